@@ -1,0 +1,125 @@
+/**
+ * The app factory: one Hono app built from injected dependencies, the same on Node, on Workers and
+ * in tests. Nothing here imports a driver or a Node API.
+ */
+import { Scalar } from '@scalar/hono-api-reference';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { districtRoutes } from './districts/districts.routes.js';
+import { subjectRoutes } from './identity/subjects.routes.js';
+import type { AppDeps } from './platform/deps.js';
+import { authenticate } from './platform/http/auth.js';
+import { districtScope } from './platform/http/district-scope.js';
+import type { AppEnv } from './platform/http/env.js';
+import { idempotency } from './platform/http/idempotency.js';
+import { createRouter } from './platform/http/openapi.js';
+import { PROBLEM_CONTENT_TYPE, Problem } from './platform/http/problem.js';
+import { ruleSetRoutes } from './rules/rule-sets.routes.js';
+
+export const API_VERSION = '0.1.0';
+
+function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
+  const body = problem.toBody(c.req.path);
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE };
+  if (problem.status === 401) headers['www-authenticate'] = 'Bearer realm="eco-credit"';
+  return c.body(JSON.stringify({ ...body, requestId: c.var.requestId }), problem.status as 400, headers);
+}
+
+/** Hono's own 4xx answers (malformed JSON, wrong media type, oversized body) in our problem shape. */
+function fromHttpException(error: HTTPException): Problem {
+  const status = error.status;
+  if (status === 400) {
+    return new Problem(400, 'malformed-body', 'Malformed request body', error.message || 'the body could not be parsed', {
+      errors: [{ pointer: '', in: 'body', detail: error.message || 'malformed body' }],
+    });
+  }
+  if (status === 415) {
+    return new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'send the body as application/json', {
+      errors: [{ pointer: '/Content-Type', in: 'header', detail: 'must be application/json' }],
+    });
+  }
+  return new Problem(status, `http-${status}`, error.message || 'Error', error.message || `HTTP ${status}`);
+}
+
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    const started = Date.now();
+    await next();
+    deps.logger.info('request', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Date.now() - started,
+    });
+  });
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: () => {
+        throw new Problem(413, 'body-too-large', 'Body too large', `the body may be at most ${deps.config.maxBodyBytes} bytes`, {
+          errors: [{ pointer: '', in: 'body', detail: `larger than ${deps.config.maxBodyBytes} bytes` }],
+        });
+      },
+    }),
+  );
+  app.use('/v1/*', authenticate);
+  app.use('/v1/districts/:districtId/*', districtScope, idempotency);
+  app.use('/v1/districts/:districtId', districtScope);
+
+  app.route('/', districtRoutes);
+  app.route('/', subjectRoutes);
+  app.route('/', ruleSetRoutes);
+
+  app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key (`eck_…`) for bureaus, recorders, banks and auditors, or a subject token (JWT) from the identity provider.',
+  });
+  // Generated once, on first request, then served from memory.
+  let openApiJson: string | undefined;
+  app.get('/openapi.json', (c) => {
+    openApiJson ??= JSON.stringify(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Eco-credit service',
+          version: API_VERSION,
+          description:
+            'Ecological credit files and scores, ecological points, GEP eco-loans, compensation allocations and signed credit reports for Chinese districts.',
+        },
+        servers: [{ url: '/' }],
+      }),
+    );
+    return c.body(openApiJson, 200, { 'content-type': 'application/json' });
+  });
+  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Eco-credit service API' }));
+
+  app.notFound((c) => problemResponse(c, new Problem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.onError((error, c) => {
+    if (error instanceof Problem) return problemResponse(c, error);
+    if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
+    deps.logger.error('unhandled error', {
+      requestId: c.var.requestId,
+      path: c.req.path,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    });
+    return problemResponse(
+      c,
+      new Problem(500, 'internal', 'Internal error', 'something went wrong on our side; quote the request id when you report it'),
+    );
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,164 @@
+/**
+ * The operator's command line: `npm run cli -- --help`. Works on the database in DATA_DIR.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createDistrict } from './districts/districts.service.js';
+import { createClient, listClients, revokeClient } from './identity/clients.service.js';
+import { mintDevToken } from './identity/dev-issuer.js';
+import { subjectIdentifier } from './identity/identifier.js';
+import { openNodeRuntime } from './node/runtime.js';
+import { seedDemoData } from './node/seed-files.js';
+import { RULES_DIR, readShippedRules } from './node/shipped-rules.js';
+import { chinaDate } from './platform/clock.js';
+import type { ClientRole } from './platform/http/principal.js';
+import { Problem } from './platform/http/problem.js';
+import { silentLogger } from './platform/logger.js';
+import { allRuleKindSchemas } from './rules/json-schema.js';
+import { checkRuleSource } from './rules/rule-sets.service.js';
+
+async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openNodeRuntime>>) => Promise<T>): Promise<T> {
+  const rt = await openNodeRuntime(process.env, () => {});
+  rt.deps.logger = silentLogger;
+  try {
+    return await fn(rt);
+  } finally {
+    rt.close();
+  }
+}
+
+const program = new Command()
+  .name('eco-credit')
+  .description(
+    'Operate the eco-credit service: districts, API clients, development tokens, rule files, demo data.\nActs on the database in $DATA_DIR (default ./data).',
+  )
+  .showHelpAfterError();
+
+const district = program.command('district').description('Districts (tenants)');
+district
+  .command('create')
+  .description('Create a district and publish the shipped default rule sets for it')
+  .argument('<id>', 'district id, e.g. chongming')
+  .requiredOption('--name <name>', 'display name, e.g. 上海市崇明区')
+  .action(async (id: string, opts: { name: string }) =>
+    withRuntime(async ({ deps }) => {
+      const ctx = {
+        deps,
+        principal: { type: 'client' as const, clientId: 'cli', districtId: id, role: 'bureau' as const, agency: null, name: 'cli' },
+        districtId: id,
+        now: deps.clock.now(),
+      };
+      const row = await createDistrict(ctx, opts.name, deps.shippedRules);
+      console.log(`created district ${row.id} (${row.name})`);
+    }),
+  );
+
+const client = program.command('client').description('API clients and their keys');
+client
+  .command('create')
+  .description('Create a client; its API key is printed once and never again')
+  .requiredOption('--district <id>', 'the district it belongs to')
+  .requiredOption('--name <name>', 'who it is, e.g. 上海农商银行崇明支行')
+  .addOption(new Option('--role <role>', 'what it may do').choices(['bureau', 'recorder', 'bank', 'auditor']).makeOptionMandatory())
+  .option('--agency <agency>', 'for recorders: the agency it records for, e.g. 生态环境局')
+  .action(async (opts: { district: string; name: string; role: ClientRole; agency?: string }) =>
+    withRuntime(async ({ deps }) => {
+      const { client: row, apiKey } = await createClient(deps, { districtId: opts.district, name: opts.name, role: opts.role, agency: opts.agency });
+      console.log(`client ${row.id} (${row.role}) in ${row.districtId}`);
+      console.log(`API key (shown once): ${apiKey}`);
+    }),
+  );
+client
+  .command('revoke')
+  .description('Revoke a client key at once')
+  .argument('<clientId>')
+  .action(async (clientId: string) =>
+    withRuntime(async ({ deps }) => {
+      const row = await revokeClient(deps, clientId);
+      console.log(`revoked ${row.id} at ${row.revokedAt}`);
+    }),
+  );
+client
+  .command('list')
+  .description('List the clients of a district')
+  .requiredOption('--district <id>')
+  .action(async (opts: { district: string }) =>
+    withRuntime(async ({ deps }) => {
+      for (const c of await listClients(deps, opts.district)) {
+        console.log(`${c.id}  ${c.role.padEnd(8)} ${c.revokedAt ? 'revoked ' : 'active  '} ${c.name}${c.agency ? ` (${c.agency})` : ''}`);
+      }
+    }),
+  );
+
+const ttl = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 60 || n > 86_400) throw new InvalidArgumentError('between 60 and 86400 seconds');
+  return n;
+};
+program
+  .command('token')
+  .description('Print a subject token from the development identity provider (refused when NODE_ENV=production)')
+  .addOption(new Option('--kind <kind>', 'resident or firm').choices(['resident', 'firm']).makeOptionMandatory())
+  .requiredOption('--id <identifier>', 'the resident ID number or the USCC')
+  .option('--ttl <seconds>', 'lifetime', ttl, 3600)
+  .action(async (opts: { kind: 'resident' | 'firm'; id: string; ttl: number }) =>
+    withRuntime(async ({ deps, secrets }) => {
+      const check = await subjectIdentifier(opts.kind, opts.id, chinaDate(new Date()), secrets.idNumberHmacKey);
+      if (!check.ok) throw new Error(`not a valid ${opts.kind} identifier: ${check.reason}`);
+      console.log(await mintDevToken(secrets.devIssuerKey, deps.config.environment, { kind: opts.kind, identifier: opts.id, ttlSeconds: opts.ttl }));
+    }),
+  );
+
+const rules = program.command('rules').description('Rule files');
+rules
+  .command('check')
+  .description('Validate rule files (default: every file in scoring-rules/) and print their hashes')
+  .argument('[files...]')
+  .option('--district <id>', 'the district the files are meant for', 'default')
+  .action(async (files: string[], opts: { district: string }) => {
+    const sources = files.length ? files.map((path) => ({ path, text: readFileSync(path, 'utf8') })) : readShippedRules();
+    let failed = 0;
+    for (const s of sources) {
+      try {
+        const parsed = await checkRuleSource(s.text, s.path, opts.district);
+        console.log(`ok    ${s.path}  ${parsed.document.kind} ${parsed.document.id} v${parsed.document.version}  ${parsed.hash}`);
+      } catch (error) {
+        if (!(error instanceof Problem)) throw error;
+        failed++;
+        console.log(`error ${s.path}`);
+        for (const e of error.errors ?? []) console.log(`      ${e.line ? `line ${e.line}: ` : ''}${e.pointer || '(document)'}: ${e.detail}`);
+      }
+    }
+    if (failed) process.exitCode = 1;
+  });
+rules
+  .command('schemas')
+  .description('Write the JSON Schema of each rule kind to scoring-rules/schemas/ for editors')
+  .action(() => {
+    for (const s of allRuleKindSchemas()) {
+      writeFileSync(join(RULES_DIR, 'schemas', s.fileName), s.text);
+      console.log(`wrote scoring-rules/schemas/${s.fileName}`);
+    }
+  });
+
+program
+  .command('seed')
+  .description('Load the demo data in seeds/demo.yaml into an empty database')
+  .option('--file <path>', 'another seed file')
+  .action(async (opts: { file?: string }) =>
+    withRuntime(async ({ deps, dataDir }) => {
+      const result = await seedDemoData(deps, dataDir, opts.file);
+      if (!result.loaded) {
+        console.log('the database already holds data; nothing loaded');
+        return;
+      }
+      for (const c of result.credentials) console.log(`${c.districtId.padEnd(10)} ${c.role.padEnd(8)} ${c.name}: ${c.apiKey}`);
+      console.log(`keys also written to ${result.credentialsFile}`);
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Problem ? `error: ${error.message}` : error instanceof Error ? `error: ${error.message}` : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,188 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { allow } from '../platform/http/auth.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { getSubject, listSubjects, lookupSubject, ownSubject, registerSubject, type SubjectRow } from './subjects.service.js';
+
+const Uscc = z.string().min(1).max(40).openapi({ example: '91310230MA1K2B3C4P', description: 'Unified Social Credit Code (GB 32100-2015)' });
+const IdNumber = z
+  .string()
+  .min(1)
+  .max(40)
+  .openapi({ example: '310230198503121233', description: 'Resident ID number (GB 11643-1999); never stored, only hashed and masked' });
+
+const RegisterFirm = z.strictObject({
+  kind: z.literal('firm'),
+  uscc: Uscc,
+  name: z.string().min(1).max(200).openapi({ example: '上海崇明生态农业有限公司' }),
+});
+const RegisterResident = z.strictObject({
+  kind: z.literal('resident'),
+  idNumber: IdNumber,
+  name: z.string().min(1).max(100).optional().openapi({ example: '张三' }),
+});
+const RegisterSubjectBody = z.discriminatedUnion('kind', [RegisterFirm, RegisterResident]).openapi('RegisterSubject', {
+  example: { kind: 'firm', uscc: '91310230MA1K2B3C4P', name: '上海崇明生态农业有限公司' },
+});
+
+export const SubjectSchema = z
+  .object({
+    id: z.string().describe('Pseudonymous id, stable for the life of the record'),
+    districtId: z.string(),
+    kind: z.enum(['firm', 'resident']),
+    displayId: z.string().describe('USCC for a firm, masked ID number for a resident'),
+    name: z.string().nullable(),
+    regionCode: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Subject', {
+    example: {
+      id: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
+      districtId: 'chongming',
+      kind: 'resident',
+      displayId: '310230********1233',
+      name: '张三',
+      regionCode: '310230',
+      createdAt: '2026-11-24T08:00:00.000Z',
+    },
+  });
+
+export function toSubject(row: SubjectRow): z.infer<typeof SubjectSchema> {
+  return {
+    id: row.id,
+    districtId: row.districtId,
+    kind: row.kind,
+    displayId: row.displayId,
+    name: row.name,
+    regionCode: row.regionCode,
+    createdAt: row.createdAt,
+  };
+}
+
+const subjectJson = { 'application/json': { schema: SubjectSchema } };
+
+const registerRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/subjects',
+  operationId: 'registerSubject',
+  tags: ['Subjects'],
+  summary: 'Register a firm or a resident',
+  description:
+    'Validates the check character (and for residents the birth date), then stores a keyed hash and a display form. A resident ID number is never stored.',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: { required: true, content: { 'application/json': { schema: RegisterSubjectBody } } },
+  },
+  responses: {
+    201: { description: 'Registered', content: subjectJson },
+    ...problemResponses(400, 401, 403, 409, 413, 415),
+  },
+});
+
+const SubjectParam = DistrictParam.extend({
+  subjectId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'subjectId', in: 'path' }, example: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b' }),
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}',
+  operationId: 'getSubject',
+  tags: ['Subjects'],
+  summary: 'A subject by id',
+  description: 'Bureaus, recorders and auditors of the district; or the subject itself. Banks see subjects only through consented reports.',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
+  request: { params: SubjectParam },
+  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(401, 403, 404) },
+});
+
+const LookupBody = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('firm'), uscc: Uscc }),
+    z.strictObject({ kind: z.literal('resident'), idNumber: IdNumber }),
+  ])
+  .openapi('LookupSubject', { example: { kind: 'resident', idNumber: '310230198503121233' } });
+
+const lookupRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/subjects/lookup',
+  operationId: 'lookupSubject',
+  tags: ['Subjects'],
+  summary: 'Find a subject by its USCC or ID number',
+  description: 'A POST so that the identifier never appears in a URL or an access log.',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder', 'auditor')] as const,
+  request: { params: DistrictParam, body: { required: true, content: { 'application/json': { schema: LookupBody } } } },
+  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(400, 401, 403, 404, 415) },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/me',
+  operationId: 'getOwnSubject',
+  tags: ['Subjects'],
+  summary: 'The subject named by the caller’s own token',
+  security: bearerSecurity,
+  middleware: [allow('subject')] as const,
+  request: { params: DistrictParam },
+  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(401, 403, 404) },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects',
+  operationId: 'listSubjects',
+  tags: ['Subjects'],
+  summary: 'Subjects of the district, oldest first, a page at a time',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor')] as const,
+  request: {
+    params: DistrictParam,
+    query: z.strictObject({
+      kind: z.enum(['firm', 'resident']).optional(),
+      cursor: z.string().max(64).optional().openapi({ description: 'nextCursor from the previous page' }),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'A page',
+      content: { 'application/json': { schema: z.object({ items: z.array(SubjectSchema), nextCursor: z.string().nullable() }) } },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export const subjectRoutes = createRouter()
+  .openapi(registerRoute, async (c) => {
+    const body = c.req.valid('json');
+    const row = await registerSubject(
+      serviceContext(c),
+      body.kind === 'firm'
+        ? { kind: 'firm', identifier: body.uscc, identifierPointer: '/uscc', name: body.name }
+        : { kind: 'resident', identifier: body.idNumber, identifierPointer: '/idNumber', name: body.name },
+    );
+    return c.json(toSubject(row), 201, { location: `/v1/districts/${row.districtId}/subjects/${row.id}` });
+  })
+  .openapi(lookupRoute, async (c) => {
+    const body = c.req.valid('json');
+    const row =
+      body.kind === 'firm'
+        ? await lookupSubject(serviceContext(c), 'firm', body.uscc, '/uscc')
+        : await lookupSubject(serviceContext(c), 'resident', body.idNumber, '/idNumber');
+    return c.json(toSubject(row), 200);
+  })
+  .openapi(meRoute, async (c) => c.json(toSubject(await ownSubject(serviceContext(c))), 200))
+  .openapi(getRoute, async (c) => c.json(toSubject(await getSubject(serviceContext(c), c.req.valid('param').subjectId)), 200))
+  .openapi(listRoute, async (c) => {
+    const q = c.req.valid('query');
+    const page = await listSubjects(serviceContext(c), { kind: q.kind, after: q.cursor, limit: q.limit });
+    return c.json({ items: page.items.map(toSubject), nextCursor: page.nextCursor }, 200);
+  });

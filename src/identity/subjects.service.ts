@@ -1,0 +1,110 @@
+/**
+ * Subjects: firms by USCC, residents by ID number. A resident's number is validated, hashed with the
+ * deployment's HMAC key and masked; the number itself is never stored.
+ */
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { chinaDate } from '../platform/clock.js';
+import type { ServiceContext } from '../platform/context.js';
+import { subjects } from '../platform/db/schema.js';
+import { principalRef } from '../platform/http/principal.js';
+import { problems } from '../platform/http/problem.js';
+import { newId } from '../platform/util/ids.js';
+import { type SubjectKind, subjectIdentifier } from './identifier.js';
+
+export type SubjectRow = typeof subjects.$inferSelect;
+
+export interface RegisterSubjectInput {
+  kind: SubjectKind;
+  /** The USCC (firm) or resident ID number; only its hash and masked form are kept. */
+  identifier: string;
+  /** Where the identifier came from in the request, for error pointers. */
+  identifierPointer: string;
+  name?: string | undefined;
+}
+
+async function identify(ctx: ServiceContext, kind: SubjectKind, raw: string, pointer: string) {
+  const result = await subjectIdentifier(kind, raw, chinaDate(ctx.now), ctx.deps.secrets.idNumberHmacKey);
+  if (!result.ok) {
+    const what = kind === 'firm' ? 'Unified Social Credit Code' : 'resident ID number';
+    throw problems.validation(`${pointer.slice(1)}: not a valid ${what}: ${result.reason}`, [{ pointer, in: 'body', detail: result.reason }]);
+  }
+  return result;
+}
+
+export async function registerSubject(ctx: ServiceContext, input: RegisterSubjectInput): Promise<SubjectRow> {
+  const id = await identify(ctx, input.kind, input.identifier, input.identifierPointer);
+  const inserted = await ctx.deps.storage.db
+    .insert(subjects)
+    .values({
+      id: newId('sub', ctx.now),
+      districtId: ctx.districtId,
+      kind: input.kind,
+      lookupHash: id.lookupHash,
+      displayId: id.displayId,
+      name: input.name ?? null,
+      regionCode: id.regionCode,
+      createdAt: ctx.now.toISOString(),
+      createdBy: principalRef(ctx.principal),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted[0]) return inserted[0];
+  const existing = await findByHash(ctx, id.lookupHash);
+  throw problems.conflict('subject-exists', `this ${input.kind} is already registered in district '${ctx.districtId}'`, {
+    subjectId: existing?.id,
+  });
+}
+
+async function findByHash(ctx: ServiceContext, lookupHash: string): Promise<SubjectRow | undefined> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(subjects)
+    .where(and(eq(subjects.districtId, ctx.districtId), eq(subjects.lookupHash, lookupHash)));
+  return row;
+}
+
+/** A subject by id, visible to the district's clients and to the subject itself. */
+export async function getSubject(ctx: ServiceContext, subjectId: string): Promise<SubjectRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(subjects)
+    .where(and(eq(subjects.districtId, ctx.districtId), eq(subjects.id, subjectId)));
+  if (!row) throw problems.notFound(`no subject '${subjectId}' in district '${ctx.districtId}'`);
+  if (ctx.principal.type === 'subject' && ctx.principal.lookupHash !== row.lookupHash) {
+    throw problems.forbidden('a subject may only see its own record');
+  }
+  return row;
+}
+
+export async function lookupSubject(ctx: ServiceContext, kind: SubjectKind, identifier: string, pointer: string): Promise<SubjectRow> {
+  const id = await identify(ctx, kind, identifier, pointer);
+  const row = await findByHash(ctx, id.lookupHash);
+  if (!row) throw problems.notFound(`no ${kind} with that identifier in district '${ctx.districtId}'`);
+  return row;
+}
+
+/** The subject a token names, in this district. */
+export async function ownSubject(ctx: ServiceContext): Promise<SubjectRow> {
+  const p = ctx.principal;
+  if (p.type !== 'subject') throw problems.forbidden('only a subject token has an own record');
+  const row = await findByHash(ctx, p.lookupHash);
+  if (!row) throw problems.notFound(`you are not registered as a ${p.subjectKind} in district '${ctx.districtId}'`);
+  return row;
+}
+
+export async function listSubjects(
+  ctx: ServiceContext,
+  options: { kind?: SubjectKind | undefined; after?: string | undefined; limit: number },
+): Promise<{ items: SubjectRow[]; nextCursor: string | null }> {
+  const conditions = [eq(subjects.districtId, ctx.districtId)];
+  if (options.kind) conditions.push(eq(subjects.kind, options.kind));
+  if (options.after) conditions.push(gt(subjects.id, options.after));
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(subjects)
+    .where(and(...conditions))
+    .orderBy(asc(subjects.id))
+    .limit(options.limit + 1);
+  const items = rows.slice(0, options.limit);
+  return { items, nextCursor: rows.length > options.limit ? (items[items.length - 1]?.id ?? null) : null };
+}

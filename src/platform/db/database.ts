@@ -1,0 +1,37 @@
+import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from './schema.js';
+
+/**
+ * The drizzle database as the app sees it, whatever the driver: better-sqlite3 is 'sync', D1 is 'async'.
+ * Always `await` queries: better-sqlite3 queries are thenables, D1's are promises.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the run-result type differs per driver; nothing reads it (we use .returning()).
+export type Db = BaseSQLiteDatabase<'sync' | 'async', any, typeof schema>;
+
+/** A statement that may be part of an atomic write. Build it with `.returning()` so both drivers give rows back. */
+export type AtomicStatement = BatchItem<'sqlite'>;
+
+/**
+ * Runs a fixed list of statements as one unit: all or nothing.
+ * better-sqlite3: one synchronous transaction. D1: one `db.batch`, D1's only atomic unit.
+ * There is no interactive transaction on D1, so a check that must hold at write time is written into
+ * the statement itself (INSERT … SELECT … WHERE, UPDATE … WHERE, ON CONFLICT) and confirmed from the
+ * rows it returns.
+ */
+export type Atomic = <T extends readonly [AtomicStatement, ...AtomicStatement[]]>(statements: T) => Promise<BatchResponse<T>>;
+
+export interface Storage {
+  db: Db;
+  atomic: Atomic;
+  /** SQLite limits bound parameters per statement; D1 allows 100. Multi-row inserts chunk under this. */
+  maxBoundParameters: number;
+}
+
+/** Splits rows so that each multi-row insert stays under the driver's bound-parameter limit. */
+export function chunkRows<T>(rows: readonly T[], columnsPerRow: number, maxBoundParameters: number): T[][] {
+  const size = Math.max(1, Math.floor(maxBoundParameters / columnsPerRow));
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}

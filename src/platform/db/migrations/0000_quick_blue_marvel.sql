@@ -1,0 +1,66 @@
+CREATE TABLE `api_clients` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`name` text NOT NULL,
+	`role` text NOT NULL,
+	`agency` text,
+	`secret_hash` text NOT NULL,
+	`created_at` text NOT NULL,
+	`revoked_at` text,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `api_clients_district` ON `api_clients` (`district_id`);--> statement-breakpoint
+CREATE TABLE `districts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`created_at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `idempotency_records` (
+	`district_id` text NOT NULL,
+	`principal` text NOT NULL,
+	`key` text NOT NULL,
+	`request_hash` text NOT NULL,
+	`state` text NOT NULL,
+	`response_status` integer,
+	`response_body` text,
+	`created_at` text NOT NULL,
+	PRIMARY KEY(`district_id`, `principal`, `key`)
+);
+--> statement-breakpoint
+CREATE TABLE `rule_set_versions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`rule_set_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`version` integer NOT NULL,
+	`hash` text NOT NULL,
+	`source` text NOT NULL,
+	`document` text NOT NULL,
+	`status` text NOT NULL,
+	`effective_from` text NOT NULL,
+	`created_at` text NOT NULL,
+	`created_by` text NOT NULL,
+	`published_at` text,
+	`published_by` text,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `rule_set_versions_hash` ON `rule_set_versions` (`district_id`,`rule_set_id`,`hash`);--> statement-breakpoint
+CREATE INDEX `rule_set_versions_lookup` ON `rule_set_versions` (`district_id`,`rule_set_id`,`status`,`effective_from`);--> statement-breakpoint
+CREATE TABLE `subjects` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`lookup_hash` text NOT NULL,
+	`display_id` text NOT NULL,
+	`name` text,
+	`region_code` text,
+	`created_at` text NOT NULL,
+	`created_by` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `subjects_district_lookup` ON `subjects` (`district_id`,`lookup_hash`);--> statement-breakpoint
+CREATE INDEX `subjects_district_id` ON `subjects` (`district_id`,`id`);

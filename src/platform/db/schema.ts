@@ -1,0 +1,102 @@
+/**
+ * The one storage schema, shared by better-sqlite3 (Node) and D1 (Workers).
+ * sqlite-core only: no driver import may appear here.
+ *
+ * Conventions:
+ * - every row carries `district_id`; queries always filter on it (tenant isolation);
+ * - money columns are TEXT holding decimal strings, never REAL;
+ * - public ids are time-ordered random strings (UUIDv7 with a prefix) and are never reused;
+ * - timestamps are ISO-8601 UTC strings, dates are YYYY-MM-DD strings: both sort correctly as text.
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const districts = sqliteTable('districts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const apiClients = sqliteTable(
+  'api_clients',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['bureau', 'recorder', 'bank', 'auditor'] }).notNull(),
+    /** The recording agency a recorder acts for (e.g. 生态环境局); rule files name which agencies may record what. */
+    agency: text('agency'),
+    /** HMAC-SHA256(pepper, secret), base64url. The secret itself is shown once and never stored. */
+    secretHash: text('secret_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_clients_district').on(t.districtId)],
+);
+
+export const subjects = sqliteTable(
+  'subjects',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    kind: text('kind', { enum: ['firm', 'resident'] }).notNull(),
+    /** Keyed HMAC of the normalised identifier: how a subject is found without storing a resident's ID number. */
+    lookupHash: text('lookup_hash').notNull(),
+    /** USCC for firms (public), masked ID number for residents. */
+    displayId: text('display_id').notNull(),
+    name: text('name'),
+    /** Administrative division code (first 6 characters of the ID number, or positions 3-8 of a USCC). */
+    regionCode: text('region_code'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('subjects_district_lookup').on(t.districtId, t.lookupHash), index('subjects_district_id').on(t.districtId, t.id)],
+);
+
+export const idempotencyRecords = sqliteTable(
+  'idempotency_records',
+  {
+    districtId: text('district_id').notNull(),
+    /** Who sent the request: a client id, or `subject:<lookupHash>`. Keys are scoped to their sender. */
+    principal: text('principal').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    state: text('state', { enum: ['pending', 'done'] }).notNull(),
+    responseStatus: integer('response_status'),
+    responseBody: text('response_body'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.principal, t.key] })],
+);
+
+export const ruleSetVersions = sqliteTable(
+  'rule_set_versions',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    ruleSetId: text('rule_set_id').notNull(),
+    kind: text('kind').notNull(),
+    version: integer('version').notNull(),
+    /** sha256 of the canonical JSON form: stable across key order, comments and whitespace. */
+    hash: text('hash').notNull(),
+    /** The YAML exactly as uploaded, so a bureau sees its own comments again. */
+    source: text('source').notNull(),
+    /** Canonical JSON of the parsed document: what the engine compiles. */
+    document: text('document').notNull(),
+    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    effectiveFrom: text('effective_from').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    publishedAt: text('published_at'),
+    publishedBy: text('published_by'),
+  },
+  (t) => [
+    uniqueIndex('rule_set_versions_hash').on(t.districtId, t.ruleSetId, t.hash),
+    index('rule_set_versions_lookup').on(t.districtId, t.ruleSetId, t.status, t.effectiveFrom),
+  ],
+);

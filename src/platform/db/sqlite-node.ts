@@ -1,0 +1,34 @@
+/**
+ * better-sqlite3 storage, the embedded default. Node only: imported by the Node entry, the CLI and tests,
+ * never by the app factory.
+ */
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Atomic, AtomicStatement, Storage } from './database.js';
+import * as schema from './schema.js';
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** Opens (or creates) a database file, or `:memory:`, and brings it to the current schema. */
+export function openSqliteStorage(filename: string): Storage & { close(): void } {
+  const sqlite = new Database(filename);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+
+  const atomic = (async (statements: readonly AtomicStatement[]) => {
+    const runAll = sqlite.transaction(() =>
+      // Every atomic statement is built with .returning(), so .all() applies to each; drizzle's batch
+      // statement type does not expose the sync methods, hence the narrow cast.
+      statements.map((s) => (s as unknown as { all(): unknown }).all()),
+    );
+    return runAll();
+  }) as Atomic;
+
+  return { db, atomic, maxBoundParameters: 32_000, close: () => sqlite.close() };
+}

@@ -1,0 +1,44 @@
+import type { JSONWebKeySet } from 'jose';
+import type { Clock } from './clock.js';
+import type { Storage } from './db/database.js';
+import type { Logger } from './logger.js';
+
+/** An identity provider whose bearer tokens name a subject (citizen or legal-person login). */
+export interface SubjectTokenIssuer {
+  issuer: string;
+  audience: string;
+  /** Either a key set held in configuration (offline) or a URL to fetch it from. */
+  jwks: JSONWebKeySet | { url: string };
+  /** Development issuers are refused when the service runs in production. */
+  development?: boolean;
+}
+
+export interface Secrets {
+  /** Keys the HMAC that stands in for a resident's ID number. Losing it orphans every resident record. */
+  idNumberHmacKey: Uint8Array;
+  /** Keys the HMAC of API-key secrets. */
+  apiKeyPepper: Uint8Array;
+}
+
+export interface AppConfig {
+  environment: 'development' | 'test' | 'production';
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
+}
+
+/** A rule file as shipped in scoring-rules/: the Node entry reads them from disk, a Worker bundles them. */
+export interface RuleSource {
+  path: string;
+  text: string;
+}
+
+/** Everything the app needs from outside, injected so the same app runs on Node, on Workers and in tests. */
+export interface AppDeps {
+  storage: Storage;
+  clock: Clock;
+  secrets: Secrets;
+  subjectIssuers: SubjectTokenIssuer[];
+  shippedRules: RuleSource[];
+  config: AppConfig;
+  logger: Logger;
+}

@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { districts } from '../db/schema.js';
+import type { AppEnv } from './env.js';
+import { problems } from './problem.js';
+
+/**
+ * Tenant isolation at the door: a client key belongs to one district and can reach no other.
+ * Every query behind this point also filters on the district id, so a missed check here still finds nothing.
+ */
+export const districtScope: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const districtId = c.req.param('districtId') ?? '';
+  const principal = c.var.principal;
+  if (principal.type === 'client' && principal.districtId !== districtId) {
+    throw problems.forbidden(`this API key belongs to district '${principal.districtId}', not '${districtId}'`);
+  }
+  const [district] = await c.var.deps.storage.db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
+  if (!district) throw problems.notFound(`no district '${districtId}'`);
+  await next();
+};

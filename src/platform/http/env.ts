@@ -1,0 +1,11 @@
+import type { AppDeps } from '../deps.js';
+import type { Principal } from './principal.js';
+
+/** Hono's typing of what middleware puts on the context. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    principal: Principal;
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * @hono/zod-openapi plumbing shared by every capability: the router factory whose validation hook
+ * turns zod failures into problem+json, and the schemas every operation documents.
+ */
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from './env.js';
+import { type FieldError, problems } from './problem.js';
+
+const TARGETS: Record<string, FieldError['in']> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header' };
+
+function pointer(path: readonly PropertyKey[]): string {
+  return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+/** Zod issues as RFC 9457 field errors; unknown keys get one entry each, so the caller sees which. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], location: FieldError['in']): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) out.push({ pointer: pointer([...issue.path, key]), in: location, detail: 'unknown field' });
+    } else {
+      out.push({ pointer: pointer(issue.path), in: location, detail: issue.message });
+    }
+  }
+  return out;
+}
+
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const location = TARGETS[result.target] ?? 'body';
+        const errors = fieldErrors(result.error.issues, location);
+        const first = errors[0];
+        throw problems.validation(first ? `${location} field '${first.pointer || '/'}': ${first.detail}` : `invalid ${location}`, errors);
+      }
+    },
+  });
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().url(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(
+        z.object({
+          pointer: z.string().openapi({ example: '/idNumber' }),
+          in: z.enum(['body', 'query', 'path', 'header', 'file']),
+          detail: z.string(),
+          line: z.number().int().optional(),
+        }),
+      )
+      .optional(),
+  })
+  .openapi('Problem', {
+    example: {
+      type: 'https://eco-credit.example.cn/problems/validation',
+      title: 'Invalid request',
+      status: 400,
+      detail: "body field '/idNumber': check character does not match",
+      errors: [{ pointer: '/idNumber', in: 'body', detail: 'check character does not match' }],
+    },
+  });
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/** The error answers most operations can give, documented once. */
+export function problemResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422)[]) {
+  const text: Record<number, string> = {
+    400: 'The request is malformed or a field is invalid; `errors` names each field',
+    401: 'No credentials, or credentials that are not valid',
+    403: 'The caller may not do this',
+    404: 'No such resource in this district',
+    409: 'Conflicts with the current state or with an earlier request under the same Idempotency-Key',
+    413: 'The body is larger than the service accepts',
+    415: 'The body is not JSON',
+    422: 'Well-formed, but the content is not acceptable',
+  };
+  return Object.fromEntries(statuses.map((s) => [s, { description: text[s] ?? 'Error', content: problemContent }]));
+}
+
+export const DistrictParam = z.object({
+  districtId: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,39}$/)
+    .openapi({ param: { name: 'districtId', in: 'path' }, example: 'chongming' }),
+});
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(128)
+    .optional()
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header' },
+      description: 'Makes a retry safe: the same key with the same body returns the first answer; with another body, 409.',
+      example: '7d1c1f62-1c5a-4c1e-9b1e-8d1a3f0f2a10',
+    }),
+});
+
+export const bearerSecurity = [{ bearer: [] }];

@@ -1,0 +1,24 @@
+import { type CompiledScorecard, compileScorecard } from './engine/scorecard.js';
+import type { RuleSetDocument } from './envelope.js';
+
+/**
+ * Compiled rule sets keyed by content hash. A hash names immutable content, so an entry can never be
+ * stale; the map only saves recompiling. Bounded so a stream of drafts cannot grow it without end.
+ */
+const MAX_ENTRIES = 256;
+const scorecards = new Map<string, CompiledScorecard>();
+
+export function compiledScorecard(document: Extract<RuleSetDocument, { kind: 'scorecard' }>, hash: string): CompiledScorecard {
+  let compiled = scorecards.get(hash);
+  if (!compiled) {
+    compiled = compileScorecard(document.body, { id: document.id, version: document.version, hash });
+    if (scorecards.size >= MAX_ENTRIES) scorecards.delete(scorecards.keys().next().value as string);
+    scorecards.set(hash, compiled);
+  }
+  return compiled;
+}
+
+/** Compiles whatever needs compiling, so that a rule set that parses but cannot compile is refused at upload. */
+export function compileRuleSet(document: RuleSetDocument, hash: string): void {
+  if (document.kind === 'scorecard') compiledScorecard(document, hash);
+}

@@ -1,0 +1,28 @@
+import { z } from '@hono/zod-openapi';
+import { IsoDate, Slug } from './kinds/common.js';
+import { ScorecardBody } from './kinds/scorecard.js';
+
+/** What every rule file says about itself, whatever its kind. */
+const envelope = {
+  $schema: z.string().optional().describe('Editor hint: the JSON Schema of this kind; not part of the hash'),
+  id: Slug.describe('The rule set this file is a version of, e.g. firm-env-credit'),
+  version: z.number().int().min(1),
+  district: z.union([z.literal('default'), Slug]).describe("The district it is for, or 'default' for the shipped defaults"),
+  effectiveFrom: IsoDate.describe('The first day (China time) it applies'),
+  title: z.string().min(1),
+  description: z.string().optional(),
+};
+
+/** Every kind of rule set the service knows, each with its own body schema. */
+export const RULE_KINDS = {
+  scorecard: ScorecardBody,
+} as const;
+export type RuleKind = keyof typeof RULE_KINDS;
+
+export const RuleSetDocument = z.discriminatedUnion('kind', [z.strictObject({ ...envelope, kind: z.literal('scorecard'), body: ScorecardBody })]);
+export type RuleSetDocument = z.infer<typeof RuleSetDocument>;
+
+/** The schema for one kind alone, used to generate per-kind JSON Schemas for editors. */
+export function documentSchemaFor(kind: RuleKind) {
+  return z.strictObject({ ...envelope, kind: z.literal(kind), body: RULE_KINDS[kind] });
+}

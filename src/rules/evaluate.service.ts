@@ -1,0 +1,24 @@
+import { chinaDate } from '../platform/clock.js';
+import type { ServiceContext } from '../platform/context.js';
+import { problems } from '../platform/http/problem.js';
+import { compiledScorecard } from './compiled-cache.js';
+import { RuleEvaluationError } from './engine/errors.js';
+import type { Facts, ScorecardResult } from './engine/scorecard.js';
+import { activeVersion, documentOf } from './rule-sets.service.js';
+
+/** Evaluates the scorecard in force on a date against given facts: the bureau's sandbox. */
+export async function evaluateScorecard(ctx: ServiceContext, ruleSetId: string, facts: Facts, onDate?: string): Promise<ScorecardResult> {
+  const row = await activeVersion(ctx, ruleSetId, onDate ?? chinaDate(ctx.now));
+  const document = documentOf(row);
+  if (document.kind !== 'scorecard') {
+    throw problems.unprocessable('wrong-rule-kind', `rule set '${ruleSetId}' is a ${document.kind}, not a scorecard`);
+  }
+  try {
+    return compiledScorecard(document, row.hash).evaluate(facts);
+  } catch (error) {
+    if (error instanceof RuleEvaluationError) {
+      throw problems.unprocessable('evaluation-failed', error.message, [{ pointer: error.path, in: 'body', detail: error.message }]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from '@hono/zod-openapi';
+import { documentSchemaFor, RULE_KINDS, type RuleKind } from './envelope.js';
+
+/** The JSON Schema of one rule kind, for editors (referenced from each rule file's first line). */
+export function ruleKindJsonSchema(kind: RuleKind): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(documentSchemaFor(kind), { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
+    $id: `https://eco-credit.example.cn/schemas/${kind}.schema.json`,
+    title: `Eco-credit rule file: ${kind}`,
+  };
+}
+
+export function allRuleKindSchemas(): Array<{ kind: RuleKind; fileName: string; text: string }> {
+  return (Object.keys(RULE_KINDS) as RuleKind[]).map((kind) => ({
+    kind,
+    fileName: `${kind}.schema.json`,
+    text: `${JSON.stringify(ruleKindJsonSchema(kind), null, 2)}\n`,
+  }));
+}

@@ -1,0 +1,39 @@
+import { z } from '@hono/zod-openapi';
+
+/** Comparison on one value; several operators in one condition all have to hold. */
+export const Comparison = z
+  .strictObject({
+    eq: z.union([z.number(), z.string(), z.boolean()]).optional(),
+    ne: z.union([z.number(), z.string(), z.boolean()]).optional(),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+    in: z
+      .array(z.union([z.number(), z.string()]))
+      .min(1)
+      .optional(),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), { message: 'a condition needs at least one operator' })
+  .describe('All operators given must hold, e.g. { gte: 1, lt: 5 }');
+export type Comparison = z.infer<typeof Comparison>;
+
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, 'lower-case letters, digits, dot, dash or underscore; at most 80')
+  .describe('An identifier: lower-case letters, digits, dot, dash, underscore');
+
+export const FactName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'a fact name is lower_snake_case')
+  .describe('A fact the rule set reads, lower_snake_case');
+
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'no such date',
+  });
+
+/** A CEL expression: the rule language for free-form formulas. Checked at load time against the declared facts. */
+export const CelExpression = z.string().min(1).max(2000).describe('A CEL expression over the declared facts, e.g. "fine_yuan / 10000.0"');

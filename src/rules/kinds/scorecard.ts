@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+import { CelExpression, Comparison, FactName, Slug } from './common.js';
+
+const FactDeclaration = z.strictObject({
+  type: z.enum(['number', 'boolean']).describe('number facts are counts or amounts; boolean facts are flags'),
+  description: z.string().optional(),
+});
+
+/**
+ * One line of the scorecard. Exactly one of `points` (fixed, when the fact meets `when`; default: a
+ * positive number or true), `perUnit` (points per unit of a numeric fact, e.g. 0.5 per tree) or
+ * `formula` (CEL over the facts, for what the first two cannot say).
+ */
+export const ScorecardItem = z
+  .strictObject({
+    id: Slug,
+    reason: z.string().min(1).describe('The reason shown to the subject and the bank, e.g. 环境行政处罚'),
+    fact: FactName.optional().describe('The fact this item reads; needed for points and perUnit'),
+    when: Comparison.optional().describe('The item applies only while this holds of the fact'),
+    points: z.number().optional().describe('Points added (negative: deducted) when the item applies'),
+    perUnit: z.number().optional().describe('Points per unit of the fact'),
+    formula: CelExpression.optional(),
+    cap: z
+      .strictObject({ min: z.number().optional(), max: z.number().optional() })
+      .optional()
+      .describe("Clamps the item's contribution into [min, max]"),
+  })
+  .superRefine((item, ctx) => {
+    const shapes = (['points', 'perUnit', 'formula'] as const).filter((k) => item[k] !== undefined);
+    if (shapes.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `give exactly one of points, perUnit or formula (found ${shapes.length ? shapes.join(', ') : 'none'})`,
+      });
+    }
+    if ((item.points !== undefined || item.perUnit !== undefined) && item.fact === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['fact'], message: 'points and perUnit items need a fact' });
+    }
+  });
+export type ScorecardItem = z.infer<typeof ScorecardItem>;
+
+const Band = z.strictObject({
+  grade: Slug.describe('Machine grade code, e.g. green'),
+  label: z.string().describe('What people read, e.g. 诚信'),
+  min: z.number().optional().describe('Lowest score in the band (inclusive); the last band may omit it'),
+});
+
+const Override = z.strictObject({
+  id: Slug,
+  reason: z.string().min(1),
+  fact: FactName,
+  when: Comparison.optional(),
+  /** `lowest` sends the subject to the last band (one-vote veto); a number lowers it that many bands. */
+  effect: z.union([z.literal('lowest'), z.strictObject({ lowerBy: z.number().int().min(1) })]),
+});
+
+export const ScorecardBody = z
+  .strictObject({
+    subjectKind: z.enum(['firm', 'resident']),
+    facts: z.record(FactName, FactDeclaration).describe('Every input the scorecard reads, declared with its type'),
+    baseScore: z.number(),
+    minScore: z.number().optional(),
+    maxScore: z.number().optional(),
+    items: z.array(ScorecardItem).min(1),
+    bands: z.array(Band).min(1).describe('Highest band first; a score falls in the first band whose min it reaches'),
+    overrides: z.array(Override).default([]),
+  })
+  .superRefine((body, ctx) => {
+    body.items.forEach((item, i) => {
+      if (item.fact !== undefined && !(item.fact in body.facts)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'fact'], message: `fact '${item.fact}' is not declared under facts` });
+      }
+      if (item.perUnit !== undefined && item.fact !== undefined && body.facts[item.fact]?.type === 'boolean') {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'perUnit'], message: `perUnit needs a number fact; '${item.fact}' is boolean` });
+      }
+    });
+    body.overrides.forEach((o, i) => {
+      if (!(o.fact in body.facts))
+        ctx.addIssue({ code: 'custom', path: ['overrides', i, 'fact'], message: `fact '${o.fact}' is not declared under facts` });
+    });
+    const ids = new Set<string>();
+    body.items.forEach((item, i) => {
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `item id '${item.id}' is used twice` });
+      ids.add(item.id);
+    });
+    for (let i = 1; i < body.bands.length; i++) {
+      const prev = body.bands[i - 1]?.min;
+      const cur = body.bands[i]?.min;
+      if (prev === undefined) ctx.addIssue({ code: 'custom', path: ['bands', i - 1, 'min'], message: 'only the last band may omit min' });
+      else if (cur !== undefined && cur >= prev)
+        ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: 'bands must be listed highest first' });
+    }
+  });
+export type ScorecardBody = z.infer<typeof ScorecardBody>;

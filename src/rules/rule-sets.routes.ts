@@ -1,0 +1,250 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { allow } from '../platform/http/auth.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { evaluateScorecard } from './evaluate.service.js';
+import { IsoDate } from './kinds/common.js';
+import { checkRuleSource, getVersion, listVersions, type RuleSetVersionRow, storeRuleSetVersion } from './rule-sets.service.js';
+
+const EXAMPLE_SOURCE = `id: firm-env-credit
+kind: scorecard
+version: 2
+district: chongming
+effectiveFrom: 2027-01-01
+title: 企业环境信用评价
+body:
+  subjectKind: firm
+  facts:
+    admin_penalties_12m: { type: number }
+  baseScore: 100
+  items:
+    - { id: admin-penalty, reason: 环境行政处罚, fact: admin_penalties_12m, perUnit: -5, cap: { min: -30 } }
+  bands:
+    - { grade: green, label: 诚信, min: 95 }
+    - { grade: red, label: 不良 }
+`;
+
+const RuleSourceBody = z
+  .strictObject({
+    source: z.string().min(1).max(1_000_000).describe('The rule file, YAML, exactly as the bureau wrote it'),
+    fileName: z.string().max(200).optional().describe('Named in error messages; defaults to upload.yaml'),
+  })
+  .openapi('RuleSource', { example: { source: EXAMPLE_SOURCE, fileName: 'firm-env-credit.yaml' } });
+
+const RuleSetVersion = z
+  .object({
+    versionId: z.string(),
+    ruleSetId: z.string(),
+    kind: z.string(),
+    version: z.number().int(),
+    hash: z.string().describe('sha256 of the canonical form'),
+    status: z.enum(['draft', 'published']),
+    effectiveFrom: z.string(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    publishedAt: z.string().nullable(),
+    publishedBy: z.string().nullable(),
+  })
+  .openapi('RuleSetVersion', {
+    example: {
+      versionId: 'rsv_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
+      ruleSetId: 'firm-env-credit',
+      kind: 'scorecard',
+      version: 1,
+      hash: 'sha256:5f1c…',
+      status: 'published',
+      effectiveFrom: '2026-01-01',
+      createdAt: '2026-11-24T08:00:00.000Z',
+      createdBy: 'system',
+      publishedAt: '2026-11-24T08:00:00.000Z',
+      publishedBy: 'system',
+    },
+  });
+
+const RuleSetVersionWithSource = RuleSetVersion.extend({ source: z.string() }).openapi('RuleSetVersionWithSource');
+
+function toVersion(row: RuleSetVersionRow): z.infer<typeof RuleSetVersion> {
+  return {
+    versionId: row.id,
+    ruleSetId: row.ruleSetId,
+    kind: row.kind,
+    version: row.version,
+    hash: row.hash,
+    status: row.status,
+    effectiveFrom: row.effectiveFrom,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy,
+    publishedAt: row.publishedAt,
+    publishedBy: row.publishedBy,
+  };
+}
+
+const Validation = z
+  .object({ valid: z.literal(true), ruleSetId: z.string(), kind: z.string(), version: z.number().int(), hash: z.string() })
+  .openapi('RuleSetValidation');
+
+const validateRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-sets/validate',
+  operationId: 'validateRuleSet',
+  tags: ['Rules'],
+  summary: 'Check a rule file without storing it',
+  description: 'Parses the YAML, validates it against its kind and compiles it. Errors name the line and field.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: { params: DistrictParam, body: { required: true, content: { 'application/json': { schema: RuleSourceBody } } } },
+  responses: {
+    200: { description: 'The file is valid', content: { 'application/json': { schema: Validation } } },
+    ...problemResponses(400, 401, 403, 415, 422),
+  },
+});
+
+const uploadRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-sets',
+  operationId: 'uploadRuleSet',
+  tags: ['Rules'],
+  summary: 'Upload a draft rule set version',
+  description:
+    'Stores the file as an immutable draft version named by its content hash. Uploading the same content again returns the stored version.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: { required: true, content: { 'application/json': { schema: RuleSourceBody } } },
+  },
+  responses: {
+    201: { description: 'Stored as a new draft', content: { 'application/json': { schema: RuleSetVersion } } },
+    200: { description: 'The same content was already stored', content: { 'application/json': { schema: RuleSetVersion } } },
+    ...problemResponses(400, 401, 403, 409, 415, 422),
+  },
+});
+
+const RuleSetIdParam = DistrictParam.extend({
+  ruleSetId: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: 'ruleSetId', in: 'path' }, example: 'firm-env-credit' }),
+});
+
+const listVersionsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/rule-sets/{ruleSetId}/versions',
+  operationId: 'listRuleSetVersions',
+  tags: ['Rules'],
+  summary: 'The history of a rule set: every stored version, newest first',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor')] as const,
+  request: { params: RuleSetIdParam },
+  responses: {
+    200: { description: 'Versions', content: { 'application/json': { schema: z.object({ items: z.array(RuleSetVersion) }) } } },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const getVersionRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/rule-set-versions/{versionId}',
+  operationId: 'getRuleSetVersion',
+  tags: ['Rules'],
+  summary: 'One stored version with its source',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor', 'recorder', 'bank')] as const,
+  request: { params: DistrictParam.extend({ versionId: z.string().openapi({ param: { name: 'versionId', in: 'path' } }) }) },
+  responses: {
+    200: { description: 'The version', content: { 'application/json': { schema: RuleSetVersionWithSource } } },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const FactValue = z.union([z.number(), z.boolean(), z.string()]);
+const TraceEntry = z
+  .object({
+    kind: z.enum(['item', 'override']),
+    id: z.string(),
+    reason: z.string(),
+    inputs: z.record(z.string(), FactValue),
+    points: z.number().optional(),
+    uncapped: z.number().optional(),
+    grade: z.string().optional(),
+  })
+  .openapi('ScoreTraceEntry');
+
+export const RuleSetRefSchema = z
+  .object({ id: z.string(), version: z.number().int(), hash: z.string() })
+  .openapi('RuleSetRef', { example: { id: 'firm-env-credit', version: 1, hash: 'sha256:5f1c…' } });
+
+const evaluateRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-sets/{ruleSetId}/evaluate',
+  operationId: 'evaluateRuleSet',
+  tags: ['Rules'],
+  summary: 'Try a scorecard on given facts',
+  description:
+    'Evaluates the published version in force on `onDate` (default today) and returns the score, grade and a trace of every item that contributed.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: RuleSetIdParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({ facts: z.record(z.string(), FactValue), onDate: IsoDate.optional() })
+            .openapi('ScorecardFacts', { example: { facts: { admin_penalties_12m: 1, major_incidents_3y: 0 } } }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The result',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              score: z.number(),
+              grade: z.string(),
+              gradeLabel: z.string(),
+              scoreGrade: z.string(),
+              ruleSet: RuleSetRefSchema,
+              trace: z.array(TraceEntry),
+            })
+            .openapi('ScorecardResult'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 415, 422),
+  },
+});
+
+export const ruleSetRoutes = createRouter()
+  .openapi(validateRoute, async (c) => {
+    const { source, fileName } = c.req.valid('json');
+    const parsed = await checkRuleSource(source, fileName ?? 'upload.yaml', c.req.valid('param').districtId);
+    const d = parsed.document;
+    return c.json({ valid: true as const, ruleSetId: d.id, kind: d.kind, version: d.version, hash: parsed.hash }, 200);
+  })
+  .openapi(uploadRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const { source, fileName } = c.req.valid('json');
+    const parsed = await checkRuleSource(source, fileName ?? 'upload.yaml', ctx.districtId);
+    const stored = await storeRuleSetVersion(ctx, parsed, 'draft');
+    return stored.created ? c.json(toVersion(stored.row), 201) : c.json(toVersion(stored.row), 200);
+  })
+  .openapi(listVersionsRoute, async (c) => {
+    const rows = await listVersions(serviceContext(c), c.req.valid('param').ruleSetId);
+    return c.json({ items: rows.map(toVersion) }, 200);
+  })
+  .openapi(getVersionRoute, async (c) => {
+    const row = await getVersion(serviceContext(c), c.req.valid('param').versionId);
+    return c.json({ ...toVersion(row), source: row.source }, 200);
+  })
+  .openapi(evaluateRoute, async (c) => {
+    const { facts, onDate } = c.req.valid('json');
+    const result = await evaluateScorecard(serviceContext(c), c.req.valid('param').ruleSetId, facts, onDate);
+    return c.json(result, 200);
+  });

@@ -1,0 +1,135 @@
+/**
+ * Rule sets as immutable versions in the database: drafts uploaded by a bureau, published versions with
+ * their effective date. A version is named by its content hash; the same content is stored once.
+ */
+import { and, desc, eq, lte } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/context.js';
+import { ruleSetVersions } from '../platform/db/schema.js';
+import type { RuleSource } from '../platform/deps.js';
+import { type FieldError, problems } from '../platform/http/problem.js';
+import { newId } from '../platform/util/ids.js';
+import { compileRuleSet } from './compiled-cache.js';
+import { RuleCompileError } from './engine/errors.js';
+import { RuleSetDocument } from './envelope.js';
+import { type ParsedRuleSet, parseRuleFile } from './rule-file.js';
+
+export type RuleSetVersionRow = typeof ruleSetVersions.$inferSelect;
+
+/** Parses, validates and compiles; on failure a 422 problem whose errors carry file lines. */
+export async function checkRuleSource(source: string, file: string, districtId: string): Promise<ParsedRuleSet> {
+  const result = await parseRuleFile(source, file);
+  if (!result.ok) throw problems.unprocessable('rule-file-invalid', `${file} is not a valid rule file: ${describe(result.errors[0])}`, result.errors);
+  const { document, hash } = result.ruleSet;
+  if (document.district !== 'default' && document.district !== districtId) {
+    throw problems.unprocessable('rule-file-invalid', `${file} is for district '${document.district}', not '${districtId}'`, [
+      { pointer: '/district', in: 'file', detail: `must be 'default' or '${districtId}'` },
+    ]);
+  }
+  try {
+    compileRuleSet(document, hash);
+  } catch (error) {
+    if (error instanceof RuleCompileError) {
+      const errors: FieldError[] = [{ pointer: error.pointer, in: 'file', detail: error.message }];
+      throw problems.unprocessable('rule-file-invalid', `${file}: ${error.message}`, errors);
+    }
+    throw error;
+  }
+  return result.ruleSet;
+}
+
+function describe(e: FieldError | undefined): string {
+  if (!e) return 'unknown error';
+  return `${e.line ? `line ${e.line}, ` : ''}${e.pointer || '(document)'}: ${e.detail}`;
+}
+
+export interface StoredVersion {
+  row: RuleSetVersionRow;
+  created: boolean;
+}
+
+/** Stores a version unless the same content is already there; returns the stored row either way. */
+export async function storeRuleSetVersion(ctx: ServiceContext, parsed: ParsedRuleSet, status: 'draft' | 'published'): Promise<StoredVersion> {
+  const { db } = ctx.deps.storage;
+  const { document } = parsed;
+  const by = ctx.principal.type === 'client' ? ctx.principal.clientId : 'system';
+  const at = ctx.now.toISOString();
+  const inserted = await db
+    .insert(ruleSetVersions)
+    .values({
+      id: newId('rsv', ctx.now),
+      districtId: ctx.districtId,
+      ruleSetId: document.id,
+      kind: document.kind,
+      version: document.version,
+      hash: parsed.hash,
+      source: parsed.source,
+      document: JSON.stringify(parsed.content),
+      status,
+      effectiveFrom: document.effectiveFrom,
+      createdAt: at,
+      createdBy: by,
+      ...(status === 'published' ? { publishedAt: at, publishedBy: by } : {}),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted[0]) return { row: inserted[0], created: true };
+  const [existing] = await db
+    .select()
+    .from(ruleSetVersions)
+    .where(and(eq(ruleSetVersions.districtId, ctx.districtId), eq(ruleSetVersions.ruleSetId, document.id), eq(ruleSetVersions.hash, parsed.hash)));
+  if (!existing) throw new Error('rule set version vanished between insert and read');
+  return { row: existing, created: false };
+}
+
+/** Publishes the shipped default rule files for a district (used when a district is created). */
+export async function installShippedRules(ctx: ServiceContext, sources: readonly RuleSource[]): Promise<number> {
+  let count = 0;
+  for (const source of sources) {
+    const parsed = await checkRuleSource(source.text, source.path, ctx.districtId);
+    if (parsed.document.district !== 'default' && parsed.document.district !== ctx.districtId) continue;
+    const stored = await storeRuleSetVersion(ctx, parsed, 'published');
+    if (stored.created) count++;
+  }
+  return count;
+}
+
+export async function listVersions(ctx: ServiceContext, ruleSetId: string): Promise<RuleSetVersionRow[]> {
+  return ctx.deps.storage.db
+    .select()
+    .from(ruleSetVersions)
+    .where(and(eq(ruleSetVersions.districtId, ctx.districtId), eq(ruleSetVersions.ruleSetId, ruleSetId)))
+    .orderBy(desc(ruleSetVersions.createdAt), desc(ruleSetVersions.id));
+}
+
+export async function getVersion(ctx: ServiceContext, versionId: string): Promise<RuleSetVersionRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(ruleSetVersions)
+    .where(and(eq(ruleSetVersions.districtId, ctx.districtId), eq(ruleSetVersions.id, versionId)));
+  if (!row) throw problems.notFound(`no rule set version '${versionId}' in district '${ctx.districtId}'`);
+  return row;
+}
+
+/** The published version in force on a date (China time): the latest effective date not after it. */
+export async function activeVersion(ctx: ServiceContext, ruleSetId: string, onDate: string): Promise<RuleSetVersionRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(ruleSetVersions)
+    .where(
+      and(
+        eq(ruleSetVersions.districtId, ctx.districtId),
+        eq(ruleSetVersions.ruleSetId, ruleSetId),
+        eq(ruleSetVersions.status, 'published'),
+        lte(ruleSetVersions.effectiveFrom, onDate),
+      ),
+    )
+    .orderBy(desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id))
+    .limit(1);
+  if (!row) throw problems.notFound(`no published version of rule set '${ruleSetId}' is in force on ${onDate}`);
+  return row;
+}
+
+/** The stored document, parsed again so that schema defaults apply exactly as at upload. */
+export function documentOf(row: RuleSetVersionRow): RuleSetDocument {
+  return RuleSetDocument.parse(JSON.parse(row.document));
+}

@@ -1,0 +1,78 @@
+/**
+ * Loads demo data (districts with their rule sets, clients, subjects) into an empty database, through
+ * the same service verbs the API uses, so demo data obeys every rule real data does.
+ */
+import { z } from '@hono/zod-openapi';
+import { parse } from 'yaml';
+import { createDistrict } from '../districts/districts.service.js';
+import { createClient } from '../identity/clients.service.js';
+import { registerSubject } from '../identity/subjects.service.js';
+import type { ServiceContext } from '../platform/context.js';
+import { districts } from '../platform/db/schema.js';
+import type { AppDeps } from '../platform/deps.js';
+
+const SeedFile = z.strictObject({
+  districts: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      clients: z.array(
+        z.strictObject({
+          name: z.string(),
+          role: z.enum(['bureau', 'recorder', 'bank', 'auditor']),
+          agency: z.string().optional(),
+        }),
+      ),
+      subjects: z.array(
+        z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('firm'), uscc: z.string(), name: z.string() }),
+          z.strictObject({ kind: z.literal('resident'), idNumber: z.string(), name: z.string().optional() }),
+        ]),
+      ),
+    }),
+  ),
+});
+
+export interface SeedCredential {
+  districtId: string;
+  clientId: string;
+  name: string;
+  role: string;
+  agency: string | null;
+  apiKey: string;
+}
+
+export interface SeedResult {
+  loaded: boolean;
+  credentials: SeedCredential[];
+}
+
+/** Loads the seed file unless the database already has a district. */
+export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedResult> {
+  const existing = await deps.storage.db.select({ id: districts.id }).from(districts).limit(1);
+  if (existing.length > 0) return { loaded: false, credentials: [] };
+  const seed = SeedFile.parse(parse(seedYaml));
+  const credentials: SeedCredential[] = [];
+  for (const d of seed.districts) {
+    const ctx: ServiceContext = {
+      deps,
+      principal: { type: 'client', clientId: 'seed', districtId: d.id, role: 'bureau', agency: null, name: 'seed' },
+      districtId: d.id,
+      now: deps.clock.now(),
+    };
+    await createDistrict(ctx, d.name, deps.shippedRules);
+    for (const c of d.clients) {
+      const { client, apiKey } = await createClient(deps, { districtId: d.id, name: c.name, role: c.role, agency: c.agency });
+      credentials.push({ districtId: d.id, clientId: client.id, name: c.name, role: c.role, agency: client.agency, apiKey });
+    }
+    for (const s of d.subjects) {
+      await registerSubject(
+        ctx,
+        s.kind === 'firm'
+          ? { kind: 'firm', identifier: s.uscc, identifierPointer: '/uscc', name: s.name }
+          : { kind: 'resident', identifier: s.idNumber, identifierPointer: '/idNumber', name: s.name },
+      );
+    }
+  }
+  return { loaded: true, credentials };
+}

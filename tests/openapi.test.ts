@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from './support/world.js';
+
+describe('a bank integrator reads the API description', () => {
+  it('finds an OpenAPI 3.1 document where every operation has an operationId and the contract ids are present', async () => {
+    const w = await createWorld();
+    const res = await w.call('GET', '/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.json.openapi).toBe('3.1.0');
+    const operations = Object.values(res.json.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p));
+    expect(operations.length).toBeGreaterThan(5);
+    for (const op of operations) expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+    const ids = operations.map((op) => op.operationId);
+    expect(ids).toEqual(expect.arrayContaining(['registerSubject', 'getSubject', 'validateRuleSet', 'uploadRuleSet', 'listRuleSetVersions']));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(res.json.components.schemas.Problem).toBeDefined();
+  });
+
+  it('gets the same bytes each time (built once)', async () => {
+    const w = await createWorld();
+    const a = await w.call('GET', '/openapi.json');
+    const b = await w.call('GET', '/openapi.json');
+    expect(b.text).toBe(a.text);
+  });
+
+  it('opens the interactive docs and the health check', async () => {
+    const w = await createWorld();
+    const docs = await w.call('GET', '/docs');
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-type')).toMatch(/text\/html/);
+    expect(docs.text).toContain('/openapi.json');
+    const health = await w.call('GET', '/health');
+    expect(health.json).toMatchObject({ status: 'ok' });
+  });
+});

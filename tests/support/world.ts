@@ -1,0 +1,151 @@
+/**
+ * A fresh world per test: an in-memory database with the current migrations, two districts with the
+ * shipped rule sets, one client per role in each, a settable clock and a development identity provider.
+ */
+import type { JWK } from 'jose';
+import { createApp } from '../../src/app.js';
+import { createDistrict } from '../../src/districts/districts.service.js';
+import { createClient } from '../../src/identity/clients.service.js';
+import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
+import { readShippedRules } from '../../src/node/shipped-rules.js';
+import { fixedClock } from '../../src/platform/clock.js';
+import { openSqliteStorage } from '../../src/platform/db/sqlite-node.js';
+import type { AppConfig, AppDeps } from '../../src/platform/deps.js';
+import type { ClientRole } from '../../src/platform/http/principal.js';
+import { silentLogger } from '../../src/platform/logger.js';
+
+export const DISTRICTS = ['chongming', 'lishui'] as const;
+export type DistrictId = (typeof DISTRICTS)[number];
+
+/** Made-up identifiers with valid check characters. */
+export const IDS = {
+  firmA: '91310230MA1K2B3C4P',
+  firmB: '91310230MA1H5G6L7G',
+  lishuiFirm: '91331127MA2A0B1C2T',
+  residentA: '310230198503121233',
+  residentB: '310230199207180049',
+  lishuiResident: '331127197804052119',
+} as const;
+
+let devKey: JWK | undefined;
+
+export interface WorldOptions {
+  now?: string;
+  environment?: AppConfig['environment'];
+  maxBodyBytes?: number;
+}
+
+export async function createWorld(options: WorldOptions = {}) {
+  devKey ??= await generateDevIssuerKey();
+  const key = devKey;
+  const storage = openSqliteStorage(':memory:');
+  const clock = fixedClock(options.now ?? '2026-11-24T02:00:00Z');
+  const deps: AppDeps = {
+    storage,
+    clock,
+    secrets: { idNumberHmacKey: new Uint8Array(32).fill(7), apiKeyPepper: new Uint8Array(32).fill(9) },
+    subjectIssuers: [devIssuerConfig(key)],
+    shippedRules: readShippedRules(),
+    config: { environment: options.environment ?? 'test', maxBodyBytes: options.maxBodyBytes ?? 1_000_000 },
+    logger: silentLogger,
+  };
+
+  const keys = {} as Record<DistrictId, Record<ClientRole, string>>;
+  const clientIds = {} as Record<DistrictId, Record<ClientRole, string>>;
+  for (const districtId of DISTRICTS) {
+    const ctx = {
+      deps,
+      principal: { type: 'client' as const, clientId: 'test', districtId, role: 'bureau' as const, agency: null, name: 'test' },
+      districtId,
+      now: clock.now(),
+    };
+    await createDistrict(ctx, districtId === 'chongming' ? '上海市崇明区' : '丽水市云和县', deps.shippedRules);
+    keys[districtId] = {} as Record<ClientRole, string>;
+    clientIds[districtId] = {} as Record<ClientRole, string>;
+    for (const role of ['bureau', 'recorder', 'bank', 'auditor'] as const) {
+      const made = await createClient(deps, {
+        districtId,
+        name: `${districtId} ${role}`,
+        role,
+        agency: role === 'recorder' ? '生态环境局' : undefined,
+      });
+      keys[districtId][role] = made.apiKey;
+      clientIds[districtId][role] = made.client.id;
+    }
+  }
+
+  const app = createApp(deps);
+
+  interface CallOptions {
+    /** An API key or a subject token; omitted for an anonymous call. */
+    as?: string;
+    body?: unknown;
+    /** Sent as is, for malformed-body tests. */
+    rawBody?: string;
+    headers?: Record<string, string>;
+  }
+
+  async function call(method: string, path: string, opts: CallOptions = {}) {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.as) headers.authorization = `Bearer ${opts.as}`;
+    let body: string | undefined;
+    if (opts.rawBody !== undefined) body = opts.rawBody;
+    else if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers and assert on them.
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: res.status, headers: res.headers, text, json };
+  }
+
+  return {
+    app,
+    deps,
+    clock,
+    storage,
+    keys,
+    clientIds,
+    call,
+    /** A subject token from the development identity provider. */
+    token: (kind: 'resident' | 'firm', identifier: string, extra: { ttlSeconds?: number; audience?: string } = {}) =>
+      mintDevToken(key, 'test', { kind, identifier, now: clock.now(), ...extra }),
+    devKey: key,
+    /** Registers a subject as the district's bureau and returns its id. */
+    async register(districtId: DistrictId, kind: 'firm' | 'resident', identifier: string, name = kind === 'firm' ? '测试企业' : '测试居民') {
+      const body = kind === 'firm' ? { kind, uscc: identifier, name } : { kind, idNumber: identifier, name };
+      const res = await call('POST', `/v1/districts/${districtId}/subjects`, { as: keys[districtId].bureau, body });
+      if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.text}`);
+      return res.json.id as string;
+    },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/** Every error answer is RFC 9457 problem+json with the same fields. */
+export function expectProblem(res: { status: number; headers: Headers; json: unknown }, status: number) {
+  const body = res.json as Record<string, unknown>;
+  const ok =
+    res.status === status &&
+    (res.headers.get('content-type') ?? '').startsWith('application/problem+json') &&
+    typeof body?.type === 'string' &&
+    typeof body?.title === 'string' &&
+    body?.status === status &&
+    typeof body?.detail === 'string';
+  if (!ok) throw new Error(`expected a ${status} problem, got ${res.status} ${res.headers.get('content-type')}: ${JSON.stringify(body)}`);
+  return body as {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    errors?: Array<{ pointer: string; in: string; detail: string; line?: number }>;
+  };
+}
