@@ -47,6 +47,33 @@ describe('the compiled scorecard engine', () => {
     expect(s.evaluate({ acts: 0, fined: true, kg: 0 })).toMatchObject({ score: 40, grade: 'c' });
   });
 
+  it('does not apply a cap to an item that did not fire, even when the cap excludes zero', () => {
+    const body = card();
+    body.items.push({ id: 'floor', reason: 'at least 2 when it applies', fact: 'acts', when: { gte: 10 }, perUnit: 0.01, cap: { min: 2 } });
+    const s = compileScorecard(body, ref);
+    const facts = { acts: 0, fined: false, kg: 0 };
+    expect(s.evaluate(facts).score).toBe(60);
+    expect(s.scoreOnly(facts).score).toBe(60);
+    expect(s.evaluate({ ...facts, acts: 10 }).score).toBe(63);
+  });
+
+  it('measures every override from the score band: the most severe wins, they do not stack', () => {
+    const s = compileScorecard(
+      card({
+        overrides: [
+          { id: 'one-down', reason: 'r', fact: 'fined', effect: { lowerBy: 1 } },
+          { id: 'also-one-down', reason: 'r', fact: 'kg', when: { gte: 1 }, effect: { lowerBy: 1 } },
+        ],
+      }),
+      ref,
+    );
+    const facts = { acts: 450, fined: true, kg: 1 };
+    const full = s.evaluate(facts);
+    expect(full).toMatchObject({ score: 85, scoreGrade: 'a', grade: 'b' });
+    expect(full.trace.filter((t) => t.kind === 'override')).toHaveLength(2);
+    expect(s.scoreOnly(facts).bandIndex).toBe(1);
+  });
+
   it('scoreOnly agrees with evaluate', () => {
     const s = compileScorecard(card(), ref);
     for (let i = 0; i < 500; i++) {

@@ -4,7 +4,7 @@
  * 0.1 + 0.2 is 0.3 here too.
  */
 import type { ScorecardBody } from '../kinds/scorecard.js';
-import { compileComparison, type FactValue, type Predicate, present } from './conditions.js';
+import { compileComparison, type FactValue, type Interval, intervalOf, type Predicate, present } from './conditions.js';
 import { RuleCompileError, RuleEvaluationError } from './errors.js';
 import { compileExpression, type FactTypes } from './expressions.js';
 import type { RuleSetRef } from './ruleset-ref.js';
@@ -48,6 +48,34 @@ type ItemFn = (facts: Facts) => number; // contribution in hundredths, 0 when it
 
 const round100 = (x: number) => Math.round(x * 100);
 
+/** A points or per-unit item on a numeric fact whose condition is an interval. */
+function numericItem(
+  fact: string,
+  { lo, loClosed, hi, hiClosed }: Interval,
+  points: number | undefined,
+  perUnit: number | undefined,
+  badFact: (name: string, v: unknown) => Error,
+): ItemFn {
+  if (points !== undefined) {
+    const pts = round100(points);
+    return (f) => {
+      const v = f[fact];
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw badFact(fact, v);
+      if (loClosed ? v < lo : v <= lo) return 0;
+      if (hiClosed ? v > hi : v >= hi) return 0;
+      return pts;
+    };
+  }
+  const per = perUnit as number;
+  return (f) => {
+    const v = f[fact];
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw badFact(fact, v);
+    if (loClosed ? v < lo : v <= lo) return 0;
+    if (hiClosed ? v > hi : v >= hi) return 0;
+    return Math.round(v * per * 100);
+  };
+}
+
 interface CompiledItem {
   id: string;
   reason: string;
@@ -63,29 +91,70 @@ export function compileScorecard(body: ScorecardBody, ruleSet: RuleSetRef): Comp
   const factTypes: FactTypes = Object.fromEntries(Object.entries(body.facts).map(([k, v]) => [k, v.type]));
   const factNames = Object.keys(factTypes);
 
+  const badFact = (name: string, v: unknown) =>
+    new RuleEvaluationError(
+      ruleSet.id,
+      `/facts/${name}`,
+      `fact '${name}' must be a ${factTypes[name]}; got ${v === undefined ? 'nothing' : JSON.stringify(v)}`,
+    );
+  // Each closure reads its fact through a typed getter, so the type check costs no second lookup.
+  const getter = (name: string): ((f: Facts) => FactValue) =>
+    factTypes[name] === 'number'
+      ? (f) => {
+          const v = f[name];
+          if (typeof v !== 'number' || !Number.isFinite(v)) throw badFact(name, v);
+          return v;
+        }
+      : (f) => {
+          const v = f[name];
+          if (typeof v !== 'boolean') throw badFact(name, v);
+          return v;
+        };
+  const checkAllFacts = (f: Facts) => {
+    for (const name of factNames) getter(name)(f);
+  };
+
   const items = body.items.map((item, i): CompiledItem => {
     const applies: Predicate = item.when ? compileComparison(item.when) : present;
     const min = item.cap?.min === undefined ? -Infinity : round100(item.cap.min);
     const max = item.cap?.max === undefined ? Infinity : round100(item.cap.max);
     const capped = (h: number) => (h < min ? min : h > max ? max : h);
     const fact = item.fact;
+    const get = fact === undefined ? undefined : getter(fact);
     let raw: ItemFn;
-    if (item.points !== undefined && fact !== undefined) {
+    const interval = fact !== undefined && factTypes[fact] === 'number' ? intervalOf(item.when) : undefined;
+    if (interval && fact !== undefined && (item.points !== undefined || item.perUnit !== undefined)) {
+      // The hot shapes: one closure per item, with the fact read, type-checked and compared inline.
+      raw = numericItem(fact, interval, item.points, item.perUnit, badFact);
+    } else if (item.points !== undefined && get) {
       const pts = round100(item.points);
-      raw = (f) => (applies(f[fact] as FactValue) ? pts : 0);
-    } else if (item.perUnit !== undefined && fact !== undefined) {
+      raw = (f) => (applies(get(f)) ? pts : 0);
+    } else if (item.perUnit !== undefined && get) {
       const per = item.perUnit;
       raw = (f) => {
-        const v = f[fact] as FactValue;
+        const v = get(f);
         return applies(v) ? round100((v as number) * per) : 0;
       };
     } else if (item.formula !== undefined) {
       const formula = compileExpression(item.formula, factTypes, `/body/items/${i}/formula`, 'number');
-      raw = fact === undefined ? (f) => round100(formula(f) as number) : (f) => (applies(f[fact] as FactValue) ? round100(formula(f) as number) : 0);
+      // A formula may read any declared fact, so all of them are checked before it runs.
+      const run = (f: Facts) => {
+        checkAllFacts(f);
+        return round100(formula(f) as number);
+      };
+      raw = get ? (f) => (applies(get(f)) ? run(f) : 0) : run;
     } else {
       throw new RuleCompileError(`/body/items/${i}`, 'item has no points, perUnit or formula');
     }
-    return { id: item.id, reason: item.reason, fact, raw, capped, fn: (f) => capped(raw(f)) };
+    // An item that does not apply contributes nothing: its cap is not a floor under zero.
+    const fn: ItemFn =
+      item.cap === undefined
+        ? raw
+        : (f) => {
+            const h = raw(f);
+            return h === 0 ? 0 : h < min ? min : h > max ? max : h;
+          };
+    return { id: item.id, reason: item.reason, fact, raw, capped, fn };
   });
 
   const base = round100(body.baseScore);
@@ -98,40 +167,28 @@ export function compileScorecard(body: ScorecardBody, ruleSet: RuleSetRef): Comp
     reason: o.reason,
     fact: o.fact,
     applies: o.when ? compileComparison(o.when) : present,
+    get: getter(o.fact),
     target: (index: number) => (o.effect === 'lowest' ? lastBand : Math.min(lastBand, index + o.effect.lowerBy)),
   }));
-
-  const checkFacts = (facts: Facts) => {
-    for (const name of factNames) {
-      const v = facts[name];
-      const want = factTypes[name];
-      if (want === 'number' ? typeof v !== 'number' || !Number.isFinite(v) : typeof v !== 'boolean') {
-        throw new RuleEvaluationError(
-          ruleSet.id,
-          `/facts/${name}`,
-          `fact '${name}' must be a ${want}; got ${v === undefined ? 'nothing' : JSON.stringify(v)}`,
-        );
-      }
-    }
-  };
 
   const bandOf = (total: number): number => {
     for (let b = 0; b < bandMins.length; b++) if (total >= (bandMins[b] as number)) return b;
     throw new RuleEvaluationError(ruleSet.id, '/body/bands', `no band holds the score ${total / 100}`);
   };
 
+  // Overrides are each measured from the score's own band and the most severe wins, so their order in
+  // the file does not matter and two "one grade down" overrides do not add up to two grades.
   const scoreOnly = (facts: Facts) => {
-    checkFacts(facts);
     let total = base;
     for (const item of items) total += item.fn(facts);
     total = total < lo ? lo : total > hi ? hi : total;
-    let bandIndex = bandOf(total);
-    for (const o of overrides) if (o.applies(facts[o.fact] as FactValue)) bandIndex = Math.max(bandIndex, o.target(bandIndex));
+    const scoreBand = bandOf(total);
+    let bandIndex = scoreBand;
+    for (const o of overrides) if (o.applies(o.get(facts))) bandIndex = Math.max(bandIndex, o.target(scoreBand));
     return { score: total / 100, bandIndex };
   };
 
   const evaluate = (facts: Facts): ScorecardResult => {
-    checkFacts(facts);
     const trace: TraceEntry[] = [];
     let total = base;
     for (const item of items) {
@@ -153,10 +210,10 @@ export function compileScorecard(body: ScorecardBody, ruleSet: RuleSetRef): Comp
     const scoreBand = bandOf(total);
     let bandIndex = scoreBand;
     for (const o of overrides) {
-      const value = facts[o.fact] as FactValue;
+      const value = o.get(facts);
       if (!o.applies(value)) continue;
-      const target = Math.max(bandIndex, o.target(bandIndex));
-      bandIndex = target;
+      const target = o.target(scoreBand);
+      bandIndex = Math.max(bandIndex, target);
       trace.push({ kind: 'override', id: o.id, reason: o.reason, inputs: { [o.fact]: value }, grade: body.bands[target]?.grade as string });
     }
     const band = body.bands[bandIndex] as (typeof body.bands)[number];
