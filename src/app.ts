@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { creditRoutes } from './credit/credit.routes.js';
 import { districtRoutes } from './districts/districts.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
 import type { AppDeps } from './platform/deps.js';
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', districtRoutes);
   app.route('/', subjectRoutes);
   app.route('/', ruleSetRoutes);
+  app.route('/', creditRoutes);
 
   app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
 

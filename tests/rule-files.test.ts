@@ -167,16 +167,7 @@ describe('rule sets are kept as immutable versions', () => {
 });
 
 describe('a bureau tries the shipped firm scorecard on facts', () => {
-  const clean = {
-    major_incidents_3y: 0,
-    general_incidents_3y: 0,
-    admin_penalties_12m: 0,
-    fines_yuan_12m: 0,
-    discharge_exceedances_12m: 0,
-    rectification_overdue: false,
-    green_certifications: 0,
-    restoration_projects: 0,
-  };
+  const clean = { negative_points_12m: 0, fines_yuan_12m: 0, positive_points_3y: 0, major_incidents_3y: 0, general_incidents_3y: 0 };
   const evaluate = (w: Awaited<ReturnType<typeof createWorld>>, facts: Record<string, unknown>) =>
     w.call('POST', '/v1/districts/chongming/rule-sets/firm-env-credit/evaluate', { as: w.keys.chongming.bureau, body: { facts } });
 
@@ -189,37 +180,27 @@ describe('a bureau tries the shipped firm scorecard on facts', () => {
     expect(res.json.ruleSet.hash).toMatch(/^sha256:/);
   });
 
-  it('a penalty with a large fine drops the firm to yellow, with a reason for every point', async () => {
+  it('negative behaviour and a large fine drop the firm a grade, with a reason for every point', async () => {
     const w = await createWorld();
-    const res = await evaluate(w, { ...clean, admin_penalties_12m: 2, fines_yuan_12m: 250_000, discharge_exceedances_12m: 1 });
-    // 100 - 10 (two penalties) - 5 (fine >= 100k, CEL) - 3 (exceedance) = 82 → blue; add overdue rectification → 72, yellow.
-    expect(res.json).toMatchObject({ score: 82, grade: 'blue' });
-    const worse = await evaluate(w, {
-      ...clean,
-      admin_penalties_12m: 2,
-      fines_yuan_12m: 250_000,
-      discharge_exceedances_12m: 1,
-      rectification_overdue: true,
-    });
-    expect(worse.json).toMatchObject({ score: 72, grade: 'yellow', gradeLabel: '警示' });
-    expect(worse.json.trace.map((t: { id: string; points: number }) => [t.id, t.points])).toEqual([
-      ['admin-penalty', -10],
+    // 100 - 13 (negative points) - 5 (fine >= 100 000 yuan, a CEL formula) = 82: blue.
+    const res = await evaluate(w, { ...clean, negative_points_12m: -13, fines_yuan_12m: 250_000 });
+    expect(res.json).toMatchObject({ score: 82, grade: 'blue', gradeLabel: '良好' });
+    expect(res.json.trace.map((t: { id: string; points: number }) => [t.id, t.points])).toEqual([
+      ['negative-behaviour', -13],
       ['heavy-fine', -5],
-      ['discharge-exceedance', -3],
-      ['rectification-overdue', -10],
     ]);
   });
 
-  it('caps hold: eight penalties deduct 30, not 40, and the trace shows both', async () => {
+  it('caps hold: 55 negative points deduct 40, and the trace shows both', async () => {
     const w = await createWorld();
-    const res = await evaluate(w, { ...clean, admin_penalties_12m: 8 });
-    expect(res.json.score).toBe(70);
-    expect(res.json.trace[0]).toMatchObject({ id: 'admin-penalty', points: -30, uncapped: -40 });
+    const res = await evaluate(w, { ...clean, negative_points_12m: -55 });
+    expect(res.json).toMatchObject({ score: 60, grade: 'yellow' });
+    expect(res.json.trace[0]).toMatchObject({ id: 'negative-behaviour', points: -40, uncapped: -55 });
   });
 
   it('a major incident forces red whatever the score; a general one lowers a grade', async () => {
     const w = await createWorld();
-    const major = await evaluate(w, { ...clean, major_incidents_3y: 1, green_certifications: 3 });
+    const major = await evaluate(w, { ...clean, major_incidents_3y: 1, positive_points_3y: 4 });
     expect(major.json).toMatchObject({ score: 100, scoreGrade: 'green', grade: 'red' });
     expect(major.json.trace.at(-1)).toMatchObject({ kind: 'override', id: 'major-incident-veto', grade: 'red' });
     const general = await evaluate(w, { ...clean, general_incidents_3y: 1 });
@@ -231,8 +212,8 @@ describe('a bureau tries the shipped firm scorecard on facts', () => {
     const { fines_yuan_12m: _omitted, ...partial } = clean;
     const res = await evaluate(w, partial);
     expect(expectProblem(res, 422).errors?.[0]?.pointer).toBe('/facts/fines_yuan_12m');
-    const typed = await evaluate(w, { ...clean, rectification_overdue: 1 });
-    expect(expectProblem(typed, 422).errors?.[0]?.pointer).toBe('/facts/rectification_overdue');
+    const typed = await evaluate(w, { ...clean, major_incidents_3y: true });
+    expect(expectProblem(typed, 422).errors?.[0]?.pointer).toBe('/facts/major_incidents_3y');
   });
 
   it('a rule set that is not yet in force is not used', async () => {

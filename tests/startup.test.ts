@@ -75,6 +75,22 @@ describe('a newcomer starts the service on an empty data dir', () => {
     const page = (await res.json()) as { items: Array<{ kind: string }> };
     expect(page.items.filter((s) => s.kind === 'firm').length).toBeGreaterThanOrEqual(2);
     expect(page.items.filter((s) => s.kind === 'resident').length).toBeGreaterThanOrEqual(2);
+
+    // The seeded events are there: the firm with a penalty and an exceedance has lost its green grade.
+    const auth = { authorization: `Bearer ${bureau?.apiKey}`, 'content-type': 'application/json' };
+    const firm = (await (
+      await fetch(`${base}/v1/districts/chongming/subjects/lookup`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ kind: 'firm', uscc: '91310230MA1K2B3C4P' }),
+      })
+    ).json()) as { id: string };
+    const score = (await (await fetch(`${base}/v1/districts/chongming/subjects/${firm.id}/credit-score`, { headers: auth })).json()) as {
+      score: number;
+      items: unknown[];
+    };
+    expect(score.score).toBeLessThan(95);
+    expect(score.items.length).toBeGreaterThan(0);
   });
 
   it('signs in as a demo resident with a token from the CLI', async () => {

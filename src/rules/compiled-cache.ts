@@ -1,3 +1,4 @@
+import { type CompiledBehaviourList, compileBehaviourList } from '../credit/behaviour-list.js';
 import { type CompiledScorecard, compileScorecard } from './engine/scorecard.js';
 import type { RuleSetDocument } from './envelope.js';
 
@@ -18,7 +19,20 @@ export function compiledScorecard(document: Extract<RuleSetDocument, { kind: 'sc
   return compiled;
 }
 
+const behaviourLists = new Map<string, CompiledBehaviourList>();
+
+export function compiledBehaviourList(document: Extract<RuleSetDocument, { kind: 'behaviour-list' }>, hash: string): CompiledBehaviourList {
+  let compiled = behaviourLists.get(hash);
+  if (!compiled) {
+    compiled = compileBehaviourList(document.body, { id: document.id, version: document.version, hash });
+    if (behaviourLists.size >= MAX_ENTRIES) behaviourLists.delete(behaviourLists.keys().next().value as string);
+    behaviourLists.set(hash, compiled);
+  }
+  return compiled;
+}
+
 /** Compiles whatever needs compiling, so that a rule set that parses but cannot compile is refused at upload. */
 export function compileRuleSet(document: RuleSetDocument, hash: string): void {
   if (document.kind === 'scorecard') compiledScorecard(document, hash);
+  else if (document.kind === 'behaviour-list') compiledBehaviourList(document, hash);
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BehaviourListBody } from './kinds/behaviour-list.js';
 import { IsoDate, Slug } from './kinds/common.js';
 import { ScorecardBody } from './kinds/scorecard.js';
 
@@ -16,10 +17,14 @@ const envelope = {
 /** Every kind of rule set the service knows, each with its own body schema. */
 export const RULE_KINDS = {
   scorecard: ScorecardBody,
+  'behaviour-list': BehaviourListBody,
 } as const;
 export type RuleKind = keyof typeof RULE_KINDS;
 
-export const RuleSetDocument = z.discriminatedUnion('kind', [z.strictObject({ ...envelope, kind: z.literal('scorecard'), body: ScorecardBody })]);
+export const RuleSetDocument = z.discriminatedUnion('kind', [
+  z.strictObject({ ...envelope, kind: z.literal('scorecard'), body: ScorecardBody }),
+  z.strictObject({ ...envelope, kind: z.literal('behaviour-list'), body: BehaviourListBody }),
+]);
 export type RuleSetDocument = z.infer<typeof RuleSetDocument>;
 
 /** The schema for one kind alone, used to generate per-kind JSON Schemas for editors. */

@@ -1,4 +1,3 @@
-import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { problems } from '../platform/http/problem.js';
 import { compiledScorecard } from './compiled-cache.js';
@@ -8,7 +7,7 @@ import { activeVersion, documentOf } from './rule-sets.service.js';
 
 /** Evaluates the scorecard in force on a date against given facts: the bureau's sandbox. */
 export async function evaluateScorecard(ctx: ServiceContext, ruleSetId: string, facts: Facts, onDate?: string): Promise<ScorecardResult> {
-  const row = await activeVersion(ctx, ruleSetId, onDate ?? chinaDate(ctx.now));
+  const row = await activeVersion(ctx, ruleSetId, onDate ? new Date(`${onDate}T23:59:59.999+08:00`) : ctx.now);
   const document = documentOf(row);
   if (document.kind !== 'scorecard') {
     throw problems.unprocessable('wrong-rule-kind', `rule set '${ruleSetId}' is a ${document.kind}, not a scorecard`);

@@ -3,6 +3,7 @@
  * their effective date. A version is named by its content hash; the same content is stored once.
  */
 import { and, desc, eq, lte } from 'drizzle-orm';
+import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { ruleSetVersions } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
@@ -110,8 +111,12 @@ export async function getVersion(ctx: ServiceContext, versionId: string): Promis
   return row;
 }
 
-/** The published version in force on a date (China time): the latest effective date not after it. */
-export async function activeVersion(ctx: ServiceContext, ruleSetId: string, onDate: string): Promise<RuleSetVersionRow> {
+/**
+ * The published version in force at an instant: effective on its China date and already published then,
+ * so that a score as of a past moment uses exactly the rules it used at that moment.
+ */
+export async function activeVersion(ctx: ServiceContext, ruleSetId: string, asOf: Date): Promise<RuleSetVersionRow> {
+  const onDate = chinaDate(asOf);
   const [row] = await ctx.deps.storage.db
     .select()
     .from(ruleSetVersions)
@@ -121,6 +126,7 @@ export async function activeVersion(ctx: ServiceContext, ruleSetId: string, onDa
         eq(ruleSetVersions.ruleSetId, ruleSetId),
         eq(ruleSetVersions.status, 'published'),
         lte(ruleSetVersions.effectiveFrom, onDate),
+        lte(ruleSetVersions.publishedAt, asOf.toISOString()),
       ),
     )
     .orderBy(desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id))
@@ -129,7 +135,37 @@ export async function activeVersion(ctx: ServiceContext, ruleSetId: string, onDa
   return row;
 }
 
-/** The stored document, parsed again so that schema defaults apply exactly as at upload. */
+/** Every rule set of a kind in force at an instant, one version each. */
+export async function activeVersionsOfKind(ctx: ServiceContext, kind: string, asOf: Date): Promise<RuleSetVersionRow[]> {
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(ruleSetVersions)
+    .where(
+      and(
+        eq(ruleSetVersions.districtId, ctx.districtId),
+        eq(ruleSetVersions.kind, kind),
+        eq(ruleSetVersions.status, 'published'),
+        lte(ruleSetVersions.effectiveFrom, chinaDate(asOf)),
+        lte(ruleSetVersions.publishedAt, asOf.toISOString()),
+      ),
+    )
+    .orderBy(desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id));
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.ruleSetId) && seen.add(r.ruleSetId));
+}
+
+const parsedDocuments = new Map<string, RuleSetDocument>();
+
+/**
+ * The stored document, parsed again so that schema defaults apply exactly as at upload. Cached by
+ * content hash: the content behind a hash never changes.
+ */
 export function documentOf(row: RuleSetVersionRow): RuleSetDocument {
-  return RuleSetDocument.parse(JSON.parse(row.document));
+  let doc = parsedDocuments.get(row.hash);
+  if (!doc) {
+    doc = RuleSetDocument.parse(JSON.parse(row.document));
+    if (parsedDocuments.size >= 512) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
+    parsedDocuments.set(row.hash, doc);
+  }
+  return doc;
 }

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { parse } from 'yaml';
+import { type EventInput, recordEvents } from '../credit/events.service.js';
 import { createDistrict } from '../districts/districts.service.js';
 import { createClient } from '../identity/clients.service.js';
 import { registerSubject } from '../identity/subjects.service.js';
@@ -23,6 +24,7 @@ const SeedFile = z.strictObject({
           agency: z.string().optional(),
         }),
       ),
+      events: z.array(z.object({ by: z.string().describe('The recording agency') }).catchall(z.unknown())).default([]),
       subjects: z.array(
         z.discriminatedUnion('kind', [
           z.strictObject({ kind: z.literal('firm'), uscc: z.string(), name: z.string() }),
@@ -72,6 +74,12 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
           ? { kind: 'firm', identifier: s.uscc, identifierPointer: '/uscc', name: s.name }
           : { kind: 'resident', identifier: s.idNumber, identifierPointer: '/idNumber', name: s.name },
       );
+    }
+    const byAgency = new Map<string, EventInput[]>();
+    for (const { by, ...event } of d.events) byAgency.set(by, [...(byAgency.get(by) ?? []), event as unknown as EventInput]);
+    for (const [agency, events] of byAgency) {
+      const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency, name: `seed ${agency}` };
+      await recordEvents({ ...ctx, principal: recorder }, events);
     }
   }
   return { loaded: true, credentials };

@@ -46,7 +46,7 @@ export async function createWorld(options: WorldOptions = {}) {
     secrets: { idNumberHmacKey: new Uint8Array(32).fill(7), apiKeyPepper: new Uint8Array(32).fill(9) },
     subjectIssuers: [devIssuerConfig(key)],
     shippedRules: readShippedRules(),
-    config: { environment: options.environment ?? 'test', maxBodyBytes: options.maxBodyBytes ?? 1_000_000 },
+    config: { environment: options.environment ?? 'test', maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024 },
     logger: silentLogger,
   };
 
@@ -118,6 +118,10 @@ export async function createWorld(options: WorldOptions = {}) {
     token: (kind: 'resident' | 'firm', identifier: string, extra: { ttlSeconds?: number; audience?: string } = {}) =>
       mintDevToken(key, 'test', { kind, identifier, now: clock.now(), ...extra }),
     devKey: key,
+    /** A client of any agency, created on demand (the world has one recorder, for 生态环境局). */
+    async client(districtId: DistrictId, role: ClientRole, agency?: string) {
+      return (await createClient(deps, { districtId, name: `${districtId} ${role} ${agency ?? ''}`, role, agency })).apiKey;
+    },
     /** Registers a subject as the district's bureau and returns its id. */
     async register(districtId: DistrictId, kind: 'firm' | 'resident', identifier: string, name = kind === 'firm' ? '测试企业' : '测试居民') {
       const body = kind === 'firm' ? { kind, uscc: identifier, name } : { kind, idNumber: identifier, name };

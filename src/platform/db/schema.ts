@@ -8,6 +8,7 @@
  * - public ids are time-ordered random strings (UUIDv7 with a prefix) and are never reused;
  * - timestamps are ISO-8601 UTC strings, dates are YYYY-MM-DD strings: both sort correctly as text.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const districts = sqliteTable('districts', {
@@ -98,5 +99,75 @@ export const ruleSetVersions = sqliteTable(
   (t) => [
     uniqueIndex('rule_set_versions_hash').on(t.districtId, t.ruleSetId, t.hash),
     index('rule_set_versions_lookup').on(t.districtId, t.ruleSetId, t.status, t.effectiveFrom),
+  ],
+);
+
+/**
+ * Credit files: append-only. A correction is a new event that reverses an earlier one; nothing is
+ * updated or deleted. `seq` is the insertion order (integer keys keep bulk inserts fast); `id` is public.
+ */
+export const creditEvents = sqliteTable(
+  'credit_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    code: text('code').notNull(),
+    occurredOn: text('occurred_on').notNull(),
+    endedOn: text('ended_on'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    agency: text('agency').notNull(),
+    evidence: text('evidence').notNull(),
+    /** JSON: [{ name, value (decimal string), unit }]. */
+    amounts: text('amounts').notNull(),
+    note: text('note'),
+    /** Set on a reversing event: the event it cancels. At most one reversal per event. */
+    reversesEventId: text('reverses_event_id').unique(),
+    /** The recorder's own reference; a second event with the same one is the same event. */
+    externalId: text('external_id'),
+    /** sha256 of the event's content, to tell a true retry from a clash of external ids. */
+    contentHash: text('content_hash').notNull(),
+  },
+  (t) => [
+    index('credit_events_subject').on(t.districtId, t.subjectId, t.occurredOn),
+    uniqueIndex('credit_events_external').on(t.districtId, t.agency, t.externalId),
+    index('credit_events_code').on(t.districtId, t.code, t.occurredOn),
+  ],
+);
+
+/** A subject's objection (异议) to an event: open until the bureau or the recording agency answers it. */
+export const objections = sqliteTable(
+  'objections',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => creditEvents.id),
+    statement: text('statement').notNull(),
+    filedAt: text('filed_at').notNull(),
+    dueOn: text('due_on').notNull(),
+    status: text('status', { enum: ['open', 'upheld', 'rejected'] }).notNull(),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution'),
+    reversalEventId: text('reversal_event_id'),
+  },
+  (t) => [
+    index('objections_subject').on(t.districtId, t.subjectId),
+    index('objections_status').on(t.districtId, t.status, t.dueOn),
+    // One open objection per event at a time.
+    uniqueIndex('objections_open_event').on(t.eventId).where(sql`status = 'open'`),
   ],
 );

@@ -1,9 +1,32 @@
 import { z } from '@hono/zod-openapi';
 import { CelExpression, Comparison, FactName, Slug } from './common.js';
 
+/** How a fact is drawn from a subject's credit file: which events, over which window, measured how. */
+export const FactSource = z
+  .strictObject({
+    codes: z.array(z.string().min(1)).min(1).optional().describe('Only these event codes'),
+    polarity: z.enum(['positive', 'negative']).optional(),
+    severity: z.enum(['major', 'general']).optional(),
+    window: z
+      .strictObject({
+        days: z.number().int().positive().optional(),
+        months: z.number().int().positive().optional(),
+        years: z.number().int().positive().optional(),
+      })
+      .refine((w) => Object.values(w).filter((v) => v !== undefined).length === 1, { message: 'give one of days, months or years' })
+      .optional()
+      .describe('Rolling window ending on the scoring date; without one, every event still within its retention'),
+    measure: z
+      .union([z.enum(['count', 'points']), z.strictObject({ amount: FactName })])
+      .describe('count: events; points: behaviour-list points; { amount: name }: the sum of that amount'),
+  })
+  .describe('Drawn from the credit file when the scorecard scores a subject');
+export type FactSource = z.infer<typeof FactSource>;
+
 const FactDeclaration = z.strictObject({
   type: z.enum(['number', 'boolean']).describe('number facts are counts or amounts; boolean facts are flags'),
   description: z.string().optional(),
+  from: FactSource.optional(),
 });
 
 /**
@@ -58,6 +81,8 @@ const Override = z.strictObject({
 export const ScorecardBody = z
   .strictObject({
     subjectKind: z.enum(['firm', 'resident']),
+    behaviourList: Slug.optional().describe('The behaviour list whose events feed the facts with a `from`'),
+    primary: z.boolean().default(false).describe("The district's credit scorecard for this kind of subject"),
     facts: z.record(FactName, FactDeclaration).describe('Every input the scorecard reads, declared with its type'),
     baseScore: z.number(),
     minScore: z.number().optional(),
@@ -79,6 +104,14 @@ export const ScorecardBody = z
       if (!(o.fact in body.facts))
         ctx.addIssue({ code: 'custom', path: ['overrides', i, 'fact'], message: `fact '${o.fact}' is not declared under facts` });
     });
+    for (const [name, fact] of Object.entries(body.facts)) {
+      if (fact.from && fact.type !== 'number') {
+        ctx.addIssue({ code: 'custom', path: ['facts', name, 'type'], message: 'a fact drawn from events is a number' });
+      }
+      if (fact.from && !body.behaviourList) {
+        ctx.addIssue({ code: 'custom', path: ['behaviourList'], message: `fact '${name}' is drawn from events: name the behaviour list` });
+      }
+    }
     const ids = new Set<string>();
     body.items.forEach((item, i) => {
       if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `item id '${item.id}' is used twice` });

@@ -11,6 +11,32 @@ CREATE TABLE `api_clients` (
 );
 --> statement-breakpoint
 CREATE INDEX `api_clients_district` ON `api_clients` (`district_id`);--> statement-breakpoint
+CREATE TABLE `credit_events` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` text NOT NULL,
+	`district_id` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`code` text NOT NULL,
+	`occurred_on` text NOT NULL,
+	`ended_on` text,
+	`recorded_at` text NOT NULL,
+	`recorded_by` text NOT NULL,
+	`agency` text NOT NULL,
+	`evidence` text NOT NULL,
+	`amounts` text NOT NULL,
+	`note` text,
+	`reverses_event_id` text,
+	`external_id` text,
+	`content_hash` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`subject_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `credit_events_id_unique` ON `credit_events` (`id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `credit_events_reverses_event_id_unique` ON `credit_events` (`reverses_event_id`);--> statement-breakpoint
+CREATE INDEX `credit_events_subject` ON `credit_events` (`district_id`,`subject_id`,`occurred_on`);--> statement-breakpoint
+CREATE UNIQUE INDEX `credit_events_external` ON `credit_events` (`district_id`,`agency`,`external_id`);--> statement-breakpoint
+CREATE INDEX `credit_events_code` ON `credit_events` (`district_id`,`code`,`occurred_on`);--> statement-breakpoint
 CREATE TABLE `districts` (
 	`id` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -29,6 +55,27 @@ CREATE TABLE `idempotency_records` (
 	PRIMARY KEY(`district_id`, `principal`, `key`)
 );
 --> statement-breakpoint
+CREATE TABLE `objections` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`event_id` text NOT NULL,
+	`statement` text NOT NULL,
+	`filed_at` text NOT NULL,
+	`due_on` text NOT NULL,
+	`status` text NOT NULL,
+	`resolved_at` text,
+	`resolved_by` text,
+	`resolution` text,
+	`reversal_event_id` text,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`subject_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`event_id`) REFERENCES `credit_events`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `objections_subject` ON `objections` (`district_id`,`subject_id`);--> statement-breakpoint
+CREATE INDEX `objections_status` ON `objections` (`district_id`,`status`,`due_on`);--> statement-breakpoint
+CREATE UNIQUE INDEX `objections_open_event` ON `objections` (`event_id`) WHERE status = 'open';--> statement-breakpoint
 CREATE TABLE `rule_set_versions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`district_id` text NOT NULL,

@@ -1,0 +1,54 @@
+import type { ServiceContext } from '../platform/context.js';
+import { problems } from '../platform/http/problem.js';
+import { compiledBehaviourList, compiledScorecard } from '../rules/compiled-cache.js';
+import type { CompiledScorecard } from '../rules/engine/scorecard.js';
+import type { ScorecardBody } from '../rules/kinds/scorecard.js';
+import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
+import type { CompiledBehaviourList } from './behaviour-list.js';
+
+export interface CreditPolicy {
+  scorecard: CompiledScorecard;
+  scorecardBody: ScorecardBody;
+  list: CompiledBehaviourList;
+}
+
+/**
+ * The rules that score a kind of subject at an instant: the named scorecard, or the district's primary
+ * scorecard for that kind, and the behaviour list it draws on.
+ */
+export async function creditPolicy(ctx: ServiceContext, subjectKind: 'firm' | 'resident', asOf: Date, scorecardId?: string): Promise<CreditPolicy> {
+  let row: Awaited<ReturnType<typeof activeVersion>> | undefined;
+  if (scorecardId) {
+    row = await activeVersion(ctx, scorecardId, asOf);
+  } else {
+    const candidates = await activeVersionsOfKind(ctx, 'scorecard', asOf);
+    row = candidates.find((r) => {
+      const doc = documentOf(r);
+      return doc.kind === 'scorecard' && doc.body.primary && doc.body.subjectKind === subjectKind;
+    });
+    if (!row) throw problems.notFound(`district '${ctx.districtId}' has no primary ${subjectKind} scorecard in force`);
+  }
+  const doc = documentOf(row);
+  if (doc.kind !== 'scorecard') throw problems.unprocessable('wrong-rule-kind', `rule set '${row.ruleSetId}' is not a scorecard`);
+  if (doc.body.subjectKind !== subjectKind) {
+    throw problems.unprocessable('wrong-subject-kind', `scorecard '${doc.id}' scores ${doc.body.subjectKind}s, not ${subjectKind}s`);
+  }
+  if (!doc.body.behaviourList) throw problems.unprocessable('no-behaviour-list', `scorecard '${doc.id}' does not draw on a behaviour list`);
+  const listRow = await activeVersion(ctx, doc.body.behaviourList, asOf);
+  const listDoc = documentOf(listRow);
+  if (listDoc.kind !== 'behaviour-list') throw problems.unprocessable('wrong-rule-kind', `rule set '${listRow.ruleSetId}' is not a behaviour list`);
+  return {
+    scorecard: compiledScorecard(doc, row.hash),
+    scorecardBody: doc.body,
+    list: compiledBehaviourList(listDoc, listRow.hash),
+  };
+}
+
+/** Every behaviour list in force, for checks that span subject kinds (the red and black lists). */
+export async function activeBehaviourLists(ctx: ServiceContext, asOf: Date): Promise<CompiledBehaviourList[]> {
+  const rows = await activeVersionsOfKind(ctx, 'behaviour-list', asOf);
+  return rows.flatMap((r) => {
+    const doc = documentOf(r);
+    return doc.kind === 'behaviour-list' ? [compiledBehaviourList(doc, r.hash)] : [];
+  });
+}

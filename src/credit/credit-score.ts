@@ -1,0 +1,209 @@
+/**
+ * A subject's credit score as of a moment, from its credit file and the rules in force then.
+ * Pure: the caller loads the events, objections and rule sets; nothing here touches storage or HTTP.
+ *
+ * Steps: keep the events known at `asOf` and not reversed by then; drop those past their retention
+ * (and say when they stopped counting); give each the behaviour list's points, within the per-period
+ * caps; draw the scorecard's facts from them; evaluate the scorecard; explain each item by its events.
+ */
+
+import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
+import type { CompiledScorecard, ScorecardResult } from '../rules/engine/scorecard.js';
+import type { ScorecardBody } from '../rules/kinds/scorecard.js';
+import type { CompiledBehaviourList, EventAmount } from './behaviour-list.js';
+import { addYears, periodKey, windowStart } from './dates.js';
+
+export interface FileEvent {
+  id: string;
+  seq: number;
+  code: string;
+  occurredOn: string;
+  endedOn: string | null;
+  recordedAt: string;
+  amounts: EventAmount[];
+  reversesEventId: string | null;
+}
+
+export interface FileObjection {
+  id: string;
+  eventId: string;
+  statement: string;
+  filedAt: string;
+  dueOn: string;
+  resolvedAt: string | null;
+}
+
+export interface CountedEvent {
+  eventId: string;
+  code: string;
+  title: string;
+  occurredOn: string;
+  endedOn: string | null;
+  points: number;
+  /** Present when a per-period cap cut the event's points. */
+  uncappedPoints?: number;
+  stopsCountingOn: string;
+  disputed: boolean;
+}
+
+export interface ScoreItem {
+  id: string;
+  reason: string;
+  points: number;
+  uncapped?: number;
+  fact?: string;
+  value?: number | boolean | string;
+  events: CountedEvent[];
+}
+
+export interface CreditScore {
+  asOf: string;
+  score: number;
+  grade: string;
+  gradeLabel: string;
+  scoreGrade: string;
+  items: ScoreItem[];
+  overrides: Array<{ id: string; reason: string; grade: string; events: CountedEvent[] }>;
+  /** Events that no longer count because their retention ended, with the day it ended. */
+  stoppedCounting: Array<{ eventId: string; code: string; title: string; occurredOn: string; endedOn: string | null; stoppedCountingOn: string }>;
+  lists: Array<{ list: 'red' | 'black'; eventId: string; code: string; title: string; until: string }>;
+  disputed: Array<{ eventId: string; objectionId: string; statement: string; dueOn: string }>;
+  ruleSets: { scorecard: RuleSetRef; behaviourList: RuleSetRef };
+}
+
+export interface ScoreInput {
+  events: readonly FileEvent[];
+  objections: readonly FileObjection[];
+  list: CompiledBehaviourList;
+  scorecard: CompiledScorecard;
+  scorecardBody: ScorecardBody;
+  /** The instant of knowledge: events and objections recorded after it are ignored. */
+  asOf: Date;
+  /** The China calendar date of `asOf`: windows and retention are counted in days. */
+  asOfDate: string;
+}
+
+export function computeCreditScore(input: ScoreInput): CreditScore {
+  const { list, asOfDate } = input;
+  const asOfIso = input.asOf.toISOString();
+  const known = input.events.filter((e) => e.recordedAt <= asOfIso && e.occurredOn <= asOfDate);
+  const reversed = new Set(known.filter((e) => e.reversesEventId).map((e) => e.reversesEventId as string));
+  const openObjections = input.objections.filter((o) => o.filedAt <= asOfIso && (o.resolvedAt === null || o.resolvedAt > asOfIso));
+  const disputedIds = new Set(openObjections.map((o) => o.eventId));
+
+  const live = known
+    .filter((e) => !e.reversesEventId && !reversed.has(e.id))
+    .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.seq - b.seq));
+
+  const counted: CountedEvent[] = [];
+  const stoppedCounting: CreditScore['stoppedCounting'] = [];
+  const lists: CreditScore['lists'] = [];
+  const capUsed = new Map<string, number>();
+  for (const e of live) {
+    const code = list.codes.get(e.code);
+    // An event whose code left the list no longer scores; it stays in the file.
+    if (!code) continue;
+    const behaviourEnd = e.endedOn ?? e.occurredOn;
+    const stopsCountingOn = addYears(behaviourEnd, code.retentionYears);
+    if (asOfDate >= stopsCountingOn) {
+      stoppedCounting.push({
+        eventId: e.id,
+        code: e.code,
+        title: code.def.title,
+        occurredOn: e.occurredOn,
+        endedOn: e.endedOn,
+        stoppedCountingOn: stopsCountingOn,
+      });
+      continue;
+    }
+    if (code.def.list) {
+      const until = addYears(behaviourEnd, code.def.list.years);
+      if (asOfDate < until) lists.push({ list: code.def.list.name, eventId: e.id, code: e.code, title: code.def.title, until });
+    }
+    let points = code.points(e.amounts);
+    const uncapped = points;
+    if (code.def.cap) {
+      const key = `${e.code}|${periodKey(e.occurredOn, code.def.cap.per)}`;
+      const used = capUsed.get(key) ?? 0;
+      const room = Math.max(0, code.def.cap.maxPoints - used);
+      const magnitude = Math.min(Math.abs(points), room);
+      points = Math.sign(points) * magnitude;
+      capUsed.set(key, used + magnitude);
+    }
+    counted.push({
+      eventId: e.id,
+      code: e.code,
+      title: code.def.title,
+      occurredOn: e.occurredOn,
+      endedOn: e.endedOn,
+      points,
+      ...(points !== uncapped ? { uncappedPoints: uncapped } : {}),
+      stopsCountingOn,
+      disputed: disputedIds.has(e.id),
+    });
+  }
+
+  const facts: Record<string, number | boolean> = {};
+  const factEvents = new Map<string, CountedEvent[]>();
+  for (const [name, decl] of Object.entries(input.scorecardBody.facts)) {
+    const from = decl.from;
+    if (!from) continue;
+    const start = from.window ? windowStart(asOfDate, from.window) : undefined;
+    const matching = counted.filter((c) => {
+      const def = list.codes.get(c.code)?.def;
+      if (!def) return false;
+      if (from.codes && !from.codes.includes(c.code)) return false;
+      if (from.polarity && def.polarity !== from.polarity) return false;
+      if (from.severity && def.severity !== from.severity) return false;
+      if (start !== undefined && c.occurredOn <= start) return false;
+      return true;
+    });
+    let value = 0;
+    if (from.measure === 'count') value = matching.length;
+    else if (from.measure === 'points') value = Math.round(matching.reduce((sum, c) => sum + c.points * 100, 0)) / 100;
+    else {
+      const amountName = from.measure.amount;
+      const byId = new Map(live.map((e) => [e.id, e]));
+      value = matching.reduce((sum, c) => sum + Number(byId.get(c.eventId)?.amounts.find((a) => a.name === amountName)?.value ?? 0), 0);
+    }
+    facts[name] = value;
+    factEvents.set(
+      name,
+      matching.filter((c) => from.measure !== 'points' || c.points !== 0),
+    );
+  }
+
+  const result: ScorecardResult = input.scorecard.evaluate(facts);
+  const items: ScoreItem[] = [];
+  const overrides: CreditScore['overrides'] = [];
+  for (const t of result.trace) {
+    const factName = Object.keys(t.inputs).length === 1 ? Object.keys(t.inputs)[0] : undefined;
+    const events = factName ? (factEvents.get(factName) ?? []) : [];
+    if (t.kind === 'item') {
+      items.push({
+        id: t.id,
+        reason: t.reason,
+        points: t.points ?? 0,
+        ...(t.uncapped !== undefined ? { uncapped: t.uncapped } : {}),
+        ...(factName ? { fact: factName, value: t.inputs[factName] } : {}),
+        events,
+      });
+    } else {
+      overrides.push({ id: t.id, reason: t.reason, grade: t.grade ?? result.grade, events });
+    }
+  }
+
+  return {
+    asOf: asOfIso,
+    score: result.score,
+    grade: result.grade,
+    gradeLabel: result.gradeLabel,
+    scoreGrade: result.scoreGrade,
+    items,
+    overrides,
+    stoppedCounting,
+    lists,
+    disputed: openObjections.map((o) => ({ eventId: o.eventId, objectionId: o.id, statement: o.statement, dueOn: o.dueOn })),
+    ruleSets: { scorecard: result.ruleSet, behaviourList: list.ruleSet },
+  };
+}

@@ -1,0 +1,505 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
+import { getSubject } from '../identity/subjects.service.js';
+import { chinaDate } from '../platform/clock.js';
+import { allow } from '../platform/http/auth.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { IsoDate } from '../rules/kinds/common.js';
+import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import type { EventAmount } from './behaviour-list.js';
+import { type EventRow, fileState, listSubjectEvents, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
+import { creditLists } from './lists.service.js';
+import { fileObjection, listObjections, type ObjectionRow, resolveObjection } from './objections.service.js';
+import { getCreditScore } from './score.service.js';
+
+const Decimal = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,6})?$/, 'a decimal number as a string, e.g. "50000.00"')
+  .openapi({ example: '50000.00' });
+
+const Amount = z
+  .strictObject({
+    name: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/),
+    value: Decimal,
+    unit: z.string().min(1).max(32),
+  })
+  .openapi('EventAmount', { example: { name: 'fine_yuan', value: '50000.00', unit: 'yuan' } });
+
+const SubjectRef = z
+  .union([
+    z.strictObject({ id: z.string().min(1).max(64) }),
+    z.strictObject({ kind: z.literal('firm'), uscc: z.string().min(1).max(40) }),
+    z.strictObject({ kind: z.literal('resident'), idNumber: z.string().min(1).max(40) }),
+  ])
+  .openapi('SubjectRef', {
+    description: 'The subject by its id, or a firm by USCC, or a resident by ID number',
+    example: { kind: 'firm', uscc: '91310230MA1K2B3C4P' },
+  });
+
+const EventInput = z
+  .strictObject({
+    subject: SubjectRef,
+    code: z.string().min(1).max(64).openapi({ example: 'ENV-PENALTY' }),
+    occurredOn: IsoDate.openapi({ example: '2026-10-12' }),
+    endedOn: IsoDate.optional().openapi({ description: 'When the behaviour ended (retention counts from here); defaults to occurredOn' }),
+    evidence: z.string().min(1).max(2000).openapi({ description: 'A document number or URL', example: '沪崇环罚〔2026〕45号' }),
+    amounts: z.array(Amount).max(20).optional(),
+    note: z.string().max(2000).optional(),
+    externalId: z.string().min(1).max(128).optional().openapi({ description: "The agency's own reference: sending it again is a no-op" }),
+  })
+  .openapi('CreditEventInput');
+
+const CreditEvent = z
+  .object({
+    id: z.string(),
+    subjectId: z.string(),
+    code: z.string(),
+    occurredOn: z.string(),
+    endedOn: z.string().nullable(),
+    recordedAt: z.string(),
+    agency: z.string(),
+    evidence: z.string(),
+    amounts: z.array(Amount),
+    note: z.string().nullable(),
+    reversesEventId: z.string().nullable().describe('Set on a correction: the event it cancels'),
+    reversedBy: z.string().nullable().describe('The correction that cancels this event, if any'),
+    disputed: z.boolean().describe('The subject has an open objection to it'),
+    externalId: z.string().nullable(),
+  })
+  .openapi('CreditEvent');
+
+function toEvent(row: EventRow, reversedBy: string | null, disputed: boolean): z.infer<typeof CreditEvent> {
+  return {
+    id: row.id,
+    subjectId: row.subjectId,
+    code: row.code,
+    occurredOn: row.occurredOn,
+    endedOn: row.endedOn,
+    recordedAt: row.recordedAt,
+    agency: row.agency,
+    evidence: row.evidence,
+    amounts: JSON.parse(row.amounts) as EventAmount[],
+    note: row.note,
+    reversesEventId: row.reversesEventId,
+    reversedBy,
+    disputed,
+    externalId: row.externalId,
+  };
+}
+
+const recordRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/credit-events',
+  operationId: 'recordCreditEvents',
+  tags: ['Credit'],
+  summary: 'Record one event or a batch of up to 10 000, all or nothing',
+  description:
+    'Each line is checked against the behaviour list: the code, whether your agency may record it, the dates, the amounts and their units. One bad line rejects the batch and is named by its pointer and line number. Lines with an externalId already recorded (same content) are reported as duplicates and not written twice.',
+  security: bearerSecurity,
+  middleware: [allow('recorder')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.strictObject({ events: z.array(EventInput).min(1).max(MAX_BATCH) }).openapi('RecordCreditEvents', {
+            example: {
+              events: [
+                {
+                  subject: { kind: 'firm', uscc: '91310230MA1K2B3C4P' },
+                  code: 'ENV-PENALTY',
+                  occurredOn: '2026-10-12',
+                  evidence: '沪崇环罚〔2026〕45号',
+                  amounts: [{ name: 'fine_yuan', value: '50000.00', unit: 'yuan' }],
+                  externalId: 'penalty-2026-45',
+                },
+              ],
+            },
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Recorded',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              recorded: z.number().int(),
+              duplicates: z.number().int(),
+              events: z.array(z.object({ line: z.number().int(), eventId: z.string(), status: z.enum(['recorded', 'duplicate']) })),
+            })
+            .openapi('RecordedCreditEvents'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 409, 413, 415),
+  },
+});
+
+const SubjectParam = DistrictParam.extend({
+  subjectId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'subjectId', in: 'path' } }),
+});
+
+const listEventsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/credit-events',
+  operationId: 'listCreditEvents',
+  tags: ['Credit'],
+  summary: "A subject's credit file, in the order it was recorded",
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
+  request: {
+    params: SubjectParam,
+    query: z.strictObject({
+      cursor: z.string().regex(/^\d+$/).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'A page of the file',
+      content: { 'application/json': { schema: z.object({ items: z.array(CreditEvent), nextCursor: z.string().nullable() }) } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const reverseRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/credit-events/{eventId}/reversal',
+  operationId: 'reverseCreditEvent',
+  tags: ['Credit'],
+  summary: 'Cancel an event with a correcting event',
+  description:
+    'Events are never edited or deleted. The recording agency or the bureau cancels one with a new event that points at it; a correction cannot itself be reversed.',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder')] as const,
+  request: {
+    params: SubjectParam.extend({
+      eventId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'eventId', in: 'path' } }),
+    }),
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({ reason: z.string().min(1).max(2000), evidence: z.string().min(1).max(2000) })
+            .openapi('ReverseCreditEvent', { example: { reason: '复议撤销原处罚决定', evidence: '沪崇复决〔2026〕3号' } }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'The correcting event', content: { 'application/json': { schema: CreditEvent } } },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+const CountedEvent = z
+  .object({
+    eventId: z.string(),
+    code: z.string(),
+    title: z.string(),
+    occurredOn: z.string(),
+    endedOn: z.string().nullable(),
+    points: z.number(),
+    uncappedPoints: z.number().optional(),
+    stopsCountingOn: z.string(),
+    disputed: z.boolean(),
+  })
+  .openapi('CountedEvent');
+
+const CreditScoreSchema = z
+  .object({
+    subject: SubjectSchema,
+    asOf: z.string(),
+    score: z.number(),
+    grade: z.string(),
+    gradeLabel: z.string(),
+    scoreGrade: z.string().describe('The grade the score alone gives, before overrides such as the one-vote veto'),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        reason: z.string(),
+        points: z.number(),
+        uncapped: z.number().optional(),
+        fact: z.string().optional(),
+        value: z.union([z.number(), z.boolean(), z.string()]).optional(),
+        events: z.array(CountedEvent),
+      }),
+    ),
+    overrides: z.array(z.object({ id: z.string(), reason: z.string(), grade: z.string(), events: z.array(CountedEvent) })),
+    stoppedCounting: z.array(
+      z.object({
+        eventId: z.string(),
+        code: z.string(),
+        title: z.string(),
+        occurredOn: z.string(),
+        endedOn: z.string().nullable(),
+        stoppedCountingOn: z.string(),
+      }),
+    ),
+    lists: z.array(z.object({ list: z.enum(['red', 'black']), eventId: z.string(), code: z.string(), title: z.string(), until: z.string() })),
+    disputed: z.array(z.object({ eventId: z.string(), objectionId: z.string(), statement: z.string(), dueOn: z.string() })),
+    ruleSets: z.object({ scorecard: RuleSetRefSchema, behaviourList: RuleSetRefSchema }),
+  })
+  .openapi('CreditScore');
+
+const AsOf = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), {
+    message: 'a date (YYYY-MM-DD, end of that day in China) or an ISO-8601 instant',
+  })
+  .openapi({ example: '2026-06-30' });
+
+/** A date means the end of that day in China; an instant is taken as is. */
+const asOfInstant = (s: string): Date => new Date(s.length === 10 ? `${s}T23:59:59.999+08:00` : s);
+
+const scoreRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/credit-score',
+  operationId: 'getCreditScore',
+  tags: ['Credit'],
+  summary: "A subject's score and grade, with a reason for every point",
+  description:
+    'Computed from the credit file on every call. `asOf` reproduces the score as it was at that moment, with the rules then in force, ignoring anything recorded later. Disputed events are marked.',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
+  request: {
+    params: SubjectParam,
+    query: z.strictObject({
+      asOf: AsOf.optional(),
+      scorecard: z
+        .string()
+        .min(1)
+        .max(80)
+        .optional()
+        .openapi({ description: "Another scorecard than the district's primary one, e.g. resident-carbon-account" }),
+    }),
+  },
+  responses: {
+    200: { description: 'The score', content: { 'application/json': { schema: CreditScoreSchema } } },
+    ...problemResponses(400, 401, 403, 404, 422),
+  },
+});
+
+const Objection = z
+  .object({
+    id: z.string(),
+    subjectId: z.string(),
+    eventId: z.string(),
+    statement: z.string(),
+    filedAt: z.string(),
+    dueOn: z.string().describe('The last day for an answer: 20 days after filing'),
+    overdue: z.boolean(),
+    status: z.enum(['open', 'upheld', 'rejected']),
+    resolvedAt: z.string().nullable(),
+    resolvedBy: z.string().nullable(),
+    resolution: z.string().nullable(),
+    reversalEventId: z.string().nullable(),
+  })
+  .openapi('Objection');
+
+const toObjection = (row: ObjectionRow, today: string): z.infer<typeof Objection> => ({
+  id: row.id,
+  subjectId: row.subjectId,
+  eventId: row.eventId,
+  statement: row.statement,
+  filedAt: row.filedAt,
+  dueOn: row.dueOn,
+  overdue: row.status === 'open' && row.dueOn < today,
+  status: row.status,
+  resolvedAt: row.resolvedAt,
+  resolvedBy: row.resolvedBy,
+  resolution: row.resolution,
+  reversalEventId: row.reversalEventId,
+});
+
+const fileObjectionRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/credit-events/{eventId}/objections',
+  operationId: 'fileObjection',
+  tags: ['Credit'],
+  summary: 'Object to an event in your own file',
+  description:
+    'With the subject’s own token. The event is marked disputed in every score and report until the objection is answered (within 20 days).',
+  security: bearerSecurity,
+  middleware: [allow('subject')] as const,
+  request: {
+    params: DistrictParam.extend({
+      eventId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'eventId', in: 'path' } }),
+    }),
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({ statement: z.string().min(1).max(4000) })
+            .openapi('FileObjection', { example: { statement: '该处罚已于2026年11月经行政复议撤销，附复议决定书。' } }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Filed', content: { 'application/json': { schema: Objection } } },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+const resolveRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/objections/{objectionId}/resolution',
+  operationId: 'resolveObjection',
+  tags: ['Credit'],
+  summary: 'Answer an objection: uphold it (the event is reversed) or reject it with a reason',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder')] as const,
+  request: {
+    params: DistrictParam.extend({
+      objectionId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'objectionId', in: 'path' } }),
+    }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              decision: z.enum(['upheld', 'rejected']),
+              reason: z.string().min(1).max(4000),
+              evidence: z.string().min(1).max(2000).optional(),
+            })
+            .openapi('ResolveObjection', { example: { decision: 'upheld', reason: '经核实，原处罚已被复议撤销', evidence: '沪崇复决〔2026〕3号' } }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Answered', content: { 'application/json': { schema: Objection } } },
+    ...problemResponses(400, 401, 403, 404, 409, 415),
+  },
+});
+
+const listObjectionsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/objections',
+  operationId: 'listObjections',
+  tags: ['Credit'],
+  summary: 'Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
+  request: {
+    params: DistrictParam,
+    query: z.strictObject({
+      subjectId: z.string().max(64).optional(),
+      status: z.enum(['open', 'upheld', 'rejected']).optional(),
+      overdue: z.enum(['true', 'false']).optional().openapi({ description: 'Only open objections past their due date' }),
+    }),
+  },
+  responses: {
+    200: { description: 'Objections', content: { 'application/json': { schema: z.object({ items: z.array(Objection) }) } } },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const listsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/credit-lists',
+  operationId: 'listCreditLists',
+  tags: ['Credit'],
+  summary: 'The red list (守信激励) and black list (失信惩戒) of the district',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor')] as const,
+  request: { params: DistrictParam, query: z.strictObject({ list: z.enum(['red', 'black']).optional() }) },
+  responses: {
+    200: {
+      description: 'Listed subjects with the events that put them there',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              items: z.array(
+                z.object({
+                  subject: z.object({ id: z.string(), kind: z.enum(['firm', 'resident']), displayId: z.string(), name: z.string().nullable() }),
+                  list: z.enum(['red', 'black']),
+                  reasons: z.array(z.object({ eventId: z.string(), code: z.string(), title: z.string(), occurredOn: z.string(), until: z.string() })),
+                }),
+              ),
+            })
+            .openapi('CreditLists'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export const creditRoutes = createRouter()
+  .openapi(recordRoute, async (c) => {
+    const outcomes = await recordEvents(serviceContext(c), c.req.valid('json').events);
+    const recorded = outcomes.filter((o) => o.status === 'recorded').length;
+    return c.json({ recorded, duplicates: outcomes.length - recorded, events: outcomes }, 201);
+  })
+  .openapi(listEventsRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const { subjectId } = c.req.valid('param');
+    const q = c.req.valid('query');
+    await getSubject(ctx, subjectId);
+    const page = await listSubjectEvents(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
+    const { reversedBy, disputed: open } = await fileState(ctx, subjectId);
+    return c.json({ items: page.items.map((e) => toEvent(e, reversedBy.get(e.id) ?? null, open.has(e.id))), nextCursor: page.nextCursor }, 200);
+  })
+  .openapi(reverseRoute, async (c) => {
+    const { subjectId, eventId } = c.req.valid('param');
+    const row = await reverseEvent(serviceContext(c), subjectId, eventId, c.req.valid('json'));
+    return c.json(toEvent(row, null, false), 201);
+  })
+  .openapi(scoreRoute, async (c) => {
+    const { subjectId } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const { subject, score } = await getCreditScore(serviceContext(c), subjectId, {
+      asOf: q.asOf ? asOfInstant(q.asOf) : undefined,
+      scorecard: q.scorecard,
+    });
+    return c.json({ subject: toSubject(subject), ...score }, 200);
+  })
+  .openapi(fileObjectionRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const row = await fileObjection(ctx, c.req.valid('param').eventId, c.req.valid('json').statement);
+    return c.json(toObjection(row, chinaDate(ctx.now)), 201);
+  })
+  .openapi(resolveRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const row = await resolveObjection(ctx, c.req.valid('param').objectionId, c.req.valid('json'));
+    return c.json(toObjection(row, chinaDate(ctx.now)), 200);
+  })
+  .openapi(listObjectionsRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const q = c.req.valid('query');
+    const rows = await listObjections(ctx, { subjectId: q.subjectId, status: q.status, overdue: q.overdue === 'true' });
+    return c.json({ items: rows.map((r) => toObjection(r, chinaDate(ctx.now))) }, 200);
+  })
+  .openapi(listsRoute, async (c) => c.json({ items: await creditLists(serviceContext(c), c.req.valid('query').list) }, 200));

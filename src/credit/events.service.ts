@@ -1,0 +1,370 @@
+/**
+ * Recording agencies append events to credit files: one or a batch of up to 10 000, all or nothing.
+ * Events are never edited or deleted; a correction is a reversing event pointing at the original.
+ */
+import Decimal from 'decimal.js';
+import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { subjectIdentifier } from '../identity/identifier.js';
+import { chinaDate } from '../platform/clock.js';
+import type { ServiceContext } from '../platform/context.js';
+import { type AtomicStatement, chunkRows } from '../platform/db/database.js';
+import { creditEvents, objections, subjects } from '../platform/db/schema.js';
+import { principalRef } from '../platform/http/principal.js';
+import { type FieldError, Problem, problems } from '../platform/http/problem.js';
+import { sha256Hex } from '../platform/util/crypto.js';
+import { newId } from '../platform/util/ids.js';
+import { canonicalJson } from '../rules/canonical.js';
+import type { CompiledBehaviourList, EventAmount } from './behaviour-list.js';
+import { creditPolicy } from './credit-policy.service.js';
+
+export const MAX_BATCH = 10_000;
+
+export type SubjectRef = { id: string } | { kind: 'firm'; uscc: string } | { kind: 'resident'; idNumber: string };
+
+export interface EventInput {
+  subject: SubjectRef;
+  code: string;
+  occurredOn: string;
+  endedOn?: string | undefined;
+  evidence: string;
+  amounts?: EventAmount[] | undefined;
+  note?: string | undefined;
+  externalId?: string | undefined;
+}
+
+export type EventRow = typeof creditEvents.$inferSelect;
+
+export interface RecordOutcome {
+  line: number;
+  eventId: string;
+  status: 'recorded' | 'duplicate';
+}
+
+const at = (i: number, field: string): string => `/events/${i}${field ? `/${field}` : ''}`;
+
+/** Resolves every subject reference of a batch with two queries, not one per line. */
+async function resolveSubjects(ctx: ServiceContext, inputs: readonly EventInput[], errors: FieldError[]) {
+  const { db, maxBoundParameters } = ctx.deps.storage;
+  const today = chinaDate(ctx.now);
+  const ids = new Set<string>();
+  const hashes = new Map<number, string>();
+  for (const [i, input] of inputs.entries()) {
+    const ref = input.subject;
+    if ('id' in ref) ids.add(ref.id);
+    else {
+      const raw = ref.kind === 'firm' ? ref.uscc : ref.idNumber;
+      const r = await subjectIdentifier(ref.kind, raw, today, ctx.deps.secrets.idNumberHmacKey);
+      if (r.ok) hashes.set(i, r.lookupHash);
+      else
+        errors.push({ pointer: at(i, ref.kind === 'firm' ? 'subject/uscc' : 'subject/idNumber'), in: 'body', detail: `line ${i + 1}: ${r.reason}` });
+    }
+  }
+  type Found = { id: string; kind: 'firm' | 'resident'; lookupHash: string };
+  const byId = new Map<string, Found>();
+  const byHash = new Map<string, Found>();
+  const cols = { id: subjects.id, kind: subjects.kind, lookupHash: subjects.lookupHash };
+  for (const chunk of chunkRows([...ids], 1, maxBoundParameters - 1)) {
+    for (const s of await db
+      .select(cols)
+      .from(subjects)
+      .where(and(eq(subjects.districtId, ctx.districtId), inArray(subjects.id, chunk))))
+      byId.set(s.id, s);
+  }
+  for (const chunk of chunkRows([...new Set(hashes.values())], 1, maxBoundParameters - 1)) {
+    for (const s of await db
+      .select(cols)
+      .from(subjects)
+      .where(and(eq(subjects.districtId, ctx.districtId), inArray(subjects.lookupHash, chunk))))
+      byHash.set(s.lookupHash, s);
+  }
+  return inputs.map((input, i): Found | undefined => {
+    const ref = input.subject;
+    const found = 'id' in ref ? byId.get(ref.id) : hashes.has(i) ? byHash.get(hashes.get(i) as string) : undefined;
+    if (!found && ('id' in ref || hashes.has(i))) {
+      errors.push({ pointer: at(i, 'subject'), in: 'body', detail: `line ${i + 1}: no such subject in district '${ctx.districtId}'` });
+    }
+    return found;
+  });
+}
+
+function checkDates(i: number, input: EventInput, today: string, errors: FieldError[]) {
+  if (input.occurredOn > today)
+    errors.push({ pointer: at(i, 'occurredOn'), in: 'body', detail: `line ${i + 1}: ${input.occurredOn} is in the future` });
+  if (input.endedOn !== undefined) {
+    if (input.endedOn < input.occurredOn) {
+      errors.push({
+        pointer: at(i, 'endedOn'),
+        in: 'body',
+        detail: `line ${i + 1}: the behaviour cannot end (${input.endedOn}) before it began (${input.occurredOn})`,
+      });
+    } else if (input.endedOn > today) {
+      errors.push({ pointer: at(i, 'endedOn'), in: 'body', detail: `line ${i + 1}: ${input.endedOn} is in the future` });
+    }
+  }
+}
+
+function checkAmounts(i: number, input: EventInput, list: CompiledBehaviourList, errors: FieldError[]) {
+  const def = list.codes.get(input.code)?.def;
+  if (!def) return;
+  const given = new Map<string, number>();
+  (input.amounts ?? []).forEach((a, j) => {
+    const pointer = at(i, `amounts/${j}`);
+    if (given.has(a.name)) errors.push({ pointer: `${pointer}/name`, in: 'body', detail: `line ${i + 1}: amount '${a.name}' is given twice` });
+    given.set(a.name, j);
+    const declared = def.amounts[a.name];
+    if (!declared) {
+      const known = Object.keys(def.amounts);
+      errors.push({
+        pointer: `${pointer}/name`,
+        in: 'body',
+        detail: `line ${i + 1}: ${input.code} carries no amount '${a.name}'${known.length ? ` (it takes: ${known.join(', ')})` : ''}`,
+      });
+      return;
+    }
+    if (a.unit !== declared.unit) {
+      errors.push({ pointer: `${pointer}/unit`, in: 'body', detail: `line ${i + 1}: '${a.name}' is measured in ${declared.unit}, not ${a.unit}` });
+    }
+    let value: Decimal;
+    try {
+      value = new Decimal(a.value);
+    } catch {
+      errors.push({ pointer: `${pointer}/value`, in: 'body', detail: `line ${i + 1}: '${a.value}' is not a decimal number` });
+      return;
+    }
+    if (declared.min !== undefined && value.lt(declared.min)) {
+      errors.push({ pointer: `${pointer}/value`, in: 'body', detail: `line ${i + 1}: '${a.name}' must be at least ${declared.min}` });
+    }
+    if (declared.max !== undefined && value.gt(declared.max)) {
+      errors.push({ pointer: `${pointer}/value`, in: 'body', detail: `line ${i + 1}: '${a.name}' must be at most ${declared.max}` });
+    }
+  });
+  for (const [name, declared] of Object.entries(def.amounts)) {
+    if (declared.required && !given.has(name)) {
+      errors.push({ pointer: at(i, 'amounts'), in: 'body', detail: `line ${i + 1}: ${input.code} needs the amount '${name}' (${declared.unit})` });
+    }
+  }
+}
+
+/** Checks a whole batch, then writes all of it in one atomic unit or nothing. */
+export async function recordEvents(ctx: ServiceContext, inputs: readonly EventInput[]): Promise<RecordOutcome[]> {
+  const p = ctx.principal;
+  if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw problems.forbidden('only a recording agency records credit events');
+  const agency = p.agency;
+  const today = chinaDate(ctx.now);
+  const errors: FieldError[] = [];
+  const forbidden: FieldError[] = [];
+  const found = await resolveSubjects(ctx, inputs, errors);
+  const lists = new Map<string, CompiledBehaviourList>();
+  for (const kind of new Set(found.flatMap((f) => (f ? [f.kind] : [])))) lists.set(kind, (await creditPolicy(ctx, kind, ctx.now)).list);
+
+  for (const [i, input] of inputs.entries()) {
+    checkDates(i, input, today, errors);
+    const subject = found[i];
+    if (!subject) continue;
+    const list = lists.get(subject.kind) as CompiledBehaviourList;
+    const code = list.codes.get(input.code);
+    if (!code) {
+      errors.push({ pointer: at(i, 'code'), in: 'body', detail: `line ${i + 1}: ${input.code} is not on the ${subject.kind} behaviour list` });
+      continue;
+    }
+    if (!code.def.recorders.includes(agency)) {
+      forbidden.push({
+        pointer: at(i, 'code'),
+        in: 'body',
+        detail: `line ${i + 1}: ${agency} may not record ${input.code} (recorded by ${code.def.recorders.join(', ')})`,
+      });
+    }
+    checkAmounts(i, input, list, errors);
+  }
+  if (forbidden.length > 0) {
+    throw new Problem(403, 'code-not-permitted', 'Forbidden', `${forbidden[0]?.detail}; nothing was recorded`, { errors: [...forbidden, ...errors] });
+  }
+  if (errors.length > 0) throw problems.validation(`${errors[0]?.detail}; nothing was recorded`, errors);
+
+  // Content hashes tell a retried line (same external id, same content) from a clash (same id, new content).
+  const rows = await Promise.all(
+    inputs.map(async (input, i) => {
+      const subjectId = (found[i] as { id: string }).id;
+      const amounts = (input.amounts ?? []).map((a) => ({ name: a.name, value: new Decimal(a.value).toString(), unit: a.unit }));
+      const content = {
+        subjectId,
+        code: input.code,
+        occurredOn: input.occurredOn,
+        endedOn: input.endedOn ?? null,
+        evidence: input.evidence,
+        amounts,
+        note: input.note ?? null,
+      };
+      return { input, subjectId, amounts, contentHash: await sha256Hex(canonicalJson(content)) };
+    }),
+  );
+
+  const outcomes: RecordOutcome[] = new Array(inputs.length);
+  const external = rows.flatMap((r) => (r.input.externalId ? [r.input.externalId] : []));
+  const existing = new Map<string, { id: string; contentHash: string }>();
+  const { db, maxBoundParameters } = ctx.deps.storage;
+  for (const chunk of chunkRows([...new Set(external)], 1, maxBoundParameters - 2)) {
+    const found = await db
+      .select({ id: creditEvents.id, externalId: creditEvents.externalId, contentHash: creditEvents.contentHash })
+      .from(creditEvents)
+      .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.agency, agency), inArray(creditEvents.externalId, chunk)));
+    for (const e of found) existing.set(e.externalId as string, e);
+  }
+
+  const now = ctx.now.toISOString();
+  const by = principalRef(p);
+  const toInsert: Array<typeof creditEvents.$inferInsert> = [];
+  for (const [i, r] of rows.entries()) {
+    const ext = r.input.externalId;
+    const earlier = ext ? existing.get(ext) : undefined;
+    if (earlier) {
+      if (earlier.contentHash !== r.contentHash) {
+        errors.push({
+          pointer: at(i, 'externalId'),
+          in: 'body',
+          detail: `line ${i + 1}: externalId '${ext}' was recorded before with other content`,
+        });
+      }
+      outcomes[i] = { line: i + 1, eventId: earlier.id, status: 'duplicate' };
+      continue;
+    }
+    const id = newId('evt', ctx.now);
+    if (ext) existing.set(ext, { id, contentHash: r.contentHash });
+    toInsert.push({
+      id,
+      districtId: ctx.districtId,
+      subjectId: r.subjectId,
+      code: r.input.code,
+      occurredOn: r.input.occurredOn,
+      endedOn: r.input.endedOn ?? null,
+      recordedAt: now,
+      recordedBy: by,
+      agency,
+      evidence: r.input.evidence,
+      amounts: JSON.stringify(r.amounts),
+      note: r.input.note ?? null,
+      reversesEventId: null,
+      externalId: ext ?? null,
+      contentHash: r.contentHash,
+    });
+    outcomes[i] = { line: i + 1, eventId: id, status: 'recorded' };
+  }
+  if (errors.length > 0) throw new Problem(409, 'external-id-clash', 'Conflict', `${errors[0]?.detail}; nothing was recorded`, { errors });
+  if (toInsert.length > 0) await insertEvents(ctx, toInsert);
+  return outcomes;
+}
+
+const EVENT_COLUMNS = 15;
+
+async function insertEvents(ctx: ServiceContext, rows: Array<typeof creditEvents.$inferInsert>) {
+  const { db, atomic, maxBoundParameters } = ctx.deps.storage;
+  const statements = chunkRows(rows, EVENT_COLUMNS, maxBoundParameters).map((chunk) =>
+    db.insert(creditEvents).values(chunk).returning({ id: creditEvents.id }),
+  ) as unknown as [AtomicStatement, ...AtomicStatement[]];
+  try {
+    await atomic(statements);
+  } catch (error) {
+    if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {
+      throw problems.conflict('event-conflict', 'another request recorded one of these events at the same moment; retry the batch');
+    }
+    throw error;
+  }
+}
+
+export async function getEvent(ctx: ServiceContext, eventId: string): Promise<EventRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(creditEvents)
+    .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.id, eventId)));
+  if (!row) throw problems.notFound(`no credit event '${eventId}' in district '${ctx.districtId}'`);
+  return row;
+}
+
+/** Cancels an event with a new event that points at it: by its recording agency or the bureau. */
+export async function reverseEvent(
+  ctx: ServiceContext,
+  subjectId: string,
+  eventId: string,
+  input: { reason: string; evidence: string },
+): Promise<EventRow> {
+  const original = await getEvent(ctx, eventId);
+  if (original.subjectId !== subjectId) throw problems.notFound(`event '${eventId}' is not in the file of subject '${subjectId}'`);
+  const p = ctx.principal;
+  const allowed = p.type === 'client' && (p.role === 'bureau' || (p.role === 'recorder' && p.agency === original.agency));
+  if (!allowed) throw problems.forbidden(`only the bureau or ${original.agency} may reverse this event`);
+  if (original.reversesEventId)
+    throw problems.unprocessable('reversal-of-reversal', 'a reversing event cannot itself be reversed; record the event again instead');
+  return insertReversal(ctx, original, input);
+}
+
+export async function insertReversal(ctx: ServiceContext, original: EventRow, input: { reason: string; evidence: string }): Promise<EventRow> {
+  const reversal = reversalRow(ctx, original, input);
+  try {
+    const [row] = await ctx.deps.storage.db.insert(creditEvents).values(reversal).returning();
+    return row as EventRow;
+  } catch (error) {
+    if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {
+      throw problems.conflict('already-reversed', `event '${original.id}' has already been reversed`);
+    }
+    throw error;
+  }
+}
+
+export function reversalRow(ctx: ServiceContext, original: EventRow, input: { reason: string; evidence: string }): typeof creditEvents.$inferInsert {
+  const p = ctx.principal;
+  return {
+    id: newId('evt', ctx.now),
+    districtId: ctx.districtId,
+    subjectId: original.subjectId,
+    code: original.code,
+    occurredOn: original.occurredOn,
+    endedOn: original.endedOn,
+    recordedAt: ctx.now.toISOString(),
+    recordedBy: principalRef(p),
+    agency: p.type === 'client' && p.agency ? p.agency : original.agency,
+    evidence: input.evidence,
+    amounts: original.amounts,
+    note: input.reason,
+    reversesEventId: original.id,
+    externalId: null,
+    contentHash: `reversal:${original.id}`,
+  };
+}
+
+export async function listSubjectEvents(ctx: ServiceContext, subjectId: string, options: { after?: number | undefined; limit: number }) {
+  const conditions = [eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.subjectId, subjectId)];
+  if (options.after !== undefined) conditions.push(gt(creditEvents.seq, options.after));
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(creditEvents)
+    .where(and(...conditions))
+    .orderBy(asc(creditEvents.seq))
+    .limit(options.limit + 1);
+  const items = rows.slice(0, options.limit);
+  return { items, nextCursor: rows.length > options.limit ? String(items[items.length - 1]?.seq) : null };
+}
+
+/** The whole file of one subject, for scoring. */
+export async function subjectFile(ctx: ServiceContext, subjectId: string): Promise<EventRow[]> {
+  return ctx.deps.storage.db
+    .select()
+    .from(creditEvents)
+    .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.subjectId, subjectId)))
+    .orderBy(asc(creditEvents.seq));
+}
+
+/** Which events of a file are reversed (and by what) and which are disputed: the state each event shows. */
+export async function fileState(ctx: ServiceContext, subjectId: string): Promise<{ reversedBy: Map<string, string>; disputed: Set<string> }> {
+  const { db } = ctx.deps.storage;
+  const [reversals, open] = await Promise.all([
+    db
+      .select({ id: creditEvents.id, reverses: creditEvents.reversesEventId })
+      .from(creditEvents)
+      .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.subjectId, subjectId), isNotNull(creditEvents.reversesEventId))),
+    db
+      .select({ eventId: objections.eventId })
+      .from(objections)
+      .where(and(eq(objections.districtId, ctx.districtId), eq(objections.subjectId, subjectId), eq(objections.status, 'open'))),
+  ]);
+  return { reversedBy: new Map(reversals.map((r) => [r.reverses as string, r.id])), disputed: new Set(open.map((o) => o.eventId)) };
+}

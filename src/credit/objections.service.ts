@@ -1,0 +1,152 @@
+/**
+ * Objections (异议): a subject disputes an event in its file; the event is marked disputed in every score
+ * and report until the bureau or the recording agency answers, within 20 days. Upheld: the event is
+ * reversed. Rejected: the reason is kept and the event counts as before.
+ */
+import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { ownSubject } from '../identity/subjects.service.js';
+import { chinaDate } from '../platform/clock.js';
+import type { ServiceContext } from '../platform/context.js';
+import { creditEvents, objections } from '../platform/db/schema.js';
+import { principalRef } from '../platform/http/principal.js';
+import { problems } from '../platform/http/problem.js';
+import { newId } from '../platform/util/ids.js';
+import { addDays } from './dates.js';
+import { getEvent, reversalRow } from './events.service.js';
+
+export const OBJECTION_DAYS = 20;
+
+export type ObjectionRow = typeof objections.$inferSelect;
+
+export async function fileObjection(ctx: ServiceContext, eventId: string, statement: string): Promise<ObjectionRow> {
+  const subject = await ownSubject(ctx);
+  const event = await getEvent(ctx, eventId);
+  if (event.subjectId !== subject.id) throw problems.forbidden('you may object only to events in your own file');
+  if (event.reversesEventId)
+    throw problems.unprocessable('objection-to-reversal', 'this event is itself a correction; object to the original instead');
+  const [reversal] = await ctx.deps.storage.db
+    .select({ id: creditEvents.id })
+    .from(creditEvents)
+    .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.reversesEventId, eventId)));
+  if (reversal) throw problems.unprocessable('already-reversed', 'this event has already been reversed and no longer counts');
+  const filed = await ctx.deps.storage.db
+    .insert(objections)
+    .values({
+      id: newId('obj', ctx.now),
+      districtId: ctx.districtId,
+      subjectId: subject.id,
+      eventId,
+      statement,
+      filedAt: ctx.now.toISOString(),
+      dueOn: addDays(chinaDate(ctx.now), OBJECTION_DAYS),
+      status: 'open',
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!filed[0]) throw problems.conflict('objection-open', 'there is already an open objection to this event');
+  return filed[0];
+}
+
+export async function getObjection(ctx: ServiceContext, objectionId: string): Promise<ObjectionRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(objections)
+    .where(and(eq(objections.districtId, ctx.districtId), eq(objections.id, objectionId)));
+  if (!row) throw problems.notFound(`no objection '${objectionId}' in district '${ctx.districtId}'`);
+  return row;
+}
+
+export async function resolveObjection(
+  ctx: ServiceContext,
+  objectionId: string,
+  input: { decision: 'upheld' | 'rejected'; reason: string; evidence?: string | undefined },
+): Promise<ObjectionRow> {
+  const objection = await getObjection(ctx, objectionId);
+  const event = await getEvent(ctx, objection.eventId);
+  const p = ctx.principal;
+  const allowed = p.type === 'client' && (p.role === 'bureau' || (p.role === 'recorder' && p.agency === event.agency));
+  if (!allowed) throw problems.forbidden(`only the bureau or ${event.agency} may answer this objection`);
+  if (objection.status !== 'open') throw problems.conflict('objection-closed', `this objection was ${objection.status} already`);
+
+  const { db, atomic } = ctx.deps.storage;
+  const resolvedAt = ctx.now.toISOString();
+  const isOpen = and(eq(objections.id, objectionId), eq(objections.status, 'open'));
+  // Closing the objection is the claim: only the request that flips it from open writes anything.
+  const close = (reversalEventId: string | null) =>
+    db
+      .update(objections)
+      .set({ status: input.decision, resolvedAt, resolvedBy: principalRef(p), resolution: input.reason, reversalEventId })
+      .where(isOpen)
+      .returning();
+  if (input.decision === 'rejected') {
+    const [row] = await close(null);
+    if (!row) throw problems.conflict('objection-closed', 'this objection was answered a moment ago');
+    return row;
+  }
+  const reversal = reversalRow(ctx, event, {
+    reason: `objection ${objectionId} upheld: ${input.reason}`,
+    evidence: input.evidence ?? `objection:${objectionId}`,
+  });
+  // The reversal is written only while the objection is still open, in the same atomic unit as the close.
+  const insertReversal = db
+    .insert(creditEvents)
+    .select(
+      db
+        .select({
+          // NULL lets SQLite assign the next sequence number, as a plain insert would.
+          seq: sql<number>`null`.as('seq'),
+          id: sql<string>`${reversal.id}`.as('id'),
+          districtId: sql<string>`${reversal.districtId}`.as('district_id'),
+          subjectId: sql<string>`${reversal.subjectId}`.as('subject_id'),
+          code: sql<string>`${reversal.code}`.as('code'),
+          occurredOn: sql<string>`${reversal.occurredOn}`.as('occurred_on'),
+          endedOn: sql<string | null>`${reversal.endedOn}`.as('ended_on'),
+          recordedAt: sql<string>`${reversal.recordedAt}`.as('recorded_at'),
+          recordedBy: sql<string>`${reversal.recordedBy}`.as('recorded_by'),
+          agency: sql<string>`${reversal.agency}`.as('agency'),
+          evidence: sql<string>`${reversal.evidence}`.as('evidence'),
+          amounts: sql<string>`${reversal.amounts}`.as('amounts'),
+          note: sql<string | null>`${reversal.note}`.as('note'),
+          reversesEventId: sql<string>`${reversal.reversesEventId}`.as('reverses_event_id'),
+          externalId: sql<string | null>`${null}`.as('external_id'),
+          contentHash: sql<string>`${reversal.contentHash}`.as('content_hash'),
+        })
+        .from(objections)
+        .where(isOpen),
+    )
+    .returning({ id: creditEvents.id });
+  try {
+    const [inserted, closed] = await atomic([insertReversal, close(reversal.id as string)]);
+    if (inserted.length === 0 || closed.length === 0) throw problems.conflict('objection-closed', 'this objection was answered a moment ago');
+    return closed[0] as ObjectionRow;
+  } catch (error) {
+    if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {
+      throw problems.conflict('already-reversed', 'the event was reversed by another correction in the meantime');
+    }
+    throw error;
+  }
+}
+
+export async function listObjections(
+  ctx: ServiceContext,
+  filter: { subjectId?: string | undefined; status?: 'open' | 'upheld' | 'rejected' | undefined; overdue?: boolean | undefined },
+): Promise<ObjectionRow[]> {
+  const conditions = [eq(objections.districtId, ctx.districtId)];
+  if (ctx.principal.type === 'subject') conditions.push(eq(objections.subjectId, (await ownSubject(ctx)).id));
+  else if (filter.subjectId) conditions.push(eq(objections.subjectId, filter.subjectId));
+  if (filter.overdue) conditions.push(eq(objections.status, 'open'), lt(objections.dueOn, chinaDate(ctx.now)));
+  else if (filter.status) conditions.push(eq(objections.status, filter.status));
+  return ctx.deps.storage.db
+    .select()
+    .from(objections)
+    .where(and(...conditions))
+    .orderBy(asc(objections.dueOn), asc(objections.id))
+    .limit(1000);
+}
+
+export async function subjectObjections(ctx: ServiceContext, subjectId: string): Promise<ObjectionRow[]> {
+  return ctx.deps.storage.db
+    .select()
+    .from(objections)
+    .where(and(eq(objections.districtId, ctx.districtId), eq(objections.subjectId, subjectId)));
+}
