@@ -3,7 +3,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { importEvents, parseCsvEvents, parseNdjson } from './credit/bulk-import.js';
 import { createDistrict } from './districts/districts.service.js';
 import { createClient, listClients, revokeClient } from './identity/clients.service.js';
 import { mintDevToken } from './identity/dev-issuer.js';
@@ -141,6 +143,46 @@ rules
       console.log(`wrote scoring-rules/schemas/${s.fileName}`);
     }
   });
+
+const credit = program.command('credit').description('Credit files');
+credit
+  .command('import')
+  .description('Record credit events from an NDJSON or CSV file, as a recording agency; bad lines are reported by number')
+  .argument(
+    '<file>',
+    '.ndjson/.jsonl (one event per line, as in the API) or .csv (header: subject_id|uscc|id_number, code, occurred_on, ended_on, evidence, note, external_id, amount_name, amount_value, amount_unit)',
+  )
+  .requiredOption('--district <id>')
+  .requiredOption('--agency <agency>', 'the agency recording, e.g. 生态环境局; it must be allowed to record each code')
+  .addOption(new Option('--format <format>', 'default: from the file extension').choices(['ndjson', 'csv']))
+  .option('--batch <n>', 'events per atomic batch', (v) => Number(v), 1000)
+  .action(async (file: string, opts: { district: string; agency: string; format?: 'ndjson' | 'csv'; batch: number }) =>
+    withRuntime(async ({ deps }) => {
+      const text = readFileSync(file, 'utf8');
+      const format = opts.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
+      const lines = format === 'csv' ? await parseCsvEvents(text) : await parseNdjson(text);
+      const ctx = {
+        deps,
+        principal: {
+          type: 'client' as const,
+          clientId: `cli-import`,
+          districtId: opts.district,
+          role: 'recorder' as const,
+          agency: opts.agency,
+          name: 'cli import',
+        },
+        districtId: opts.district,
+        now: deps.clock.now(),
+      };
+      const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} lines', stream: process.stderr }, Presets.shades_classic);
+      bar.start(lines.length, 0);
+      const report = await importEvents(ctx, lines, { batchSize: opts.batch, onProgress: (n) => bar.update(n) });
+      bar.stop();
+      console.log(`${report.lines} lines: ${report.recorded} recorded, ${report.duplicates} already recorded, ${report.bad.length} bad`);
+      for (const b of report.bad) console.log(`  line ${b.line}: ${b.detail}`);
+      if (report.bad.length > 0) process.exitCode = 1;
+    }),
+  );
 
 program
   .command('seed')

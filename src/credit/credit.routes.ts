@@ -37,7 +37,7 @@ const SubjectRef = z
     example: { kind: 'firm', uscc: '91310230MA1K2B3C4P' },
   });
 
-const EventInput = z
+export const EventInput = z
   .strictObject({
     subject: SubjectRef,
     code: z.string().min(1).max(64).openapi({ example: 'ENV-PENALTY' }),
