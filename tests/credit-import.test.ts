@@ -128,8 +128,10 @@ describe('the import command', () => {
             body: JSON.stringify({ kind: 'firm', uscc: IDS.firmB }),
           })
         ).json();
-        const file = await (await app.request(`/v1/districts/chongming/subjects/${firm.id}/credit-events`, { headers })).json();
-        expect(file.items.map((e: { code: string }) => e.code)).toContain('GREEN-CERT');
+        const file: { items: Array<{ code: string }> } = await (
+          await app.request(`/v1/districts/chongming/subjects/${firm.id}/credit-events`, { headers })
+        ).json();
+        expect(file.items.map((e) => e.code)).toContain('GREEN-CERT');
       } finally {
         rt.close();
       }
