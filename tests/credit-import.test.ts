@@ -127,10 +127,10 @@ describe('the import command', () => {
             headers,
             body: JSON.stringify({ kind: 'firm', uscc: IDS.firmB }),
           })
-        ).json();
-        const file: { items: Array<{ code: string }> } = await (
-          await app.request(`/v1/districts/chongming/subjects/${firm.id}/credit-events`, { headers })
-        ).json();
+        ).json()) as id: string ;
+        const file = (await (await app.request(`/v1/districts/chongming/subjects/${firm.id}/credit-events`, { headers })).json()) as {
+          items: Array<{ code: string }>;
+        };
         expect(file.items.map((e) => e.code)).toContain('GREEN-CERT');
       } finally {
         rt.close();
