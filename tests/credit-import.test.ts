@@ -121,13 +121,12 @@ describe('the import command', () => {
         }>;
         const key = creds.find((c) => c.districtId === 'chongming' && c.role === 'bureau')?.apiKey;
         const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-        const firm = await (
-          await app.request('/v1/districts/chongming/subjects/lookup', {
-            method: 'POST',
-            headers,
-            body: JSON.stringify({ kind: 'firm', uscc: IDS.firmB }),
-          })
-        ).json()) as id: string ;
+        const lookup = await app.request('/v1/districts/chongming/subjects/lookup', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ kind: 'firm', uscc: IDS.firmB }),
+        });
+        const firm = (await lookup.json()) as { id: string };
         const file = (await (await app.request(`/v1/districts/chongming/subjects/${firm.id}/credit-events`, { headers })).json()) as {
           items: Array<{ code: string }>;
         };
