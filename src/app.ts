@@ -17,6 +17,7 @@ import type { AppEnv } from './platform/http/env.js';
 import { idempotency } from './platform/http/idempotency.js';
 import { createRouter } from './platform/http/openapi.js';
 import { PROBLEM_CONTENT_TYPE, Problem } from './platform/http/problem.js';
+import { pointsRoutes } from './points/points.routes.js';
 import { ruleSetRoutes } from './rules/rule-sets.routes.js';
 
 export const API_VERSION = '0.1.0';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', subjectRoutes);
   app.route('/', ruleSetRoutes);
   app.route('/', creditRoutes);
+  app.route('/', pointsRoutes);
 
   app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
 

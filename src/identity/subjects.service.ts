@@ -108,3 +108,23 @@ export async function listSubjects(
   const items = rows.slice(0, options.limit);
   return { items, nextCursor: rows.length > options.limit ? (items[items.length - 1]?.id ?? null) : null };
 }
+
+export type SubjectRefInput = { id: string } | { kind: 'firm'; uscc: string } | { kind: 'resident'; idNumber: string };
+
+/** A subject named by id, USCC or ID number, in this district; `pointer` names the field in errors. */
+export async function resolveSubjectRef(ctx: ServiceContext, ref: SubjectRefInput, pointer: string): Promise<SubjectRow> {
+  if ('id' in ref) {
+    const [row] = await ctx.deps.storage.db
+      .select()
+      .from(subjects)
+      .where(and(eq(subjects.districtId, ctx.districtId), eq(subjects.id, ref.id)));
+    if (!row)
+      throw problems.validation(`no subject '${ref.id}' in district '${ctx.districtId}'`, [{ pointer, in: 'body', detail: 'no such subject' }]);
+    return row;
+  }
+  const raw = ref.kind === 'firm' ? ref.uscc : ref.idNumber;
+  const id = await identify(ctx, ref.kind, raw, `${pointer}/${ref.kind === 'firm' ? 'uscc' : 'idNumber'}`);
+  const row = await findByHash(ctx, id.lookupHash);
+  if (!row) throw problems.validation(`no such ${ref.kind} in district '${ctx.districtId}'`, [{ pointer, in: 'body', detail: 'no such subject' }]);
+  return row;
+}

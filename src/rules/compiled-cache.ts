@@ -1,6 +1,7 @@
 import { type CompiledBehaviourList, compileBehaviourList } from '../credit/behaviour-list.js';
 import { type CompiledScorecard, compileScorecard } from './engine/scorecard.js';
 import type { RuleSetDocument } from './envelope.js';
+import type { PointsAction } from './kinds/points-catalogue.js';
 
 /**
  * Compiled rule sets keyed by content hash. A hash names immutable content, so an entry can never be
@@ -27,6 +28,19 @@ export function compiledBehaviourList(document: Extract<RuleSetDocument, { kind:
     compiled = compileBehaviourList(document.body, { id: document.id, version: document.version, hash });
     if (behaviourLists.size >= MAX_ENTRIES) behaviourLists.delete(behaviourLists.keys().next().value as string);
     behaviourLists.set(hash, compiled);
+  }
+  return compiled;
+}
+
+const catalogues = new Map<string, Map<string, PointsAction>>();
+
+/** A points catalogue as a map from action code to action. */
+export function compiledCatalogue(document: Extract<RuleSetDocument, { kind: 'points-catalogue' }>, hash: string): Map<string, PointsAction> {
+  let compiled = catalogues.get(hash);
+  if (!compiled) {
+    compiled = new Map(document.body.actions.map((a) => [a.code, a]));
+    if (catalogues.size >= MAX_ENTRIES) catalogues.delete(catalogues.keys().next().value as string);
+    catalogues.set(hash, compiled);
   }
   return compiled;
 }

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { BehaviourListBody } from './kinds/behaviour-list.js';
 import { IsoDate, Slug } from './kinds/common.js';
+import { PointsCatalogueBody } from './kinds/points-catalogue.js';
 import { ScorecardBody } from './kinds/scorecard.js';
 
 /** What every rule file says about itself, whatever its kind. */
@@ -18,12 +19,14 @@ const envelope = {
 export const RULE_KINDS = {
   scorecard: ScorecardBody,
   'behaviour-list': BehaviourListBody,
+  'points-catalogue': PointsCatalogueBody,
 } as const;
 export type RuleKind = keyof typeof RULE_KINDS;
 
 export const RuleSetDocument = z.discriminatedUnion('kind', [
   z.strictObject({ ...envelope, kind: z.literal('scorecard'), body: ScorecardBody }),
   z.strictObject({ ...envelope, kind: z.literal('behaviour-list'), body: BehaviourListBody }),
+  z.strictObject({ ...envelope, kind: z.literal('points-catalogue'), body: PointsCatalogueBody }),
 ]);
 export type RuleSetDocument = z.infer<typeof RuleSetDocument>;
 

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type * as schema from './schema.js';
@@ -21,9 +22,16 @@ export type AtomicStatement = BatchItem<'sqlite'>;
  */
 export type Atomic = <T extends readonly [AtomicStatement, ...AtomicStatement[]]>(statements: T) => Promise<BatchResponse<T>>;
 
+/**
+ * The same, for statements drizzle's builders cannot express (INSERT … SELECT with computed values and
+ * checks in the WHERE): each raw statement must end in RETURNING, and gives back its rows.
+ */
+export type AtomicSql = (statements: readonly SQL[]) => Promise<Array<Array<Record<string, unknown>>>>;
+
 export interface Storage {
   db: Db;
   atomic: Atomic;
+  atomicSql: AtomicSql;
   /** SQLite limits bound parameters per statement; D1 allows 100. Multi-row inserts chunk under this. */
   maxBoundParameters: number;
 }

@@ -171,3 +171,105 @@ export const objections = sqliteTable(
     uniqueIndex('objections_open_event').on(t.eventId).where(sql`status = 'open'`),
   ],
 );
+
+/**
+ * The points ledger: every change to a holder's points is one entry, never edited. Points are whole
+ * numbers. `availableOn` delays crediting; a balance is the sum of entries available on a day.
+ * An earn entry is a lot that expires on `expiresOn`; expiry writes an `expire` entry per lot.
+ */
+export const pointsLedger = sqliteTable(
+  'points_ledger',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    holderId: text('holder_id')
+      .notNull()
+      .references(() => subjects.id),
+    kind: text('kind', { enum: ['earn', 'expire', 'redeem', 'reverse'] }).notNull(),
+    points: integer('points').notNull(),
+    actionCode: text('action_code'),
+    source: text('source'),
+    earnedOn: text('earned_on').notNull(),
+    availableOn: text('available_on').notNull(),
+    expiresOn: text('expires_on'),
+    /** For earn entries: the catalogue's de-duplication key; unique within the district. */
+    dedupKey: text('dedup_key'),
+    /** For expire and reverse entries: the earn entry (lot) they act on; one expiry per lot. */
+    lotId: text('lot_id'),
+    redemptionId: text('redemption_id'),
+    reason: text('reason').notNull(),
+    evidence: text('evidence'),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    ruleSetId: text('rule_set_id'),
+    ruleSetHash: text('rule_set_hash'),
+  },
+  (t) => [
+    // Covering index: a balance is a sum over (holder, availableOn) reading no other page.
+    index('points_ledger_balance').on(t.districtId, t.holderId, t.availableOn, t.points),
+    index('points_ledger_action_day').on(t.districtId, t.holderId, t.actionCode, t.earnedOn),
+    uniqueIndex('points_ledger_dedup').on(t.districtId, t.dedupKey),
+    uniqueIndex('points_ledger_lot_event').on(t.lotId, t.kind),
+    index('points_ledger_stats').on(t.districtId, t.earnedOn, t.kind),
+  ],
+);
+
+/** Benefits a bureau registers: what points buy. `stock` null means unlimited. */
+export const benefits = sqliteTable(
+  'benefits',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    cost: integer('cost').notNull(),
+    stock: integer('stock'),
+    holderKinds: text('holder_kinds').notNull(),
+    validFrom: text('valid_from').notNull(),
+    validUntil: text('valid_until').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('benefits_district').on(t.districtId, t.validUntil)],
+);
+
+/** One row per unit of a benefit handed out; `unit` numbers them so stock can be checked in SQL. */
+export const redemptions = sqliteTable(
+  'redemptions',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    benefitId: text('benefit_id')
+      .notNull()
+      .references(() => benefits.id),
+    holderId: text('holder_id')
+      .notNull()
+      .references(() => subjects.id),
+    unit: integer('unit').notNull(),
+    cost: integer('cost').notNull(),
+    redeemedAt: text('redeemed_at').notNull(),
+  },
+  (t) => [uniqueIndex('redemptions_unit').on(t.benefitId, t.unit), index('redemptions_holder').on(t.districtId, t.holderId)],
+);
+
+/** A holder's per-source consent: a source switched off refuses awards from then on. */
+export const pointsSourceConsents = sqliteTable(
+  'points_source_consents',
+  {
+    districtId: text('district_id').notNull(),
+    holderId: text('holder_id')
+      .notNull()
+      .references(() => subjects.id),
+    source: text('source').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+    changedAt: text('changed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.holderId, t.source] })],
+);

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { Atomic, AtomicStatement, Storage } from './database.js';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { Atomic, AtomicSql, AtomicStatement, Storage } from './database.js';
 import * as schema from './schema.js';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -19,6 +20,7 @@ export function openSqliteStorage(filename: string): Storage & { close(): void }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
+  const dialect = new SQLiteSyncDialect();
   migrate(db, { migrationsFolder });
 
   const atomic = (async (statements: readonly AtomicStatement[]) => {
@@ -30,5 +32,14 @@ export function openSqliteStorage(filename: string): Storage & { close(): void }
     return runAll();
   }) as Atomic;
 
-  return { db, atomic, maxBoundParameters: 32_000, close: () => sqlite.close() };
+  const atomicSql: AtomicSql = async (statements) =>
+    sqlite.transaction(() =>
+      statements.map((statement) => {
+        // Rendering through drizzle keeps parameters bound; better-sqlite3 then runs each inside the transaction.
+        const { sql: text, params } = dialect.sqlToQuery(statement);
+        return sqlite.prepare(text).all(...(params as unknown[])) as Array<Record<string, unknown>>;
+      }),
+    )();
+
+  return { db, atomic, atomicSql, maxBoundParameters: 32_000, close: () => sqlite.close() };
 }

@@ -11,6 +11,22 @@ CREATE TABLE `api_clients` (
 );
 --> statement-breakpoint
 CREATE INDEX `api_clients_district` ON `api_clients` (`district_id`);--> statement-breakpoint
+CREATE TABLE `benefits` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`name` text NOT NULL,
+	`description` text,
+	`cost` integer NOT NULL,
+	`stock` integer,
+	`holder_kinds` text NOT NULL,
+	`valid_from` text NOT NULL,
+	`valid_until` text NOT NULL,
+	`created_at` text NOT NULL,
+	`created_by` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `benefits_district` ON `benefits` (`district_id`,`valid_until`);--> statement-breakpoint
 CREATE TABLE `credit_events` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id` text NOT NULL,
@@ -76,6 +92,62 @@ CREATE TABLE `objections` (
 CREATE INDEX `objections_subject` ON `objections` (`district_id`,`subject_id`);--> statement-breakpoint
 CREATE INDEX `objections_status` ON `objections` (`district_id`,`status`,`due_on`);--> statement-breakpoint
 CREATE UNIQUE INDEX `objections_open_event` ON `objections` (`event_id`) WHERE status = 'open';--> statement-breakpoint
+CREATE TABLE `points_ledger` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` text NOT NULL,
+	`district_id` text NOT NULL,
+	`holder_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`points` integer NOT NULL,
+	`action_code` text,
+	`source` text,
+	`earned_on` text NOT NULL,
+	`available_on` text NOT NULL,
+	`expires_on` text,
+	`dedup_key` text,
+	`lot_id` text,
+	`redemption_id` text,
+	`reason` text NOT NULL,
+	`evidence` text,
+	`recorded_at` text NOT NULL,
+	`recorded_by` text NOT NULL,
+	`rule_set_id` text,
+	`rule_set_hash` text,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`holder_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `points_ledger_id_unique` ON `points_ledger` (`id`);--> statement-breakpoint
+CREATE INDEX `points_ledger_balance` ON `points_ledger` (`district_id`,`holder_id`,`available_on`,`points`);--> statement-breakpoint
+CREATE INDEX `points_ledger_action_day` ON `points_ledger` (`district_id`,`holder_id`,`action_code`,`earned_on`);--> statement-breakpoint
+CREATE UNIQUE INDEX `points_ledger_dedup` ON `points_ledger` (`district_id`,`dedup_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `points_ledger_lot_event` ON `points_ledger` (`lot_id`,`kind`);--> statement-breakpoint
+CREATE INDEX `points_ledger_stats` ON `points_ledger` (`district_id`,`earned_on`,`kind`);--> statement-breakpoint
+CREATE TABLE `points_source_consents` (
+	`district_id` text NOT NULL,
+	`holder_id` text NOT NULL,
+	`source` text NOT NULL,
+	`enabled` integer NOT NULL,
+	`changed_at` text NOT NULL,
+	PRIMARY KEY(`district_id`, `holder_id`, `source`),
+	FOREIGN KEY (`holder_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE TABLE `redemptions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`benefit_id` text NOT NULL,
+	`holder_id` text NOT NULL,
+	`unit` integer NOT NULL,
+	`cost` integer NOT NULL,
+	`redeemed_at` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`benefit_id`) REFERENCES `benefits`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`holder_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `redemptions_unit` ON `redemptions` (`benefit_id`,`unit`);--> statement-breakpoint
+CREATE INDEX `redemptions_holder` ON `redemptions` (`district_id`,`holder_id`);--> statement-breakpoint
 CREATE TABLE `rule_set_versions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`district_id` text NOT NULL,

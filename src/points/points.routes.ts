@@ -1,0 +1,445 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
+import { allow } from '../platform/http/auth.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { IsoDate } from '../rules/kinds/common.js';
+import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import {
+  account,
+  award,
+  type BenefitRow,
+  createBenefit,
+  type LedgerRow,
+  ledgerPage,
+  listBenefits,
+  redeem,
+  reverseAward,
+  setSourceConsent,
+  statistics,
+} from './points.service.js';
+
+const SubjectRef = z
+  .union([
+    z.strictObject({ id: z.string().min(1).max(64) }),
+    z.strictObject({ kind: z.literal('firm'), uscc: z.string().min(1).max(40) }),
+    z.strictObject({ kind: z.literal('resident'), idNumber: z.string().min(1).max(40) }),
+  ])
+  .openapi({ example: { kind: 'resident', idNumber: '310230198503121233' } });
+
+const LedgerEntry = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['earn', 'expire', 'redeem', 'reverse']),
+    points: z.number().int().describe('Positive when earned, negative when spent, expired or reversed'),
+    actionCode: z.string().nullable(),
+    source: z.string().nullable(),
+    earnedOn: z.string(),
+    availableOn: z.string().describe('From this day the points can be spent'),
+    expiresOn: z.string().nullable().describe('The last day the points can be spent'),
+    reason: z.string(),
+    evidence: z.string().nullable(),
+    lotId: z.string().nullable().describe('For expire and reverse entries: the award they act on'),
+    redemptionId: z.string().nullable(),
+    recordedAt: z.string(),
+    ruleSet: RuleSetRefSchema.omit({ version: true }).nullable(),
+  })
+  .openapi('PointsLedgerEntry');
+
+const toEntry = (r: LedgerRow): z.infer<typeof LedgerEntry> => ({
+  id: r.id,
+  kind: r.kind,
+  points: r.points,
+  actionCode: r.actionCode,
+  source: r.source,
+  earnedOn: r.earnedOn,
+  availableOn: r.availableOn,
+  expiresOn: r.expiresOn,
+  reason: r.reason,
+  evidence: r.evidence,
+  lotId: r.lotId,
+  redemptionId: r.redemptionId,
+  recordedAt: r.recordedAt,
+  ruleSet: r.ruleSetId && r.ruleSetHash ? { id: r.ruleSetId, hash: r.ruleSetHash } : null,
+});
+
+const Benefit = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    cost: z.number().int(),
+    stock: z.number().int().nullable().describe('null: unlimited'),
+    left: z.number().int().nullable(),
+    holderKinds: z.array(z.enum(['resident', 'firm'])),
+    validFrom: z.string(),
+    validUntil: z.string(),
+  })
+  .openapi('Benefit');
+
+const toBenefit = (b: BenefitRow & { left: number | null }): z.infer<typeof Benefit> => ({
+  id: b.id,
+  name: b.name,
+  description: b.description,
+  cost: b.cost,
+  stock: b.stock,
+  left: b.left,
+  holderKinds: JSON.parse(b.holderKinds) as Array<'resident' | 'firm'>,
+  validFrom: b.validFrom,
+  validUntil: b.validUntil,
+});
+
+const awardRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/points/awards',
+  operationId: 'awardPoints',
+  tags: ['Points'],
+  summary: 'Award points for an action in the catalogue',
+  description:
+    'The catalogue decides the points (fixed, or per unit of the amount), the caps per day and month, the de-duplication key and when the points can be spent and expire. An award over a cap is cut to what is left and the refused part is reported; when nothing is left, 422 and nothing is written.',
+  security: bearerSecurity,
+  middleware: [allow('recorder')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              holder: SubjectRef,
+              action: z.string().min(1).max(64),
+              amount: z
+                .strictObject({
+                  value: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'a non-negative decimal as a string'),
+                  unit: z.string().min(1).max(32),
+                })
+                .optional(),
+              occurredOn: IsoDate.optional(),
+              reference: z
+                .string()
+                .min(1)
+                .max(200)
+                .optional()
+                .openapi({ description: 'What makes the award unique where the catalogue says so, e.g. a bill number' }),
+              evidence: z.string().max(2000).optional(),
+            })
+            .openapi('AwardPoints', {
+              example: { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
+            }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Awarded (maybe in part)',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              entry: LedgerEntry,
+              requested: z.number().int(),
+              awarded: z.number().int(),
+              refused: z.object({ points: z.number().int(), reason: z.string() }).nullable(),
+              ruleSet: RuleSetRefSchema,
+            })
+            .openapi('PointsAward'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 409, 415, 422),
+  },
+});
+
+const redeemRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/points/redemptions',
+  operationId: 'redeemPoints',
+  tags: ['Points'],
+  summary: 'Spend points on a benefit (with the holder’s own token)',
+  description:
+    'Never overdraws the balance and never oversells the benefit, also under concurrent requests: both checks are part of the statements that write.',
+  security: bearerSecurity,
+  middleware: [allow('subject')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.strictObject({ benefitId: z.string().min(1).max(64) }).openapi('RedeemPoints') } },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Redeemed',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ redemptionId: z.string(), benefit: Benefit, cost: z.number().int(), entry: LedgerEntry, balance: z.number().int() })
+            .openapi('PointsRedemption'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+const HolderParam = DistrictParam.extend({
+  subjectId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'subjectId', in: 'path' } }),
+});
+
+const accountRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/points',
+  operationId: 'getPointsAccount',
+  tags: ['Points'],
+  summary: 'A holder’s points: balance, pending, expiring in 30 days, recent history, benefits on offer',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'bureau', 'auditor')] as const,
+  request: { params: HolderParam },
+  responses: {
+    200: {
+      description: 'The account',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              holder: SubjectSchema,
+              balance: z.number().int(),
+              pending: z.number().int().describe('Awarded but not yet spendable'),
+              expiringSoon: z.array(
+                z.object({ points: z.number().int(), expiresOn: z.string(), earnedOn: z.string(), actionCode: z.string().nullable() }),
+              ),
+              history: z.array(LedgerEntry),
+              benefits: z.array(Benefit.extend({ affordable: z.boolean() })),
+            })
+            .openapi('PointsAccount'),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const ledgerRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/points/ledger',
+  operationId: 'listPointsLedger',
+  tags: ['Points'],
+  summary: 'Every change to a holder’s points, oldest first, with its reason',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'bureau', 'auditor')] as const,
+  request: {
+    params: HolderParam,
+    query: z.strictObject({ cursor: z.string().regex(/^\d+$/).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+  },
+  responses: {
+    200: {
+      description: 'A page',
+      content: { 'application/json': { schema: z.object({ items: z.array(LedgerEntry), nextCursor: z.string().nullable() }) } },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const reverseRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/points/awards/{entryId}/reversal',
+  operationId: 'reversePointsAward',
+  tags: ['Points'],
+  summary: 'Take back what is left of an award (never below a zero balance)',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder')] as const,
+  request: {
+    params: DistrictParam.extend({
+      entryId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'entryId', in: 'path' } }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: z.strictObject({ reason: z.string().min(1).max(2000) }) } } },
+  },
+  responses: {
+    201: { description: 'The reversing entry', content: { 'application/json': { schema: LedgerEntry } } },
+    ...problemResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+const consentRoute = createRoute({
+  method: 'put',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/points/sources/{source}',
+  operationId: 'setPointsSourceConsent',
+  tags: ['Points'],
+  summary: 'Switch a data source on or off: awards from a source switched off are refused from then on',
+  security: bearerSecurity,
+  middleware: [allow('subject')] as const,
+  request: {
+    params: HolderParam.extend({
+      source: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/)
+        .openapi({ param: { name: 'source', in: 'path' }, example: 'transit-app' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: z.strictObject({ enabled: z.boolean() }).openapi('PointsSourceConsent') } } },
+  },
+  responses: {
+    200: {
+      description: 'The consent now in force',
+      content: { 'application/json': { schema: z.object({ source: z.string(), enabled: z.boolean(), changedAt: z.string() }) } },
+    },
+    ...problemResponses(400, 401, 403, 404, 415),
+  },
+});
+
+const createBenefitRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/benefits',
+  operationId: 'createBenefit',
+  tags: ['Points'],
+  summary: 'Register a benefit that points can buy',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              name: z.string().min(1).max(200),
+              description: z.string().max(2000).optional(),
+              cost: z.number().int().positive(),
+              stock: z.number().int().positive().nullable().optional().describe('Omit or null for unlimited'),
+              holderKinds: z
+                .array(z.enum(['resident', 'firm']))
+                .min(1)
+                .default(['resident']),
+              validFrom: IsoDate,
+              validUntil: IsoDate,
+            })
+            .openapi('NewBenefit', {
+              example: {
+                name: '东平国家森林公园门票',
+                cost: 50,
+                stock: 200,
+                holderKinds: ['resident'],
+                validFrom: '2026-12-01',
+                validUntil: '2027-11-30',
+              },
+            }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Registered', content: { 'application/json': { schema: Benefit } } },
+    ...problemResponses(400, 401, 403, 409, 415),
+  },
+});
+
+const listBenefitsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/benefits',
+  operationId: 'listBenefits',
+  tags: ['Points'],
+  summary: 'Benefits of the district, with what is left of each',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'bureau', 'auditor', 'recorder', 'bank')] as const,
+  request: { params: DistrictParam, query: z.strictObject({ validOn: IsoDate.optional() }) },
+  responses: {
+    200: { description: 'Benefits', content: { 'application/json': { schema: z.object({ items: z.array(Benefit) }) } } },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM');
+
+const statisticsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/points/statistics',
+  operationId: 'getPointsStatistics',
+  tags: ['Points'],
+  summary: 'Points issued, redeemed, expired and reversed per action code and month',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor')] as const,
+  request: { params: DistrictParam, query: z.strictObject({ from: Month, to: Month }) },
+  responses: {
+    200: {
+      description: 'One row per month and action (redemptions per month, with actionCode null)',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(
+              z.object({
+                month: z.string(),
+                actionCode: z.string().nullable(),
+                issued: z.number().int(),
+                redeemed: z.number().int(),
+                expired: z.number().int(),
+                reversed: z.number().int(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export const pointsRoutes = createRouter()
+  .openapi(awardRoute, async (c) => {
+    const result = await award(serviceContext(c), c.req.valid('json'));
+    return c.json({ ...result, entry: toEntry(result.entry) }, 201);
+  })
+  .openapi(redeemRoute, async (c) => {
+    const result = await redeem(serviceContext(c), c.req.valid('json').benefitId);
+    return c.json({ ...result, benefit: toBenefit({ ...result.benefit, left: null }), entry: toEntry(result.entry) }, 201);
+  })
+  .openapi(accountRoute, async (c) => {
+    const a = await account(serviceContext(c), c.req.valid('param').subjectId);
+    return c.json(
+      {
+        holder: toSubject(a.holder),
+        balance: a.balance,
+        pending: a.pending,
+        expiringSoon: a.expiringSoon,
+        history: a.history.map(toEntry),
+        benefits: a.benefits.map((b) => ({ ...toBenefit(b), affordable: b.affordable })),
+      },
+      200,
+    );
+  })
+  .openapi(ledgerRoute, async (c) => {
+    const q = c.req.valid('query');
+    const page = await ledgerPage(serviceContext(c), c.req.valid('param').subjectId, {
+      after: q.cursor === undefined ? undefined : Number(q.cursor),
+      limit: q.limit,
+    });
+    return c.json({ items: page.items.map(toEntry), nextCursor: page.nextCursor }, 200);
+  })
+  .openapi(reverseRoute, async (c) =>
+    c.json(toEntry(await reverseAward(serviceContext(c), c.req.valid('param').entryId, c.req.valid('json').reason)), 201),
+  )
+  .openapi(consentRoute, async (c) => {
+    const { subjectId, source } = c.req.valid('param');
+    const row = await setSourceConsent(serviceContext(c), subjectId, source, c.req.valid('json').enabled);
+    return c.json({ source: row.source, enabled: row.enabled, changedAt: row.changedAt }, 200);
+  })
+  .openapi(createBenefitRoute, async (c) => {
+    const row = await createBenefit(serviceContext(c), c.req.valid('json'));
+    return c.json(toBenefit({ ...row, left: row.stock }), 201);
+  })
+  .openapi(listBenefitsRoute, async (c) =>
+    c.json({ items: (await listBenefits(serviceContext(c), { validOn: c.req.valid('query').validOn })).map(toBenefit) }, 200),
+  )
+  .openapi(statisticsRoute, async (c) => c.json({ items: await statistics(serviceContext(c), c.req.valid('query')) }, 200));

@@ -1,0 +1,434 @@
+/**
+ * Ecological points: awards by recording agencies, redemptions by holders, expiry oldest first.
+ * Every check that must hold when the row is written (caps, de-duplication, consent, balance, stock) is
+ * part of the SQL statement that writes it, so it holds under concurrent requests on SQLite and on D1.
+ */
+import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { addDays } from '../credit/dates.js';
+import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type SubjectRow } from '../identity/subjects.service.js';
+import { chinaDate } from '../platform/clock.js';
+import type { ServiceContext } from '../platform/context.js';
+import { benefits, pointsLedger, pointsSourceConsents } from '../platform/db/schema.js';
+import { principalRef } from '../platform/http/principal.js';
+import { Problem, problems } from '../platform/http/problem.js';
+import { newId } from '../platform/util/ids.js';
+import { compiledCatalogue } from '../rules/compiled-cache.js';
+import type { PointsAction } from '../rules/kinds/points-catalogue.js';
+import { activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
+import { availableOn, awardPoints, dedupKeyFor, expiresOn, isRefusal } from './catalogue.js';
+import { expiriesDue, type LedgerEntryLike, lotStates } from './expiry.js';
+
+export type LedgerRow = typeof pointsLedger.$inferSelect;
+export type BenefitRow = typeof benefits.$inferSelect;
+
+async function catalogue(ctx: ServiceContext) {
+  const [row] = await activeVersionsOfKind(ctx, 'points-catalogue', ctx.now);
+  if (!row) throw problems.notFound(`district '${ctx.districtId}' has no points catalogue in force`);
+  const doc = documentOf(row);
+  if (doc.kind !== 'points-catalogue') throw new Error('unexpected rule kind');
+  return { ref: { id: doc.id, version: doc.version, hash: row.hash }, actions: compiledCatalogue(doc, row.hash) };
+}
+
+export interface AwardInput {
+  holder: SubjectRefInput;
+  action: string;
+  amount?: { value: string; unit: string } | undefined;
+  occurredOn?: string | undefined;
+  reference?: string | undefined;
+  evidence?: string | undefined;
+}
+
+export interface AwardResult {
+  entry: LedgerRow;
+  requested: number;
+  awarded: number;
+  refused: { points: number; reason: string } | null;
+  ruleSet: { id: string; version: number; hash: string };
+}
+
+const refuse = (status: number, slug: string, field: string, detail: string) =>
+  new Problem(status, slug, status === 403 ? 'Forbidden' : status === 409 ? 'Conflict' : status === 422 ? 'Unprocessable' : 'Bad request', detail, {
+    errors: [{ pointer: field, in: 'body', detail }],
+  });
+
+export async function award(ctx: ServiceContext, input: AwardInput): Promise<AwardResult> {
+  const p = ctx.principal;
+  if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw problems.forbidden('only a recording agency awards points');
+  const holder = await resolveSubjectRef(ctx, input.holder, '/holder');
+  const { ref, actions } = await catalogue(ctx);
+  const action = actions.get(input.action);
+  if (!action) throw refuse(422, 'unknown-action', '/action', `${input.action} is not in the points catalogue`);
+  if (!action.holders.includes(holder.kind))
+    throw refuse(422, 'action-not-for-holder', '/action', `${action.code} is not awarded to ${holder.kind}s`);
+  if (!action.recorders.includes(p.agency))
+    throw refuse(403, 'action-not-permitted', '/action', `${p.agency} may not award ${action.code} (awarded by ${action.recorders.join(', ')})`);
+  const today = chinaDate(ctx.now);
+  const earnedOn = input.occurredOn ?? today;
+  if (earnedOn > today) throw refuse(400, 'future-date', '/occurredOn', `${earnedOn} is in the future`);
+  const points = awardPoints(action, input.amount);
+  if (isRefusal(points)) throw refuse(points.status, 'award-refused', points.field, points.reason);
+  const dedupKey = dedupKeyFor(action, { holder: holder.id, date: earnedOn, reference: input.reference });
+  if (isRefusal(dedupKey)) throw refuse(dedupKey.status, 'award-refused', dedupKey.field, dedupKey.reason);
+
+  const id = newId('ple', ctx.now);
+  const dayCap = action.caps.perDay ?? Number.MAX_SAFE_INTEGER;
+  const monthCap = action.caps.perMonth ?? Number.MAX_SAFE_INTEGER;
+  const month = earnedOn.slice(0, 7);
+  const reason = `${action.title}${input.amount ? ` (${input.amount.value} ${input.amount.unit})` : ''}`;
+  const usedOn = (from: string, to: string) =>
+    sql`(SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE district_id = ${ctx.districtId} AND holder_id = ${holder.id} AND action_code = ${action.code} AND kind = 'earn' AND earned_on BETWEEN ${from} AND ${to})`;
+  // One statement: the grant is cut to what is left under both caps, and nothing is written when
+  // nothing is left, when the holder switched the source off, or when the key was seen before.
+  const rows = await ctx.deps.storage.atomicSql([
+    sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, action_code, source, earned_on, available_on, expires_on, dedup_key, reason, evidence, recorded_at, recorded_by, rule_set_id, rule_set_hash)
+      SELECT ${id}, ${ctx.districtId}, ${holder.id}, 'earn', g.grant, ${action.code}, ${action.source ?? null}, ${earnedOn}, ${availableOn(action, earnedOn)}, ${expiresOn(action, earnedOn)}, ${dedupKey}, ${reason}, ${input.evidence ?? null}, ${ctx.now.toISOString()}, ${principalRef(p)}, ${ref.id}, ${ref.hash}
+      FROM (SELECT MIN(${points}, ${dayCap} - ${usedOn(earnedOn, earnedOn)}, ${monthCap} - ${usedOn(`${month}-01`, `${month}-31`)}) AS grant) AS g
+      WHERE g.grant > 0
+        AND NOT EXISTS (SELECT 1 FROM points_source_consents c WHERE c.district_id = ${ctx.districtId} AND c.holder_id = ${holder.id} AND c.source = ${action.source ?? ''} AND c.enabled = 0)
+      ON CONFLICT DO NOTHING
+      RETURNING id, points`,
+  ]);
+  const inserted = rows[0]?.[0] as { id: string; points: number } | undefined;
+  if (!inserted) throw await whyNotAwarded(ctx, holder, action, { dedupKey, earnedOn, month });
+  const entry = (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, inserted.id)))[0] as LedgerRow;
+  const refusedPoints = points - inserted.points;
+  return {
+    entry,
+    requested: points,
+    awarded: inserted.points,
+    refused: refusedPoints > 0 ? { points: refusedPoints, reason: capReason(action) } : null,
+    ruleSet: ref,
+  };
+}
+
+function capReason(action: PointsAction): string {
+  const caps = [action.caps.perDay ? `${action.caps.perDay} a day` : '', action.caps.perMonth ? `${action.caps.perMonth} a month` : ''].filter(
+    Boolean,
+  );
+  return `${action.code} gives at most ${caps.join(' and ')}`;
+}
+
+/** After a refused insert: say which check refused it. */
+async function whyNotAwarded(
+  ctx: ServiceContext,
+  holder: SubjectRow,
+  action: PointsAction,
+  at: { dedupKey: string | null; earnedOn: string; month: string },
+): Promise<Problem> {
+  const { db } = ctx.deps.storage;
+  if (at.dedupKey) {
+    const [dup] = await db
+      .select({ id: pointsLedger.id })
+      .from(pointsLedger)
+      .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.dedupKey, at.dedupKey)));
+    if (dup) return refuse(409, 'duplicate-award', '/reference', `this ${action.title} was already awarded (entry ${dup.id}); it counts once`);
+  }
+  if (action.source) {
+    const [off] = await db
+      .select()
+      .from(pointsSourceConsents)
+      .where(
+        and(
+          eq(pointsSourceConsents.districtId, ctx.districtId),
+          eq(pointsSourceConsents.holderId, holder.id),
+          eq(pointsSourceConsents.source, action.source),
+          eq(pointsSourceConsents.enabled, false),
+        ),
+      );
+    if (off)
+      return refuse(403, 'source-switched-off', '/action', `the holder switched off points from ${action.source} on ${off.changedAt.slice(0, 10)}`);
+  }
+  return refuse(422, 'cap-reached', '/action', `${capReason(action)}; nothing is left for ${at.earnedOn}`);
+}
+
+/** Writes the expire entries that are due for a holder; safe to repeat (one expiry per lot). */
+export async function applyExpiry(ctx: ServiceContext, holderId: string): Promise<void> {
+  const today = chinaDate(ctx.now);
+  const due = expiriesDue(await holderEntries(ctx, holderId), today);
+  if (due.length === 0) return;
+  await ctx.deps.storage.db
+    .insert(pointsLedger)
+    .values(
+      due.map((lot) => ({
+        id: newId('ple', ctx.now),
+        districtId: ctx.districtId,
+        holderId,
+        kind: 'expire' as const,
+        points: -lot.remaining,
+        actionCode: lot.actionCode,
+        earnedOn: addDays(lot.expiresOn, 1),
+        availableOn: addDays(lot.expiresOn, 1),
+        lotId: lot.lotId,
+        reason: `expired: points earned on ${lot.earnedOn} were valid until ${lot.expiresOn}`,
+        recordedAt: ctx.now.toISOString(),
+        recordedBy: 'system',
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+async function holderEntries(ctx: ServiceContext, holderId: string): Promise<LedgerEntryLike[]> {
+  return ctx.deps.storage.db
+    .select({
+      id: pointsLedger.id,
+      seq: pointsLedger.seq,
+      kind: pointsLedger.kind,
+      points: pointsLedger.points,
+      actionCode: pointsLedger.actionCode,
+      earnedOn: pointsLedger.earnedOn,
+      availableOn: pointsLedger.availableOn,
+      expiresOn: pointsLedger.expiresOn,
+      lotId: pointsLedger.lotId,
+    })
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holderId)))
+    .orderBy(asc(pointsLedger.seq));
+}
+
+const balanceSql = (districtId: string, holderId: string, today: string) =>
+  sql`(SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE district_id = ${districtId} AND holder_id = ${holderId} AND available_on <= ${today})`;
+
+export interface RedeemResult {
+  redemptionId: string;
+  benefit: BenefitRow;
+  cost: number;
+  entry: LedgerRow;
+  balance: number;
+}
+
+export async function redeem(ctx: ServiceContext, benefitId: string): Promise<RedeemResult> {
+  const holder = await ownSubject(ctx);
+  await applyExpiry(ctx, holder.id);
+  const benefit = await getBenefit(ctx, benefitId);
+  const today = chinaDate(ctx.now);
+  const kinds = JSON.parse(benefit.holderKinds) as string[];
+  if (!kinds.includes(holder.kind)) throw refuse(403, 'benefit-not-for-holder', '/benefitId', `${benefit.name} is not offered to ${holder.kind}s`);
+  if (today < benefit.validFrom || today > benefit.validUntil) {
+    throw refuse(422, 'benefit-not-valid', '/benefitId', `${benefit.name} can be redeemed from ${benefit.validFrom} to ${benefit.validUntil}`);
+  }
+  const redemptionId = newId('red', ctx.now);
+  const entryId = newId('ple', ctx.now);
+  const at = ctx.now.toISOString();
+  // Two statements, one atomic unit: the unit of stock is taken only while the balance covers the cost,
+  // and the ledger entry is written only if that unit was taken.
+  const [taken, written] = await ctx.deps.storage.atomicSql([
+    sql`INSERT INTO redemptions (id, district_id, benefit_id, holder_id, unit, cost, redeemed_at)
+      SELECT ${redemptionId}, b.district_id, b.id, ${holder.id},
+             COALESCE((SELECT MAX(unit) FROM redemptions WHERE benefit_id = b.id), 0) + 1, b.cost, ${at}
+      FROM benefits b
+      WHERE b.id = ${benefit.id} AND b.district_id = ${ctx.districtId}
+        AND b.valid_from <= ${today} AND b.valid_until >= ${today}
+        AND (b.stock IS NULL OR (SELECT COUNT(*) FROM redemptions WHERE benefit_id = b.id) < b.stock)
+        AND ${balanceSql(ctx.districtId, holder.id, today)} >= b.cost
+      RETURNING id`,
+    sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, earned_on, available_on, redemption_id, reason, recorded_at, recorded_by)
+      SELECT ${entryId}, r.district_id, r.holder_id, 'redeem', -r.cost, ${today}, ${today}, r.id, ${`redeemed: ${benefit.name}`}, ${at}, ${principalRef(ctx.principal)}
+      FROM redemptions r WHERE r.id = ${redemptionId}
+      RETURNING id`,
+  ]);
+  if (!taken?.length || !written?.length) {
+    const balance = await balanceOf(ctx, holder.id, today);
+    if (balance < benefit.cost)
+      throw refuse(409, 'insufficient-points', '/benefitId', `${benefit.name} costs ${benefit.cost} points; the balance is ${balance}`);
+    throw refuse(409, 'sold-out', '/benefitId', `${benefit.name} is sold out`);
+  }
+  const entry = (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, entryId)))[0] as LedgerRow;
+  return { redemptionId, benefit, cost: benefit.cost, entry, balance: await balanceOf(ctx, holder.id, today) };
+}
+
+async function balanceOf(ctx: ServiceContext, holderId: string, today: string): Promise<number> {
+  const [row] = await ctx.deps.storage.db
+    .select({ balance: sql<number>`COALESCE(SUM(${pointsLedger.points}), 0)` })
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holderId), lte(pointsLedger.availableOn, today)));
+  return Number(row?.balance ?? 0);
+}
+
+/** Reverses an award (a wrong or withdrawn one) without letting the balance go below zero. */
+export async function reverseAward(ctx: ServiceContext, entryId: string, reason: string): Promise<LedgerRow> {
+  const [lot] = await ctx.deps.storage.db
+    .select()
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.id, entryId)));
+  if (!lot) throw problems.notFound(`no points entry '${entryId}'`);
+  if (lot.kind !== 'earn') throw refuse(422, 'not-an-award', '/entryId', 'only an award can be reversed');
+  const p = ctx.principal;
+  const allowed = p.type === 'client' && (p.role === 'bureau' || p.role === 'recorder');
+  if (!allowed) throw problems.forbidden('only the bureau or a recording agency reverses awards');
+  await applyExpiry(ctx, lot.holderId);
+  const state = lotStates(await holderEntries(ctx, lot.holderId)).find((l) => l.lotId === lot.id);
+  const take = state?.remaining ?? 0;
+  if (take <= 0) throw refuse(409, 'already-spent', '/entryId', 'the points of this award were already spent, expired or reversed');
+  const id = newId('ple', ctx.now);
+  const rows = await ctx.deps.storage.atomicSql([
+    sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, action_code, earned_on, available_on, lot_id, reason, recorded_at, recorded_by)
+      SELECT ${id}, ${ctx.districtId}, ${lot.holderId}, 'reverse', ${-take}, ${lot.actionCode}, ${chinaDate(ctx.now)}, ${lot.availableOn}, ${lot.id}, ${`reversed: ${reason}`}, ${ctx.now.toISOString()}, ${principalRef(p)}
+      WHERE (SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE district_id = ${ctx.districtId} AND holder_id = ${lot.holderId}) >= ${take}
+      ON CONFLICT DO NOTHING
+      RETURNING id`,
+  ]);
+  if (!rows[0]?.length) throw refuse(409, 'already-spent', '/entryId', 'reversing now would take the balance below zero, or it was reversed already');
+  return (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, id)))[0] as LedgerRow;
+}
+
+export interface PointsAccount {
+  holder: SubjectRow;
+  balance: number;
+  pending: number;
+  expiringSoon: Array<{ points: number; expiresOn: string; earnedOn: string; actionCode: string | null }>;
+  history: LedgerRow[];
+  benefits: Array<BenefitRow & { affordable: boolean; left: number | null }>;
+}
+
+export async function account(ctx: ServiceContext, holderId: string): Promise<PointsAccount> {
+  const holder = await getSubject(ctx, holderId);
+  await applyExpiry(ctx, holder.id);
+  const today = chinaDate(ctx.now);
+  const entries = await holderEntries(ctx, holder.id);
+  const balance = entries.filter((e) => e.availableOn <= today).reduce((s, e) => s + e.points, 0);
+  const pending = entries.filter((e) => e.availableOn > today).reduce((s, e) => s + e.points, 0);
+  const horizon = addDays(today, 30);
+  const expiringSoon = lotStates(entries)
+    .filter((l) => !l.expired && l.remaining > 0 && l.availableOn <= today && l.expiresOn <= horizon)
+    .map((l) => ({ points: l.remaining, expiresOn: l.expiresOn, earnedOn: l.earnedOn, actionCode: l.actionCode }));
+  const history = await ctx.deps.storage.db
+    .select()
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holder.id)))
+    .orderBy(desc(pointsLedger.seq))
+    .limit(20);
+  const offered = (await listBenefits(ctx, { validOn: today })).filter((b) => (JSON.parse(b.holderKinds) as string[]).includes(holder.kind));
+  return {
+    holder,
+    balance,
+    pending,
+    expiringSoon,
+    history,
+    benefits: offered.map((b) => ({ ...b, affordable: b.cost <= balance && (b.left === null || b.left > 0) })),
+  };
+}
+
+export async function ledgerPage(ctx: ServiceContext, holderId: string, options: { after?: number | undefined; limit: number }) {
+  const holder = await getSubject(ctx, holderId);
+  await applyExpiry(ctx, holder.id);
+  const conditions = [eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holder.id)];
+  if (options.after !== undefined) conditions.push(gt(pointsLedger.seq, options.after));
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(pointsLedger)
+    .where(and(...conditions))
+    .orderBy(asc(pointsLedger.seq))
+    .limit(options.limit + 1);
+  const items = rows.slice(0, options.limit);
+  return { items, nextCursor: rows.length > options.limit ? String(items[items.length - 1]?.seq) : null };
+}
+
+export async function setSourceConsent(ctx: ServiceContext, holderId: string, source: string, enabled: boolean) {
+  const holder = await getSubject(ctx, holderId);
+  if (ctx.principal.type !== 'subject') throw problems.forbidden('only the holder decides which sources may award points');
+  const changedAt = ctx.now.toISOString();
+  const [row] = await ctx.deps.storage.db
+    .insert(pointsSourceConsents)
+    .values({ districtId: ctx.districtId, holderId: holder.id, source, enabled, changedAt })
+    .onConflictDoUpdate({
+      target: [pointsSourceConsents.districtId, pointsSourceConsents.holderId, pointsSourceConsents.source],
+      set: { enabled, changedAt },
+    })
+    .returning();
+  return row as typeof pointsSourceConsents.$inferSelect;
+}
+
+export interface NewBenefit {
+  name: string;
+  description?: string | undefined;
+  cost: number;
+  stock?: number | null | undefined;
+  holderKinds: Array<'resident' | 'firm'>;
+  validFrom: string;
+  validUntil: string;
+}
+
+export async function createBenefit(ctx: ServiceContext, input: NewBenefit): Promise<BenefitRow> {
+  if (input.validUntil < input.validFrom) {
+    throw problems.validation('validUntil is before validFrom', [{ pointer: '/validUntil', in: 'body', detail: 'before validFrom' }]);
+  }
+  const [row] = await ctx.deps.storage.db
+    .insert(benefits)
+    .values({
+      id: newId('ben', ctx.now),
+      districtId: ctx.districtId,
+      name: input.name,
+      description: input.description ?? null,
+      cost: input.cost,
+      stock: input.stock ?? null,
+      holderKinds: JSON.stringify(input.holderKinds),
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+      createdAt: ctx.now.toISOString(),
+      createdBy: principalRef(ctx.principal),
+    })
+    .returning();
+  return row as BenefitRow;
+}
+
+export async function getBenefit(ctx: ServiceContext, benefitId: string): Promise<BenefitRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(benefits)
+    .where(and(eq(benefits.districtId, ctx.districtId), eq(benefits.id, benefitId)));
+  if (!row) throw refuse(404, 'not-found', '/benefitId', `no benefit '${benefitId}' in district '${ctx.districtId}'`);
+  return row;
+}
+
+export async function listBenefits(
+  ctx: ServiceContext,
+  filter: { validOn?: string | undefined } = {},
+): Promise<Array<BenefitRow & { left: number | null }>> {
+  const conditions = [eq(benefits.districtId, ctx.districtId)];
+  if (filter.validOn) conditions.push(lte(benefits.validFrom, filter.validOn), gte(benefits.validUntil, filter.validOn));
+  const rows = await ctx.deps.storage.db
+    .select({
+      benefit: benefits, // Qualified by hand: drizzle renders a lone column unqualified, which inside the subquery would mean r.id.
+      taken: sql<number>`(SELECT COUNT(*) FROM redemptions r WHERE r.benefit_id = "benefits"."id")`,
+    })
+    .from(benefits)
+    .where(and(...conditions))
+    .orderBy(asc(benefits.cost), asc(benefits.id));
+  return rows.map((r) => ({ ...r.benefit, left: r.benefit.stock === null ? null : r.benefit.stock - Number(r.taken) }));
+}
+
+export interface StatisticsRow {
+  month: string;
+  actionCode: string | null;
+  issued: number;
+  redeemed: number;
+  expired: number;
+  reversed: number;
+}
+
+/** Points issued, expired and reversed per action code and month; redeemed per month (spending is not tied to an action). */
+export async function statistics(ctx: ServiceContext, range: { from: string; to: string }): Promise<StatisticsRow[]> {
+  const month = sql<string>`substr(${pointsLedger.earnedOn}, 1, 7)`;
+  const rows = await ctx.deps.storage.db
+    .select({ month, kind: pointsLedger.kind, actionCode: pointsLedger.actionCode, points: sql<number>`SUM(${pointsLedger.points})` })
+    .from(pointsLedger)
+    .where(
+      and(eq(pointsLedger.districtId, ctx.districtId), gte(pointsLedger.earnedOn, `${range.from}-01`), lte(pointsLedger.earnedOn, `${range.to}-31`)),
+    )
+    .groupBy(month, pointsLedger.kind, pointsLedger.actionCode);
+  const out = new Map<string, StatisticsRow>();
+  for (const r of rows) {
+    const actionCode = r.kind === 'redeem' ? null : r.actionCode;
+    const key = `${r.month}|${actionCode ?? ''}`;
+    const row = out.get(key) ?? { month: r.month, actionCode, issued: 0, redeemed: 0, expired: 0, reversed: 0 };
+    const pts = Number(r.points);
+    if (r.kind === 'earn') row.issued += pts;
+    else if (r.kind === 'redeem') row.redeemed += -pts;
+    else if (r.kind === 'expire') row.expired += -pts;
+    else row.reversed += -pts;
+    out.set(key, row);
+  }
+  return [...out.values()].sort((a, b) =>
+    a.month === b.month ? (a.actionCode ?? '').localeCompare(b.actionCode ?? '') : a.month < b.month ? -1 : 1,
+  );
+}
