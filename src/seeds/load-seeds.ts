@@ -11,6 +11,7 @@ import { registerSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { districts } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
+import { type AwardInput, award, createBenefit, type NewBenefit } from '../points/points.service.js';
 
 const SeedFile = z.strictObject({
   districts: z.array(
@@ -25,6 +26,8 @@ const SeedFile = z.strictObject({
         }),
       ),
       events: z.array(z.object({ by: z.string().describe('The recording agency') }).catchall(z.unknown())).default([]),
+      benefits: z.array(z.object({}).catchall(z.unknown())).default([]),
+      awards: z.array(z.object({ by: z.string() }).catchall(z.unknown())).default([]),
       subjects: z.array(
         z.discriminatedUnion('kind', [
           z.strictObject({ kind: z.literal('firm'), uscc: z.string(), name: z.string() }),
@@ -80,6 +83,11 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
     for (const [agency, events] of byAgency) {
       const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency, name: `seed ${agency}` };
       await recordEvents({ ...ctx, principal: recorder }, events);
+    }
+    for (const b of d.benefits) await createBenefit(ctx, b as unknown as NewBenefit);
+    for (const { by, ...a } of d.awards) {
+      const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency: by, name: `seed ${by}` };
+      await award({ ...ctx, principal: recorder }, a as unknown as AwardInput);
     }
   }
   return { loaded: true, credentials };
