@@ -18,6 +18,7 @@ import { idempotency } from './platform/http/idempotency.js';
 import { createRouter } from './platform/http/openapi.js';
 import { PROBLEM_CONTENT_TYPE, Problem } from './platform/http/problem.js';
 import { pointsRoutes } from './points/points.routes.js';
+import { jwksRoutes, reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rules/rule-sets.routes.js';
 
 export const API_VERSION = '0.1.0';
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', ruleSetRoutes);
   app.route('/', creditRoutes);
   app.route('/', pointsRoutes);
+  app.route('/', reportRoutes);
+  app.route('/', jwksRoutes);
 
   app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
 

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import type { JSONWebKeySet } from 'jose';
 import { importEvents, parseCsvEvents, parseNdjson } from './credit/bulk-import.js';
 import { createDistrict } from './districts/districts.service.js';
 import { createClient, listClients, revokeClient } from './identity/clients.service.js';
@@ -17,6 +18,8 @@ import { chinaDate } from './platform/clock.js';
 import type { ClientRole } from './platform/http/principal.js';
 import { Problem } from './platform/http/problem.js';
 import { silentLogger } from './platform/logger.js';
+import { rotateKey } from './reports/signing-keys.service.js';
+import { verifyReport } from './reports/verify.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
 import { checkRuleSource } from './rules/rule-sets.service.js';
 
@@ -183,6 +186,47 @@ credit
       if (report.bad.length > 0) process.exitCode = 1;
     }),
   );
+
+const keys = program.command('keys').description('Report-signing keys');
+keys
+  .command('rotate')
+  .description('Make a new signing key for a district; the old one stays in the JWKS until the last report it signed has expired')
+  .requiredOption('--district <id>')
+  .action(async (opts: { district: string }) =>
+    withRuntime(async ({ deps }) => {
+      const ctx = {
+        deps,
+        principal: { type: 'client' as const, clientId: 'cli', districtId: opts.district, role: 'bureau' as const, agency: null, name: 'cli' },
+        districtId: opts.district,
+        now: deps.clock.now(),
+      };
+      const { active, retired } = await rotateKey(ctx);
+      console.log(`active key: ${active.kid}`);
+      if (retired) console.log(`retired:    ${retired.kid} (published until ${retired.lastReportExpiresAt ?? 'now: it signed no report'})`);
+    }),
+  );
+
+const report = program.command('report').description('Signed credit reports');
+report
+  .command('verify')
+  .description('Verify a report offline against a saved JWKS; prints the payload, or the reason it fails and exits 1')
+  .argument('<file>', 'the compact JWS, or - for standard input')
+  .requiredOption('--jwks <file>', 'the JWKS saved from {issuer}/.well-known/jwks.json')
+  .option('--audience <aud>', 'the bank it must have been issued to')
+  .option('--at <iso>', 'check validity at this moment instead of now')
+  .action(async (file: string, opts: { jwks: string; audience?: string; at?: string }) => {
+    const jws = readFileSync(file === '-' ? 0 : file, 'utf8');
+    const result = await verifyReport(jws, JSON.parse(readFileSync(opts.jwks, 'utf8')) as JSONWebKeySet, {
+      audience: opts.audience,
+      now: opts.at ? new Date(opts.at) : undefined,
+    });
+    if (result.valid) {
+      console.log(JSON.stringify({ valid: true, header: result.header, payload: result.payload }, null, 2));
+    } else {
+      console.log(JSON.stringify({ valid: false, reason: result.reason, detail: result.detail }, null, 2));
+      process.exitCode = 1;
+    }
+  });
 
 program
   .command('seed')

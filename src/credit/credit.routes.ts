@@ -5,6 +5,7 @@ import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import type { EventAmount } from './behaviour-list.js';
@@ -470,6 +471,7 @@ export const creditRoutes = createRouter()
     await getSubject(ctx, subjectId);
     const page = await listSubjectEvents(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
     const { reversedBy, disputed: open } = await fileState(ctx, subjectId);
+    await logRead(ctx, subjectId, 'listCreditEvents');
     return c.json({ items: page.items.map((e) => toEvent(e, reversedBy.get(e.id) ?? null, open.has(e.id))), nextCursor: page.nextCursor }, 200);
   })
   .openapi(reverseRoute, async (c) => {
@@ -480,10 +482,9 @@ export const creditRoutes = createRouter()
   .openapi(scoreRoute, async (c) => {
     const { subjectId } = c.req.valid('param');
     const q = c.req.valid('query');
-    const { subject, score } = await getCreditScore(serviceContext(c), subjectId, {
-      asOf: q.asOf ? asOfInstant(q.asOf) : undefined,
-      scorecard: q.scorecard,
-    });
+    const ctx = serviceContext(c);
+    const { subject, score } = await getCreditScore(ctx, subjectId, { asOf: q.asOf ? asOfInstant(q.asOf) : undefined, scorecard: q.scorecard });
+    await logRead(ctx, subjectId, 'getCreditScore');
     return c.json({ subject: toSubject(subject), ...score }, 200);
   })
   .openapi(fileObjectionRoute, async (c) => {

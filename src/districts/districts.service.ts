@@ -3,6 +3,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { districts } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
 import { problems } from '../platform/http/problem.js';
+import { rotateKey } from '../reports/signing-keys.service.js';
 import { installShippedRules } from '../rules/rule-sets.service.js';
 
 export type DistrictRow = typeof districts.$inferSelect;
@@ -30,5 +31,6 @@ export async function createDistrict(ctx: ServiceContext, name: string, rules: r
     .returning();
   if (!row) throw problems.conflict('district-exists', `district '${ctx.districtId}' exists already`);
   await installShippedRules(ctx, rules);
+  await rotateKey(ctx);
   return row;
 }

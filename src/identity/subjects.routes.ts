@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { logRead } from '../reports/query-log.service.js';
 import { getSubject, listSubjects, lookupSubject, ownSubject, registerSubject, type SubjectRow } from './subjects.service.js';
 
 const Uscc = z.string().min(1).max(40).openapi({ example: '91310230MA1K2B3C4P', description: 'Unified Social Credit Code (GB 32100-2015)' });
@@ -173,14 +174,19 @@ export const subjectRoutes = createRouter()
   })
   .openapi(lookupRoute, async (c) => {
     const body = c.req.valid('json');
+    const ctx = serviceContext(c);
     const row =
-      body.kind === 'firm'
-        ? await lookupSubject(serviceContext(c), 'firm', body.uscc, '/uscc')
-        : await lookupSubject(serviceContext(c), 'resident', body.idNumber, '/idNumber');
+      body.kind === 'firm' ? await lookupSubject(ctx, 'firm', body.uscc, '/uscc') : await lookupSubject(ctx, 'resident', body.idNumber, '/idNumber');
+    await logRead(ctx, row.id, 'lookupSubject');
     return c.json(toSubject(row), 200);
   })
   .openapi(meRoute, async (c) => c.json(toSubject(await ownSubject(serviceContext(c))), 200))
-  .openapi(getRoute, async (c) => c.json(toSubject(await getSubject(serviceContext(c), c.req.valid('param').subjectId)), 200))
+  .openapi(getRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const row = await getSubject(ctx, c.req.valid('param').subjectId);
+    await logRead(ctx, row.id, 'getSubject');
+    return c.json(toSubject(row), 200);
+  })
   .openapi(listRoute, async (c) => {
     const q = c.req.valid('query');
     const page = await listSubjects(serviceContext(c), { kind: q.kind, after: q.cursor, limit: q.limit });

@@ -8,6 +8,7 @@ import { systemClock } from '../platform/clock.js';
 import { openSqliteStorage } from '../platform/db/sqlite-node.js';
 import type { AppConfig, AppDeps, SubjectTokenIssuer } from '../platform/deps.js';
 import { jsonLogger } from '../platform/logger.js';
+import { fileKeyStore } from './file-key-store.js';
 import { loadOrCreateSecrets, type NodeSecrets } from './secrets.js';
 import { readShippedRules } from './shipped-rules.js';
 
@@ -54,9 +55,11 @@ export async function openNodeRuntime(
     secrets,
     subjectIssuers: [...configuredIssuers(env), ...(useDevIssuer ? [devIssuerConfig(secrets.devIssuerKey)] : [])],
     shippedRules: readShippedRules(),
+    signingKeys: fileKeyStore(dataDir),
     config: {
       environment,
       maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+      publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     },
     logger: jsonLogger(log),
   };

@@ -1,4 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
+import type { SigningKeyStore } from '../reports/key-store.js';
 import type { Clock } from './clock.js';
 import type { Storage } from './db/database.js';
 import type { Logger } from './logger.js';
@@ -24,6 +25,8 @@ export interface AppConfig {
   environment: 'development' | 'test' | 'production';
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** The service's public origin, e.g. https://credit.example.gov.cn; report issuers and JWKS URLs derive from it. Defaults to the request's origin. */
+  publicBaseUrl?: string | undefined;
 }
 
 /** A rule file as shipped in scoring-rules/: the Node entry reads them from disk, a Worker bundles them. */
@@ -39,6 +42,7 @@ export interface AppDeps {
   secrets: Secrets;
   subjectIssuers: SubjectTokenIssuer[];
   shippedRules: RuleSource[];
+  signingKeys: SigningKeyStore;
   config: AppConfig;
   logger: Logger;
 }

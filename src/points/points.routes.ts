@@ -3,6 +3,7 @@ import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import {
@@ -406,7 +407,9 @@ export const pointsRoutes = createRouter()
     return c.json({ ...result, benefit: toBenefit({ ...result.benefit, left: null }), entry: toEntry(result.entry) }, 201);
   })
   .openapi(accountRoute, async (c) => {
-    const a = await account(serviceContext(c), c.req.valid('param').subjectId);
+    const ctx = serviceContext(c);
+    const a = await account(ctx, c.req.valid('param').subjectId);
+    await logRead(ctx, a.holder.id, 'getPointsAccount');
     return c.json(
       {
         holder: toSubject(a.holder),
@@ -421,10 +424,10 @@ export const pointsRoutes = createRouter()
   })
   .openapi(ledgerRoute, async (c) => {
     const q = c.req.valid('query');
-    const page = await ledgerPage(serviceContext(c), c.req.valid('param').subjectId, {
-      after: q.cursor === undefined ? undefined : Number(q.cursor),
-      limit: q.limit,
-    });
+    const ctx = serviceContext(c);
+    const { subjectId } = c.req.valid('param');
+    const page = await ledgerPage(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
+    await logRead(ctx, subjectId, 'listPointsLedger');
     return c.json({ items: page.items.map(toEntry), nextCursor: page.nextCursor }, 200);
   })
   .openapi(reverseRoute, async (c) =>

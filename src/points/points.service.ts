@@ -432,3 +432,14 @@ export async function statistics(ctx: ServiceContext, range: { from: string; to:
     a.month === b.month ? (a.actionCode ?? '').localeCompare(b.actionCode ?? '') : a.month < b.month ? -1 : 1,
   );
 }
+
+/** Balance and pending points only: what a consented report may carry. */
+export async function pointsSummary(ctx: ServiceContext, holderId: string): Promise<{ balance: number; pending: number }> {
+  await applyExpiry(ctx, holderId);
+  const today = chinaDate(ctx.now);
+  const entries = await holderEntries(ctx, holderId);
+  return {
+    balance: entries.filter((e) => e.availableOn <= today).reduce((s, e) => s + e.points, 0),
+    pending: entries.filter((e) => e.availableOn > today).reduce((s, e) => s + e.points, 0),
+  };
+}

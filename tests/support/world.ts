@@ -13,6 +13,7 @@ import { openSqliteStorage } from '../../src/platform/db/sqlite-node.js';
 import type { AppConfig, AppDeps } from '../../src/platform/deps.js';
 import type { ClientRole } from '../../src/platform/http/principal.js';
 import { silentLogger } from '../../src/platform/logger.js';
+import { memoryKeyStore } from '../../src/reports/key-store.js';
 
 export const DISTRICTS = ['chongming', 'lishui'] as const;
 export type DistrictId = (typeof DISTRICTS)[number];
@@ -46,6 +47,7 @@ export async function createWorld(options: WorldOptions = {}) {
     secrets: { idNumberHmacKey: new Uint8Array(32).fill(7), apiKeyPepper: new Uint8Array(32).fill(9) },
     subjectIssuers: [devIssuerConfig(key)],
     shippedRules: readShippedRules(),
+    signingKeys: memoryKeyStore(),
     config: { environment: options.environment ?? 'test', maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024 },
     logger: silentLogger,
   };

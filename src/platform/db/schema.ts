@@ -273,3 +273,90 @@ export const pointsSourceConsents = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.districtId, t.holderId, t.source] })],
 );
+
+/** A subject's consent for one bank, one purpose and some scopes, until it expires or is revoked. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    bankClientId: text('bank_client_id')
+      .notNull()
+      .references(() => apiClients.id),
+    purpose: text('purpose', { enum: ['loan-application', 'post-loan-management', 'guarantee'] }).notNull(),
+    /** JSON array of 'credit' | 'points-summary' | 'gep-assets'. */
+    scopes: text('scopes').notNull(),
+    grantedAt: text('granted_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    /** JSON: how the consent was given (token issuer, statement, time), kept as proof. */
+    evidence: text('evidence').notNull(),
+  },
+  (t) => [index('consents_subject').on(t.districtId, t.subjectId), index('consents_bank').on(t.districtId, t.bankClientId, t.subjectId)],
+);
+
+/** Public halves of a district's report-signing keys; the private halves live in the key store. */
+export const signingKeys = sqliteTable(
+  'signing_keys',
+  {
+    kid: text('kid').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    publicJwk: text('public_jwk').notNull(),
+    createdAt: text('created_at').notNull(),
+    retiredAt: text('retired_at'),
+    /** The latest expiry of any report the key signed: a retired key stays published until then. */
+    lastReportExpiresAt: text('last_report_expires_at'),
+  },
+  (t) => [index('signing_keys_district').on(t.districtId, t.retiredAt)],
+);
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    bankClientId: text('bank_client_id').notNull(),
+    consentId: text('consent_id')
+      .notNull()
+      .references(() => consents.id),
+    kid: text('kid').notNull(),
+    purpose: text('purpose').notNull(),
+    scopes: text('scopes').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    /** sha256 of the compact JWS, to recognise a report later without keeping its content. */
+    jwsHash: text('jws_hash').notNull(),
+  },
+  (t) => [index('reports_subject').on(t.districtId, t.subjectId)],
+);
+
+/** Every report issued and every read of a subject's data by anyone but the subject. */
+export const queryLog = sqliteTable(
+  'query_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    districtId: text('district_id').notNull(),
+    subjectId: text('subject_id').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorRole: text('actor_role').notNull(),
+    action: text('action').notNull(),
+    purpose: text('purpose').notNull(),
+    consentId: text('consent_id'),
+    reportId: text('report_id'),
+  },
+  (t) => [index('query_log_subject').on(t.districtId, t.subjectId, t.seq), index('query_log_district').on(t.districtId, t.seq)],
+);

@@ -27,6 +27,24 @@ CREATE TABLE `benefits` (
 );
 --> statement-breakpoint
 CREATE INDEX `benefits_district` ON `benefits` (`district_id`,`valid_until`);--> statement-breakpoint
+CREATE TABLE `consents` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`bank_client_id` text NOT NULL,
+	`purpose` text NOT NULL,
+	`scopes` text NOT NULL,
+	`granted_at` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`revoked_at` text,
+	`evidence` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`subject_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`bank_client_id`) REFERENCES `api_clients`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `consents_subject` ON `consents` (`district_id`,`subject_id`);--> statement-breakpoint
+CREATE INDEX `consents_bank` ON `consents` (`district_id`,`bank_client_id`,`subject_id`);--> statement-breakpoint
 CREATE TABLE `credit_events` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id` text NOT NULL,
@@ -133,6 +151,22 @@ CREATE TABLE `points_source_consents` (
 	FOREIGN KEY (`holder_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `query_log` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`district_id` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`at` text NOT NULL,
+	`actor` text NOT NULL,
+	`actor_name` text NOT NULL,
+	`actor_role` text NOT NULL,
+	`action` text NOT NULL,
+	`purpose` text NOT NULL,
+	`consent_id` text,
+	`report_id` text
+);
+--> statement-breakpoint
+CREATE INDEX `query_log_subject` ON `query_log` (`district_id`,`subject_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `query_log_district` ON `query_log` (`district_id`,`seq`);--> statement-breakpoint
 CREATE TABLE `redemptions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`district_id` text NOT NULL,
@@ -148,6 +182,24 @@ CREATE TABLE `redemptions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `redemptions_unit` ON `redemptions` (`benefit_id`,`unit`);--> statement-breakpoint
 CREATE INDEX `redemptions_holder` ON `redemptions` (`district_id`,`holder_id`);--> statement-breakpoint
+CREATE TABLE `reports` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`bank_client_id` text NOT NULL,
+	`consent_id` text NOT NULL,
+	`kid` text NOT NULL,
+	`purpose` text NOT NULL,
+	`scopes` text NOT NULL,
+	`issued_at` text NOT NULL,
+	`expires_at` text NOT NULL,
+	`jws_hash` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`subject_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`consent_id`) REFERENCES `consents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `reports_subject` ON `reports` (`district_id`,`subject_id`);--> statement-breakpoint
 CREATE TABLE `rule_set_versions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`district_id` text NOT NULL,
@@ -168,6 +220,17 @@ CREATE TABLE `rule_set_versions` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `rule_set_versions_hash` ON `rule_set_versions` (`district_id`,`rule_set_id`,`hash`);--> statement-breakpoint
 CREATE INDEX `rule_set_versions_lookup` ON `rule_set_versions` (`district_id`,`rule_set_id`,`status`,`effective_from`);--> statement-breakpoint
+CREATE TABLE `signing_keys` (
+	`kid` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`public_jwk` text NOT NULL,
+	`created_at` text NOT NULL,
+	`retired_at` text,
+	`last_report_expires_at` text,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `signing_keys_district` ON `signing_keys` (`district_id`,`retired_at`);--> statement-breakpoint
 CREATE TABLE `subjects` (
 	`id` text PRIMARY KEY NOT NULL,
 	`district_id` text NOT NULL,

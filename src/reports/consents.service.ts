@@ -1,0 +1,140 @@
+/**
+ * Consent (授权): a subject lets one bank see its data for one purpose and some scopes, until a date
+ * (default 90 days, at most a year) or until it revokes. No consent, no report.
+ */
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { ownSubject } from '../identity/subjects.service.js';
+import type { ServiceContext } from '../platform/context.js';
+import { apiClients, consents } from '../platform/db/schema.js';
+import { Problem, problems } from '../platform/http/problem.js';
+import { newId } from '../platform/util/ids.js';
+
+export const PURPOSES = ['loan-application', 'post-loan-management', 'guarantee'] as const;
+export const SCOPES = ['credit', 'points-summary', 'gep-assets'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+export type Scope = (typeof SCOPES)[number];
+export type ConsentRow = typeof consents.$inferSelect;
+
+const DAY = 86_400_000;
+export const DEFAULT_CONSENT_DAYS = 90;
+export const MAX_CONSENT_DAYS = 365;
+
+export interface GrantInput {
+  bankClientId: string;
+  purpose: Purpose;
+  scopes: Scope[];
+  expiresAt?: string | undefined;
+  statement?: string | undefined;
+}
+
+export async function grantConsent(ctx: ServiceContext, input: GrantInput): Promise<ConsentRow> {
+  const subject = await ownSubject(ctx);
+  const [bank] = await ctx.deps.storage.db
+    .select()
+    .from(apiClients)
+    .where(
+      and(
+        eq(apiClients.id, input.bankClientId),
+        eq(apiClients.districtId, ctx.districtId),
+        eq(apiClients.role, 'bank'),
+        isNull(apiClients.revokedAt),
+      ),
+    );
+  if (!bank)
+    throw problems.validation(`no bank '${input.bankClientId}' in district '${ctx.districtId}'`, [
+      { pointer: '/bankClientId', in: 'body', detail: 'not a bank of this district' },
+    ]);
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(ctx.now.getTime() + DEFAULT_CONSENT_DAYS * DAY);
+  if (Number.isNaN(expiresAt.getTime()) || expiresAt <= ctx.now) {
+    throw problems.validation('expiresAt must be in the future', [{ pointer: '/expiresAt', in: 'body', detail: 'not in the future' }]);
+  }
+  if (expiresAt.getTime() > ctx.now.getTime() + MAX_CONSENT_DAYS * DAY) {
+    throw problems.validation(`a consent lasts at most ${MAX_CONSENT_DAYS} days`, [
+      { pointer: '/expiresAt', in: 'body', detail: `more than ${MAX_CONSENT_DAYS} days away` },
+    ]);
+  }
+  const p = ctx.principal;
+  const evidence = {
+    method: 'subject-token',
+    issuer: p.type === 'subject' ? p.issuer : null,
+    bankName: bank.name,
+    statement: input.statement ?? `同意${bank.name}为${input.purpose}查询本人${input.scopes.join('、')}信息`,
+    at: ctx.now.toISOString(),
+  };
+  const [row] = await ctx.deps.storage.db
+    .insert(consents)
+    .values({
+      id: newId('con', ctx.now),
+      districtId: ctx.districtId,
+      subjectId: subject.id,
+      bankClientId: bank.id,
+      purpose: input.purpose,
+      scopes: JSON.stringify([...new Set(input.scopes)].sort()),
+      grantedAt: ctx.now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      evidence: JSON.stringify(evidence),
+    })
+    .returning();
+  return row as ConsentRow;
+}
+
+export async function revokeConsent(ctx: ServiceContext, consentId: string): Promise<ConsentRow> {
+  const subject = await ownSubject(ctx);
+  const where = and(eq(consents.districtId, ctx.districtId), eq(consents.id, consentId), eq(consents.subjectId, subject.id));
+  const [row] = await ctx.deps.storage.db
+    .update(consents)
+    .set({ revokedAt: ctx.now.toISOString() })
+    .where(and(where, isNull(consents.revokedAt)))
+    .returning();
+  if (row) return row;
+  const [existing] = await ctx.deps.storage.db.select().from(consents).where(where);
+  if (!existing) throw problems.notFound(`no consent '${consentId}' of yours in district '${ctx.districtId}'`);
+  throw problems.conflict('consent-revoked', `this consent was revoked on ${existing.revokedAt}`);
+}
+
+/** A subject sees its own, a bank those given to it, the bureau and auditors all. */
+export async function listConsents(ctx: ServiceContext, filter: { subjectId?: string | undefined }): Promise<ConsentRow[]> {
+  const conditions = [eq(consents.districtId, ctx.districtId)];
+  const p = ctx.principal;
+  if (p.type === 'subject') conditions.push(eq(consents.subjectId, (await ownSubject(ctx)).id));
+  else if (p.role === 'bank') conditions.push(eq(consents.bankClientId, p.clientId));
+  if (filter.subjectId) conditions.push(eq(consents.subjectId, filter.subjectId));
+  return ctx.deps.storage.db
+    .select()
+    .from(consents)
+    .where(and(...conditions))
+    .orderBy(desc(consents.grantedAt))
+    .limit(1000);
+}
+
+export function consentState(row: ConsentRow, now: Date): 'active' | 'revoked' | 'expired' {
+  if (row.revokedAt) return 'revoked';
+  return row.expiresAt <= now.toISOString() ? 'expired' : 'active';
+}
+
+/** The live consent that covers this bank, purpose and scopes, or a 403 that says exactly what is missing. */
+export async function requireConsent(
+  ctx: ServiceContext,
+  subjectId: string,
+  bankClientId: string,
+  purpose: Purpose,
+  scopes: readonly Scope[],
+): Promise<ConsentRow> {
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.districtId, ctx.districtId), eq(consents.subjectId, subjectId), eq(consents.bankClientId, bankClientId)))
+    .orderBy(desc(consents.grantedAt), desc(sql`rowid`));
+  const covers = (r: ConsentRow) => scopes.every((s) => (JSON.parse(r.scopes) as string[]).includes(s));
+  const live = rows.find((r) => consentState(r, ctx.now) === 'active' && r.purpose === purpose && covers(r));
+  if (live) return live;
+  const deny = (slug: string, detail: string) => new Problem(403, slug, 'No consent', detail);
+  if (rows.length === 0) throw deny('no-consent', 'the subject has not given your bank any consent; nothing was delivered');
+  const forPurpose = rows.filter((r) => r.purpose === purpose);
+  if (forPurpose.length === 0) throw deny('purpose-not-granted', `the subject's consent does not cover the purpose '${purpose}'`);
+  const withScope = forPurpose.filter(covers);
+  if (withScope.length === 0) throw deny('scope-not-granted', `the subject's consent for '${purpose}' does not cover ${scopes.join(', ')}`);
+  const latest = withScope[0] as ConsentRow;
+  if (latest.revokedAt) throw deny('consent-revoked', `the subject revoked the consent on ${latest.revokedAt}`);
+  throw deny('consent-expired', `the subject's consent expired on ${latest.expiresAt}`);
+}

@@ -1,0 +1,51 @@
+/**
+ * The query log: who read a subject's data, when, why, under which consent, which report. Subjects see
+ * their own entries; auditors see all.
+ */
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { ServiceContext } from '../platform/context.js';
+import { queryLog } from '../platform/db/schema.js';
+import { actorOf, principalRef } from '../platform/http/principal.js';
+
+export type QueryLogRow = typeof queryLog.$inferSelect;
+
+export function queryLogEntry(
+  ctx: ServiceContext,
+  subjectId: string,
+  action: string,
+  details: { purpose?: string; consentId?: string | null; reportId?: string | null } = {},
+): typeof queryLog.$inferInsert {
+  const p = ctx.principal;
+  return {
+    districtId: ctx.districtId,
+    subjectId,
+    at: ctx.now.toISOString(),
+    actor: principalRef(p),
+    actorName: p.type === 'client' ? p.name : 'subject',
+    actorRole: actorOf(p),
+    action,
+    purpose: details.purpose ?? (p.type === 'client' ? `${p.role} duties` : 'own'),
+    consentId: details.consentId ?? null,
+    reportId: details.reportId ?? null,
+  };
+}
+
+/** Logs a read of a subject's data unless the subject itself is reading. */
+export async function logRead(ctx: ServiceContext, subjectId: string, action: string): Promise<void> {
+  if (ctx.principal.type === 'subject') return;
+  await ctx.deps.storage.db.insert(queryLog).values(queryLogEntry(ctx, subjectId, action));
+}
+
+export async function listLog(ctx: ServiceContext, filter: { subjectId?: string | undefined; before?: number | undefined; limit: number }) {
+  const conditions = [eq(queryLog.districtId, ctx.districtId)];
+  if (filter.subjectId) conditions.push(eq(queryLog.subjectId, filter.subjectId));
+  if (filter.before !== undefined) conditions.push(lt(queryLog.seq, filter.before));
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(queryLog)
+    .where(and(...conditions))
+    .orderBy(desc(queryLog.seq))
+    .limit(filter.limit + 1);
+  const items = rows.slice(0, filter.limit);
+  return { items, nextCursor: rows.length > filter.limit ? String(items[items.length - 1]?.seq) : null };
+}

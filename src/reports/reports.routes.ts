@@ -1,0 +1,372 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Context } from 'hono';
+import type { JSONWebKeySet } from 'jose';
+import { ownSubject } from '../identity/subjects.service.js';
+import { apiClients, districts } from '../platform/db/schema.js';
+import { allow } from '../platform/http/auth.js';
+import type { AppEnv } from '../platform/http/env.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { Problem, problems } from '../platform/http/problem.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { type ConsentRow, consentState, grantConsent, listConsents, PURPOSES, revokeConsent, SCOPES } from './consents.service.js';
+import { listLog } from './query-log.service.js';
+import { issueReport } from './reports.service.js';
+import { publishedKeys } from './signing-keys.service.js';
+import { verifyReport } from './verify.js';
+
+/** The district's URL as issuer of its reports; its JWKS is `${issuer}/.well-known/jwks.json`. */
+export function issuerFor(c: Context<AppEnv>, districtId: string): string {
+  const base = c.var.deps.config.publicBaseUrl ?? new URL(c.req.url).origin;
+  return `${base}/districts/${districtId}`;
+}
+
+const Purpose = z.enum(PURPOSES);
+const Scope = z.enum(SCOPES);
+
+const Consent = z
+  .object({
+    id: z.string(),
+    subjectId: z.string(),
+    bankClientId: z.string(),
+    bankName: z.string(),
+    purpose: Purpose,
+    scopes: z.array(Scope),
+    grantedAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    state: z.enum(['active', 'revoked', 'expired']),
+    evidence: z.record(z.string(), z.unknown()),
+  })
+  .openapi('Consent');
+
+const toConsent = (r: ConsentRow, now: Date): z.infer<typeof Consent> => {
+  const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
+  return {
+    id: r.id,
+    subjectId: r.subjectId,
+    bankClientId: r.bankClientId,
+    bankName: String(evidence.bankName ?? ''),
+    purpose: r.purpose,
+    scopes: JSON.parse(r.scopes) as Array<z.infer<typeof Scope>>,
+    grantedAt: r.grantedAt,
+    expiresAt: r.expiresAt,
+    revokedAt: r.revokedAt,
+    state: consentState(r, now),
+    evidence,
+  };
+};
+
+const grantRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/consents',
+  operationId: 'grantConsent',
+  tags: ['Reports'],
+  summary: 'Let a bank see your eco-credit for a purpose (with your own token)',
+  description: 'Valid for 90 days unless `expiresAt` says otherwise, at most one year; revocable at any time. Stored with its evidence.',
+  security: bearerSecurity,
+  middleware: [allow('subject')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              bankClientId: z.string().min(1).max(64),
+              purpose: Purpose,
+              scopes: z.array(Scope).min(1),
+              expiresAt: z.iso.datetime({ offset: true }).optional(),
+              statement: z.string().max(2000).optional(),
+            })
+            .openapi('GrantConsent', {
+              example: { bankClientId: 'cli_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b', purpose: 'loan-application', scopes: ['credit', 'points-summary'] },
+            }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Granted', content: { 'application/json': { schema: Consent } } },
+    ...problemResponses(400, 401, 403, 404, 409, 415),
+  },
+});
+
+const revokeRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/consents/{consentId}/revocation',
+  operationId: 'revokeConsent',
+  tags: ['Reports'],
+  summary: 'Withdraw a consent at once',
+  security: bearerSecurity,
+  middleware: [allow('subject')] as const,
+  request: {
+    params: DistrictParam.extend({
+      consentId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'consentId', in: 'path' } }),
+    }),
+  },
+  responses: { 200: { description: 'Revoked', content: { 'application/json': { schema: Consent } } }, ...problemResponses(401, 403, 404, 409) },
+});
+
+const listConsentsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/consents',
+  operationId: 'listConsents',
+  tags: ['Reports'],
+  summary: 'Consents: a subject sees its own, a bank those given to it, the bureau and auditors all',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'bank', 'bureau', 'auditor')] as const,
+  request: { params: DistrictParam, query: z.strictObject({ subjectId: z.string().max(64).optional() }) },
+  responses: {
+    200: { description: 'Consents', content: { 'application/json': { schema: z.object({ items: z.array(Consent) }) } } },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+const listBanksRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/banks',
+  operationId: 'listBanks',
+  tags: ['Reports'],
+  summary: 'The banks of the district a subject can give consent to',
+  security: bearerSecurity,
+  request: { params: DistrictParam },
+  responses: {
+    200: {
+      description: 'Banks',
+      content: { 'application/json': { schema: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) } },
+    },
+    ...problemResponses(401, 403),
+  },
+});
+
+const issueRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/reports',
+  operationId: 'issueCreditReport',
+  tags: ['Reports'],
+  summary: 'Receive a signed eco-credit report on a subject who consented',
+  description:
+    'Needs a live consent of the subject for your bank, this purpose and these scopes; otherwise 403 with the reason and nothing is delivered. The report is a compact JWS (EdDSA, `typ: vc+jwt`, a W3C VC 2.0 credential) for your bank as audience, verifiable offline against the JWKS at `{issuer}/.well-known/jwks.json`. Every report is in the subject’s query log.',
+  security: bearerSecurity,
+  middleware: [allow('bank')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({ subjectId: z.string().min(1).max(64), purpose: Purpose, scopes: z.array(Scope).min(1).default(['credit']) })
+            .openapi('IssueCreditReport', {
+              example: { subjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b', purpose: 'loan-application', scopes: ['credit'] },
+            }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'The signed report',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              reportId: z.string(),
+              report: z.string().describe('Compact JWS'),
+              kid: z.string(),
+              issuer: z.string(),
+              jwksUrl: z.string(),
+              issuedAt: z.string(),
+              expiresAt: z.string(),
+              consentId: z.string(),
+            })
+            .openapi('SignedCreditReport'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+const Jwk = z
+  .object({
+    kty: z.string(),
+    crv: z.string().optional(),
+    x: z.string().optional(),
+    kid: z.string().optional(),
+    alg: z.string().optional(),
+    use: z.string().optional(),
+  })
+  .passthrough();
+const Jwks = z.object({ keys: z.array(Jwk) }).openapi('Jwks');
+
+const verifyRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/reports/verification',
+  operationId: 'verifyCreditReport',
+  tags: ['Reports'],
+  summary: 'Check a report: its payload if genuine, the exact reason if not',
+  description:
+    'Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type. A bank’s own audience is checked unless `audience` names another.',
+  security: bearerSecurity,
+  middleware: [allow('bank', 'bureau', 'auditor')] as const,
+  request: {
+    params: DistrictParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              report: z.string().min(1).max(1_000_000),
+              jwks: Jwks.optional(),
+              audience: z.string().max(200).optional(),
+              at: z.iso.datetime({ offset: true }).optional().describe('Check validity at this moment instead of now'),
+            })
+            .openapi('VerifyCreditReport'),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Genuine',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ valid: z.literal(true), header: z.record(z.string(), z.unknown()), payload: z.record(z.string(), z.unknown()) })
+            .openapi('VerifiedCreditReport'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 415, 422),
+  },
+});
+
+const QueryLogEntry = z
+  .object({
+    seq: z.number().int(),
+    subjectId: z.string(),
+    at: z.string(),
+    actor: z.string(),
+    actorName: z.string(),
+    actorRole: z.string(),
+    action: z.string(),
+    purpose: z.string(),
+    consentId: z.string().nullable(),
+    reportId: z.string().nullable(),
+  })
+  .openapi('QueryLogEntry');
+
+const logRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/query-log',
+  operationId: 'listQueryLog',
+  tags: ['Reports'],
+  summary: 'Who read a subject’s data: a subject sees its own log, auditors all',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'auditor')] as const,
+  request: {
+    params: DistrictParam,
+    query: z.strictObject({
+      subjectId: z.string().max(64).optional(),
+      cursor: z.string().regex(/^\d+$/).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Newest first',
+      content: { 'application/json': { schema: z.object({ items: z.array(QueryLogEntry), nextCursor: z.string().nullable() }) } },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
+export const reportRoutes = createRouter()
+  .openapi(grantRoute, async (c) => {
+    const ctx = serviceContext(c);
+    return c.json(toConsent(await grantConsent(ctx, c.req.valid('json')), ctx.now), 201);
+  })
+  .openapi(revokeRoute, async (c) => {
+    const ctx = serviceContext(c);
+    return c.json(toConsent(await revokeConsent(ctx, c.req.valid('param').consentId), ctx.now), 200);
+  })
+  .openapi(listConsentsRoute, async (c) => {
+    const ctx = serviceContext(c);
+    return c.json({ items: (await listConsents(ctx, c.req.valid('query'))).map((r) => toConsent(r, ctx.now)) }, 200);
+  })
+  .openapi(listBanksRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const rows = await ctx.deps.storage.db
+      .select({ id: apiClients.id, name: apiClients.name })
+      .from(apiClients)
+      .where(and(eq(apiClients.districtId, ctx.districtId), eq(apiClients.role, 'bank'), isNull(apiClients.revokedAt)));
+    return c.json({ items: rows }, 200);
+  })
+  .openapi(issueRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const issuer = issuerFor(c, ctx.districtId);
+    const issued = await issueReport(ctx, c.req.valid('json'), issuer);
+    return c.json({ ...issued, jwksUrl: `${issuer}/.well-known/jwks.json` }, 201);
+  })
+  .openapi(verifyRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const body = c.req.valid('json');
+    const p = ctx.principal;
+    const jwks = (body.jwks as JSONWebKeySet | undefined) ?? { keys: await publishedKeys(ctx) };
+    const audience = body.audience ?? (p.type === 'client' && p.role === 'bank' ? p.clientId : undefined);
+    const result = await verifyReport(body.report, jwks, { audience, now: body.at ? new Date(body.at) : ctx.now });
+    if (!result.valid) {
+      throw new Problem(422, `report-${result.reason}`, 'Report not genuine', result.detail, {
+        errors: [{ pointer: '/report', in: 'body', detail: result.detail }],
+        extensions: { reason: result.reason },
+      });
+    }
+    return c.json({ valid: true as const, header: { ...result.header }, payload: { ...result.payload } }, 200);
+  })
+  .openapi(logRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const q = c.req.valid('query');
+    const subjectId = ctx.principal.type === 'subject' ? (await ownSubject(ctx)).id : q.subjectId;
+    const page = await listLog(ctx, { subjectId, before: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
+    return c.json({ items: page.items.map(({ districtId: _d, ...rest }) => rest), nextCursor: page.nextCursor }, 200);
+  });
+
+const jwksRoute = createRoute({
+  method: 'get',
+  path: '/districts/{districtId}/.well-known/jwks.json',
+  operationId: 'getJwks',
+  tags: ['Reports'],
+  summary: 'The public keys that verify the district’s reports (no credentials needed)',
+  description:
+    'The active key and every retired key that signed a report not yet expired. Derived from a report’s issuer: `{iss}/.well-known/jwks.json`.',
+  request: { params: DistrictParam },
+  responses: { 200: { description: 'JWKS', content: { 'application/json': { schema: Jwks } } }, ...problemResponses(404) },
+});
+
+/** Public: outside /v1, so no credentials are asked for. */
+export const jwksRoutes = createRouter().openapi(jwksRoute, async (c) => {
+  const { districtId } = c.req.valid('param');
+  const deps = c.var.deps;
+  const [district] = await deps.storage.db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
+  if (!district) throw problems.notFound(`no district '${districtId}'`);
+  const ctx = {
+    deps,
+    districtId,
+    now: deps.clock.now(),
+    principal: { type: 'client' as const, clientId: 'public', districtId, role: 'auditor' as const, agency: null, name: 'public' },
+  };
+  c.header('cache-control', 'public, max-age=300');
+  // Public keys are stored as written by jose's exportJWK: OKP keys with crv, x, kid, alg and use.
+  const keys = (await publishedKeys(ctx)) as unknown as Array<z.infer<typeof Jwk>>;
+  return c.json({ keys }, 200);
+});

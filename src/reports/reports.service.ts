@@ -1,0 +1,147 @@
+/**
+ * Signed eco-credit reports: what a bank receives with the subject's consent. A compact JWS (EdDSA,
+ * `kid` in the header) in the W3C VC 2.0 JOSE form (`typ: vc+jwt`), carrying only what the consented
+ * scopes allow, verifiable offline against the district's JWKS.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { SignJWT } from 'jose';
+import { getCreditScore } from '../credit/score.service.js';
+import { getSubject } from '../identity/subjects.service.js';
+import type { ServiceContext } from '../platform/context.js';
+import { queryLog, reports, signingKeys } from '../platform/db/schema.js';
+import { problems } from '../platform/http/problem.js';
+import { sha256Hex } from '../platform/util/crypto.js';
+import { newId } from '../platform/util/ids.js';
+import { pointsSummary } from '../points/points.service.js';
+import { type Purpose, requireConsent, type Scope } from './consents.service.js';
+import { queryLogEntry } from './query-log.service.js';
+import { activeKey } from './signing-keys.service.js';
+import { REPORT_TYPE } from './verify.js';
+
+export const REPORT_DAYS = 30;
+
+export interface IssueInput {
+  subjectId: string;
+  purpose: Purpose;
+  scopes: Scope[];
+}
+
+export interface IssuedReport {
+  reportId: string;
+  report: string;
+  kid: string;
+  issuer: string;
+  issuedAt: string;
+  expiresAt: string;
+  consentId: string;
+}
+
+/** `issuer` is the district's URL; its JWKS is at `${issuer}/.well-known/jwks.json`. */
+export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer: string): Promise<IssuedReport> {
+  const p = ctx.principal;
+  if (p.type !== 'client' || p.role !== 'bank') throw problems.forbidden('only a bank receives reports');
+  const subject = await getSubject(ctx, input.subjectId);
+  const scopes = [...new Set(input.scopes)].sort() as Scope[];
+  const consent = await requireConsent(ctx, subject.id, p.clientId, input.purpose, scopes);
+  if (scopes.includes('gep-assets'))
+    throw problems.unprocessable('scope-unavailable', 'GEP assets cannot be reported yet; ask for credit and points-summary');
+
+  const credentialSubject: Record<string, unknown> = {
+    id: `urn:eco-credit:subject:${subject.id}`,
+    kind: subject.kind,
+    // Minimum necessary: a firm is named by its public code, a resident only by the masked number.
+    displayId: subject.displayId,
+    ...(subject.kind === 'firm' && subject.name ? { name: subject.name } : {}),
+    district: ctx.districtId,
+  };
+  const ruleSets: unknown[] = [];
+  if (scopes.includes('credit')) {
+    const { score } = await getCreditScore(ctx, subject.id, {});
+    credentialSubject.credit = {
+      asOf: score.asOf,
+      score: score.score,
+      grade: score.grade,
+      gradeLabel: score.gradeLabel,
+      scoreGrade: score.scoreGrade,
+      items: score.items.map((i) => ({
+        reasonCode: i.id,
+        reason: i.reason,
+        points: i.points,
+        events: i.events.map((e) => ({
+          eventId: e.eventId,
+          code: e.code,
+          title: e.title,
+          occurredOn: e.occurredOn,
+          points: e.points,
+          disputed: e.disputed,
+        })),
+      })),
+      overrides: score.overrides.map((o) => ({ reasonCode: o.id, reason: o.reason, grade: o.grade, events: o.events.map((e) => e.eventId) })),
+      lists: score.lists,
+      disputed: score.disputed.map((d) => ({ eventId: d.eventId, statement: d.statement, dueOn: d.dueOn })),
+    };
+    ruleSets.push(score.ruleSets.scorecard, score.ruleSets.behaviourList);
+  }
+  if (scopes.includes('points-summary')) credentialSubject.pointsSummary = await pointsSummary(ctx, subject.id);
+
+  const key = await activeKey(ctx);
+  const reportId = newId('rpt', ctx.now);
+  const issuedAt = ctx.now;
+  const expiresAt = new Date(issuedAt.getTime() + REPORT_DAYS * 86_400_000);
+  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  const payload = {
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: ['VerifiableCredential', 'EcoCreditReport'],
+    id: `urn:eco-credit:report:${reportId}`,
+    issuer,
+    validFrom: issuedAt.toISOString(),
+    validUntil: expiresAt.toISOString(),
+    credentialSubject,
+    purpose: input.purpose,
+    scopes,
+    consent: { id: consent.id, grantedAt: consent.grantedAt, expiresAt: consent.expiresAt },
+    audienceName: p.name,
+    ruleSets,
+  };
+  const jws = await new SignJWT(payload)
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: REPORT_TYPE })
+    .setIssuer(issuer)
+    .setSubject(`urn:eco-credit:subject:${subject.id}`)
+    .setAudience(p.clientId)
+    .setIssuedAt(seconds(issuedAt))
+    .setNotBefore(seconds(issuedAt))
+    .setExpirationTime(seconds(expiresAt))
+    .setJti(reportId)
+    .sign(await ctx.deps.signingKeys.privateKey(key.kid));
+
+  const { db, atomic } = ctx.deps.storage;
+  // The report, the key's publication horizon and the query-log line are written together or not at all.
+  await atomic([
+    db
+      .insert(reports)
+      .values({
+        id: reportId,
+        districtId: ctx.districtId,
+        subjectId: subject.id,
+        bankClientId: p.clientId,
+        consentId: consent.id,
+        kid: key.kid,
+        purpose: input.purpose,
+        scopes: JSON.stringify(scopes),
+        issuedAt: issuedAt.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+        jwsHash: await sha256Hex(jws),
+      })
+      .returning({ id: reports.id }),
+    db
+      .update(signingKeys)
+      .set({ lastReportExpiresAt: sql`MAX(COALESCE(${signingKeys.lastReportExpiresAt}, ''), ${expiresAt.toISOString()})` })
+      .where(eq(signingKeys.kid, key.kid))
+      .returning({ kid: signingKeys.kid }),
+    db
+      .insert(queryLog)
+      .values(queryLogEntry(ctx, subject.id, 'issueCreditReport', { purpose: input.purpose, consentId: consent.id, reportId }))
+      .returning({ seq: queryLog.seq }),
+  ]);
+  return { reportId, report: jws, kid: key.kid, issuer, issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString(), consentId: consent.id };
+}
