@@ -9,7 +9,9 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { creditRoutes } from './credit/credit.routes.js';
 import { districtRoutes } from './districts/districts.routes.js';
+import { gepRoutes } from './gep/gep.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
+import { loanRoutes } from './loans/loans.routes.js';
 import type { AppDeps } from './platform/deps.js';
 import { authenticate } from './platform/http/auth.js';
 import { districtScope } from './platform/http/district-scope.js';
@@ -82,6 +84,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', ruleSetRoutes);
   app.route('/', creditRoutes);
   app.route('/', pointsRoutes);
+  app.route('/', gepRoutes);
+  app.route('/', loanRoutes);
   app.route('/', reportRoutes);
   app.route('/', jwksRoutes);
 

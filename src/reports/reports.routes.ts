@@ -164,7 +164,16 @@ const issueRoute = createRoute({
       content: {
         'application/json': {
           schema: z
-            .strictObject({ subjectId: z.string().min(1).max(64), purpose: Purpose, scopes: z.array(Scope).min(1).default(['credit']) })
+            .strictObject({
+              subjectId: z.string().min(1).max(64),
+              purpose: Purpose,
+              scopes: z.array(Scope).min(1).default(['credit']),
+              assessmentIds: z
+                .array(z.string().min(1).max(64))
+                .max(20)
+                .optional()
+                .openapi({ description: 'GEP eco-loan assessments of this subject to include (scope gep-assets)' }),
+            })
             .openapi('IssueCreditReport', {
               example: { subjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b', purpose: 'loan-application', scopes: ['credit'] },
             }),

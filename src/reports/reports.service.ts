@@ -6,7 +6,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { getCreditScore } from '../credit/score.service.js';
+import { latestYearWithData, unitAccount, unitsOwnedBy } from '../gep/gep.service.js';
 import { getSubject } from '../identity/subjects.service.js';
+import { assessmentsFor } from '../loans/loans.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { queryLog, reports, signingKeys } from '../platform/db/schema.js';
 import { problems } from '../platform/http/problem.js';
@@ -24,6 +26,8 @@ export interface IssueInput {
   subjectId: string;
   purpose: Purpose;
   scopes: Scope[];
+  /** GEP eco-loan assessments of this subject to include (scope gep-assets). */
+  assessmentIds?: string[] | undefined;
 }
 
 export interface IssuedReport {
@@ -43,8 +47,11 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
   const subject = await getSubject(ctx, input.subjectId);
   const scopes = [...new Set(input.scopes)].sort() as Scope[];
   const consent = await requireConsent(ctx, subject.id, p.clientId, input.purpose, scopes);
-  if (scopes.includes('gep-assets'))
-    throw problems.unprocessable('scope-unavailable', 'GEP assets cannot be reported yet; ask for credit and points-summary');
+  if (input.assessmentIds?.length && !scopes.includes('gep-assets')) {
+    throw problems.validation('assessments are GEP assets: ask for the gep-assets scope', [
+      { pointer: '/assessmentIds', in: 'body', detail: 'needs scope gep-assets' },
+    ]);
+  }
 
   const credentialSubject: Record<string, unknown> = {
     id: `urn:eco-credit:subject:${subject.id}`,
@@ -54,7 +61,7 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
     ...(subject.kind === 'firm' && subject.name ? { name: subject.name } : {}),
     district: ctx.districtId,
   };
-  const ruleSets: unknown[] = [];
+  const ruleSets: Array<{ id: string; version: number; hash: string }> = [];
   if (scopes.includes('credit')) {
     const { score } = await getCreditScore(ctx, subject.id, {});
     credentialSubject.credit = {
@@ -83,6 +90,36 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
     ruleSets.push(score.ruleSets.scorecard, score.ruleSets.behaviourList);
   }
   if (scopes.includes('points-summary')) credentialSubject.pointsSummary = await pointsSummary(ctx, subject.id);
+  if (scopes.includes('gep-assets')) {
+    const units = [];
+    for (const unit of await unitsOwnedBy(ctx, subject.id)) {
+      const year = await latestYearWithData(ctx, unit);
+      const account = year === null ? null : await unitAccount(ctx, unit, year);
+      units.push({
+        code: unit.code,
+        name: unit.name,
+        level: unit.level,
+        areaHa: unit.areaHa,
+        year,
+        gep: account ? { total: account.total, categories: account.categories, complete: account.complete, notAssessed: account.notAssessed } : null,
+      });
+      if (account) ruleSets.push(account.ruleSet);
+    }
+    const assessments = await assessmentsFor(ctx, subject.id, input.assessmentIds ?? []);
+    credentialSubject.gepAssets = {
+      units,
+      assessments: assessments.map((a) => ({
+        id: a.id,
+        at: a.createdAt,
+        product: a.product,
+        eligible: a.eligible,
+        failedConditions: a.failedConditions,
+        ceiling: a.ceiling,
+        rateAdjustmentBp: a.rateAdjustmentBp,
+        reasons: a.reasons,
+      })),
+    };
+  }
 
   const key = await activeKey(ctx);
   const reportId = newId('rpt', ctx.now);
@@ -101,7 +138,7 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
     scopes,
     consent: { id: consent.id, grantedAt: consent.grantedAt, expiresAt: consent.expiresAt },
     audienceName: p.name,
-    ruleSets,
+    ruleSets: ruleSets.filter((r, i) => ruleSets.findIndex((o) => o.hash === r.hash) === i),
   };
   const jws = await new SignJWT(payload)
     .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: REPORT_TYPE })

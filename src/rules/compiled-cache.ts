@@ -1,4 +1,5 @@
 import { type CompiledBehaviourList, compileBehaviourList } from '../credit/behaviour-list.js';
+import { type CompiledGepMethod, compileGepMethod } from '../gep/method.js';
 import { type CompiledScorecard, compileScorecard } from './engine/scorecard.js';
 import type { RuleSetDocument } from './envelope.js';
 import type { PointsAction } from './kinds/points-catalogue.js';
@@ -45,8 +46,21 @@ export function compiledCatalogue(document: Extract<RuleSetDocument, { kind: 'po
   return compiled;
 }
 
+const gepMethods = new Map<string, CompiledGepMethod>();
+
+export function compiledGepMethod(document: Extract<RuleSetDocument, { kind: 'gep-method' }>, hash: string): CompiledGepMethod {
+  let compiled = gepMethods.get(hash);
+  if (!compiled) {
+    compiled = compileGepMethod(document.body, { id: document.id, version: document.version, hash });
+    if (gepMethods.size >= MAX_ENTRIES) gepMethods.delete(gepMethods.keys().next().value as string);
+    gepMethods.set(hash, compiled);
+  }
+  return compiled;
+}
+
 /** Compiles whatever needs compiling, so that a rule set that parses but cannot compile is refused at upload. */
 export function compileRuleSet(document: RuleSetDocument, hash: string): void {
   if (document.kind === 'scorecard') compiledScorecard(document, hash);
   else if (document.kind === 'behaviour-list') compiledBehaviourList(document, hash);
+  else if (document.kind === 'gep-method') compiledGepMethod(document, hash);
 }

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { BehaviourListBody } from './kinds/behaviour-list.js';
 import { IsoDate, Slug } from './kinds/common.js';
+import { GepMethodBody } from './kinds/gep-method.js';
+import { LoanProductBody } from './kinds/loan-product.js';
 import { PointsCatalogueBody } from './kinds/points-catalogue.js';
 import { ScorecardBody } from './kinds/scorecard.js';
 
@@ -20,6 +22,8 @@ export const RULE_KINDS = {
   scorecard: ScorecardBody,
   'behaviour-list': BehaviourListBody,
   'points-catalogue': PointsCatalogueBody,
+  'gep-method': GepMethodBody,
+  'loan-product': LoanProductBody,
 } as const;
 export type RuleKind = keyof typeof RULE_KINDS;
 
@@ -27,6 +31,8 @@ export const RuleSetDocument = z.discriminatedUnion('kind', [
   z.strictObject({ ...envelope, kind: z.literal('scorecard'), body: ScorecardBody }),
   z.strictObject({ ...envelope, kind: z.literal('behaviour-list'), body: BehaviourListBody }),
   z.strictObject({ ...envelope, kind: z.literal('points-catalogue'), body: PointsCatalogueBody }),
+  z.strictObject({ ...envelope, kind: z.literal('gep-method'), body: GepMethodBody }),
+  z.strictObject({ ...envelope, kind: z.literal('loan-product'), body: LoanProductBody }),
 ]);
 export type RuleSetDocument = z.infer<typeof RuleSetDocument>;
 

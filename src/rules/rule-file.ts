@@ -74,3 +74,10 @@ function lineOf(doc: Document, lines: LineCounter, pointer: string): number | un
   }
   return undefined;
 }
+
+/** The line a JSON pointer lands on in a source, for errors found after parsing (e.g. at compile time). */
+export function lineForPointer(source: string, pointer: string): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter });
+  return lineOf(doc, lineCounter, pointer.replace(/^\/body/, '/body'));
+}

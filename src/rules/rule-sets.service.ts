@@ -12,7 +12,7 @@ import { newId } from '../platform/util/ids.js';
 import { compileRuleSet } from './compiled-cache.js';
 import { RuleCompileError } from './engine/errors.js';
 import { RuleSetDocument } from './envelope.js';
-import { type ParsedRuleSet, parseRuleFile } from './rule-file.js';
+import { lineForPointer, type ParsedRuleSet, parseRuleFile } from './rule-file.js';
 
 export type RuleSetVersionRow = typeof ruleSetVersions.$inferSelect;
 
@@ -30,7 +30,8 @@ export async function checkRuleSource(source: string, file: string, districtId: 
     compileRuleSet(document, hash);
   } catch (error) {
     if (error instanceof RuleCompileError) {
-      const errors: FieldError[] = [{ pointer: error.pointer, in: 'file', detail: error.message }];
+      const line = lineForPointer(source, error.pointer);
+      const errors: FieldError[] = [{ pointer: error.pointer, in: 'file', detail: error.message, ...(line ? { line } : {}) }];
       throw problems.unprocessable('rule-file-invalid', `${file}: ${error.message}`, errors);
     }
     throw error;

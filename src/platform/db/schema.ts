@@ -360,3 +360,76 @@ export const queryLog = sqliteTable(
   },
   (t) => [index('query_log_subject').on(t.districtId, t.subjectId, t.seq), index('query_log_district').on(t.districtId, t.seq)],
 );
+
+/** A GEP accounting unit: a district, town, plot or project, owned by a subject where it has an owner. */
+export const gepUnits = sqliteTable(
+  'gep_units',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    level: text('level', { enum: ['district', 'town', 'plot', 'project'] }).notNull(),
+    ownerSubjectId: text('owner_subject_id').references(() => subjects.id),
+    /** Hectares, a decimal string. */
+    areaHa: text('area_ha').notNull(),
+    /** JSON array, e.g. ["forest", "wetland"]. */
+    ecosystemTypes: text('ecosystem_types').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('gep_units_code').on(t.districtId, t.code), index('gep_units_owner').on(t.districtId, t.ownerSubjectId)],
+);
+
+/**
+ * Yearly measurements per indicator, as uploaded (value and unit as given) and in the indicator's unit.
+ * A new upload for the same unit, year and indicator supersedes the earlier one; both are kept.
+ */
+export const gepMeasurements = sqliteTable(
+  'gep_measurements',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    districtId: text('district_id').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => gepUnits.id),
+    year: integer('year').notNull(),
+    indicator: text('indicator').notNull(),
+    value: text('value').notNull(),
+    unit: text('unit').notNull(),
+    /** The value converted into the indicator's quantity unit, a decimal string. */
+    quantity: text('quantity').notNull(),
+    source: text('source').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+  },
+  (t) => [index('gep_measurements_unit_year').on(t.unitId, t.year, t.indicator, t.seq)],
+);
+
+/** GEP eco-loan assessments given to banks, kept so that a signed report can include them. */
+export const loanAssessments = sqliteTable(
+  'loan_assessments',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    bankClientId: text('bank_client_id').notNull(),
+    consentId: text('consent_id').notNull(),
+    productId: text('product_id').notNull(),
+    productHash: text('product_hash').notNull(),
+    eligible: integer('eligible', { mode: 'boolean' }).notNull(),
+    ceiling: text('ceiling').notNull(),
+    /** JSON: the request as given. */
+    request: text('request').notNull(),
+    /** JSON: the whole assessment with its reasons. */
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('loan_assessments_subject').on(t.districtId, t.subjectId)],
+);

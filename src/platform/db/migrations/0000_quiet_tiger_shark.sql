@@ -77,6 +77,39 @@ CREATE TABLE `districts` (
 	`created_at` text NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `gep_measurements` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`district_id` text NOT NULL,
+	`unit_id` text NOT NULL,
+	`year` integer NOT NULL,
+	`indicator` text NOT NULL,
+	`value` text NOT NULL,
+	`unit` text NOT NULL,
+	`quantity` text NOT NULL,
+	`source` text NOT NULL,
+	`recorded_at` text NOT NULL,
+	`recorded_by` text NOT NULL,
+	FOREIGN KEY (`unit_id`) REFERENCES `gep_units`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `gep_measurements_unit_year` ON `gep_measurements` (`unit_id`,`year`,`indicator`,`seq`);--> statement-breakpoint
+CREATE TABLE `gep_units` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`level` text NOT NULL,
+	`owner_subject_id` text,
+	`area_ha` text NOT NULL,
+	`ecosystem_types` text NOT NULL,
+	`created_at` text NOT NULL,
+	`updated_at` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`owner_subject_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `gep_units_code` ON `gep_units` (`district_id`,`code`);--> statement-breakpoint
+CREATE INDEX `gep_units_owner` ON `gep_units` (`district_id`,`owner_subject_id`);--> statement-breakpoint
 CREATE TABLE `idempotency_records` (
 	`district_id` text NOT NULL,
 	`principal` text NOT NULL,
@@ -89,6 +122,24 @@ CREATE TABLE `idempotency_records` (
 	PRIMARY KEY(`district_id`, `principal`, `key`)
 );
 --> statement-breakpoint
+CREATE TABLE `loan_assessments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`bank_client_id` text NOT NULL,
+	`consent_id` text NOT NULL,
+	`product_id` text NOT NULL,
+	`product_hash` text NOT NULL,
+	`eligible` integer NOT NULL,
+	`ceiling` text NOT NULL,
+	`request` text NOT NULL,
+	`result` text NOT NULL,
+	`created_at` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`subject_id`) REFERENCES `subjects`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `loan_assessments_subject` ON `loan_assessments` (`district_id`,`subject_id`);--> statement-breakpoint
 CREATE TABLE `objections` (
 	`id` text PRIMARY KEY NOT NULL,
 	`district_id` text NOT NULL,

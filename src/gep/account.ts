@@ -1,0 +1,99 @@
+/**
+ * A GEP account for one unit and year, row by row: quantity × (factors × price) in exact decimals, each
+ * row rounded to the fen, subtotals and the total as sums of the rounded rows so they add up exactly.
+ * An indicator without a measurement is "not assessed": it is listed, and never counted as zero.
+ */
+import Decimal from 'decimal.js';
+import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
+import type { CompiledGepMethod } from './method.js';
+
+export interface AccountRow {
+  indicator: string;
+  title: string;
+  category: 'material' | 'regulating' | 'cultural';
+  subtotal: string;
+  status: 'assessed' | 'not-assessed';
+  quantity: string | null;
+  quantityUnit: string;
+  factors: Array<{ name: string; value: string; unit: string }>;
+  price: { value: string; unit: string; year: number; source: string };
+  /** Yuan, to the fen; null when not assessed. */
+  value: string | null;
+  /** How the value was formed, e.g. "1250 t × 0.24 1 × 0.7692 m3/t × 12.60 yuan/m3". */
+  formula: string;
+  source: string | null;
+}
+
+export interface GepAccount {
+  year: number;
+  rows: AccountRow[];
+  subtotals: Array<{ category: string; subtotal: string; value: string; assessed: number; notAssessed: number }>;
+  categories: Record<'material' | 'regulating' | 'cultural', string>;
+  total: string;
+  notAssessed: string[];
+  complete: boolean;
+  ruleSet: RuleSetRef;
+}
+
+export interface Measurement {
+  indicator: string;
+  quantity: string;
+  source: string;
+}
+
+const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+
+export function computeAccount(method: CompiledGepMethod, areaHa: string, year: number, measurements: ReadonlyMap<string, Measurement>): GepAccount {
+  const rows: AccountRow[] = [];
+  for (const [code, ind] of method.indicators) {
+    const m = measurements.get(code);
+    const base = {
+      indicator: code,
+      title: ind.def.title,
+      category: ind.def.category,
+      subtotal: ind.def.subtotal,
+      quantityUnit: ind.def.quantity.unit,
+      factors: ind.def.factors.map((f) => ({ name: f.name, value: f.value, unit: f.unit })),
+      price: { value: ind.def.price.value, unit: ind.def.price.unit, year: ind.def.price.year, source: ind.def.price.source },
+    };
+    if (!m) {
+      rows.push({ ...base, status: 'not-assessed', quantity: null, value: null, formula: ind.chain, source: null });
+      continue;
+    }
+    let value = new Decimal(m.quantity).mul(ind.multiplier);
+    if (ind.def.perArea) value = value.mul(areaHa);
+    rows.push({
+      ...base,
+      status: 'assessed',
+      quantity: m.quantity,
+      value: fen(value).toFixed(2),
+      formula: `${m.quantity} ${ind.chain}${ind.def.perArea ? ` with area ${areaHa} ha` : ''}`,
+      source: m.source,
+    });
+  }
+  const subtotals = new Map<string, { category: string; subtotal: string; value: Decimal; assessed: number; notAssessed: number }>();
+  const categories = { material: new Decimal(0), regulating: new Decimal(0), cultural: new Decimal(0) };
+  for (const r of rows) {
+    const key = `${r.category}|${r.subtotal}`;
+    const s = subtotals.get(key) ?? { category: r.category, subtotal: r.subtotal, value: new Decimal(0), assessed: 0, notAssessed: 0 };
+    if (r.value === null) s.notAssessed++;
+    else {
+      s.assessed++;
+      s.value = s.value.plus(r.value);
+      categories[r.category] = categories[r.category].plus(r.value);
+    }
+    subtotals.set(key, s);
+  }
+  const total = categories.material.plus(categories.regulating).plus(categories.cultural);
+  const notAssessed = rows.filter((r) => r.status === 'not-assessed').map((r) => r.indicator);
+  return {
+    year,
+    rows,
+    subtotals: [...subtotals.values()].map((s) => ({ ...s, value: s.value.toFixed(2) })),
+    categories: { material: categories.material.toFixed(2), regulating: categories.regulating.toFixed(2), cultural: categories.cultural.toFixed(2) },
+    total: total.toFixed(2),
+    notAssessed,
+    complete: notAssessed.length === 0,
+    ruleSet: method.ruleSet,
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * GEP accounting units, their yearly measurements and their accounts.
+ */
+import Decimal from 'decimal.js';
+import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { getSubject, resolveSubjectRef, type SubjectRefInput } from '../identity/subjects.service.js';
+import type { ServiceContext } from '../platform/context.js';
+import { chunkRows } from '../platform/db/database.js';
+import { gepMeasurements, gepUnits } from '../platform/db/schema.js';
+import { principalRef } from '../platform/http/principal.js';
+import { type FieldError, problems } from '../platform/http/problem.js';
+import { newId } from '../platform/util/ids.js';
+import { compiledGepMethod } from '../rules/compiled-cache.js';
+import { activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
+import { computeAccount, type GepAccount, type Measurement } from './account.js';
+import type { CompiledGepMethod } from './method.js';
+import { convert, UnitError, unitOf } from './units.js';
+
+export type GepUnitRow = typeof gepUnits.$inferSelect;
+
+export async function gepMethod(ctx: ServiceContext, asOf: Date = ctx.now): Promise<CompiledGepMethod> {
+  const [row] = await activeVersionsOfKind(ctx, 'gep-method', asOf);
+  if (!row) throw problems.notFound(`district '${ctx.districtId}' has no GEP accounting method in force`);
+  const doc = documentOf(row);
+  if (doc.kind !== 'gep-method') throw new Error('unexpected rule kind');
+  return compiledGepMethod(doc, row.hash);
+}
+
+export interface UnitInput {
+  name: string;
+  level: 'district' | 'town' | 'plot' | 'project';
+  owner?: SubjectRefInput | null | undefined;
+  areaHa: string;
+  ecosystemTypes: string[];
+}
+
+/** Creates or updates an accounting unit by its code; the id stays the same across updates. */
+export async function upsertUnit(ctx: ServiceContext, code: string, input: UnitInput): Promise<{ row: GepUnitRow; created: boolean }> {
+  const owner = input.owner ? await resolveSubjectRef(ctx, input.owner, '/owner') : null;
+  if (new Decimal(input.areaHa).lte(0))
+    throw problems.validation('the area must be positive', [{ pointer: '/areaHa', in: 'body', detail: 'must be more than 0 ha' }]);
+  const at = ctx.now.toISOString();
+  const values = {
+    name: input.name,
+    level: input.level,
+    ownerSubjectId: owner?.id ?? null,
+    areaHa: new Decimal(input.areaHa).toString(),
+    ecosystemTypes: JSON.stringify(input.ecosystemTypes),
+    updatedAt: at,
+  };
+  const [row] = await ctx.deps.storage.db
+    .insert(gepUnits)
+    .values({ id: newId('gpu', ctx.now), districtId: ctx.districtId, code, createdAt: at, ...values })
+    .onConflictDoUpdate({ target: [gepUnits.districtId, gepUnits.code], set: values })
+    .returning();
+  const unit = row as GepUnitRow;
+  return { row: unit, created: unit.createdAt === at && unit.updatedAt === at };
+}
+
+export async function getUnit(ctx: ServiceContext, code: string): Promise<GepUnitRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(gepUnits)
+    .where(and(eq(gepUnits.districtId, ctx.districtId), eq(gepUnits.code, code)));
+  if (!row) throw problems.notFound(`no GEP accounting unit '${code}' in district '${ctx.districtId}'`);
+  return row;
+}
+
+export async function unitsOwnedBy(ctx: ServiceContext, subjectId: string): Promise<GepUnitRow[]> {
+  return ctx.deps.storage.db
+    .select()
+    .from(gepUnits)
+    .where(and(eq(gepUnits.districtId, ctx.districtId), eq(gepUnits.ownerSubjectId, subjectId)))
+    .orderBy(asc(gepUnits.code));
+}
+
+export interface MeasurementInput {
+  indicator: string;
+  value: string;
+  unit: string;
+  source: string;
+}
+
+/** Checks every measurement against the method (indicator, unit, sign), then writes all or none. */
+export async function recordMeasurements(ctx: ServiceContext, code: string, year: number, inputs: readonly MeasurementInput[]): Promise<number> {
+  const unit = await getUnit(ctx, code);
+  const method = await gepMethod(ctx);
+  const thisYear = Number(ctx.now.toISOString().slice(0, 4));
+  if (year > thisYear) throw problems.validation(`${year} has not happened yet`, [{ pointer: '/year', in: 'body', detail: 'in the future' }]);
+  const errors: FieldError[] = [];
+  const rows: Array<typeof gepMeasurements.$inferInsert> = [];
+  const seen = new Set<string>();
+  inputs.forEach((m, i) => {
+    const at = (f: string) => `/measurements/${i}/${f}`;
+    const ind = method.indicators.get(m.indicator);
+    if (!ind) {
+      errors.push({ pointer: at('indicator'), in: 'body', detail: `${m.indicator} is not an indicator of ${method.ruleSet.id}` });
+      return;
+    }
+    if (seen.has(m.indicator)) errors.push({ pointer: at('indicator'), in: 'body', detail: `${m.indicator} is given twice` });
+    seen.add(m.indicator);
+    let quantity: Decimal;
+    try {
+      quantity = convert(new Decimal(m.value), unitOf(m.unit), ind.quantityUnit);
+    } catch (error) {
+      const detail =
+        error instanceof UnitError && !error.message.startsWith('unknown')
+          ? `${m.indicator} is measured in ${ind.def.quantity.unit}; ${m.unit} measures something else`
+          : `${m.indicator}: ${(error as Error).message}`;
+      errors.push({ pointer: at('unit'), in: 'body', detail });
+      return;
+    }
+    if (quantity.isNegative() && !ind.def.quantity.allowNegative) {
+      errors.push({ pointer: at('value'), in: 'body', detail: `${m.indicator} cannot be negative` });
+      return;
+    }
+    rows.push({
+      districtId: ctx.districtId,
+      unitId: unit.id,
+      year,
+      indicator: m.indicator,
+      value: m.value,
+      unit: m.unit,
+      quantity: quantity.toString(),
+      source: m.source,
+      recordedAt: ctx.now.toISOString(),
+      recordedBy: principalRef(ctx.principal),
+    });
+  });
+  if (errors.length) throw problems.validation(`${errors[0]?.detail}; nothing was recorded`, errors);
+  const { db, atomic, maxBoundParameters } = ctx.deps.storage;
+  const chunks = chunkRows(rows, 11, maxBoundParameters).map((c) => db.insert(gepMeasurements).values(c).returning({ seq: gepMeasurements.seq }));
+  if (chunks.length) await atomic(chunks as unknown as Parameters<typeof atomic>[0]);
+  return rows.length;
+}
+
+/** The account of a unit for a year, from the latest measurement of each indicator. */
+export async function unitAccount(ctx: ServiceContext, unit: GepUnitRow, year: number): Promise<GepAccount> {
+  const method = await gepMethod(ctx);
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(gepMeasurements)
+    .where(and(eq(gepMeasurements.unitId, unit.id), eq(gepMeasurements.year, year), lte(gepMeasurements.recordedAt, ctx.now.toISOString())))
+    .orderBy(desc(gepMeasurements.seq));
+  const latest = new Map<string, Measurement>();
+  for (const r of rows) if (!latest.has(r.indicator)) latest.set(r.indicator, { indicator: r.indicator, quantity: r.quantity, source: r.source });
+  return computeAccount(method, unit.areaHa, year, latest);
+}
+
+/** Who may read a unit's account: the district's staff, and the owner itself. Banks go through assessments and reports. */
+export async function readableUnit(ctx: ServiceContext, code: string): Promise<GepUnitRow> {
+  const unit = await getUnit(ctx, code);
+  if (ctx.principal.type === 'subject') {
+    if (!unit.ownerSubjectId) throw problems.forbidden('this unit has no owner; its account is for the district');
+    await getSubject(ctx, unit.ownerSubjectId);
+  }
+  return unit;
+}
+
+export async function latestYearWithData(ctx: ServiceContext, unit: GepUnitRow): Promise<number | null> {
+  const [row] = await ctx.deps.storage.db
+    .select({ year: gepMeasurements.year })
+    .from(gepMeasurements)
+    .where(eq(gepMeasurements.unitId, unit.id))
+    .orderBy(desc(gepMeasurements.year))
+    .limit(1);
+  return row?.year ?? null;
+}

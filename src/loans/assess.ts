@@ -1,0 +1,157 @@
+/**
+ * A GEP eco-loan assessment: an indicative ceiling with reasons, not an approval (banks still
+ * underwrite cash flow). Pure: the caller gathers the borrower's credit, file and pledge values.
+ *
+ * eligibility → every failed condition, named; pledges → each pledge's basis × its ratio;
+ * ceiling = min(Σ pledges × the grade's line multiplier, the cap for the borrower kind and guarantee);
+ * rate adjustment from the grade.
+ */
+import Decimal from 'decimal.js';
+import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
+import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product.js';
+
+export interface PledgeValue {
+  type: PledgeType;
+  /** What the pledge is: a unit code, a certificate number. */
+  reference: string;
+  /** The value the ratio applies to, in yuan (for carbon sinks: tCO2e × reference price). */
+  basis: Decimal;
+  basisDescription: string;
+}
+
+export interface BorrowerFacts {
+  kind: 'firm' | 'resident';
+  grade: string;
+  gradeLabel: string;
+  /** Grades of the borrower's scorecard, best first. */
+  gradeOrder: readonly string[];
+  blackListed: boolean;
+  majorIncidents: Array<{ eventId: string; occurredOn: string }>;
+  adminPenalties: Array<{ eventId: string; occurredOn: string }>;
+  /** The first day counted for each look-back (China dates). */
+  incidentSince: string | null;
+  penaltySince: string | null;
+}
+
+export interface AssessmentRequest {
+  requestedAmount: Decimal;
+  termMonths: number;
+  guarantee: 'none' | 'guaranteed' | 'collateral';
+  ecoPledgeSigned: boolean;
+}
+
+export interface Assessment {
+  eligible: boolean;
+  failedConditions: Array<{ condition: string; reason: string }>;
+  pledges: Array<{ type: PledgeType; reference: string; basis: string; basisDescription: string; ratio: string; ceiling: string }>;
+  pledgeTotal: string;
+  lineMultiplier: string;
+  cap: { borrowerKind: string; guarantee: string; max: string } | null;
+  ceiling: string;
+  requestedAmount: string;
+  withinCeiling: boolean;
+  termMonths: number;
+  maxTermMonths: number;
+  rateAdjustmentBp: number;
+  grade: string;
+  reasons: string[];
+  ruleSets: RuleSetRef[];
+}
+
+const yuan = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_DOWN).toFixed(2);
+
+export function assessLoan(
+  product: LoanProductBody,
+  productRef: RuleSetRef,
+  borrower: BorrowerFacts,
+  pledges: readonly PledgeValue[],
+  request: AssessmentRequest,
+  otherRuleSets: readonly RuleSetRef[],
+): Assessment {
+  const failed: Assessment['failedConditions'] = [];
+  const reasons: string[] = [];
+  const e = product.eligibility;
+
+  if (!product.borrowerKinds.includes(borrower.kind))
+    failed.push({ condition: 'borrower-kind', reason: `${product.name} does not lend to ${borrower.kind}s` });
+  const min = e.minGrade?.[borrower.kind];
+  if (min) {
+    const have = borrower.gradeOrder.indexOf(borrower.grade);
+    const need = borrower.gradeOrder.indexOf(min);
+    if (need === -1) failed.push({ condition: 'min-grade', reason: `the product asks for grade ${min}, which the scorecard does not have` });
+    else if (have > need)
+      failed.push({ condition: 'min-grade', reason: `credit grade ${borrower.grade} (${borrower.gradeLabel}) is below the required ${min}` });
+    else reasons.push(`credit grade ${borrower.grade} (${borrower.gradeLabel}) meets the required ${min}`);
+  }
+  if (e.noMajorIncidentYears && borrower.majorIncidents.length > 0) {
+    const first = borrower.majorIncidents[0];
+    failed.push({
+      condition: 'major-incident',
+      reason: `a major environmental incident on ${first?.occurredOn} (event ${first?.eventId}) is within ${e.noMajorIncidentYears} years`,
+    });
+  }
+  if (e.noAdminPenaltyMonths && borrower.adminPenalties.length > 0) {
+    const first = borrower.adminPenalties[0];
+    failed.push({
+      condition: 'admin-penalty',
+      reason: `an administrative penalty on ${first?.occurredOn} (event ${first?.eventId}) is within ${e.noAdminPenaltyMonths} months`,
+    });
+  }
+  if (e.notBlackListed && borrower.blackListed) failed.push({ condition: 'black-list', reason: 'the borrower is on the black list (失信惩戒)' });
+  if (e.requireEcoPledge && !request.ecoPledgeSigned)
+    failed.push({ condition: 'eco-pledge', reason: 'the eco-protection pledge (生态保护承诺书) is not signed' });
+  if (request.termMonths > product.maxTermMonths)
+    failed.push({ condition: 'term', reason: `a term of ${request.termMonths} months is longer than the product's ${product.maxTermMonths}` });
+
+  const pledgeRows = pledges.map((p) => {
+    const spec = product.pledges[p.type] as { ratio: string } | undefined;
+    const ratio = new Decimal(spec?.ratio ?? '0');
+    const ceiling = p.basis.mul(ratio);
+    reasons.push(`${p.type} ${p.reference}: ${p.basisDescription} × ${ratio.toString()} = ${yuan(ceiling)} yuan`);
+    return {
+      type: p.type,
+      reference: p.reference,
+      basis: yuan(p.basis),
+      basisDescription: p.basisDescription,
+      ratio: ratio.toString(),
+      ceiling: yuan(ceiling),
+    };
+  });
+  const pledgeTotal = pledgeRows.reduce((s, r) => s.plus(r.ceiling), new Decimal(0));
+  const rate = product.rateByGrade[borrower.grade];
+  const multiplier = new Decimal(rate?.lineMultiplier ?? '1');
+  if (!rate) reasons.push(`grade ${borrower.grade} has no rate adjustment in this product`);
+  else reasons.push(`grade ${borrower.grade}: rate ${rate.bp >= 0 ? '+' : ''}${rate.bp} bp, credit line × ${multiplier.toString()}`);
+  const cap = product.caps.find((c) => c.borrowerKind === borrower.kind && c.guarantee === request.guarantee) ?? null;
+  if (!cap) failed.push({ condition: 'guarantee', reason: `${product.name} has no cap for ${borrower.kind}s with guarantee '${request.guarantee}'` });
+  const beforeCap = pledgeTotal.mul(multiplier);
+  let ceiling = beforeCap;
+  if (cap && beforeCap.gt(cap.max)) {
+    ceiling = new Decimal(cap.max);
+    reasons.push(`the product caps ${borrower.kind} loans with guarantee '${cap.guarantee}' at ${yuan(new Decimal(cap.max))} yuan`);
+  }
+  if (failed.length > 0) ceiling = new Decimal(0);
+  const withinCeiling = request.requestedAmount.lte(ceiling);
+  reasons.push(
+    failed.length > 0
+      ? 'not eligible: no ceiling'
+      : `indicative ceiling ${yuan(ceiling)} yuan; requested ${yuan(request.requestedAmount)} yuan is ${withinCeiling ? 'within' : 'above'} it`,
+  );
+  return {
+    eligible: failed.length === 0,
+    failedConditions: failed,
+    pledges: pledgeRows,
+    pledgeTotal: yuan(pledgeTotal),
+    lineMultiplier: multiplier.toString(),
+    cap: cap ? { borrowerKind: cap.borrowerKind, guarantee: cap.guarantee, max: yuan(new Decimal(cap.max)) } : null,
+    ceiling: yuan(ceiling),
+    requestedAmount: yuan(request.requestedAmount),
+    withinCeiling,
+    termMonths: request.termMonths,
+    maxTermMonths: product.maxTermMonths,
+    rateAdjustmentBp: failed.length > 0 ? 0 : (rate?.bp ?? 0),
+    grade: borrower.grade,
+    reasons,
+    ruleSets: [productRef, ...otherRuleSets],
+  };
+}

@@ -1,0 +1,155 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { allow } from '../platform/http/auth.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { assessGepLoan, listLoanProducts } from './loans.service.js';
+
+const Money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, 'yuan as a decimal string, e.g. "500000.00"');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/loan-products',
+  operationId: 'listLoanProducts',
+  tags: ['Loans'],
+  summary: 'GEP eco-loan products in force, with their conditions, pledge ratios, caps and rate table',
+  security: bearerSecurity,
+  request: { params: DistrictParam },
+  responses: {
+    200: {
+      description: 'Products',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(
+              z
+                .object({
+                  id: z.string(),
+                  version: z.number().int(),
+                  hash: z.string(),
+                  title: z.string(),
+                  product: z.record(z.string(), z.unknown()),
+                })
+                .openapi('LoanProduct'),
+            ),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403),
+  },
+});
+
+const Pledge = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('gep'), unitCode: z.string().min(1).max(80), year: z.number().int().optional() }),
+    z.strictObject({ type: z.literal('forest-rights'), reference: z.string().min(1).max(200), appraisedValue: Money }),
+    z.strictObject({ type: z.literal('discharge-rights'), reference: z.string().min(1).max(200), appraisedValue: Money }),
+    z.strictObject({ type: z.literal('water-rights'), reference: z.string().min(1).max(200), appraisedValue: Money }),
+    z.strictObject({ type: z.literal('carbon-sink'), reference: z.string().min(1).max(200), tco2e: z.string().regex(/^\d{1,12}(\.\d{1,4})?$/) }),
+  ])
+  .openapi('LoanPledge');
+
+const assessRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/loan-assessments',
+  operationId: 'assessGepLoan',
+  tags: ['Loans'],
+  summary: 'An indicative GEP eco-loan ceiling with reasons (not an approval)',
+  description:
+    'Needs the borrower’s consent for your bank for loan-application with scopes credit and gep-assets. Returns eligibility with every failed condition, the ceiling per pledge and in total (after the grade’s line multiplier and the product cap), the rate adjustment, the reasons and the rule set ids. The assessment id can be put in a signed report.',
+  security: bearerSecurity,
+  middleware: [allow('bank')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              subjectId: z.string().min(1).max(64),
+              productId: z.string().min(1).max(80),
+              pledges: z.array(Pledge).min(1).max(20),
+              requestedAmount: Money,
+              termMonths: z.number().int().min(1).max(360),
+              guarantee: z.enum(['none', 'guaranteed', 'collateral']).default('none'),
+              ecoPledgeSigned: z.boolean().default(false),
+            })
+            .openapi('AssessGepLoan', {
+              example: {
+                subjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
+                productId: 'gep-eco-loan',
+                pledges: [{ type: 'gep', unitCode: 'dongtan-wetland-plot-07' }],
+                requestedAmount: '800000.00',
+                termMonths: 36,
+                guarantee: 'guaranteed',
+                ecoPledgeSigned: true,
+              },
+            }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'The assessment',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              id: z.string(),
+              eligible: z.boolean(),
+              failedConditions: z.array(z.object({ condition: z.string(), reason: z.string() })),
+              pledges: z.array(
+                z.object({
+                  type: z.string(),
+                  reference: z.string(),
+                  basis: z.string(),
+                  basisDescription: z.string(),
+                  ratio: z.string(),
+                  ceiling: z.string(),
+                }),
+              ),
+              pledgeTotal: z.string(),
+              lineMultiplier: z.string(),
+              cap: z.object({ borrowerKind: z.string(), guarantee: z.string(), max: z.string() }).nullable(),
+              ceiling: z.string(),
+              requestedAmount: z.string(),
+              withinCeiling: z.boolean(),
+              termMonths: z.number().int(),
+              maxTermMonths: z.number().int(),
+              rateAdjustmentBp: z.number().int(),
+              grade: z.string(),
+              reasons: z.array(z.string()),
+              ruleSets: z.array(RuleSetRefSchema),
+            })
+            .openapi('GepLoanAssessment'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+export const loanRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const products = await listLoanProducts(serviceContext(c));
+    return c.json(
+      {
+        items: products.map((p) => ({
+          id: p.id,
+          version: p.version,
+          hash: p.hash,
+          title: p.title,
+          product: p.body as unknown as Record<string, unknown>,
+        })),
+      },
+      200,
+    );
+  })
+  .openapi(assessRoute, async (c) => {
+    const { id, assessment } = await assessGepLoan(serviceContext(c), c.req.valid('json'));
+    return c.json({ id, ...assessment }, 201);
+  });

@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi';
+import { EventCode } from './behaviour-list.js';
+import { Slug } from './common.js';
+import { DecimalValue } from './gep-method.js';
+
+export const PLEDGE_TYPES = ['gep', 'forest-rights', 'discharge-rights', 'water-rights', 'carbon-sink'] as const;
+export type PledgeType = (typeof PLEDGE_TYPES)[number];
+
+const Ratio = DecimalValue.refine((v) => Number(v) > 0 && Number(v) <= 1, 'a ratio between 0 and 1');
+
+export const LoanProductBody = z
+  .strictObject({
+    name: z.string().min(1),
+    description: z.string().optional(),
+    borrowerKinds: z.array(z.enum(['firm', 'resident'])).min(1),
+    eligibility: z.strictObject({
+      minGrade: z
+        .strictObject({ firm: Slug.optional(), resident: Slug.optional() })
+        .optional()
+        .describe("The lowest credit grade accepted, by kind, from the primary scorecard's bands"),
+      noMajorIncidentYears: z.number().int().positive().optional().describe('No major environmental incident in this many years'),
+      noAdminPenaltyMonths: z.number().int().positive().optional().describe('No administrative penalty in this many months'),
+      adminPenaltyCodes: z.array(EventCode).default(['ENV-PENALTY']),
+      notBlackListed: z.boolean().default(true),
+      requireEcoPledge: z.boolean().default(false).describe('A signed eco-protection pledge (生态保护承诺书)'),
+    }),
+    pledges: z
+      .strictObject({
+        gep: z.strictObject({ ratio: Ratio }).optional().describe("GEP of the borrower's own accounting units (latest year) × ratio"),
+        'forest-rights': z.strictObject({ ratio: Ratio }).optional().describe('Appraised value × ratio'),
+        'discharge-rights': z.strictObject({ ratio: Ratio }).optional(),
+        'water-rights': z.strictObject({ ratio: Ratio }).optional(),
+        'carbon-sink': z
+          .strictObject({ referencePrice: DecimalValue, ratio: Ratio.default('1') })
+          .optional()
+          .describe('Verified tCO2e × reference price (yuan/t-CO2) × ratio'),
+      })
+      .refine((p) => Object.keys(p).length > 0, 'a product accepts at least one kind of pledge'),
+    caps: z
+      .array(
+        z.strictObject({ borrowerKind: z.enum(['firm', 'resident']), guarantee: z.enum(['none', 'guaranteed', 'collateral']), max: DecimalValue }),
+      )
+      .min(1)
+      .describe('Largest loan per borrower kind and guarantee'),
+    maxTermMonths: z.number().int().positive(),
+    rateByGrade: z
+      .record(Slug, z.strictObject({ bp: z.number().int().min(-1000).max(1000), lineMultiplier: DecimalValue.default('1') }))
+      .describe('Rate adjustment in basis points and credit-line multiplier per grade'),
+  })
+  .superRefine((body, ctx) => {
+    for (const kind of body.borrowerKinds) {
+      if (!body.caps.some((c) => c.borrowerKind === kind)) ctx.addIssue({ code: 'custom', path: ['caps'], message: `no cap for ${kind} borrowers` });
+    }
+  });
+export type LoanProductBody = z.infer<typeof LoanProductBody>;
