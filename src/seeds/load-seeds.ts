@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { parse } from 'yaml';
 import { type EventInput, recordEvents } from '../credit/events.service.js';
 import { createDistrict } from '../districts/districts.service.js';
+import { recordMeasurements, type UnitInput, upsertUnit } from '../gep/gep.service.js';
 import { createClient } from '../identity/clients.service.js';
 import { registerSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -26,6 +27,17 @@ const SeedFile = z.strictObject({
         }),
       ),
       events: z.array(z.object({ by: z.string().describe('The recording agency') }).catchall(z.unknown())).default([]),
+      gepUnits: z
+        .array(
+          z
+            .object({
+              code: z.string(),
+              year: z.number().int(),
+              measurements: z.array(z.object({ indicator: z.string(), value: z.string(), unit: z.string(), source: z.string() })),
+            })
+            .catchall(z.unknown()),
+        )
+        .default([]),
       benefits: z.array(z.object({}).catchall(z.unknown())).default([]),
       awards: z.array(z.object({ by: z.string() }).catchall(z.unknown())).default([]),
       subjects: z.array(
@@ -83,6 +95,10 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
     for (const [agency, events] of byAgency) {
       const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency, name: `seed ${agency}` };
       await recordEvents({ ...ctx, principal: recorder }, events);
+    }
+    for (const { code, year, measurements, ...unit } of d.gepUnits) {
+      await upsertUnit(ctx, code, unit as unknown as UnitInput);
+      await recordMeasurements(ctx, code, year, measurements);
     }
     for (const b of d.benefits) await createBenefit(ctx, b as unknown as NewBenefit);
     for (const { by, ...a } of d.awards) {
