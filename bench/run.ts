@@ -2,9 +2,13 @@
  * `npm run bench`: runs every benchmark in sequence. A benchmark is an async function in its own file
  * that prints its own tables and throws when its engines disagree; add new ones to the list below.
  */
+import { creditBenchmark } from './credit-bench.js';
 import { scorecardBenchmark } from './scorecard-bench.js';
 
-const benchmarks: Array<[name: string, run: () => Promise<void>]> = [['scorecard', scorecardBenchmark]];
+const benchmarks: Array<[name: string, run: () => Promise<void>]> = [
+  ['scorecard', scorecardBenchmark],
+  ['credit', creditBenchmark],
+];
 
 const only = process.argv.slice(2);
 const started = performance.now();
