@@ -48,12 +48,19 @@ async function resolveSubjects(ctx: ServiceContext, inputs: readonly EventInput[
   const today = chinaDate(ctx.now);
   const ids = new Set<string>();
   const hashes = new Map<number, string>();
+  // A batch names the same subject many times: validate and hash each identifier once.
+  const seen = new Map<string, Awaited<ReturnType<typeof subjectIdentifier>>>();
   for (const [i, input] of inputs.entries()) {
     const ref = input.subject;
     if ('id' in ref) ids.add(ref.id);
     else {
       const raw = ref.kind === 'firm' ? ref.uscc : ref.idNumber;
-      const r = await subjectIdentifier(ref.kind, raw, today, ctx.deps.secrets.idNumberHmacKey);
+      const key = `${ref.kind}:${raw}`;
+      let r = seen.get(key);
+      if (!r) {
+        r = await subjectIdentifier(ref.kind, raw, today, ctx.deps.secrets.idNumberHmacKey);
+        seen.set(key, r);
+      }
       if (r.ok) hashes.set(i, r.lookupHash);
       else
         errors.push({ pointer: at(i, ref.kind === 'firm' ? 'subject/uscc' : 'subject/idNumber'), in: 'body', detail: `line ${i + 1}: ${r.reason}` });

@@ -7,8 +7,15 @@ export async function sha256Hex(text: string): Promise<string> {
   return toHex(await crypto.subtle.digest('SHA-256', utf8(text)));
 }
 
-async function hmacKey(secret: Uint8Array) {
-  return crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+// Importing a key costs more than using it: keep one imported key per secret.
+const imported = new WeakMap<Uint8Array, ReturnType<typeof crypto.subtle.importKey>>();
+function hmacKey(secret: Uint8Array) {
+  let key = imported.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    imported.set(secret, key);
+  }
+  return key;
 }
 
 /** A keyed hash, base64url. Used for look-up of personal identifiers and for stored API-key secrets. */
