@@ -3,11 +3,13 @@
  * that prints its own tables and throws when its engines disagree; add new ones to the list below.
  */
 import { creditBenchmark } from './credit-bench.js';
+import { pointsBenchmark } from './points-bench.js';
 import { scorecardBenchmark } from './scorecard-bench.js';
 
 const benchmarks: Array<[name: string, run: () => Promise<void>]> = [
   ['scorecard', scorecardBenchmark],
   ['credit', creditBenchmark],
+  ['points', pointsBenchmark],
 ];
 
 const only = process.argv.slice(2);

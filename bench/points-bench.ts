@@ -1,0 +1,410 @@
+/**
+ * Benchmark 3: ecological points on database files (WAL, as in production).
+ * 1. Awards per second through the API (POST …/points/awards: a VIOLATION-REPORT by 生态环境局 with a
+ *    fresh reference each time, so every award is valid) against a raw prepared INSERT of the same ledger
+ *    row into a second database of the same schema. Between the two, the steps that make up an award:
+ *    the service's own INSERT … SELECT (caps, consent, de-duplication in one statement) prepared once and
+ *    prepared on every call as the storage does, and award() called without HTTP.
+ * 2. Balance reads per second through the API (GET …/subjects/{id}/points, which also applies expiry,
+ *    reads the history and lists the benefits, and logs the read) against the raw balance query over the
+ *    covering index, on one database of 200 000 entries. Between them: pointsSummary() (the service's
+ *    balance alone) and account() (the whole account without HTTP).
+ * Figures are compared only within this run, and only after every form has given the same answers.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { createApp } from '../src/app.js';
+import { createDistrict } from '../src/districts/districts.service.js';
+import { createClient } from '../src/identity/clients.service.js';
+import { chinaDate, fixedClock, systemClock } from '../src/platform/clock.js';
+import type { ServiceContext } from '../src/platform/context.js';
+import type { Storage } from '../src/platform/db/database.js';
+import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
+import type { AppDeps } from '../src/platform/deps.js';
+import type { Principal } from '../src/platform/http/principal.js';
+import { newId } from '../src/platform/util/ids.js';
+import { account, award, createBenefit, pointsSummary } from '../src/points/points.service.js';
+import { benchDeps, residentIdNumber } from './credit-fixtures.js';
+import { formatRate, formatRatio, type Measurement, measureAsync, measureSync, printTable, prng } from './measure.js';
+import {
+  LEDGER_COLUMNS,
+  LEDGER_INSERT_SQL,
+  type LedgerColumn,
+  type LedgerValues,
+  ledgerParams,
+  loadLedger,
+  sqliteClientOf,
+} from './points-fixtures.js';
+
+const DISTRICT = 'bench';
+const SEED = 20261125;
+const AGENCY = '生态环境局';
+const ACTION = 'VIOLATION-REPORT';
+const IN_FLIGHT = 16;
+/** Pair 1: residents registered through the API, over whom the awards are spread. */
+const AWARD_RESIDENTS = 1000;
+/** Pair 2: a district of this many holders with this many ledger entries, loaded raw. */
+const READ_HOLDERS = 10_000;
+const READ_ENTRIES = 200_000;
+/** Pair 2 reads as of this instant; the entries were earned on the 365 days before, so none has expired. */
+const READ_AS_OF = '2026-11-24T02:00:00Z';
+const READ_DAYS = 365;
+/** Holders whose balance every form must agree on before anything is timed. */
+const READ_CHECKS = 500;
+
+export class MismatchError extends Error {}
+
+const seconds = (since: number) => (performance.now() - since) / 1000;
+
+export async function pointsBenchmark(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'points-bench-'));
+  try {
+    await awardPair(dir);
+    await readPair(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function contextOf(deps: AppDeps, principal: Principal, now: Date): ServiceContext {
+  return { deps, principal, districtId: DISTRICT, now };
+}
+
+const bureauPrincipal: Principal = { type: 'client', clientId: 'cli_bench', districtId: DISTRICT, role: 'bureau', agency: null, name: 'bench' };
+
+/** The app, a bureau and a 生态环境局 recorder on a fresh database file. */
+async function benchApp(path: string, clock: AppDeps['clock']) {
+  const storage = openSqliteStorage(path);
+  const deps = benchDeps(storage, clock);
+  await createDistrict(contextOf(deps, bureauPrincipal, clock.now()), '上海市崇明区', deps.shippedRules);
+  const bureau = await createClient(deps, { districtId: DISTRICT, name: 'bench bureau', role: 'bureau' });
+  const recorder = await createClient(deps, { districtId: DISTRICT, name: 'bench recorder', role: 'recorder', agency: AGENCY });
+  const app = createApp(deps);
+  const recorderPrincipal: Principal = {
+    type: 'client',
+    clientId: recorder.client.id,
+    districtId: DISTRICT,
+    role: 'recorder',
+    agency: AGENCY,
+    name: recorder.client.name,
+  };
+  return { storage, deps, bureau, recorder, recorderPrincipal, app };
+}
+
+/** Prints the rows as one table with a ratio against the first (the baseline). */
+function printPair(unit: string, rows: Measurement[]): void {
+  const baseline = rows[0] as Measurement;
+  console.log('');
+  printTable(
+    ['form', `${unit}/s`, `µs/${unit.replace(/s$/, '')}`, 'vs raw'],
+    rows.map((m) => [m.name, formatRate(m.perSecond), (1e6 / m.perSecond).toPrecision(3), formatRatio(m.perSecond / baseline.perSecond)]),
+  );
+}
+
+const logged = (rows: Measurement[]) => (m: Measurement) => {
+  rows.push(m);
+  console.log(`  measured ${m.name}: ${formatRate(m.perSecond)}/s`);
+  return m;
+};
+
+// ---------------------------------------------------------------------------------------------------
+// Pair 1: awards
+
+async function awardPair(dir: string): Promise<void> {
+  console.log(`\n== Points awarded: ${ACTION} by ${AGENCY}, a fresh reference each time, over ${AWARD_RESIDENTS} residents ==`);
+  const apiPath = join(dir, 'awards-api.sqlite');
+  const { storage, deps, recorder, bureau, recorderPrincipal, app } = await benchApp(apiPath, systemClock);
+  const apiDb = sqliteClientOf(storage);
+  try {
+    const post = async (path: string, key: string, body: string) => {
+      const res = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+      return { status: res.status, text: await res.text() };
+    };
+    const t = performance.now();
+    const holders: string[] = [];
+    for (let n = 0; n < AWARD_RESIDENTS; n++) {
+      const res = await post(
+        `/v1/districts/${DISTRICT}/subjects`,
+        bureau.apiKey,
+        JSON.stringify({ kind: 'resident', idNumber: residentIdNumber(n), name: `居民${n}` }),
+      );
+      if (res.status !== 201) throw new Error(`registering resident ${n} failed: ${res.status} ${res.text}`);
+      holders.push((JSON.parse(res.text) as { id: string }).id);
+    }
+    console.log(`setup: ${AWARD_RESIDENTS} residents registered through the API in ${seconds(t).toFixed(2)} s`);
+
+    // Holders in a scattered order; references never repeat across warm-up and measured runs (the
+    // harness restarts its index at 0 for each), so every award must succeed.
+    const rnd = prng(SEED);
+    const order = Array.from({ length: 4096 }, () => holders[Math.floor(rnd() * holders.length)] as string);
+    const holderAt = (n: number) => order[n & 4095] as string;
+    let serial = 0;
+    const reference = (form: string) => `沪崇环举〔2026〕${form}-${serial++}号`;
+
+    // ---- one award through the API, checked in full: its stored row is the template of the raw rows
+    const path = `/v1/districts/${DISTRICT}/points/awards`;
+    const first = await post(path, recorder.apiKey, JSON.stringify({ holder: { id: holderAt(0) }, action: ACTION, reference: reference('check') }));
+    if (first.status !== 201) throw new Error(`the first award failed: ${first.status} ${first.text}`);
+    const firstAward = JSON.parse(first.text) as { awarded: number; entry: { id: string } };
+    if (firstAward.awarded !== 100) throw new MismatchError(`the first award gave ${firstAward.awarded} points, the catalogue says 100`);
+    const template = apiDb.prepare(`SELECT ${LEDGER_COLUMNS.join(', ')} FROM points_ledger WHERE id = ?`).get(firstAward.entry.id) as LedgerValues;
+
+    // ---- the service's own statement, captured by rendering what award() hands to atomicSql
+    const dialect = new SQLiteSyncDialect();
+    let captured: { text: string; params: unknown[] } | undefined;
+    const capturing: Storage = {
+      ...storage,
+      atomicSql: async (statements) => {
+        const q = dialect.sqlToQuery(statements[0] as Parameters<typeof dialect.sqlToQuery>[0]);
+        captured = { text: q.sql, params: q.params };
+        return storage.atomicSql(statements);
+      },
+    };
+    const capturedAward = await award(contextOf({ ...deps, storage: capturing }, recorderPrincipal, new Date()), {
+      holder: { id: holderAt(1) },
+      action: ACTION,
+      reference: reference('capture'),
+    });
+    if (!captured) throw new Error('award() did not go through atomicSql');
+    const statement = captured;
+    const slots = (value: unknown) => statement.params.flatMap((p, i) => (p === value ? [i] : []));
+    const idSlots = slots(capturedAward.entry.id);
+    const dedupSlots = slots(capturedAward.entry.dedupKey);
+    const holderSlots = slots(capturedAward.entry.holderId);
+    const atSlots = slots(capturedAward.entry.recordedAt);
+    if (idSlots.length !== 1 || dedupSlots.length !== 1 || holderSlots.length < 1 || atSlots.length !== 1) {
+      throw new Error(`cannot find the id, key, holder and time among the statement's ${statement.params.length} parameters`);
+    }
+    const statementParams = (n: number, form: string) => {
+      const p = statement.params.slice();
+      const now = new Date();
+      p[idSlots[0] as number] = newId('ple', now);
+      p[dedupSlots[0] as number] = `${ACTION}|${reference(form)}`;
+      p[atSlots[0] as number] = now.toISOString();
+      const holder = holderAt(n);
+      for (const i of holderSlots) p[i] = holder;
+      return p;
+    };
+
+    // ---- the raw database: same migrations, same district and subjects, nothing else
+    const rawPath = join(dir, 'awards-raw.sqlite');
+    const rawStorage = openSqliteStorage(rawPath);
+    const rawDb = sqliteClientOf(rawStorage);
+    try {
+      rawDb.prepare('ATTACH DATABASE ? AS src').run(apiPath);
+      rawDb.exec('INSERT INTO main.districts SELECT * FROM src.districts; INSERT INTO main.subjects SELECT * FROM src.subjects;');
+      rawDb.exec('DETACH DATABASE src');
+
+      const rows: Measurement[] = [];
+      const run = logged(rows);
+      const countBefore = (db: Database.Database) => (db.prepare('SELECT count(*) AS n FROM points_ledger').get() as { n: number }).n;
+      const rawBefore = countBefore(rawDb);
+
+      // Raw: the same row the API wrote, with its own id, key, holder and time; one transaction each, as an award is.
+      const insert = rawDb.prepare(LEDGER_INSERT_SQL);
+      const templateParams = ledgerParams(template);
+      const column = (name: LedgerColumn) => LEDGER_COLUMNS.indexOf(name);
+      const [idAt, holderAtColumn, dedupAt, recordedAt] = [column('id'), column('holder_id'), column('dedup_key'), column('recorded_at')];
+      const rawInsert = run(
+        measureSync('raw better-sqlite3: prepared INSERT of the same row (baseline)', (n) => {
+          const now = new Date();
+          const p = templateParams.slice();
+          p[idAt] = newId('ple', now);
+          p[holderAtColumn] = holderAt(n);
+          p[dedupAt] = `${ACTION}|${reference('raw')}`;
+          p[recordedAt] = now.toISOString();
+          return insert.run(p);
+        }),
+      );
+      const rawOps = countBefore(rawDb) - rawBefore;
+
+      // The service's statement on the API's own database, so that it meets the same rows as the API.
+      const once = apiDb.prepare(statement.text);
+      const checkOne = (rows: unknown[]) => {
+        if (rows.length !== 1) throw new MismatchError('the service statement wrote nothing');
+        return rows;
+      };
+      run(measureSync('raw: the service INSERT … SELECT, prepared once', (n) => checkOne(once.all(...statementParams(n, 'once')))));
+      const perCall = apiDb.transaction((p: unknown[]) => apiDb.prepare(statement.text).all(...p));
+      run(measureSync('raw: the same, prepared per call in a transaction (as atomicSql)', (n) => checkOne(perCall(statementParams(n, 'prepare')))));
+
+      run(
+        await measureAsync('award() called directly, no HTTP', (n) =>
+          award(contextOf(deps, recorderPrincipal, new Date()), { holder: { id: holderAt(n) }, action: ACTION, reference: reference('service') }),
+        ),
+      );
+
+      let refused = 0;
+      const apiAward = async (n: number) => {
+        const res = await app.request(path, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${recorder.apiKey}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ holder: { id: holderAt(n) }, action: ACTION, reference: reference('api') }),
+        });
+        if (res.status !== 201) refused++;
+        return res.text();
+      };
+      const apiOne = run(await measureAsync('API: POST points/awards, awaited one by one', apiAward));
+      const apiMany = run(await measureAsync(`API: POST points/awards, ${IN_FLIGHT} in flight`, apiAward, { inFlight: IN_FLIGHT }));
+      if (refused > 0) throw new MismatchError(`${refused} API awards were refused; every one should have been valid`);
+
+      // Every timed call wrote exactly one row, and every awarded row is worth 100 points.
+      const apiRows = apiDb
+        .prepare("SELECT count(*) AS n, sum(points) AS points, count(DISTINCT holder_id) AS holders FROM points_ledger WHERE kind = 'earn'")
+        .get() as { n: number; points: number; holders: number };
+      if (apiRows.points !== 100 * apiRows.n) throw new MismatchError(`${apiRows.n} API awards hold ${apiRows.points} points, not 100 each`);
+      const maxPerHolder = (
+        apiDb.prepare('SELECT max(n) AS n FROM (SELECT count(*) AS n FROM points_ledger GROUP BY holder_id)').get() as { n: number }
+      ).n;
+
+      printPair('awards', rows);
+      console.log(
+        `ratio API / raw: ${formatRatio(apiOne.perSecond / rawInsert.perSecond)} one by one, ${formatRatio(apiMany.perSecond / rawInsert.perSecond)} with ${IN_FLIGHT} in flight`,
+      );
+      console.log(
+        `rows written, warm-ups included: raw ${rawOps} into its own file; ${apiRows.n} into the API's file (service statement, award() and API), ` +
+          `spread over ${apiRows.holders} holders, at most ${maxPerHolder} on one holder today`,
+      );
+    } finally {
+      rawStorage.close();
+    }
+  } finally {
+    storage.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Pair 2: balance reads
+
+async function readPair(dir: string): Promise<void> {
+  console.log(
+    `\n== Points balances read: ${READ_HOLDERS} holders, ${READ_ENTRIES} ledger entries over the ${READ_DAYS} days before ${READ_AS_OF} ==`,
+  );
+  const clock = fixedClock(READ_AS_OF);
+  const now = clock.now();
+  const today = chinaDate(now);
+  const { storage, deps, bureau, recorder, app } = await benchApp(join(dir, 'reads.sqlite'), clock);
+  const db = sqliteClientOf(storage);
+  try {
+    const bureauCtx = () => contextOf(deps, bureauPrincipal, clock.now());
+    for (const [name, cost] of [
+      ['东平国家森林公园门票', 50],
+      ['公交卡充值 10 元', 100],
+      ['环保布袋', 30],
+      ['有机蔬菜礼盒', 300],
+      ['西沙湿地导览', 80],
+    ] as const) {
+      await createBenefit(bureauCtx(), { name, cost, holderKinds: ['resident'], validFrom: '2026-01-01', validUntil: '2027-12-31', stock: 1000 });
+    }
+
+    // ---- holders and their ledgers, loaded raw (no ID number needed: the reads name holders by id)
+    let t = performance.now();
+    const holderIds: string[] = [];
+    const insertSubject = db.prepare(
+      'INSERT INTO subjects (id, district_id, kind, lookup_hash, display_id, name, region_code, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const created = new Date(Date.parse(READ_AS_OF) - 2 * 365 * 86_400_000);
+    db.transaction(() => {
+      for (let n = 0; n < READ_HOLDERS; n++) {
+        const id = newId('sub', created);
+        const idNumber = residentIdNumber(n);
+        insertSubject.run(
+          id,
+          DISTRICT,
+          'resident',
+          `bench:${n}`,
+          `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`,
+          `居民${n}`,
+          '310230',
+          created.toISOString(),
+          'cli_bench',
+        );
+        holderIds.push(id);
+      }
+    })();
+    const catalogue = db
+      .prepare("SELECT rule_set_id AS id, hash FROM rule_set_versions WHERE district_id = ? AND kind = 'points-catalogue' AND status = 'published'")
+      .get(DISTRICT) as { id: string; hash: string };
+    const rnd = prng(SEED + 1);
+    const ledger = loadLedger(db, {
+      districtId: DISTRICT,
+      holderIds,
+      entries: READ_ENTRIES,
+      today,
+      days: READ_DAYS,
+      rnd,
+      recordedBy: recorder.client.id,
+      ruleSet: catalogue,
+    });
+    db.pragma('optimize');
+    console.log(
+      `setup: ${READ_HOLDERS} subjects and ${ledger.rows} entries (${ledger.redemptions} redemptions) loaded raw in ${seconds(t).toFixed(1)} s; ` +
+        `${(ledger.rows / READ_HOLDERS).toFixed(0)} entries a holder on average; 5 benefits`,
+    );
+
+    const order = Array.from({ length: 4096 }, () => Math.floor(rnd() * READ_HOLDERS));
+    const holderAt = (n: number) => holderIds[order[n & 4095] as number] as string;
+    const balanceStmt = db
+      .prepare('SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE district_id = ? AND holder_id = ? AND available_on <= ?')
+      .pluck();
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${balanceStmt.source}`).all(DISTRICT, holderIds[0], today) as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join('; ');
+    const get = async (id: string) => {
+      const res = await app.request(`/v1/districts/${DISTRICT}/subjects/${id}/points`, { headers: { authorization: `Bearer ${bureau.apiKey}` } });
+      return { status: res.status, text: await res.text() };
+    };
+
+    // ---- agreement first: the raw query, pointsSummary(), account() and the API give the generated balance
+    t = performance.now();
+    for (let k = 0; k < READ_CHECKS; k++) {
+      const h = order[k] as number;
+      const id = holderIds[h] as string;
+      const want = ledger.balances[h];
+      const rawBalance = balanceStmt.get(DISTRICT, id, today) as number;
+      const summary = (await pointsSummary(bureauCtx(), id)).balance;
+      const whole = (await account(bureauCtx(), id)).balance;
+      const res = await get(id);
+      if (res.status !== 200) throw new Error(`reading holder ${id} failed: ${res.status} ${res.text}`);
+      const api = (JSON.parse(res.text) as { balance: number }).balance;
+      if ([rawBalance, summary, whole, api].some((b) => b !== want)) {
+        throw new MismatchError(`holder ${id}: generated ${want}, raw ${rawBalance}, pointsSummary ${summary}, account ${whole}, API ${api}`);
+      }
+    }
+    const expireRows = (db.prepare("SELECT count(*) AS n FROM points_ledger WHERE kind = 'expire'").get() as { n: number }).n;
+    if (expireRows !== 0) throw new MismatchError(`reading wrote ${expireRows} expire entries; no lot should have expired`);
+    console.log(
+      `agreement: raw SQL, pointsSummary(), account() and the API give the generated balance for ${READ_CHECKS} holders (${seconds(t).toFixed(1)} s)`,
+    );
+    console.log(`raw query plan: ${plan}`);
+
+    const rows: Measurement[] = [];
+    const run = logged(rows);
+    const rawRead = run(
+      measureSync('raw better-sqlite3: prepared SUM over the covering index (baseline)', (n) => balanceStmt.get(DISTRICT, holderAt(n), today)),
+    );
+    run(await measureAsync('pointsSummary(): the service balance (applies expiry)', (n) => pointsSummary(bureauCtx(), holderAt(n))));
+    run(await measureAsync('account(): the whole account, no HTTP', (n) => account(bureauCtx(), holderAt(n))));
+    let failed = 0;
+    const apiRead = async (n: number) => {
+      const res = await get(holderAt(n));
+      if (res.status !== 200) failed++;
+      return res.text;
+    };
+    const apiOne = run(await measureAsync('API: GET subjects/{id}/points, awaited one by one', apiRead));
+    const apiMany = run(await measureAsync(`API: GET subjects/{id}/points, ${IN_FLIGHT} in flight`, apiRead, { inFlight: IN_FLIGHT }));
+    if (failed > 0) throw new MismatchError(`${failed} API reads failed`);
+
+    printPair('reads', rows);
+    console.log(
+      `ratio API / raw: ${formatRatio(apiOne.perSecond / rawRead.perSecond)} one by one, ${formatRatio(apiMany.perSecond / rawRead.perSecond)} with ${IN_FLIGHT} in flight`,
+    );
+    const logRows = (db.prepare('SELECT count(*) AS n FROM query_log').get() as { n: number }).n;
+    console.log(`each API read by the bureau also writes a query_log row: ${logRows} written during the run`);
+  } finally {
+    storage.close();
+  }
+}
