@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { compensationRoutes } from './compensation/compensation.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
 import { districtRoutes } from './districts/districts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', pointsRoutes);
   app.route('/', gepRoutes);
   app.route('/', loanRoutes);
+  app.route('/', compensationRoutes);
   app.route('/', reportRoutes);
   app.route('/', jwksRoutes);
 

@@ -51,6 +51,8 @@ const UNITS: Record<string, UnitDef> = {
   't-SO2': u(1, { so2: 1 }, '吨二氧化硫'),
   't-NOx': u(1, { nox: 1 }, '吨氮氧化物'),
   't-COD': u(1, { cod: 1 }, '吨化学需氧量'),
+  // concentrations: 1 mg/L = 1 g/m3 = 1e-6 t/m3, so mg/L × m3 gives tonnes
+  'mg/L': u('0.000001', { mass: 1, length: -3 }, '毫克/升'),
   // energy, counts
   kWh: u(1, { energy: 1 }, '千瓦时'),
   'wan-kWh': u(1e4, { energy: 1 }, '万千瓦时'),
@@ -82,14 +84,17 @@ function combine(a: Dims, b: Dims, sign: 1 | -1): Dims {
 
 /** Reads `a`, `a/b`, `a*b/c`: names from the table joined by * and at most one /. */
 export function unitOf(text: string): Unit {
-  const [num = '', den, extra] = text.split('/');
+  // mg/L is one name, not a quotient of two of them.
+  const protectedText = text.replace(/mg\/L/g, 'mg_per_L');
+  const [num = '', den, extra] = protectedText.split('/');
   if (extra !== undefined) throw new UnitError(`unit '${text}' has more than one '/'`);
   let factor = new Decimal(1);
   let dims: Dims = {};
   const apply = (part: string, sign: 1 | -1) => {
-    for (const name of part.split('*')) {
-      const def = UNITS[name.trim()];
-      if (!def) throw new UnitError(`unknown unit '${name.trim()}' in '${text}' (known: ${Object.keys(UNITS).join(', ')})`);
+    for (const raw of part.split('*')) {
+      const name = raw.trim().replace('mg_per_L', 'mg/L');
+      const def = UNITS[name];
+      if (!def) throw new UnitError(`unknown unit '${name}' in '${text}' (known: ${Object.keys(UNITS).join(', ')})`);
       factor = sign === 1 ? factor.mul(def.factor) : factor.div(def.factor);
       dims = combine(dims, def.dims, sign);
     }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { AllocationBody } from './kinds/allocation.js';
 import { BehaviourListBody } from './kinds/behaviour-list.js';
 import { IsoDate, Slug } from './kinds/common.js';
 import { GepMethodBody } from './kinds/gep-method.js';
@@ -24,6 +25,7 @@ export const RULE_KINDS = {
   'points-catalogue': PointsCatalogueBody,
   'gep-method': GepMethodBody,
   'loan-product': LoanProductBody,
+  allocation: AllocationBody,
 } as const;
 export type RuleKind = keyof typeof RULE_KINDS;
 
@@ -33,6 +35,7 @@ export const RuleSetDocument = z.discriminatedUnion('kind', [
   z.strictObject({ ...envelope, kind: z.literal('points-catalogue'), body: PointsCatalogueBody }),
   z.strictObject({ ...envelope, kind: z.literal('gep-method'), body: GepMethodBody }),
   z.strictObject({ ...envelope, kind: z.literal('loan-product'), body: LoanProductBody }),
+  z.strictObject({ ...envelope, kind: z.literal('allocation'), body: AllocationBody }),
 ]);
 export type RuleSetDocument = z.infer<typeof RuleSetDocument>;
 

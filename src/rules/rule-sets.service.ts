@@ -2,7 +2,7 @@
  * Rule sets as immutable versions in the database: drafts uploaded by a bureau, published versions with
  * their effective date. A version is named by its content hash; the same content is stored once.
  */
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { ruleSetVersions } from '../platform/db/schema.js';
@@ -96,11 +96,14 @@ export async function installShippedRules(ctx: ServiceContext, sources: readonly
 }
 
 export async function listVersions(ctx: ServiceContext, ruleSetId: string): Promise<RuleSetVersionRow[]> {
-  return ctx.deps.storage.db
-    .select()
-    .from(ruleSetVersions)
-    .where(and(eq(ruleSetVersions.districtId, ctx.districtId), eq(ruleSetVersions.ruleSetId, ruleSetId)))
-    .orderBy(desc(ruleSetVersions.createdAt), desc(ruleSetVersions.id));
+  return (
+    ctx.deps.storage.db
+      .select()
+      .from(ruleSetVersions)
+      .where(and(eq(ruleSetVersions.districtId, ctx.districtId), eq(ruleSetVersions.ruleSetId, ruleSetId)))
+      // rowid breaks ties between versions stored in the same millisecond: newest first.
+      .orderBy(desc(ruleSetVersions.createdAt), desc(sql`rowid`))
+  );
 }
 
 export async function getVersion(ctx: ServiceContext, versionId: string): Promise<RuleSetVersionRow> {

@@ -433,3 +433,27 @@ export const loanAssessments = sqliteTable(
   },
   (t) => [index('loan_assessments_subject').on(t.districtId, t.subjectId)],
 );
+
+/** An allocation as run: the exact rule version and inputs, so that it can be re-run to the fen years later. */
+export const allocationRuns = sqliteTable(
+  'allocation_runs',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    ruleSetId: text('rule_set_id').notNull(),
+    versionId: text('version_id')
+      .notNull()
+      .references(() => ruleSetVersions.id),
+    hash: text('hash').notNull(),
+    period: text('period').notNull(),
+    fund: text('fund'),
+    total: text('total').notNull(),
+    inputs: text('inputs').notNull(),
+    result: text('result').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('allocation_runs_rule_set').on(t.districtId, t.ruleSetId, t.createdAt)],
+);

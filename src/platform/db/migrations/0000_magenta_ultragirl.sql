@@ -1,3 +1,21 @@
+CREATE TABLE `allocation_runs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`district_id` text NOT NULL,
+	`rule_set_id` text NOT NULL,
+	`version_id` text NOT NULL,
+	`hash` text NOT NULL,
+	`period` text NOT NULL,
+	`fund` text,
+	`total` text NOT NULL,
+	`inputs` text NOT NULL,
+	`result` text NOT NULL,
+	`created_at` text NOT NULL,
+	`created_by` text NOT NULL,
+	FOREIGN KEY (`district_id`) REFERENCES `districts`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`version_id`) REFERENCES `rule_set_versions`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `allocation_runs_rule_set` ON `allocation_runs` (`district_id`,`rule_set_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `api_clients` (
 	`id` text PRIMARY KEY NOT NULL,
 	`district_id` text NOT NULL,

@@ -1,0 +1,196 @@
+/**
+ * Compensation allocations and the bureau's rule lifecycle: simulate a draft, diff it against what is
+ * published, publish it with an effective date, run allocations, and re-run an old one to the fen.
+ */
+import Decimal from 'decimal.js';
+import { and, desc, eq } from 'drizzle-orm';
+import { getUnit, unitAccount } from '../gep/gep.service.js';
+import { chinaDate } from '../platform/clock.js';
+import type { ServiceContext } from '../platform/context.js';
+import { allocationRuns, ruleSetVersions } from '../platform/db/schema.js';
+import { principalRef } from '../platform/http/principal.js';
+import { Problem, problems } from '../platform/http/problem.js';
+import { newId } from '../platform/util/ids.js';
+import { RuleCompileError } from '../rules/engine/errors.js';
+import { activeVersion, documentOf, getVersion, type RuleSetVersionRow } from '../rules/rule-sets.service.js';
+import { AllocationError, type AllocationInput, type AllocationResult, allocate } from './allocate.js';
+import { summary } from './statistics.js';
+
+export type AllocationRunRow = typeof allocationRuns.$inferSelect;
+
+export interface RunRequest extends AllocationInput {
+  /** Fill this input of each recipient from the GEP account of the unit with the recipient's id. */
+  gep?: { input: string; year: number } | undefined;
+}
+
+function compute(row: RuleSetVersionRow, input: AllocationInput): AllocationResult {
+  const doc = documentOf(row);
+  if (doc.kind !== 'allocation') throw problems.unprocessable('wrong-rule-kind', `rule set '${row.ruleSetId}' is a ${doc.kind}, not an allocation`);
+  try {
+    return allocate(doc.body, { id: doc.id, version: doc.version, hash: row.hash }, input);
+  } catch (error) {
+    if (error instanceof AllocationError || error instanceof RuleCompileError) {
+      throw new Problem(422, 'allocation-refused', 'Allocation refused', `${row.ruleSetId}: ${error.message}`, {
+        errors: [{ pointer: error.pointer, in: 'body', detail: error.message }],
+      });
+    }
+    throw error;
+  }
+}
+
+async function withGep(ctx: ServiceContext, request: RunRequest): Promise<AllocationInput> {
+  if (!request.gep) return request;
+  const { input, year } = request.gep;
+  const recipients = [];
+  for (const [i, r] of request.recipients.entries()) {
+    if (r.values[input] !== undefined) {
+      recipients.push(r);
+      continue;
+    }
+    const unit = await getUnit(ctx, r.id).catch(() => {
+      throw problems.validation(`recipient '${r.id}' has no '${input}' and no GEP unit of that code`, [
+        { pointer: `/recipients/${i}/values/${input}`, in: 'body', detail: 'missing' },
+      ]);
+    });
+    const account = await unitAccount(ctx, unit, year);
+    recipients.push({ ...r, values: { ...r.values, [input]: account.total } });
+  }
+  const { gep: _gep, ...rest } = request;
+  return { ...rest, recipients };
+}
+
+export async function runAllocation(
+  ctx: ServiceContext,
+  ruleSetId: string,
+  request: RunRequest,
+): Promise<{ run: AllocationRunRow; result: AllocationResult }> {
+  const version = await activeVersion(ctx, ruleSetId, ctx.now);
+  const input = await withGep(ctx, request);
+  const result = compute(version, input);
+  const [run] = await ctx.deps.storage.db
+    .insert(allocationRuns)
+    .values({
+      id: newId('alc', ctx.now),
+      districtId: ctx.districtId,
+      ruleSetId,
+      versionId: version.id,
+      hash: version.hash,
+      period: input.period,
+      fund: result.fund,
+      total: result.total,
+      inputs: JSON.stringify(input),
+      result: JSON.stringify(result),
+      createdAt: ctx.now.toISOString(),
+      createdBy: principalRef(ctx.principal),
+    })
+    .returning();
+  return { run: run as AllocationRunRow, result };
+}
+
+export async function getAllocation(ctx: ServiceContext, id: string, recompute: boolean) {
+  const [run] = await ctx.deps.storage.db
+    .select()
+    .from(allocationRuns)
+    .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.id, id)));
+  if (!run) throw problems.notFound(`no allocation '${id}' in district '${ctx.districtId}'`);
+  const stored = JSON.parse(run.result) as AllocationResult;
+  if (!recompute) return { run, result: stored, reproduced: null };
+  // The version the run used, whatever has been published since, with the inputs it stored.
+  const again = compute(await getVersion(ctx, run.versionId), JSON.parse(run.inputs) as AllocationInput);
+  return { run, result: stored, reproduced: JSON.stringify(again) === run.result };
+}
+
+async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<AllocationInput> {
+  const [last] = await ctx.deps.storage.db
+    .select()
+    .from(allocationRuns)
+    .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.ruleSetId, ruleSetId)))
+    .orderBy(desc(allocationRuns.createdAt))
+    .limit(1);
+  if (!last) throw problems.unprocessable('no-inputs', `rule set '${ruleSetId}' has never been run: give the inputs to simulate with`);
+  return JSON.parse(last.inputs) as AllocationInput;
+}
+
+export async function simulate(
+  ctx: ServiceContext,
+  versionId: string,
+  request?: RunRequest,
+): Promise<{ inputsFrom: 'given' | 'last-run'; result: AllocationResult }> {
+  const version = await getVersion(ctx, versionId);
+  const input = request ? await withGep(ctx, request) : await lastInputs(ctx, version.ruleSetId);
+  return { inputsFrom: request ? 'given' : 'last-run', result: compute(version, input) };
+}
+
+export interface RecipientChange {
+  id: string;
+  before: string | null;
+  after: string | null;
+  change: string;
+  changePercent: string | null;
+  crossed: string[];
+}
+
+export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVersionId: string, baseVersionId?: string, request?: RunRequest) {
+  const candidate = await getVersion(ctx, candidateVersionId);
+  const base = baseVersionId ? await getVersion(ctx, baseVersionId) : await activeVersion(ctx, ruleSetId, ctx.now);
+  if (candidate.ruleSetId !== ruleSetId || base.ruleSetId !== ruleSetId) {
+    throw problems.validation('both versions must belong to the rule set compared', [
+      { pointer: '/candidateVersionId', in: 'body', detail: `not a version of ${ruleSetId}` },
+    ]);
+  }
+  const input = request ? await withGep(ctx, request) : await lastInputs(ctx, ruleSetId);
+  const before = compute(base, input);
+  const after = compute(candidate, input);
+  const amounts = (r: AllocationResult) => new Map(r.recipients.map((x) => [x.id, x]));
+  const b = amounts(before);
+  const a = amounts(after);
+  const ids = [...new Set([...b.keys(), ...a.keys()])].sort();
+  const changes: RecipientChange[] = ids.map((id) => {
+    const x = b.get(id);
+    const y = a.get(id);
+    const before = new Decimal(x?.amount ?? 0);
+    const after = new Decimal(y?.amount ?? 0);
+    const crossed: string[] = [];
+    if (x?.constrained !== y?.constrained) {
+      if (y?.constrained) crossed.push(`now at the ${y.constrained}`);
+      if (x?.constrained) crossed.push(`no longer at the ${x.constrained}`);
+    }
+    return {
+      id,
+      before: x?.amount ?? null,
+      after: y?.amount ?? null,
+      change: after.minus(before).toFixed(2),
+      changePercent: before.isZero() ? null : after.minus(before).div(before).mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      crossed,
+    };
+  });
+  const numbers = (r: AllocationResult) => r.recipients.map((x) => Number(x.amount));
+  return {
+    ruleSetId,
+    base: { versionId: base.id, hash: base.hash, status: base.status },
+    candidate: { versionId: candidate.id, hash: candidate.hash, status: candidate.status },
+    period: input.period,
+    changes,
+    totalChange: changes.reduce((s, c) => s.plus(c.change), new Decimal(0)).toFixed(2),
+    summary: { before: summary(numbers(before)), after: summary(numbers(after)) },
+    before,
+    after,
+  };
+}
+
+/** Publishes a draft from a date on (today or later in China): the version is immutable, its status and date are set once. */
+export async function publish(ctx: ServiceContext, versionId: string, effectiveFrom: string): Promise<RuleSetVersionRow> {
+  const version = await getVersion(ctx, versionId);
+  if (effectiveFrom < chinaDate(ctx.now)) {
+    throw problems.validation('a publication takes effect today or later; the past stays as it was', [
+      { pointer: '/effectiveFrom', in: 'body', detail: 'in the past' },
+    ]);
+  }
+  const [row] = await ctx.deps.storage.db
+    .update(ruleSetVersions)
+    .set({ status: 'published', effectiveFrom, publishedAt: ctx.now.toISOString(), publishedBy: principalRef(ctx.principal) })
+    .where(and(eq(ruleSetVersions.id, version.id), eq(ruleSetVersions.status, 'draft')))
+    .returning();
+  if (!row) throw problems.conflict('already-published', `version ${version.id} was published on ${version.publishedAt} by ${version.publishedBy}`);
+  return row;
+}

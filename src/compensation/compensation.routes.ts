@@ -1,0 +1,322 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { allow } from '../platform/http/auth.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { IsoDate } from '../rules/kinds/common.js';
+import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { diff, getAllocation, publish, runAllocation, simulate } from './allocations.service.js';
+
+const DecimalString = z.string().regex(/^-?\d{1,15}(\.\d{1,8})?$/, 'a decimal number as a string');
+
+export const AllocationInputSchema = z
+  .strictObject({
+    period: z.string().min(4).max(20).openapi({ example: '2026' }),
+    fund: z
+      .string()
+      .regex(/^-?\d{1,13}(\.\d{1,2})?$/, 'yuan as a decimal string to the fen')
+      .optional()
+      .openapi({ example: '50000000.00' }),
+    recipients: z
+      .array(z.strictObject({ id: z.string().min(1).max(80), name: z.string().max(200).optional(), values: z.record(z.string(), DecimalString) }))
+      .max(100_000)
+      .default([]),
+    values: z.record(z.string(), DecimalString).optional().describe('Agreement-level inputs, e.g. concentrations at the boundary section'),
+    parameters: z.record(z.string(), DecimalString).optional().describe('Negotiated parameters, each within its declared range'),
+    gep: z
+      .strictObject({ input: z.string().min(1), year: z.number().int() })
+      .optional()
+      .describe("Fill this input from the GEP account of the unit whose code is the recipient's id"),
+  })
+  .openapi('AllocationInput', {
+    example: {
+      period: '2026',
+      fund: '50000000.00',
+      recipients: [
+        {
+          id: 'chenjia-town',
+          name: '陈家镇',
+          values: { gep: '8120000000', redline_area: '5210', forest_area: '3120', assessment: '92', last_year: '9800000.00' },
+        },
+        {
+          id: 'xinhe-town',
+          name: '新河镇',
+          values: { gep: '3050000000', redline_area: '1810', forest_area: '1420', assessment: '85', last_year: '3900000.00' },
+        },
+      ],
+    },
+  });
+
+const Recipient = z.object({
+  id: z.string(),
+  name: z.string().nullable(),
+  inputs: z.record(z.string(), z.string()),
+  shares: z.record(z.string(), z.string()).describe('Each factor normalised: x_i / Σx'),
+  weights: z.record(z.string(), z.string()),
+  components: z.array(z.object({ name: z.string(), before: z.string(), after: z.string(), note: z.string().optional() })),
+  constrained: z.enum(['floor', 'cap']).nullable(),
+  exact: z.string().describe('Before rounding'),
+  amount: z.string().describe('Yuan to the fen'),
+});
+
+export const AllocationResultSchema = z
+  .object({
+    scheme: z.enum(['split', 'bilateral', 'pool', 'payroll']),
+    period: z.string(),
+    fund: z.string().nullable(),
+    total: z.string(),
+    parameters: z.record(z.string(), z.string()),
+    rounding: z.object({ unit: z.literal('0.01'), method: z.literal('largest-remainder'), tieBreak: z.string() }),
+    recipients: z.array(Recipient),
+    index: z.object({ value: z.number(), formula: z.string(), direction: z.string(), threshold: z.string() }).optional(),
+    flows: z.array(z.object({ payer: z.string(), payee: z.string(), amount: z.string() })).optional(),
+    net: z.array(z.object({ party: z.string(), contributes: z.string(), receives: z.string(), net: z.string() })).optional(),
+    ruleSet: RuleSetRefSchema,
+  })
+  .openapi('AllocationResult');
+
+const VersionParam = DistrictParam.extend({
+  versionId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'versionId', in: 'path' } }),
+});
+const RuleSetParam = DistrictParam.extend({
+  ruleSetId: z
+    .string()
+    .min(1)
+    .max(80)
+    .openapi({ param: { name: 'ruleSetId', in: 'path' } }),
+});
+
+const simulateRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-set-versions/{versionId}/simulation',
+  operationId: 'simulateRuleSet',
+  tags: ['Compensation'],
+  summary: 'Run a draft (or any version) on given inputs, or on the last run’s, without storing anything',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: VersionParam,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.strictObject({ inputs: AllocationInputSchema.optional() }).openapi('SimulateRuleSet') } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The simulated allocation',
+      content: { 'application/json': { schema: z.object({ inputsFrom: z.enum(['given', 'last-run']), result: AllocationResultSchema }) } },
+    },
+    ...problemResponses(400, 401, 403, 404, 415, 422),
+  },
+});
+
+const Stats = z.object({ mean: z.number(), median: z.number(), gini: z.number() });
+
+const diffRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-sets/{ruleSetId}/diff',
+  operationId: 'diffRuleSets',
+  tags: ['Compensation'],
+  summary: 'Who gains and who loses how many yuan if a version replaces the published one',
+  description:
+    'Both versions run on the same inputs (given, or the last run’s). Per recipient: change in yuan and percent, and who crossed a floor or cap; summary statistics (mean, median, Gini) before and after.',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor')] as const,
+  request: {
+    params: RuleSetParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .strictObject({
+              candidateVersionId: z.string().min(1).max(64),
+              baseVersionId: z.string().min(1).max(64).optional().openapi({ description: 'Default: the version in force today' }),
+              inputs: AllocationInputSchema.optional(),
+            })
+            .openapi('DiffRuleSets'),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The difference',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              ruleSetId: z.string(),
+              base: z.object({ versionId: z.string(), hash: z.string(), status: z.string() }),
+              candidate: z.object({ versionId: z.string(), hash: z.string(), status: z.string() }),
+              period: z.string(),
+              changes: z.array(
+                z.object({
+                  id: z.string(),
+                  before: z.string().nullable(),
+                  after: z.string().nullable(),
+                  change: z.string(),
+                  changePercent: z.string().nullable(),
+                  crossed: z.array(z.string()),
+                }),
+              ),
+              totalChange: z.string(),
+              summary: z.object({ before: Stats, after: Stats }),
+              before: AllocationResultSchema,
+              after: AllocationResultSchema,
+            })
+            .openapi('RuleSetDiff'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 415, 422),
+  },
+});
+
+const publishRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-set-versions/{versionId}/publication',
+  operationId: 'publishRuleSet',
+  tags: ['Rules'],
+  summary: 'Publish a draft version from a date on (today or later)',
+  description: 'The version stays immutable; the publication is recorded with who and when, and takes effect on its date.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: VersionParam,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.strictObject({ effectiveFrom: IsoDate }).openapi('PublishRuleSet', { example: { effectiveFrom: '2027-01-01' } }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Published',
+      content: {
+        'application/json': {
+          schema: z.object({
+            versionId: z.string(),
+            ruleSetId: z.string(),
+            hash: z.string(),
+            status: z.literal('published'),
+            effectiveFrom: z.string(),
+            publishedAt: z.string(),
+            publishedBy: z.string(),
+          }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 415),
+  },
+});
+
+const runRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/allocations',
+  operationId: 'runAllocation',
+  tags: ['Compensation'],
+  summary: 'Allocate a fund with the rule set in force, and keep the run',
+  description:
+    'The result sums exactly to the fund, to the fen (largest remainder, ties stated), and records the version and inputs so that it can be re-run years later.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: AllocationInputSchema.extend({ ruleSetId: z.string().min(1).max(80) }).openapi('RunAllocation') } },
+    },
+  },
+  responses: {
+    201: {
+      description: 'The allocation',
+      content: {
+        'application/json': {
+          schema: z.object({ id: z.string(), versionId: z.string(), createdAt: z.string(), result: AllocationResultSchema }).openapi('Allocation'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/allocations/{allocationId}',
+  operationId: 'getAllocation',
+  tags: ['Compensation'],
+  summary: 'An allocation as it was run; with recompute=true, run again from its stored version and inputs and say whether it matches to the fen',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor')] as const,
+  request: {
+    params: DistrictParam.extend({
+      allocationId: z
+        .string()
+        .min(1)
+        .max(64)
+        .openapi({ param: { name: 'allocationId', in: 'path' } }),
+    }),
+    query: z.strictObject({ recompute: z.enum(['true', 'false']).optional() }),
+  },
+  responses: {
+    200: {
+      description: 'The allocation',
+      content: {
+        'application/json': {
+          schema: z.object({
+            id: z.string(),
+            versionId: z.string(),
+            createdAt: z.string(),
+            createdBy: z.string(),
+            reproduced: z.boolean().nullable(),
+            result: AllocationResultSchema,
+          }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+export const compensationRoutes = createRouter()
+  .openapi(simulateRoute, async (c) => c.json(await simulate(serviceContext(c), c.req.valid('param').versionId, c.req.valid('json').inputs), 200))
+  .openapi(diffRoute, async (c) => {
+    const body = c.req.valid('json');
+    return c.json(await diff(serviceContext(c), c.req.valid('param').ruleSetId, body.candidateVersionId, body.baseVersionId, body.inputs), 200);
+  })
+  .openapi(publishRoute, async (c) => {
+    const row = await publish(serviceContext(c), c.req.valid('param').versionId, c.req.valid('json').effectiveFrom);
+    return c.json(
+      {
+        versionId: row.id,
+        ruleSetId: row.ruleSetId,
+        hash: row.hash,
+        status: 'published' as const,
+        effectiveFrom: row.effectiveFrom,
+        publishedAt: row.publishedAt ?? '',
+        publishedBy: row.publishedBy ?? '',
+      },
+      200,
+    );
+  })
+  .openapi(runRoute, async (c) => {
+    const { ruleSetId, ...request } = c.req.valid('json');
+    const { run, result } = await runAllocation(serviceContext(c), ruleSetId, request);
+    return c.json({ id: run.id, versionId: run.versionId, createdAt: run.createdAt, result }, 201);
+  })
+  .openapi(getRoute, async (c) => {
+    const { run, result, reproduced } = await getAllocation(
+      serviceContext(c),
+      c.req.valid('param').allocationId,
+      c.req.valid('query').recompute === 'true',
+    );
+    return c.json({ id: run.id, versionId: run.versionId, createdAt: run.createdAt, createdBy: run.createdBy, reproduced, result }, 200);
+  });
