@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { JSONWebKeySet } from 'jose';
+import type { AllocationInput, AllocationResult } from './compensation/allocate.js';
+import { diffResults, LocalRuleError, simulateFile } from './compensation/local-files.js';
 import { importEvents, parseCsvEvents, parseNdjson } from './credit/bulk-import.js';
 import { createDistrict } from './districts/districts.service.js';
 import { createClient, listClients, revokeClient } from './identity/clients.service.js';
@@ -144,6 +146,57 @@ rules
     for (const s of allRuleKindSchemas()) {
       writeFileSync(join(RULES_DIR, 'schemas', s.fileName), s.text);
       console.log(`wrote scoring-rules/schemas/${s.fileName}`);
+    }
+  });
+
+const readInputs = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as AllocationInput;
+const printable = (r: AllocationResult) =>
+  r.recipients.map((x) => `  ${x.id.padEnd(24)} ${x.amount.padStart(18)}${x.constrained ? `  (${x.constrained})` : ''}`).join('\n');
+
+rules
+  .command('simulate')
+  .description("Run an allocation rule file on inputs from a JSON file (the API's AllocationInput), without a server")
+  .argument('<file>', 'the allocation rule file (YAML)')
+  .requiredOption('--inputs <json>', 'period, fund, recipients with their values, agreement values, parameters')
+  .option('--json', 'print the whole result as JSON')
+  .action(async (file: string, opts: { inputs: string; json?: boolean }) => {
+    try {
+      const result = await simulateFile(readFileSync(file, 'utf8'), file, readInputs(opts.inputs));
+      if (opts.json) console.log(JSON.stringify(result, null, 2));
+      else
+        console.log(
+          `${result.ruleSet.id} v${result.ruleSet.version} ${result.ruleSet.hash}\n${printable(result)}\n  ${'total'.padEnd(24)} ${result.total.padStart(18)}`,
+        );
+    } catch (error) {
+      if (!(error instanceof LocalRuleError)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+    }
+  });
+rules
+  .command('diff')
+  .description('Who gains and who loses how many yuan between two allocation rule files, on the same inputs')
+  .argument('<base>', 'the rule file in force')
+  .argument('<candidate>', 'the changed rule file')
+  .requiredOption('--inputs <json>')
+  .action(async (base: string, candidate: string, opts: { inputs: string }) => {
+    try {
+      const input = readInputs(opts.inputs);
+      const before = await simulateFile(readFileSync(base, 'utf8'), base, input);
+      const after = await simulateFile(readFileSync(candidate, 'utf8'), candidate, input);
+      const d = diffResults(before, after);
+      for (const c of d.changes)
+        console.log(
+          `  ${c.id.padEnd(24)} ${c.before.padStart(16)} → ${c.after.padStart(16)}  ${c.change.padStart(14)}  ${c.changePercent === null ? '' : `${c.changePercent}%`}`,
+        );
+      console.log(`  total change ${d.totalChange}`);
+      console.log(
+        `  mean ${d.summary.before.mean} → ${d.summary.after.mean}; median ${d.summary.before.median} → ${d.summary.after.median}; Gini ${d.summary.before.gini} → ${d.summary.after.gini}`,
+      );
+    } catch (error) {
+      if (!(error instanceof LocalRuleError)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
     }
   });
 

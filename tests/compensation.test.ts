@@ -357,3 +357,40 @@ describe('pools and payrolls', () => {
     expectProblem(await w.call('GET', `/v1/districts/lishui/allocations/${mine.json.id}`, { as: w.keys.lishui.auditor }), 404);
   });
 });
+
+describe('a bureau that works in a text editor', () => {
+  it('simulates and diffs local rule files from the command line', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'eco-alloc-'));
+    try {
+      const inputs = join(dir, 'inputs.json');
+      writeFileSync(inputs, JSON.stringify({ period: '2026', fund: '30000000.00', recipients: towns.map(({ id, values }) => ({ id, values })) }));
+      const candidate = join(dir, 'candidate.yaml');
+      writeFileSync(
+        candidate,
+        townFund
+          .replace("{ input: gep, weight: '0.4' }", "{ input: gep, weight: '0.3' }")
+          .replace("{ input: assessment, weight: '0.1' }", "{ input: assessment, weight: '0.2' }"),
+      );
+      const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+      const cli = (...args: string[]) => promisify(execFile)(tsx, ['src/cli.ts', 'rules', ...args], { env: { ...process.env, DATA_DIR: dir } });
+      const sim = await cli('simulate', 'scoring-rules/compensation-town-fund.yaml', '--inputs', inputs, '--json');
+      const result = JSON.parse(sim.stdout) as { recipients: Array<{ amount: string }>; total: string };
+      expect(sum(result.recipients)).toBe('30000000.00');
+      const d = await cli('diff', 'scoring-rules/compensation-town-fund.yaml', candidate, '--inputs', inputs);
+      expect(d.stdout).toMatch(/total change 0\.00/);
+      expect(d.stdout).toMatch(/Gini/);
+      const broken = join(dir, 'broken.yaml');
+      writeFileSync(broken, townFund.replace("weight: '0.4'", "weight: '0.5'"));
+      const bad = await cli('simulate', broken, '--inputs', inputs).catch((e: { stderr: string; code: number }) => e);
+      expect(bad).toMatchObject({ code: 1 });
+      expect((bad as { stderr: string }).stderr).toMatch(/broken\.yaml:\d+ \/body\/split\/factors: weights sum to 1.1, not 1/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -1,0 +1,48 @@
+/**
+ * Simulate and diff allocation rule files from disk, with no server: for bureaus who work in an editor.
+ * Pure apart from what the caller reads; the CLI prints what this returns.
+ */
+import Decimal from 'decimal.js';
+import { RuleCompileError } from '../rules/engine/errors.js';
+import { parseRuleFile } from '../rules/rule-file.js';
+import { AllocationError, type AllocationInput, type AllocationResult, allocate } from './allocate.js';
+import { summary } from './statistics.js';
+
+export class LocalRuleError extends Error {}
+
+export async function simulateFile(source: string, file: string, input: AllocationInput): Promise<AllocationResult> {
+  const parsed = await parseRuleFile(source, file);
+  if (!parsed.ok) {
+    throw new LocalRuleError(parsed.errors.map((e) => `${file}${e.line ? `:${e.line}` : ''} ${e.pointer || '(document)'}: ${e.detail}`).join('\n'));
+  }
+  const doc = parsed.ruleSet.document;
+  if (doc.kind !== 'allocation') throw new LocalRuleError(`${file} is a ${doc.kind}, not an allocation`);
+  try {
+    return allocate(doc.body, { id: doc.id, version: doc.version, hash: parsed.ruleSet.hash }, input);
+  } catch (error) {
+    if (error instanceof AllocationError || error instanceof RuleCompileError) throw new LocalRuleError(`${file} ${error.pointer}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function diffResults(before: AllocationResult, after: AllocationResult) {
+  const a = new Map(after.recipients.map((r) => [r.id, r]));
+  const b = new Map(before.recipients.map((r) => [r.id, r]));
+  const ids = [...new Set([...b.keys(), ...a.keys()])].sort();
+  const changes = ids.map((id) => {
+    const x = new Decimal(b.get(id)?.amount ?? 0);
+    const y = new Decimal(a.get(id)?.amount ?? 0);
+    return {
+      id,
+      before: x.toFixed(2),
+      after: y.toFixed(2),
+      change: y.minus(x).toFixed(2),
+      changePercent: x.isZero() ? null : y.minus(x).div(x).mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    };
+  });
+  return {
+    changes,
+    totalChange: changes.reduce((s, c) => s.plus(c.change), new Decimal(0)).toFixed(2),
+    summary: { before: summary(before.recipients.map((r) => Number(r.amount))), after: summary(after.recipients.map((r) => Number(r.amount))) },
+  };
+}
