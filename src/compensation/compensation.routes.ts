@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { DecimalString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import { diff, getAllocation, publish, runAllocation, simulate } from './allocations.service.js';
-
-const DecimalString = z.string().regex(/^-?\d{1,15}(\.\d{1,8})?$/, 'a decimal number as a string');
 
 export const AllocationInputSchema = z
   .strictObject({

@@ -4,6 +4,7 @@ import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -27,20 +28,9 @@ const Amount = z
   })
   .openapi('EventAmount', { example: { name: 'fine_yuan', value: '50000.00', unit: 'yuan' } });
 
-const SubjectRef = z
-  .union([
-    z.strictObject({ id: z.string().min(1).max(64) }),
-    z.strictObject({ kind: z.literal('firm'), uscc: z.string().min(1).max(40) }),
-    z.strictObject({ kind: z.literal('resident'), idNumber: z.string().min(1).max(40) }),
-  ])
-  .openapi('SubjectRef', {
-    description: 'The subject by its id, or a firm by USCC, or a resident by ID number',
-    example: { kind: 'firm', uscc: '91310230MA1K2B3C4P' },
-  });
-
 export const EventInput = z
   .strictObject({
-    subject: SubjectRef,
+    subject: SubjectRefSchema,
     code: z.string().min(1).max(64).openapi({ example: 'ENV-PENALTY' }),
     occurredOn: IsoDate.openapi({ example: '2026-10-12' }),
     endedOn: IsoDate.optional().openapi({ description: 'When the behaviour ended (retention counts from here); defaults to occurredOn' }),

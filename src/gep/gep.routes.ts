@@ -1,18 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
+import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import { type GepUnitRow, readableUnit, recordMeasurements, unitAccount, upsertUnit } from './gep.service.js';
 
-const Decimal = z.string().regex(/^-?\d{1,15}(\.\d{1,8})?$/, 'a decimal number as a string, e.g. "1250.5"');
-
-const SubjectRef = z.union([
-  z.strictObject({ id: z.string().min(1).max(64) }),
-  z.strictObject({ kind: z.literal('firm'), uscc: z.string().min(1).max(40) }),
-  z.strictObject({ kind: z.literal('resident'), idNumber: z.string().min(1).max(40) }),
-]);
+const Decimal = DecimalString;
 
 const GepUnit = z
   .object({
@@ -65,7 +60,7 @@ const upsertRoute = createRoute({
             .strictObject({
               name: z.string().min(1).max(200),
               level: z.enum(['district', 'town', 'plot', 'project']),
-              owner: SubjectRef.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
+              owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
               areaHa: Decimal,
               ecosystemTypes: z.array(z.enum(['forest', 'wetland', 'grassland', 'farmland', 'water', 'urban', 'ocean', 'desert'])).min(1),
             })

@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import { assessGepLoan, listLoanProducts } from './loans.service.js';
 
-const Money = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, 'yuan as a decimal string, e.g. "500000.00"');
+const Money = MoneyString;
 
 const listRoute = createRoute({
   method: 'get',

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -19,14 +20,6 @@ import {
   setSourceConsent,
   statistics,
 } from './points.service.js';
-
-const SubjectRef = z
-  .union([
-    z.strictObject({ id: z.string().min(1).max(64) }),
-    z.strictObject({ kind: z.literal('firm'), uscc: z.string().min(1).max(40) }),
-    z.strictObject({ kind: z.literal('resident'), idNumber: z.string().min(1).max(40) }),
-  ])
-  .openapi({ example: { kind: 'resident', idNumber: '310230198503121233' } });
 
 const LedgerEntry = z
   .object({
@@ -109,7 +102,7 @@ const awardRoute = createRoute({
         'application/json': {
           schema: z
             .strictObject({
-              holder: SubjectRef,
+              holder: SubjectRefSchema,
               action: z.string().min(1).max(64),
               amount: z
                 .strictObject({

@@ -1,0 +1,26 @@
+/** Request and response pieces that several capabilities share, documented once. */
+import { z } from '@hono/zod-openapi';
+
+/** A subject named by its id, or a firm by its USCC, or a resident by the ID number. */
+export const SubjectRefSchema = z
+  .union([
+    z.strictObject({ id: z.string().min(1).max(64) }),
+    z.strictObject({ kind: z.literal('firm'), uscc: z.string().min(1).max(40) }),
+    z.strictObject({ kind: z.literal('resident'), idNumber: z.string().min(1).max(40) }),
+  ])
+  .openapi('SubjectRef', {
+    description: 'The subject by its id, or a firm by USCC, or a resident by ID number',
+    example: { kind: 'firm', uscc: '91310230MA1K2B3C4P' },
+  });
+
+/** A quantity as a decimal string, so that no float ever touches it. */
+export const DecimalString = z
+  .string()
+  .regex(/^-?\d{1,15}(\.\d{1,8})?$/, 'a decimal number as a string, e.g. "1250.5"')
+  .openapi({ example: '1250.5' });
+
+/** Yuan to the fen, as a decimal string. */
+export const MoneyString = z
+  .string()
+  .regex(/^\d{1,13}(\.\d{1,2})?$/, 'yuan as a decimal string, e.g. "500000.00"')
+  .openapi({ example: '500000.00' });
