@@ -2,6 +2,7 @@
  * `npm run bench`: runs every benchmark in sequence. A benchmark is an async function in its own file
  * that prints its own tables and throws when its engines disagree; add new ones to the list below.
  */
+import { compensationBenchmark } from './compensation-bench.js';
 import { creditBenchmark } from './credit-bench.js';
 import { pointsBenchmark } from './points-bench.js';
 import { scorecardBenchmark } from './scorecard-bench.js';
@@ -10,6 +11,7 @@ const benchmarks: Array<[name: string, run: () => Promise<void>]> = [
   ['scorecard', scorecardBenchmark],
   ['credit', creditBenchmark],
   ['points', pointsBenchmark],
+  ['compensation', compensationBenchmark],
 ];
 
 const only = process.argv.slice(2);
