@@ -5,6 +5,7 @@
 import { compensationBenchmark } from './compensation-bench.js';
 import { creditBenchmark } from './credit-bench.js';
 import { pointsBenchmark } from './points-bench.js';
+import { reportsBenchmark } from './reports-bench.js';
 import { scorecardBenchmark } from './scorecard-bench.js';
 
 const benchmarks: Array<[name: string, run: () => Promise<void>]> = [
@@ -12,6 +13,7 @@ const benchmarks: Array<[name: string, run: () => Promise<void>]> = [
   ['credit', creditBenchmark],
   ['points', pointsBenchmark],
   ['compensation', compensationBenchmark],
+  ['reports', reportsBenchmark],
 ];
 
 const only = process.argv.slice(2);

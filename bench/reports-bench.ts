@@ -1,0 +1,269 @@
+/**
+ * The reports benchmark: signed credit reports per second through the HTTP API (authentication, consent
+ * check, score, EdDSA signature, report row and query-log line), against two routes on the same server:
+ * a bare `GET /hello` and `POST /sign-only`, which only signs a small payload with jose EdDSA. The server
+ * (bench/reports-server.ts) runs in a child process; this process loads it with autocannon, one target
+ * after another, after a warm-up each. The issue's bar: the report path keeps at least a third of the
+ * bare route's throughput. Both processes share the machine's cores, so the figures are ratios within
+ * this run, not capacity.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet, jwtVerify } from 'jose';
+import { DEFAULT_BUDGET_MS, formatRate, formatRatio, printTable } from './measure.js';
+
+/** A full run (BENCH_MS unset: 2000) loads each target for 10 s; a smoke run for as little as 1 s. */
+const SECONDS = Math.max(1, Math.round((5 * DEFAULT_BUDGET_MS) / 1000));
+const WARMUP_SECONDS = Math.max(1, Math.round(SECONDS / 5));
+const CONNECTIONS = 16;
+const STARTUP_TIMEOUT_MS = 180_000;
+const DISTRICT = 'chongming';
+const BAR = 1 / 3;
+
+// ---- the few parts of autocannon's programmatic API used here (it ships no types)
+
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest;
+}
+
+interface AutocannonOptions {
+  url: string;
+  connections: number;
+  duration: number;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  requests?: AutocannonRequest[];
+}
+
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  resets: number;
+  '2xx': number;
+  statusCodeStats: Record<string, { count: number }>;
+  latency: { p50: number; p99: number };
+}
+
+type AutocannonInstance = EventEmitter & PromiseLike<AutocannonResult>;
+type Autocannon = (opts: AutocannonOptions) => AutocannonInstance;
+
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+// ---- the server process
+
+interface ServerInfo {
+  port: number;
+  bankKey: string;
+  bankClientId: string;
+  subjects: string[];
+  events: number;
+}
+
+function startServer(): { child: ChildProcess; ready: Promise<ServerInfo> } {
+  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  // stdin stays a pipe: when this process dies, the server sees it close and exits.
+  const child = spawn(tsx, [join(process.cwd(), 'bench', 'reports-server.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const ready = new Promise<ServerInfo>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(
+      () => reject(new Error(`the report server did not start within ${STARTUP_TIMEOUT_MS / 1000} s\n${stderr}`)),
+      STARTUP_TIMEOUT_MS,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const newline = stdout.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(stdout.slice(0, newline)) as ServerInfo);
+      } catch {
+        reject(new Error(`the report server printed something other than its JSON line: ${stdout.slice(0, 300)}\n${stderr}`));
+      }
+    });
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the report server exited (${signal ?? `code ${code}`}) before it was ready\n${stderr}`));
+    });
+  });
+  return { child, ready };
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// ---- checks before measuring
+
+const reportBody = (subjectId: string) => JSON.stringify({ subjectId, purpose: 'loan-application', scopes: ['credit'] });
+
+/** One report per listed subject must be a 201 whose JWS verifies against the district's published JWKS. */
+async function checkReports(base: string, info: ServerInfo, subjectIds: string[]): Promise<void> {
+  const jwksRes = await fetch(`${base}/districts/${DISTRICT}/.well-known/jwks.json`);
+  if (jwksRes.status !== 200) throw new Error(`JWKS: ${jwksRes.status} ${await jwksRes.text()}`);
+  const keySet = createLocalJWKSet((await jwksRes.json()) as JSONWebKeySet);
+  for (const subjectId of subjectIds) {
+    const res = await fetch(`${base}/v1/districts/${DISTRICT}/reports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${info.bankKey}`, 'content-type': 'application/json' },
+      body: reportBody(subjectId),
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`report for ${subjectId}: expected 201, got ${res.status} ${text.slice(0, 500)}`);
+    const { report, issuer } = JSON.parse(text) as { report: string; issuer: string };
+    if (decodeJwt(report).iss !== issuer) throw new Error(`report for ${subjectId}: iss ${decodeJwt(report).iss} is not ${issuer}`);
+    if (decodeProtectedHeader(report).alg !== 'EdDSA') throw new Error(`report for ${subjectId}: not EdDSA`);
+    const { payload } = await jwtVerify(report, keySet, { audience: info.bankClientId, issuer, typ: 'vc+jwt' });
+    const subject = payload.credentialSubject as { id?: string; credit?: { score?: unknown } } | undefined;
+    if (subject?.id !== `urn:eco-credit:subject:${subjectId}` || typeof subject.credit?.score !== 'number') {
+      throw new Error(`report for ${subjectId}: unexpected credentialSubject ${JSON.stringify(subject).slice(0, 300)}`);
+    }
+  }
+}
+
+// ---- load
+
+interface Target {
+  name: string;
+  options: Omit<AutocannonOptions, 'url' | 'connections' | 'duration'>;
+}
+
+interface Outcome {
+  name: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  responses: number;
+  statusCodes: Record<string, number>;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
+}
+
+async function load(url: string, target: Target): Promise<Outcome> {
+  await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, ...target.options });
+  // autocannon's own histogram keeps whole milliseconds; the response event carries the exact time.
+  let latencies = new Float64Array(1 << 16);
+  let count = 0;
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...target.options });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => {
+    if (count === latencies.length) {
+      const grown = new Float64Array(latencies.length * 2);
+      grown.set(latencies);
+      latencies = grown;
+    }
+    latencies[count++] = ms;
+  });
+  const result = await instance;
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+  if (result.errors > 0 || result.timeouts > 0 || result.non2xx > 0) {
+    throw new Error(
+      `${target.name}: ${result.non2xx} non-2xx responses, ${result.errors} errors, ${result.timeouts} timeouts (status codes ${JSON.stringify(statusCodes)})`,
+    );
+  }
+  const sorted = latencies.subarray(0, count).sort();
+  return {
+    name: target.name,
+    perSecond: result['2xx'] / result.duration,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    responses: result['2xx'],
+    statusCodes,
+  };
+}
+
+export async function reportsBenchmark(): Promise<void> {
+  console.log(
+    `\n== Signed reports through the API vs a bare route, one server process loaded by autocannon from this one (${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s warm-up) ==`,
+  );
+  const started = performance.now();
+  const { child, ready } = startServer();
+  try {
+    const info = await ready;
+    const base = `http://127.0.0.1:${info.port}`;
+    console.log(
+      `setup: district ${DISTRICT}, ${info.subjects.length} residents with ${info.events} credit events and a consent each, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    await checkReports(base, info, info.subjects.slice(0, 3));
+
+    const subjects = info.subjects;
+    let next = 0;
+    const json = { 'content-type': 'application/json' };
+    const targets: Target[] = [
+      { name: 'GET /hello (bare route)', options: { method: 'GET', requests: [{ method: 'GET', path: '/hello' }] } },
+      {
+        name: 'POST /sign-only (jose EdDSA, small payload)',
+        options: { requests: [{ method: 'POST', path: '/sign-only', headers: json, body: reportBody(subjects[0] as string) }] },
+      },
+      {
+        name: 'POST …/reports (signed report)',
+        options: {
+          requests: [
+            {
+              method: 'POST',
+              path: `/v1/districts/${DISTRICT}/reports`,
+              headers: { ...json, authorization: `Bearer ${info.bankKey}` },
+              // Each request names the next resident, so consents and scores vary across the run.
+              setupRequest: (request) => {
+                const subjectId = subjects[next++ % subjects.length] as string;
+                return { ...request, body: reportBody(subjectId) };
+              },
+            },
+          ],
+        },
+      },
+    ];
+
+    const outcomes: Outcome[] = [];
+    for (const target of targets) outcomes.push(await load(base, target));
+    // The server must still be issuing genuine reports after the load.
+    await checkReports(base, info, [subjects[subjects.length - 1] as string]);
+
+    const hello = outcomes[0] as Outcome;
+    const report = outcomes[2] as Outcome;
+    printTable(
+      ['target', 'requests/s', 'p50 ms', 'p99 ms', 'vs hello', 'responses'],
+      outcomes.map((o) => [
+        o.name,
+        formatRate(o.perSecond),
+        o.p50.toFixed(2),
+        o.p99.toFixed(2),
+        formatRatio(o.perSecond / hello.perSecond),
+        `${o.responses} × ${Object.keys(o.statusCodes).join('/')}`,
+      ]),
+    );
+    const ratio = report.perSecond / hello.perSecond;
+    const verdict = ratio >= BAR ? 'meets' : 'MISSES';
+    console.log(
+      `verdict: the report path ${verdict} the bar of 1/3 of the bare route: ${formatRate(report.perSecond)}/s is ${(ratio * 100).toFixed(1)}% of ${formatRate(hello.perSecond)}/s (needs ≥ ${(BAR * 100).toFixed(1)}%)`,
+    );
+    console.log(
+      'note: the server and the load generator share this machine’s cores; each report also writes a report row and a query-log line to SQLite.',
+    );
+  } finally {
+    await stopServer(child);
+  }
+}

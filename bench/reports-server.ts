@@ -1,0 +1,143 @@
+/**
+ * The server side of the reports benchmark, run as a child process by bench/reports-bench.ts so that the
+ * load generator does not share its event loop: the app in production mode on a database file (WAL) in a
+ * temp dir, with one district (chongming), a bank client and RESIDENTS residents, each with a few credit
+ * events and a consent to the bank for loan-application/credit (granted through the API with a token of
+ * the development identity provider, on a setup app that shares the storage; the served app does not
+ * accept those tokens). Two baselines are added to the served app before its first request: a bare
+ * `GET /hello` and `POST /sign-only`, which signs a small payload with jose EdDSA as a report is signed.
+ * Prints one JSON line on stdout ({ port, bankKey, bankClientId, subjects }) and serves on 127.0.0.1
+ * until SIGTERM/SIGINT or until its stdin closes (the parent went away).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { generateKeyPair, SignJWT } from 'jose';
+import { createApp } from '../src/app.js';
+import { createDistrict } from '../src/districts/districts.service.js';
+import { createClient } from '../src/identity/clients.service.js';
+import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../src/identity/dev-issuer.js';
+import { systemClock } from '../src/platform/clock.js';
+import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
+import type { AppDeps } from '../src/platform/deps.js';
+import { addDays, benchDeps, codePicker, RECORDER_AGENCY, RECORDER_CODES, residentIdNumber } from './credit-fixtures.js';
+import { prng } from './measure.js';
+
+const DISTRICT = 'chongming';
+const RESIDENTS = Number(process.env.REPORTS_RESIDENTS ?? 200);
+/** Events per resident: 1 to this many, drawn with the recorder's code mix. */
+const MAX_EVENTS = 8;
+const SEED = 20261124;
+
+const dir = mkdtempSync(join(tmpdir(), 'reports-bench-'));
+const storage = openSqliteStorage(join(dir, 'reports.sqlite'));
+let closed = false;
+const cleanUp = () => {
+  if (closed) return;
+  closed = true;
+  storage.close();
+  rmSync(dir, { recursive: true, force: true });
+};
+
+try {
+  const deps = benchDeps(storage, systemClock);
+  const now = systemClock.now();
+  await createDistrict(
+    {
+      deps,
+      principal: { type: 'client', clientId: 'cli_bench', districtId: DISTRICT, role: 'bureau', agency: null, name: 'bench' },
+      districtId: DISTRICT,
+      now,
+    },
+    '上海市崇明区',
+    deps.shippedRules,
+  );
+  const bureau = await createClient(deps, { districtId: DISTRICT, name: 'bench bureau', role: 'bureau' });
+  const recorder = await createClient(deps, { districtId: DISTRICT, name: 'bench recorder', role: 'recorder', agency: RECORDER_AGENCY });
+  const bank = await createClient(deps, { districtId: DISTRICT, name: '崇明农商银行', role: 'bank' });
+
+  // Setup goes through the API too, on an app that also accepts development subject tokens.
+  const devKey = await generateDevIssuerKey();
+  const setupDeps: AppDeps = { ...deps, subjectIssuers: [devIssuerConfig(devKey)], config: { ...deps.config, environment: 'development' } };
+  const setupApp = createApp(setupDeps);
+  const post = async (path: string, token: string, body: unknown) => {
+    const res = await setupApp.request(`/v1/districts/${DISTRICT}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`setup POST ${path} failed: ${res.status} ${text.slice(0, 500)}`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+
+  const subjects: string[] = [];
+  for (let n = 0; n < RESIDENTS; n++) {
+    const made = await post('/subjects', bureau.apiKey, { kind: 'resident', idNumber: residentIdNumber(n), name: `居民${n}` });
+    subjects.push(made.id as string);
+  }
+
+  const rnd = prng(SEED);
+  const pick = codePicker(RECORDER_CODES);
+  const today = now.toISOString().slice(0, 10);
+  const events = subjects.flatMap((id, n) =>
+    Array.from({ length: 1 + Math.floor(rnd() * MAX_EVENTS) }, (_, i) => {
+      const code = pick(rnd);
+      const occurredOn = addDays(today, -2 - Math.floor(rnd() * 700));
+      return {
+        subject: { id },
+        code: code.code,
+        occurredOn,
+        evidence: `沪崇环〔${occurredOn.slice(0, 4)}〕${n}-${i}号`,
+        ...(code.amounts ? { amounts: code.amounts(rnd) } : {}),
+      };
+    }),
+  );
+  await post('/credit-events', recorder.apiKey, { events });
+
+  for (let n = 0; n < RESIDENTS; n++) {
+    const token = await mintDevToken(devKey, 'development', { kind: 'resident', identifier: residentIdNumber(n), now: systemClock.now() });
+    await post('/consents', token, { bankClientId: bank.client.id, purpose: 'loan-application', scopes: ['credit'] });
+  }
+
+  // The served app: production mode, plus the two baselines, registered before the first request.
+  const app = createApp(deps);
+  app.get('/hello', (c) => c.text('hello'));
+  const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+  app.post('/sign-only', async (c) => {
+    const body = (await c.req.json()) as { subjectId?: string; purpose?: string };
+    const seconds = Math.floor(Date.now() / 1000);
+    const jws = await new SignJWT({ sub: body.subjectId ?? 'nobody', purpose: body.purpose ?? 'none' })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+      .setIssuedAt(seconds)
+      .setExpirationTime(seconds + 60)
+      .sign(privateKey);
+    return c.json({ jws }, 201);
+  });
+
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    process.stdout.write(
+      `${JSON.stringify({ port: info.port, bankKey: bank.apiKey, bankClientId: bank.client.id, subjects, events: events.length })}\n`,
+    );
+  });
+
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    // Keep-alive connections of the load generator would hold close() open; the process exits anyway.
+    server.close();
+    cleanUp();
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.stdin.on('end', shutdown);
+  process.stdin.on('error', shutdown);
+  process.stdin.resume();
+} catch (err) {
+  cleanUp();
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exit(1);
+}
