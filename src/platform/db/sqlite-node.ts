@@ -12,6 +12,29 @@ import * as schema from './schema.js';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * drizzle asks better-sqlite3 to prepare every statement again on every query, and the benchmarks
+ * measured preparing as the largest single SQLite cost of a request. A statement is reusable, so keep
+ * one per SQL text (bounded, oldest evicted). drizzle switches a statement to raw (array) mode for
+ * mapped results and never back: hand out every cached reader in object mode, as a fresh one would be.
+ */
+function cachePreparedStatements(sqlite: Database.Database, size = 512): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((text: string) => {
+    let statement = cache.get(text);
+    if (statement) {
+      cache.delete(text);
+    } else {
+      statement = prepare(text);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(text, statement);
+    if (statement.reader) statement.raw(false);
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
 /** Opens (or creates) a database file, or `:memory:`, and brings it to the current schema. */
 export function openSqliteStorage(filename: string): Storage & { close(): void } {
   const sqlite = new Database(filename);
@@ -19,6 +42,7 @@ export function openSqliteStorage(filename: string): Storage & { close(): void }
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cachePreparedStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   const dialect = new SQLiteSyncDialect();
   migrate(db, { migrationsFolder });
@@ -32,18 +56,7 @@ export function openSqliteStorage(filename: string): Storage & { close(): void }
     return runAll();
   }) as Atomic;
 
-  // Preparing costs more than running for these statements (measured by the points benchmark): keep the
-  // prepared form of each distinct SQL text, bounded, oldest evicted first.
-  const prepared = new Map<string, Database.Statement>();
-  const prepare = (text: string) => {
-    let statement = prepared.get(text);
-    if (!statement) {
-      statement = sqlite.prepare(text);
-      if (prepared.size >= 256) prepared.delete(prepared.keys().next().value as string);
-      prepared.set(text, statement);
-    }
-    return statement;
-  };
+  const prepare = (text: string) => sqlite.prepare(text);
   const atomicSql: AtomicSql = async (statements) =>
     sqlite.transaction(() =>
       statements.map((statement) => {
