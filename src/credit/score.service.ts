@@ -16,11 +16,12 @@ import { subjectObjections } from './objections.service.js';
 export async function getCreditScore(
   ctx: ServiceContext,
   subjectId: string,
-  options: { asOf?: Date | undefined; scorecard?: string | undefined },
+  options: { asOf?: Date | undefined; scorecard?: string | undefined; subject?: SubjectRow | undefined },
 ): Promise<{ subject: SubjectRow; score: CreditScore }> {
   const asOf = options.asOf ?? ctx.now;
   if (asOf > ctx.now) throw problems.validation('asOf cannot be in the future', [{ pointer: '/asOf', in: 'query', detail: 'in the future' }]);
-  const subject = await getSubject(ctx, subjectId);
+  // A caller that has just read (and access-checked) the subject passes it in.
+  const subject = options.subject?.id === subjectId ? options.subject : await getSubject(ctx, subjectId);
   const policy = await creditPolicy(ctx, subject.kind, asOf, options.scorecard);
   const [events, objections] = await Promise.all([subjectFile(ctx, subjectId), subjectObjections(ctx, subjectId)]);
   try {

@@ -63,7 +63,7 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
 
   const pledges = await valuePledges(ctx, subject.id, product, input.pledges);
 
-  const { score } = await getCreditScore(ctx, subject.id, {});
+  const { score } = await getCreditScore(ctx, subject.id, { subject });
   const policy = await creditPolicy(ctx, subject.kind, ctx.now);
   const today = chinaDate(ctx.now);
   const e = product.eligibility;

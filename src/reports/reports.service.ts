@@ -63,7 +63,7 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
   };
   const ruleSets: Array<{ id: string; version: number; hash: string }> = [];
   if (scopes.includes('credit')) {
-    const { score } = await getCreditScore(ctx, subject.id, {});
+    const { score } = await getCreditScore(ctx, subject.id, { subject });
     credentialSubject.credit = {
       asOf: score.asOf,
       score: score.score,
