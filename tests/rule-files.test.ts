@@ -235,6 +235,11 @@ describe('the shipped rule files', () => {
     }
   });
 
+  it('are bundled for the Worker exactly as on disk (run `npm run cli -- rules bundle` after editing one)', async () => {
+    const { shippedRules } = await import('../src/rules/shipped-rules.generated.js');
+    expect(shippedRules).toEqual(readShippedRules());
+  });
+
   it('have JSON Schemas on disk that match the validators (run `npm run rules:schemas` after changing a kind)', () => {
     for (const schema of allRuleKindSchemas()) {
       expect(readFileSync(`${RULES_DIR}/schemas/${schema.fileName}`, 'utf8')).toBe(schema.text);

@@ -1,0 +1,161 @@
+/**
+ * The main journeys inside workerd on local D1: the same app and the same answers as on better-sqlite3.
+ */
+import { applyD1Migrations, env, SELF } from 'cloudflare:test';
+import Decimal from 'decimal.js';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { allocate } from '../../src/compensation/allocate.js';
+import { createDistrict } from '../../src/districts/districts.service.js';
+import { createClient } from '../../src/identity/clients.service.js';
+import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
+import { silentLogger } from '../../src/platform/logger.js';
+import { memoryKeyStore } from '../../src/reports/key-store.js';
+import { RuleSetDocument } from '../../src/rules/envelope.js';
+import { parseRuleFile } from '../../src/rules/rule-file.js';
+import { shippedRules } from '../../src/rules/shipped-rules.generated.js';
+import { type WorkerEnv, workerDeps } from '../../src/worker.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the test env carries bindings declared in the vitest config.
+const testEnv = env as any;
+const D = '/v1/districts/chongming';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers and assert on them.
+let call: (method: string, path: string, as: string, body?: unknown) => Promise<{ status: number; json: any }>;
+let keys: Record<string, string>;
+let token: (kind: 'resident' | 'firm', id: string) => Promise<string>;
+
+beforeAll(async () => {
+  await applyD1Migrations(testEnv.DB_CHONGMING, testEnv.TEST_MIGRATIONS);
+  const devKey = await generateDevIssuerKey();
+  const base = workerDeps(testEnv as WorkerEnv, testEnv.DB_CHONGMING);
+  const deps = {
+    ...base,
+    signingKeys: memoryKeyStore(),
+    subjectIssuers: [devIssuerConfig(devKey)],
+    logger: silentLogger,
+    config: { ...base.config, environment: 'test' as const },
+  };
+  const ctx = {
+    deps,
+    districtId: 'chongming',
+    now: new Date(),
+    principal: { type: 'client' as const, clientId: 'test', districtId: 'chongming', role: 'bureau' as const, agency: null, name: 'test' },
+  };
+  await createDistrict(ctx, '上海市崇明区', deps.shippedRules);
+  keys = {};
+  for (const [role, agency] of [['bureau'], ['recorder', '生态环境局'], ['greening', '绿化市容局'], ['bank'], ['auditor']] as const) {
+    const made = await createClient(deps, { districtId: 'chongming', name: role, role: role === 'greening' ? 'recorder' : role, agency });
+    keys[role] = made.apiKey;
+  }
+  const app = createApp(deps);
+  call = async (method, path, as, body) => {
+    const res = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${as}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: await res.json() };
+  };
+  token = (kind, id) => mintDevToken(devKey, 'test', { kind, identifier: id });
+});
+
+describe('inside workerd, on D1', () => {
+  it('the Worker entry serves the district through its D1 binding', async () => {
+    expect((await SELF.fetch('https://eco.example/health')).status).toBe(200);
+    const res = await SELF.fetch(`https://eco.example${D}`, { headers: { authorization: `Bearer ${keys.auditor}` } });
+    expect(await res.json()).toMatchObject({ id: 'chongming', name: '上海市崇明区' });
+    const jwks = await SELF.fetch('https://eco.example/districts/chongming/.well-known/jwks.json');
+    expect(((await jwks.json()) as { keys: unknown[] }).keys).toHaveLength(1);
+  });
+
+  it('an agency records a penalty and the firm drops a grade, with the same score and reasons as on SQLite', async () => {
+    const firm = await call('POST', `${D}/subjects`, keys.bureau as string, { kind: 'firm', uscc: '91310230MA1K2B3C4P', name: '测试企业' });
+    expect(firm.status).toBe(201);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const rec = await call('POST', `${D}/credit-events`, keys.recorder as string, {
+      events: [
+        {
+          subject: { id: firm.json.id },
+          code: 'ENV-PENALTY',
+          occurredOn: today,
+          evidence: 'x',
+          amounts: [{ name: 'fine_yuan', value: '50000.00', unit: 'yuan' }],
+        },
+      ],
+    });
+    expect(rec.status).toBe(201);
+    const score = await call('GET', `${D}/subjects/${firm.json.id}/credit-score`, keys.bureau as string);
+    expect(score.json).toMatchObject({ score: 93, grade: 'blue' });
+    expect(score.json.items.map((i: { id: string; points: number }) => [i.id, i.points])).toEqual([
+      ['negative-behaviour', -5],
+      ['heavy-fine', -2],
+    ]);
+  });
+
+  it('50 concurrent redemptions against a balance that covers 10 succeed exactly 10 times', async () => {
+    const resident = await call('POST', `${D}/subjects`, keys.bureau as string, { kind: 'resident', idNumber: '310230198503121233' });
+    for (const day of ['2026-11-02', '2026-11-09']) {
+      const award = await call('POST', `${D}/points/awards`, keys.greening as string, {
+        holder: { id: resident.json.id },
+        action: 'VOLUNTEER-DAY',
+        occurredOn: day,
+      });
+      expect(award.status).toBe(201);
+    }
+    const benefit = await call('POST', `${D}/benefits`, keys.bureau as string, {
+      name: '购物券',
+      cost: 10,
+      holderKinds: ['resident'],
+      validFrom: '2026-01-01',
+      validUntil: '2030-12-31',
+    });
+    const tok = await token('resident', '310230198503121233');
+    const answers = await Promise.all(Array.from({ length: 50 }, () => call('POST', `${D}/points/redemptions`, tok, { benefitId: benefit.json.id })));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(10);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(40);
+    const account = await call('GET', `${D}/subjects/${resident.json.id}/points`, keys.bureau as string);
+    expect(account.json.balance).toBe(0);
+  });
+
+  it('a consented bank receives a report that verifies against the Worker’s JWKS', async () => {
+    const resident = await call('POST', `${D}/subjects/lookup`, keys.bureau as string, { kind: 'resident', idNumber: '310230198503121233' });
+    const tok = await token('resident', '310230198503121233');
+    const banks = await call('GET', `${D}/banks`, tok);
+    const bank = banks.json.items[0].id as string;
+    expect((await call('POST', `${D}/consents`, tok, { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] })).status).toBe(201);
+    const report = await call('POST', `${D}/reports`, keys.bank as string, {
+      subjectId: resident.json.id,
+      purpose: 'loan-application',
+      scopes: ['credit'],
+    });
+    expect(report.status).toBe(201);
+    const jwks = (await (await SELF.fetch('https://eco.example/districts/chongming/.well-known/jwks.json')).json()) as { keys: never[] };
+    const { payload } = await jwtVerify(report.json.report, createLocalJWKSet(jwks as never), { audience: bank });
+    expect(payload).toMatchObject({ credentialSubject: { displayId: '310230********1233', credit: { grade: 'c', score: 80 } } });
+    const log = await call('GET', `${D}/query-log`, tok);
+    expect(log.json.items[0]).toMatchObject({ action: 'issueCreditReport', reportId: report.json.reportId });
+  });
+
+  it('an allocation sums to the fund to the fen, identical to the pure engine', async () => {
+    const recipients = [
+      { id: 'chenjia', values: { gep: '8120000000', redline_area: '5210', forest_area: '3120', assessment: '92' } },
+      { id: 'xinhe', values: { gep: '3050000000', redline_area: '1810', forest_area: '1420', assessment: '85' } },
+      { id: 'gangyan', values: { gep: '2210000000', redline_area: '960', forest_area: '1980', assessment: '78' } },
+      { id: 'lvhua', values: { gep: '450000000', redline_area: '120', forest_area: '210', assessment: '95' } },
+    ];
+    const input = { period: '2026', fund: '30000000.01', recipients };
+    const run = await call('POST', `${D}/allocations`, keys.bureau as string, { ruleSetId: 'town-eco-fund', ...input });
+    expect(run.status).toBe(201);
+    const amounts = run.json.result.recipients as Array<{ id: string; amount: string }>;
+    expect(amounts.reduce((s, r) => s.plus(r.amount), new Decimal(0)).toFixed(2)).toBe('30000000.01');
+    const source = shippedRules.find((r) => r.path.endsWith('compensation-town-fund.yaml'));
+    const parsed = await parseRuleFile(source?.text ?? '', 'town');
+    if (!parsed.ok) throw new Error('shipped rule file invalid');
+    const doc = RuleSetDocument.parse(parsed.ruleSet.content);
+    if (doc.kind !== 'allocation') throw new Error('not an allocation');
+    const pure = allocate(doc.body, { id: doc.id, version: doc.version, hash: parsed.ruleSet.hash }, input);
+    expect(amounts.map((r) => r.amount)).toEqual(pure.recipients.map((r) => r.amount));
+  });
+});
