@@ -13,6 +13,7 @@ import { createDistrict } from './districts/districts.service.js';
 import { createClient, listClients, revokeClient } from './identity/clients.service.js';
 import { mintDevToken } from './identity/dev-issuer.js';
 import { subjectIdentifier } from './identity/identifier.js';
+import { bootstrapDistrict } from './node/d1-bootstrap.js';
 import { openNodeRuntime } from './node/runtime.js';
 import { seedDemoData } from './node/seed-files.js';
 import { RULES_DIR, readShippedRules } from './node/shipped-rules.js';
@@ -20,6 +21,7 @@ import { chinaDate } from './platform/clock.js';
 import type { ClientRole } from './platform/http/principal.js';
 import { Problem } from './platform/http/problem.js';
 import { silentLogger } from './platform/logger.js';
+import { fromBase64Url } from './platform/util/encoding.js';
 import { rotateKey } from './reports/signing-keys.service.js';
 import { verifyReport } from './reports/verify.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
@@ -288,6 +290,45 @@ report
       console.log(JSON.stringify({ valid: false, reason: result.reason, detail: result.detail }, null, 2));
       process.exitCode = 1;
     }
+  });
+
+const workers = program.command('workers').description('Cloudflare Workers deployments');
+workers
+  .command('bootstrap')
+  .description(
+    "Create a district for D1: writes SQL for `wrangler d1 execute --file`, prints its signing key for ECO_SIGNING_KEYS and its API keys once. Needs ECO_ID_HMAC_KEY and ECO_API_KEY_PEPPER, the Worker's secrets.",
+  )
+  .requiredOption('--district <id>')
+  .requiredOption('--name <name>')
+  .requiredOption('--out <file.sql>')
+  .option(
+    '--client <name:role[:agency]...>',
+    'clients to create, e.g. 崇明区财政局:bureau',
+    (v: string, all: string[]) => [...all, v],
+    [] as string[],
+  )
+  .action(async (opts: { district: string; name: string; out: string; client: string[] }) => {
+    const key = (name: string) => {
+      const value = process.env[name];
+      if (!value) throw new Error(`${name} must be set to the Worker's secret`);
+      return fromBase64Url(value);
+    };
+    const clients = opts.client.map((c) => {
+      const [name = '', role = '', agency] = c.split(':');
+      if (!['bureau', 'recorder', 'bank', 'auditor'].includes(role))
+        throw new Error(`client '${c}': the role must be bureau, recorder, bank or auditor`);
+      return { name, role: role as ClientRole, agency };
+    });
+    const result = await bootstrapDistrict(
+      opts.district,
+      opts.name,
+      { idNumberHmacKey: key('ECO_ID_HMAC_KEY'), apiKeyPepper: key('ECO_API_KEY_PEPPER') },
+      clients,
+    );
+    writeFileSync(opts.out, result.sql);
+    console.log(`wrote ${opts.out}: npx wrangler d1 execute <database> --remote --file ${opts.out}`);
+    console.log(`signing key(s) to merge into the ECO_SIGNING_KEYS secret:\n${JSON.stringify(result.signingKeys)}`);
+    for (const c of result.clients) console.log(`${c.role.padEnd(8)} ${c.name}: ${c.apiKey}`);
   });
 
 program
