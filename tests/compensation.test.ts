@@ -394,3 +394,28 @@ describe('a bureau that works in a text editor', () => {
     }
   }, 30_000);
 });
+
+describe('the same allocation on every storage engine', () => {
+  it('through the API on SQLite it is exactly what the pure engine gives (the workerd suite checks the same on D1)', async () => {
+    const { allocate } = await import('../src/compensation/allocate.js');
+    const { parseRuleFile } = await import('../src/rules/rule-file.js');
+    const { RuleSetDocument } = await import('../src/rules/envelope.js');
+    const w = await createWorld();
+    const input = {
+      period: '2026',
+      fund: '30000000.01',
+      recipients: towns.slice(0, 4).map(({ id, values }) => ({ id, values: { ...values, last_year: undefined } })),
+    };
+    const clean = JSON.parse(JSON.stringify(input));
+    const res = await run(w, { ruleSetId: 'town-eco-fund', ...clean });
+    const parsed = await parseRuleFile(readFileSync('scoring-rules/compensation-town-fund.yaml', 'utf8'), 'town');
+    if (!parsed.ok) throw new Error('invalid');
+    const doc = RuleSetDocument.parse(parsed.ruleSet.content);
+    if (doc.kind !== 'allocation') throw new Error('not an allocation');
+    const pure = allocate(doc.body, { id: doc.id, version: doc.version, hash: parsed.ruleSet.hash }, clean);
+    expect(res.json.result.recipients.map((r: { amount: string }) => r.amount)).toEqual(pure.recipients.map((r) => r.amount));
+    expect(res.json.result.ruleSet.hash).toBe(parsed.ruleSet.hash);
+    // The same figures are asserted by the workerd suite on D1 (tests/workers/journeys.test.ts).
+    expect(pure.recipients.map((r) => r.amount)).toEqual(['9000000.00', '8699315.84', '7079597.57', '5221086.60']);
+  });
+});
