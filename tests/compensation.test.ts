@@ -404,7 +404,7 @@ describe('the same allocation on every storage engine', () => {
     const input = {
       period: '2026',
       fund: '30000000.01',
-      recipients: towns.slice(0, 4).map(({ id, values }) => ({ id, values: { ...values, last_year: undefined } })),
+      recipients: towns.filter((t) => t.id !== 'miaozhen').map(({ id, values }) => ({ id, values: { ...values, last_year: undefined } })),
     };
     const clean = JSON.parse(JSON.stringify(input));
     const res = await run(w, { ruleSetId: 'town-eco-fund', ...clean });
@@ -416,6 +416,6 @@ describe('the same allocation on every storage engine', () => {
     expect(res.json.result.recipients.map((r: { amount: string }) => r.amount)).toEqual(pure.recipients.map((r) => r.amount));
     expect(res.json.result.ruleSet.hash).toBe(parsed.ruleSet.hash);
     // The same figures are asserted by the workerd suite on D1 (tests/workers/journeys.test.ts).
-    expect(pure.recipients.map((r) => r.amount)).toEqual(['9000000.00', '8699315.84', '7079597.57', '5221086.60']);
+    expect(pure.recipients.map((r) => r.amount)).toEqual(['9000000.01', '9000000.00', '9000000.00', '3000000.00']);
   });
 });
