@@ -13,6 +13,7 @@ import { districtRoutes } from './districts/districts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
+import { pagesRoutes } from './pages/pages.routes.js';
 import type { AppDeps } from './platform/deps.js';
 import { authenticate } from './platform/http/auth.js';
 import { districtScope } from './platform/http/district-scope.js';
@@ -90,6 +91,12 @@ export function createApp(deps: AppDeps) {
   app.route('/', compensationRoutes);
   app.route('/', reportRoutes);
   app.route('/', jwksRoutes);
+
+  // Pages call the JSON API of this very app with the visitor's credential.
+  app.route(
+    '/app',
+    pagesRoutes((path, init) => app.request(path, init)),
+  );
 
   app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
 
