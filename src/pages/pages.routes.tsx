@@ -17,6 +17,8 @@ const COOKIE = 'eco_credential';
 const DISTRICT = /^[a-z][a-z0-9-]{1,39}$/;
 
 const yuan = (v: string | null | undefined) => (v === null || v === undefined ? '—' : `¥${v}`);
+const PURPOSES: Record<string, string> = { 'loan-application': '贷款申请', 'post-loan-management': '贷后管理', guarantee: '担保' };
+const purpose = (p: string) => PURPOSES[p] ?? p;
 
 export function pagesRoutes(fetch: Fetch) {
   const pages = new Hono<AppEnv>();
@@ -174,7 +176,7 @@ export function pagesRoutes(fetch: Fetch) {
               {consents.body.items.map((k: { id: string; bankName: string; purpose: string; expiresAt: string; state: string }) => (
                 <tr>
                   <td>{k.bankName}</td>
-                  <td>{k.purpose}</td>
+                  <td>{purpose(k.purpose)}</td>
                   <td>{k.expiresAt.slice(0, 10)}</td>
                   <td>{k.state === 'active' ? '有效' : k.state === 'revoked' ? '已撤销' : '已过期'}</td>
                   <td>
@@ -206,7 +208,7 @@ export function pagesRoutes(fetch: Fetch) {
                 <tr>
                   <td>{e.at.slice(0, 16).replace('T', ' ')}</td>
                   <td>{e.actorName}</td>
-                  <td>{e.purpose}</td>
+                  <td>{purpose(e.purpose)}</td>
                 </tr>
               ))}
             </tbody>
@@ -265,7 +267,7 @@ export function pagesRoutes(fetch: Fetch) {
                 签名有效，签发方 {res.body.payload.iss}，密钥 {res.body.header.kid}，有效期至 {res.body.payload.validUntil}。
               </p>
               <p>
-                主体 {String(subject?.displayId)}；用途 {res.body.payload.purpose}；授权 {res.body.payload.consent?.id}
+                主体 {String(subject?.displayId)}；用途 {purpose(res.body.payload.purpose)}；授权 {res.body.payload.consent?.id}
               </p>
               {credit ? (
                 <>
