@@ -110,6 +110,12 @@ describe('a bureau tries a change before publishing it', () => {
     expect(published.status).toBe(200);
     expect(await published.text()).toContain('自 2027-01-01 起生效');
 
+    const history = await page(w, '/app/districts/chongming/bureau/rule-sets/town-eco-fund', cookie);
+    expect(history.status).toBe(200);
+    expect(history.html).toContain('<td>已发布</td><td>2027-01-01</td>');
+    expect(history.html).toMatch(/<td>1<\/td><td>已发布<\/td><td>2026-01-01<\/td>/);
+    expect((await page(w, '/app/districts/chongming/staff', cookie)).html).toContain('/app/districts/chongming/bureau/rule-sets/town-eco-fund');
+
     const broken = await form(w, '/app/districts/chongming/bureau/drafts', { source: draft.replace("weight: '0.3'", "weight: '0.5'") }, cookie);
     expect(broken.status).toBe(422);
     expect(await broken.text()).toMatch(/第 \d+ 行 \/body\/split\/factors weights sum to 1.2, not 1/);

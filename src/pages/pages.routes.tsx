@@ -238,6 +238,24 @@ export function pagesRoutes(fetch: Fetch) {
           <VerifyForm d={d} />
         </section>
         <section>
+          <h2>财政局：规则版本</h2>
+          <ul>
+            {[
+              'town-eco-fund',
+              'basin-water-agreement',
+              'forest-ranger-payroll',
+              'tri-province-pool',
+              'firm-env-credit',
+              'resident-village',
+              'points-catalogue',
+            ].map((id) => (
+              <li>
+                <a href={`/app/districts/${d}/bureau/rule-sets/${id}`}>{id}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section>
           <h2>财政局：上传规则草案并比较</h2>
           <form method="post" action={`/app/districts/${d}/bureau/drafts`}>
             <label for="source">规则文件（YAML）</label>
@@ -294,6 +312,66 @@ export function pagesRoutes(fetch: Fetch) {
         </section>
       </Page>,
       ok ? 200 : 422,
+    );
+  });
+
+  pages.get('/districts/:d/bureau/rule-sets/:ruleSetId', async (c) => {
+    const { d, ruleSetId } = c.req.param();
+    const cred = credential(c);
+    if (!cred || !DISTRICT.test(d)) return c.redirect('/app', 303);
+    const versions = await api(cred)('GET', `/v1/districts/${d}/rule-sets/${encodeURIComponent(ruleSetId)}/versions`);
+    if (versions.status !== 200)
+      return c.html(
+        <Page title="无法查看" signedIn="已登录">
+          <p class="bad">{versions.body.detail}</p>
+        </Page>,
+        versions.status === 403 ? 403 : 404,
+      );
+    return c.html(
+      <Page title={`规则版本：${ruleSetId}`} signedIn="已登录">
+        <section>
+          <table>
+            <thead>
+              <tr>
+                <th>版本</th>
+                <th>状态</th>
+                <th>生效日期</th>
+                <th>发布</th>
+                <th>内容哈希</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.body.items.map(
+                (v: {
+                  versionId: string;
+                  version: number;
+                  status: string;
+                  effectiveFrom: string;
+                  publishedAt: string | null;
+                  publishedBy: string | null;
+                  hash: string;
+                }) => (
+                  <tr>
+                    <td>{v.version}</td>
+                    <td>
+                      {v.status === 'published' ? (
+                        '已发布'
+                      ) : (
+                        <a href={`/app/districts/${d}/bureau/rule-sets/${ruleSetId}/drafts/${v.versionId}`}>草案：比较并发布</a>
+                      )}
+                    </td>
+                    <td>{v.effectiveFrom}</td>
+                    <td>{v.publishedAt ? `${v.publishedAt.slice(0, 10)} ${v.publishedBy ?? ''}` : '—'}</td>
+                    <td>
+                      <code>{v.hash.slice(0, 19)}…</code>
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </section>
+      </Page>,
     );
   });
 
