@@ -125,19 +125,7 @@ describe('a bureau tries a change before publishing it', () => {
 describe('a bank officer checks a pasted report', () => {
   it('sees a genuine report verified with its contents, and a tampered one refused with the reason', async () => {
     const w = await createWorld();
-    const resident = await w.register('chongming', 'resident', IDS.residentA);
-    const token = await w.token('resident', IDS.residentA);
-    const bank = (await w.call('GET', '/v1/districts/chongming/banks', { as: token })).json.items[0].id;
-    await w.call('POST', '/v1/districts/chongming/consents', {
-      as: token,
-      body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] },
-    });
-    const report = (
-      await w.call('POST', '/v1/districts/chongming/reports', {
-        as: w.keys.chongming.bank,
-        body: { subjectId: resident, purpose: 'loan-application', scopes: ['credit'] },
-      })
-    ).json.report as string;
+    const { report } = await w.consentedReport();
 
     const { cookie, location } = await signIn(w, w.keys.chongming.bank);
     expect((await page(w, location, cookie)).html).toContain('粘贴签名报告');

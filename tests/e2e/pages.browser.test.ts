@@ -119,19 +119,7 @@ describe.skipIf(!runBrowser)('in a browser', () => {
 
   it('a bank officer checks a genuine and a tampered report', async () => {
     const w = await createWorld();
-    const resident = await w.register('chongming', 'resident', IDS.residentA);
-    const token = await w.token('resident', IDS.residentA);
-    const bank = (await w.call('GET', '/v1/districts/chongming/banks', { as: token })).json.items[0].id;
-    await w.call('POST', '/v1/districts/chongming/consents', {
-      as: token,
-      body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] },
-    });
-    const report = (
-      await w.call('POST', '/v1/districts/chongming/reports', {
-        as: w.keys.chongming.bank,
-        body: { subjectId: resident, purpose: 'loan-application', scopes: ['credit'] },
-      })
-    ).json.report as string;
+    const { report } = await w.consentedReport();
     const { base, close } = await served(w);
     const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
     try {

@@ -124,6 +124,20 @@ export async function createWorld(options: WorldOptions = {}) {
     async client(districtId: DistrictId, role: ClientRole, agency?: string) {
       return (await createClient(deps, { districtId, name: `${districtId} ${role} ${agency ?? ''}`, role, agency })).apiKey;
     },
+    /** A resident who consented to the district's bank, and a credit report the bank received on them. */
+    async consentedReport(districtId: DistrictId = 'chongming') {
+      const resident = await this.register(districtId, 'resident', IDS.residentA);
+      const subjectToken = await mintDevToken(key, 'test', { kind: 'resident', identifier: IDS.residentA, now: clock.now() });
+      const bank = (await call('GET', `/v1/districts/${districtId}/banks`, { as: subjectToken })).json.items[0].id as string;
+      const body = { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] };
+      await call('POST', `/v1/districts/${districtId}/consents`, { as: subjectToken, body });
+      const issued = await call('POST', `/v1/districts/${districtId}/reports`, {
+        as: keys[districtId].bank,
+        body: { subjectId: resident, purpose: 'loan-application', scopes: ['credit'] },
+      });
+      if (issued.status !== 201) throw new Error(`report failed: ${issued.status} ${issued.text}`);
+      return { resident, bank, report: issued.json.report as string };
+    },
     /** Registers a subject as the district's bureau and returns its id. */
     async register(districtId: DistrictId, kind: 'firm' | 'resident', identifier: string, name = kind === 'firm' ? '测试企业' : '测试居民') {
       const body = kind === 'firm' ? { kind, uscc: identifier, name } : { kind, idNumber: identifier, name };
