@@ -12,7 +12,7 @@ import { principalRef } from '../platform/http/principal.js';
 import { Problem, problems } from '../platform/http/problem.js';
 import { newId } from '../platform/util/ids.js';
 import { RuleCompileError } from '../rules/engine/errors.js';
-import { activeVersion, documentOf, getVersion, type RuleSetVersionRow } from '../rules/rule-sets.service.js';
+import { activeVersion, documentOf, getVersion, type RuleSetVersionHead, type RuleSetVersionRow } from '../rules/rule-sets.service.js';
 import { AllocationError, type AllocationInput, type AllocationResult, allocate } from './allocate.js';
 import { summary } from './statistics.js';
 
@@ -23,8 +23,8 @@ export interface RunRequest extends AllocationInput {
   gep?: { input: string; year: number } | undefined;
 }
 
-function compute(row: RuleSetVersionRow, input: AllocationInput): AllocationResult {
-  const doc = documentOf(row);
+async function compute(ctx: ServiceContext, row: RuleSetVersionHead, input: AllocationInput): Promise<AllocationResult> {
+  const doc = await documentOf(ctx, row);
   if (doc.kind !== 'allocation') throw problems.unprocessable('wrong-rule-kind', `rule set '${row.ruleSetId}' is a ${doc.kind}, not an allocation`);
   try {
     return allocate(doc.body, { id: doc.id, version: doc.version, hash: row.hash }, input);
@@ -66,7 +66,7 @@ export async function runAllocation(
 ): Promise<{ run: AllocationRunRow; result: AllocationResult }> {
   const version = await activeVersion(ctx, ruleSetId, ctx.now);
   const input = await withGep(ctx, request);
-  const result = compute(version, input);
+  const result = await compute(ctx, version, input);
   const [run] = await ctx.deps.storage.db
     .insert(allocationRuns)
     .values({
@@ -96,7 +96,7 @@ export async function getAllocation(ctx: ServiceContext, id: string, recompute: 
   const stored = JSON.parse(run.result) as AllocationResult;
   if (!recompute) return { run, result: stored, reproduced: null };
   // The version the run used, whatever has been published since, with the inputs it stored.
-  const again = compute(await getVersion(ctx, run.versionId), JSON.parse(run.inputs) as AllocationInput);
+  const again = await compute(ctx, await getVersion(ctx, run.versionId), JSON.parse(run.inputs) as AllocationInput);
   return { run, result: stored, reproduced: JSON.stringify(again) === run.result };
 }
 
@@ -118,7 +118,7 @@ export async function simulate(
 ): Promise<{ inputsFrom: 'given' | 'last-run'; result: AllocationResult }> {
   const version = await getVersion(ctx, versionId);
   const input = request ? await withGep(ctx, request) : await lastInputs(ctx, version.ruleSetId);
-  return { inputsFrom: request ? 'given' : 'last-run', result: compute(version, input) };
+  return { inputsFrom: request ? 'given' : 'last-run', result: await compute(ctx, version, input) };
 }
 
 export interface RecipientChange {
@@ -139,8 +139,8 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
     ]);
   }
   const input = request ? await withGep(ctx, request) : await lastInputs(ctx, ruleSetId);
-  const before = compute(base, input);
-  const after = compute(candidate, input);
+  const before = await compute(ctx, base, input);
+  const after = await compute(ctx, candidate, input);
   const amounts = (r: AllocationResult) => new Map(r.recipients.map((x) => [x.id, x]));
   const b = amounts(before);
   const a = amounts(after);

@@ -22,20 +22,21 @@ export async function creditPolicy(ctx: ServiceContext, subjectKind: 'firm' | 'r
     row = await activeVersion(ctx, scorecardId, asOf);
   } else {
     const candidates = await activeVersionsOfKind(ctx, 'scorecard', asOf);
-    row = candidates.find((r) => {
-      const doc = documentOf(r);
-      return doc.kind === 'scorecard' && doc.body.primary && doc.body.subjectKind === subjectKind;
+    const docs = await Promise.all(candidates.map((r) => documentOf(ctx, r)));
+    row = candidates.find((_, i) => {
+      const doc = docs[i];
+      return doc?.kind === 'scorecard' && doc.body.primary && doc.body.subjectKind === subjectKind;
     });
     if (!row) throw problems.notFound(`district '${ctx.districtId}' has no primary ${subjectKind} scorecard in force`);
   }
-  const doc = documentOf(row);
+  const doc = await documentOf(ctx, row);
   if (doc.kind !== 'scorecard') throw problems.unprocessable('wrong-rule-kind', `rule set '${row.ruleSetId}' is not a scorecard`);
   if (doc.body.subjectKind !== subjectKind) {
     throw problems.unprocessable('wrong-subject-kind', `scorecard '${doc.id}' scores ${doc.body.subjectKind}s, not ${subjectKind}s`);
   }
   if (!doc.body.behaviourList) throw problems.unprocessable('no-behaviour-list', `scorecard '${doc.id}' does not draw on a behaviour list`);
   const listRow = await activeVersion(ctx, doc.body.behaviourList, asOf);
-  const listDoc = documentOf(listRow);
+  const listDoc = await documentOf(ctx, listRow);
   if (listDoc.kind !== 'behaviour-list') throw problems.unprocessable('wrong-rule-kind', `rule set '${listRow.ruleSetId}' is not a behaviour list`);
   return {
     scorecard: compiledScorecard(doc, row.hash),
@@ -47,8 +48,9 @@ export async function creditPolicy(ctx: ServiceContext, subjectKind: 'firm' | 'r
 /** Every behaviour list in force, for checks that span subject kinds (the red and black lists). */
 export async function activeBehaviourLists(ctx: ServiceContext, asOf: Date): Promise<CompiledBehaviourList[]> {
   const rows = await activeVersionsOfKind(ctx, 'behaviour-list', asOf);
-  return rows.flatMap((r) => {
-    const doc = documentOf(r);
-    return doc.kind === 'behaviour-list' ? [compiledBehaviourList(doc, r.hash)] : [];
+  const docs = await Promise.all(rows.map((r) => documentOf(ctx, r)));
+  return rows.flatMap((r, i) => {
+    const doc = docs[i];
+    return doc?.kind === 'behaviour-list' ? [compiledBehaviourList(doc, r.hash)] : [];
   });
 }

@@ -3,11 +3,12 @@
  * Events are never edited or deleted; a correction is a reversing event pointing at the original.
  */
 import Decimal from 'decimal.js';
-import { and, asc, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { subjectIdentifier } from '../identity/identifier.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { type AtomicStatement, chunkRows } from '../platform/db/database.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections, subjects } from '../platform/db/schema.js';
 import { principalRef } from '../platform/http/principal.js';
 import { type FieldError, Problem, problems } from '../platform/http/problem.js';
@@ -352,12 +353,17 @@ export async function listSubjectEvents(ctx: ServiceContext, subjectId: string, 
 }
 
 /** The whole file of one subject, for scoring. */
-export async function subjectFile(ctx: ServiceContext, subjectId: string): Promise<EventRow[]> {
-  return ctx.deps.storage.db
+const fileOfSubject = preparedQuery((db) =>
+  db
     .select()
     .from(creditEvents)
-    .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.subjectId, subjectId)))
-    .orderBy(asc(creditEvents.seq));
+    .where(and(eq(creditEvents.districtId, sql.placeholder('districtId')), eq(creditEvents.subjectId, sql.placeholder('subjectId'))))
+    .orderBy(asc(creditEvents.seq))
+    .prepare(),
+);
+
+export async function subjectFile(ctx: ServiceContext, subjectId: string): Promise<EventRow[]> {
+  return fileOfSubject(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId });
 }
 
 /** Which events of a file are reversed (and by what) and which are disputed: the state each event shows. */

@@ -7,6 +7,7 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { ownSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections } from '../platform/db/schema.js';
 import { principalRef } from '../platform/http/principal.js';
 import { problems } from '../platform/http/problem.js';
@@ -144,9 +145,14 @@ export async function listObjections(
     .limit(1000);
 }
 
-export async function subjectObjections(ctx: ServiceContext, subjectId: string): Promise<ObjectionRow[]> {
-  return ctx.deps.storage.db
+const objectionsOfSubject = preparedQuery((db) =>
+  db
     .select()
     .from(objections)
-    .where(and(eq(objections.districtId, ctx.districtId), eq(objections.subjectId, subjectId)));
+    .where(and(eq(objections.districtId, sql.placeholder('districtId')), eq(objections.subjectId, sql.placeholder('subjectId'))))
+    .prepare(),
+);
+
+export async function subjectObjections(ctx: ServiceContext, subjectId: string): Promise<ObjectionRow[]> {
+  return objectionsOfSubject(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId });
 }

@@ -21,7 +21,7 @@ export type GepUnitRow = typeof gepUnits.$inferSelect;
 export async function gepMethod(ctx: ServiceContext, asOf: Date = ctx.now): Promise<CompiledGepMethod> {
   const [row] = await activeVersionsOfKind(ctx, 'gep-method', asOf);
   if (!row) throw problems.notFound(`district '${ctx.districtId}' has no GEP accounting method in force`);
-  const doc = documentOf(row);
+  const doc = await documentOf(ctx, row);
   if (doc.kind !== 'gep-method') throw new Error('unexpected rule kind');
   return compiledGepMethod(doc, row.hash);
 }

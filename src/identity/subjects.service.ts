@@ -2,9 +2,10 @@
  * Subjects: firms by USCC, residents by ID number. A resident's number is validated, hashed with the
  * deployment's HMAC key and masked; the number itself is never stored.
  */
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import { subjects } from '../platform/db/schema.js';
 import { principalRef } from '../platform/http/principal.js';
 import { problems } from '../platform/http/problem.js';
@@ -64,11 +65,16 @@ async function findByHash(ctx: ServiceContext, lookupHash: string): Promise<Subj
 }
 
 /** A subject by id, visible to the district's clients and to the subject itself. */
-export async function getSubject(ctx: ServiceContext, subjectId: string): Promise<SubjectRow> {
-  const [row] = await ctx.deps.storage.db
+const subjectById = preparedQuery((db) =>
+  db
     .select()
     .from(subjects)
-    .where(and(eq(subjects.districtId, ctx.districtId), eq(subjects.id, subjectId)));
+    .where(and(eq(subjects.districtId, sql.placeholder('districtId')), eq(subjects.id, sql.placeholder('subjectId'))))
+    .prepare(),
+);
+
+export async function getSubject(ctx: ServiceContext, subjectId: string): Promise<SubjectRow> {
+  const [row] = await subjectById(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId });
   if (!row) throw problems.notFound(`no subject '${subjectId}' in district '${ctx.districtId}'`);
   if (ctx.principal.type === 'subject' && ctx.principal.lookupHash !== row.lookupHash) {
     throw problems.forbidden('a subject may only see its own record');

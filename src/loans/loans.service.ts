@@ -30,9 +30,10 @@ export interface LoanProduct {
 
 export async function listLoanProducts(ctx: ServiceContext): Promise<LoanProduct[]> {
   const rows = await activeVersionsOfKind(ctx, 'loan-product', ctx.now);
-  return rows.flatMap((r) => {
-    const doc = documentOf(r);
-    return doc.kind === 'loan-product' ? [{ id: doc.id, version: doc.version, hash: r.hash, title: doc.title, body: doc.body }] : [];
+  const docs = await Promise.all(rows.map((r) => documentOf(ctx, r)));
+  return rows.flatMap((r, i) => {
+    const doc = docs[i];
+    return doc?.kind === 'loan-product' ? [{ id: doc.id, version: doc.version, hash: r.hash, title: doc.title, body: doc.body }] : [];
   });
 }
 
@@ -57,7 +58,7 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
   const subject = await getSubject(ctx, input.subjectId);
   const consent = await requireConsent(ctx, subject.id, p.clientId, 'loan-application', ['credit', 'gep-assets']);
   const productRow = await activeVersion(ctx, input.productId, ctx.now);
-  const productDoc = documentOf(productRow);
+  const productDoc = await documentOf(ctx, productRow);
   if (productDoc.kind !== 'loan-product') throw problems.notFound(`'${input.productId}' is not a loan product`);
   const product = productDoc.body;
 

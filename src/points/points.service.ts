@@ -24,7 +24,7 @@ export type BenefitRow = typeof benefits.$inferSelect;
 async function catalogue(ctx: ServiceContext) {
   const [row] = await activeVersionsOfKind(ctx, 'points-catalogue', ctx.now);
   if (!row) throw problems.notFound(`district '${ctx.districtId}' has no points catalogue in force`);
-  const doc = documentOf(row);
+  const doc = await documentOf(ctx, row);
   if (doc.kind !== 'points-catalogue') throw new Error('unexpected rule kind');
   return { ref: { id: doc.id, version: doc.version, hash: row.hash }, actions: compiledCatalogue(doc, row.hash) };
 }

@@ -5,6 +5,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { ownSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import { apiClients, consents } from '../platform/db/schema.js';
 import { Problem, problems } from '../platform/http/problem.js';
 import { newId } from '../platform/util/ids.js';
@@ -112,6 +113,21 @@ export function consentState(row: ConsentRow, now: Date): 'active' | 'revoked' |
   return row.expiresAt <= now.toISOString() ? 'expired' : 'active';
 }
 
+const consentsOfBank = preparedQuery((db) =>
+  db
+    .select()
+    .from(consents)
+    .where(
+      and(
+        eq(consents.districtId, sql.placeholder('districtId')),
+        eq(consents.subjectId, sql.placeholder('subjectId')),
+        eq(consents.bankClientId, sql.placeholder('bankClientId')),
+      ),
+    )
+    .orderBy(desc(consents.grantedAt), desc(sql`rowid`))
+    .prepare(),
+);
+
 /** The live consent that covers this bank, purpose and scopes, or a 403 that says exactly what is missing. */
 export async function requireConsent(
   ctx: ServiceContext,
@@ -120,11 +136,7 @@ export async function requireConsent(
   purpose: Purpose,
   scopes: readonly Scope[],
 ): Promise<ConsentRow> {
-  const rows = await ctx.deps.storage.db
-    .select()
-    .from(consents)
-    .where(and(eq(consents.districtId, ctx.districtId), eq(consents.subjectId, subjectId), eq(consents.bankClientId, bankClientId)))
-    .orderBy(desc(consents.grantedAt), desc(sql`rowid`));
+  const rows = await consentsOfBank(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId, bankClientId });
   const covers = (r: ConsentRow) => scopes.every((s) => (JSON.parse(r.scopes) as string[]).includes(s));
   const live = rows.find((r) => consentState(r, ctx.now) === 'active' && r.purpose === purpose && covers(r));
   if (live) return live;

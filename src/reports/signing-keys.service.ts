@@ -5,6 +5,7 @@
 import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { JWK } from 'jose';
 import type { ServiceContext } from '../platform/context.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import { signingKeys } from '../platform/db/schema.js';
 import { problems } from '../platform/http/problem.js';
 import { randomBytes } from '../platform/util/crypto.js';
@@ -16,12 +17,17 @@ function newKid(districtId: string, now: Date): string {
   return `${districtId}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${toHex(randomBytes(4))}`;
 }
 
-export async function activeKey(ctx: ServiceContext): Promise<SigningKeyRow> {
-  const [row] = await ctx.deps.storage.db
+const activeKeyOf = preparedQuery((db) =>
+  db
     .select()
     .from(signingKeys)
-    .where(and(eq(signingKeys.districtId, ctx.districtId), isNull(signingKeys.retiredAt)))
-    .limit(1);
+    .where(and(eq(signingKeys.districtId, sql.placeholder('districtId')), isNull(signingKeys.retiredAt)))
+    .limit(1)
+    .prepare(),
+);
+
+export async function activeKey(ctx: ServiceContext): Promise<SigningKeyRow> {
+  const [row] = await activeKeyOf(ctx.deps.storage.db).all({ districtId: ctx.districtId });
   if (!row) throw problems.notFound(`district '${ctx.districtId}' has no signing key; create one with the CLI (keys rotate)`);
   return row;
 }

@@ -8,7 +8,7 @@ import { activeVersion, documentOf } from './rule-sets.service.js';
 /** Evaluates the scorecard in force on a date against given facts: the bureau's sandbox. */
 export async function evaluateScorecard(ctx: ServiceContext, ruleSetId: string, facts: Facts, onDate?: string): Promise<ScorecardResult> {
   const row = await activeVersion(ctx, ruleSetId, onDate ? new Date(`${onDate}T23:59:59.999+08:00`) : ctx.now);
-  const document = documentOf(row);
+  const document = await documentOf(ctx, row);
   if (document.kind !== 'scorecard') {
     throw problems.unprocessable('wrong-rule-kind', `rule set '${ruleSetId}' is a ${document.kind}, not a scorecard`);
   }

@@ -5,6 +5,7 @@
 import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { preparedQuery } from '../platform/db/prepared.js';
 import { ruleSetVersions } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
 import { type FieldError, problems } from '../platform/http/problem.js';
@@ -115,59 +116,101 @@ export async function getVersion(ctx: ServiceContext, versionId: string): Promis
   return row;
 }
 
+/** A version without its YAML source and document: what the hot paths read, the document coming from a cache. */
+export type RuleSetVersionHead = Omit<RuleSetVersionRow, 'source' | 'document'>;
+
+const headColumns = {
+  id: ruleSetVersions.id,
+  districtId: ruleSetVersions.districtId,
+  ruleSetId: ruleSetVersions.ruleSetId,
+  kind: ruleSetVersions.kind,
+  version: ruleSetVersions.version,
+  hash: ruleSetVersions.hash,
+  status: ruleSetVersions.status,
+  effectiveFrom: ruleSetVersions.effectiveFrom,
+  createdAt: ruleSetVersions.createdAt,
+  createdBy: ruleSetVersions.createdBy,
+  publishedAt: ruleSetVersions.publishedAt,
+  publishedBy: ruleSetVersions.publishedBy,
+};
+
+const inForce = (onDate: string, at: string) =>
+  and(eq(ruleSetVersions.status, 'published'), lte(ruleSetVersions.effectiveFrom, onDate), lte(ruleSetVersions.publishedAt, at));
+const newestFirst = [desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id)] as const;
+
+const inForceOfRuleSet = preparedQuery((db) =>
+  db
+    .select(headColumns)
+    .from(ruleSetVersions)
+    .where(
+      and(
+        eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
+        eq(ruleSetVersions.ruleSetId, sql.placeholder('ruleSetId')),
+        inForce(sql.placeholder('onDate') as unknown as string, sql.placeholder('at') as unknown as string),
+      ),
+    )
+    .orderBy(...newestFirst)
+    .limit(1)
+    .prepare(),
+);
+
+const inForceOfKind = preparedQuery((db) =>
+  db
+    .select(headColumns)
+    .from(ruleSetVersions)
+    .where(
+      and(
+        eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
+        eq(ruleSetVersions.kind, sql.placeholder('kind')),
+        inForce(sql.placeholder('onDate') as unknown as string, sql.placeholder('at') as unknown as string),
+      ),
+    )
+    .orderBy(...newestFirst)
+    .prepare(),
+);
+
 /**
  * The published version in force at an instant: effective on its China date and already published then,
  * so that a score as of a past moment uses exactly the rules it used at that moment.
  */
-export async function activeVersion(ctx: ServiceContext, ruleSetId: string, asOf: Date): Promise<RuleSetVersionRow> {
+export async function activeVersion(ctx: ServiceContext, ruleSetId: string, asOf: Date): Promise<RuleSetVersionHead> {
   const onDate = chinaDate(asOf);
-  const [row] = await ctx.deps.storage.db
-    .select()
-    .from(ruleSetVersions)
-    .where(
-      and(
-        eq(ruleSetVersions.districtId, ctx.districtId),
-        eq(ruleSetVersions.ruleSetId, ruleSetId),
-        eq(ruleSetVersions.status, 'published'),
-        lte(ruleSetVersions.effectiveFrom, onDate),
-        lte(ruleSetVersions.publishedAt, asOf.toISOString()),
-      ),
-    )
-    .orderBy(desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id))
-    .limit(1);
+  const [row] = await inForceOfRuleSet(ctx.deps.storage.db).all({ districtId: ctx.districtId, ruleSetId, onDate, at: asOf.toISOString() });
   if (!row) throw problems.notFound(`no published version of rule set '${ruleSetId}' is in force on ${onDate}`);
   return row;
 }
 
 /** Every rule set of a kind in force at an instant, one version each. */
-export async function activeVersionsOfKind(ctx: ServiceContext, kind: string, asOf: Date): Promise<RuleSetVersionRow[]> {
-  const rows = await ctx.deps.storage.db
-    .select()
-    .from(ruleSetVersions)
-    .where(
-      and(
-        eq(ruleSetVersions.districtId, ctx.districtId),
-        eq(ruleSetVersions.kind, kind),
-        eq(ruleSetVersions.status, 'published'),
-        lte(ruleSetVersions.effectiveFrom, chinaDate(asOf)),
-        lte(ruleSetVersions.publishedAt, asOf.toISOString()),
-      ),
-    )
-    .orderBy(desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id));
+export async function activeVersionsOfKind(ctx: ServiceContext, kind: string, asOf: Date): Promise<RuleSetVersionHead[]> {
+  const rows = await inForceOfKind(ctx.deps.storage.db).all({ districtId: ctx.districtId, kind, onDate: chinaDate(asOf), at: asOf.toISOString() });
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.ruleSetId) && seen.add(r.ruleSetId));
 }
 
 const parsedDocuments = new Map<string, RuleSetDocument>();
 
+const storedDocument = preparedQuery((db) =>
+  db
+    .select({ document: ruleSetVersions.document })
+    .from(ruleSetVersions)
+    .where(and(eq(ruleSetVersions.districtId, sql.placeholder('districtId')), eq(ruleSetVersions.id, sql.placeholder('id'))))
+    .prepare(),
+);
+
 /**
  * The stored document, parsed again so that schema defaults apply exactly as at upload. Cached by
- * content hash: the content behind a hash never changes.
+ * content hash: the content behind a hash never changes, so only a version not seen before is read.
  */
-export function documentOf(row: RuleSetVersionRow): RuleSetDocument {
+export async function documentOf(ctx: ServiceContext, row: RuleSetVersionHead | RuleSetVersionRow): Promise<RuleSetDocument> {
   let doc = parsedDocuments.get(row.hash);
   if (!doc) {
-    doc = RuleSetDocument.parse(JSON.parse(row.document));
+    let text = 'document' in row ? row.document : undefined;
+    if (text === undefined) {
+      const [stored] = await storedDocument(ctx.deps.storage.db).all({ districtId: row.districtId, id: row.id });
+      if (!stored) throw problems.notFound(`rule set version '${row.id}' has disappeared`);
+      text = stored.document;
+    }
+    doc = RuleSetDocument.parse(JSON.parse(text));
     if (parsedDocuments.size >= 512) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
     parsedDocuments.set(row.hash, doc);
   }

@@ -2,11 +2,12 @@
  * Authentication: API keys for clients (banks, agencies, bureaus, auditors) and bearer JWTs from a
  * government identity provider for subjects acting for themselves.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
 import { subjectIdentifier } from '../../identity/identifier.js';
 import { chinaDate } from '../clock.js';
+import { preparedQuery } from '../db/prepared.js';
 import { apiClients } from '../db/schema.js';
 import type { SubjectTokenIssuer } from '../deps.js';
 import { hmacSha256Verify } from '../util/crypto.js';
@@ -32,12 +33,20 @@ function keySetOf(issuer: SubjectTokenIssuer): JWTVerifyGetKey {
   return keys;
 }
 
+const clientById = preparedQuery((db) =>
+  db
+    .select()
+    .from(apiClients)
+    .where(eq(apiClients.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 async function clientPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string): Promise<Principal> {
   const match = API_KEY_PATTERN.exec(token);
   if (!match) throw problems.unauthenticated('the API key is malformed');
   const { storage, secrets } = c.var.deps;
   const clientId = `cli_${match[1]}`;
-  const [row] = await storage.db.select().from(apiClients).where(eq(apiClients.id, clientId)).limit(1);
+  const [row] = await clientById(storage.db).all({ id: clientId });
   // Verify even when the row is missing, so unknown and wrong keys take the same time.
   const expected = row ? base64UrlBytes(row.secretHash) : new Uint8Array(32);
   const valid = await hmacSha256Verify(secrets.apiKeyPepper, match[2] ?? '', expected);
