@@ -4,8 +4,9 @@
  * temp dir, with one district (chongming), a bank client and RESIDENTS residents, each with a few credit
  * events and a consent to the bank for loan-application/credit (granted through the API with a token of
  * the development identity provider, on a setup app that shares the storage; the served app does not
- * accept those tokens). Two baselines are added to the served app before its first request: a bare
- * `GET /hello` and `POST /sign-only`, which signs a small payload with jose EdDSA as a report is signed.
+ * accept those tokens). Three baselines are added to the served app before its first request: a bare
+ * `GET /hello`; `POST /sign-only`, which signs a small payload with jose EdDSA as a report is signed; and
+ * `POST /sign-and-log`, which also writes one query-log line to SQLite, the floor of any report path.
  * Prints one JSON line on stdout ({ port, bankKey, bankClientId, subjects }) and serves on 127.0.0.1
  * until SIGTERM/SIGINT or until its stdin closes (the parent went away).
  */
@@ -19,6 +20,7 @@ import { createDistrict } from '../src/districts/districts.service.js';
 import { createClient } from '../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../src/identity/dev-issuer.js';
 import { systemClock } from '../src/platform/clock.js';
+import { queryLog } from '../src/platform/db/schema.js';
 import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
 import type { AppDeps } from '../src/platform/deps.js';
 import { addDays, benchDeps, codePicker, RECORDER_AGENCY, RECORDER_CODES, residentIdNumber } from './credit-fixtures.js';
@@ -113,6 +115,33 @@ try {
       .setIssuedAt(seconds)
       .setExpirationTime(seconds + 60)
       .sign(privateKey);
+    return c.json({ jws }, 201);
+  });
+  // The floor of any report path: the same signature plus the one durable write the law asks for (a
+  // query-log line), with no authentication, consent check, score or report row.
+  app.post('/sign-and-log', async (c) => {
+    const body = (await c.req.json()) as { subjectId?: string; purpose?: string };
+    const seconds = Math.floor(Date.now() / 1000);
+    const jws = await new SignJWT({ sub: body.subjectId ?? 'nobody', purpose: body.purpose ?? 'none' })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
+      .setIssuedAt(seconds)
+      .setExpirationTime(seconds + 60)
+      .sign(privateKey);
+    await storage.atomic([
+      storage.db
+        .insert(queryLog)
+        .values({
+          districtId: DISTRICT,
+          subjectId: body.subjectId ?? 'nobody',
+          at: new Date().toISOString(),
+          actor: `client:${bank.client.id}`,
+          actorName: 'bench',
+          actorRole: 'bank',
+          action: 'benchSignAndLog',
+          purpose: body.purpose ?? 'none',
+        })
+        .returning({ seq: queryLog.seq }),
+    ]);
     return c.json({ jws }, 201);
   });
 
