@@ -2,7 +2,7 @@
  * Rule sets as immutable versions in the database: drafts uploaded by a bureau, published versions with
  * their effective date. A version is named by its content hash; the same content is stored once.
  */
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, type Placeholder, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { preparedQuery } from '../platform/db/prepared.js';
@@ -134,7 +134,7 @@ const headColumns = {
   publishedBy: ruleSetVersions.publishedBy,
 };
 
-const inForce = (onDate: string, at: string) =>
+const inForce = (onDate: Placeholder, at: Placeholder) =>
   and(eq(ruleSetVersions.status, 'published'), lte(ruleSetVersions.effectiveFrom, onDate), lte(ruleSetVersions.publishedAt, at));
 const newestFirst = [desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id)] as const;
 
@@ -146,7 +146,7 @@ const inForceOfRuleSet = preparedQuery((db) =>
       and(
         eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
         eq(ruleSetVersions.ruleSetId, sql.placeholder('ruleSetId')),
-        inForce(sql.placeholder('onDate') as unknown as string, sql.placeholder('at') as unknown as string),
+        inForce(sql.placeholder('onDate'), sql.placeholder('at')),
       ),
     )
     .orderBy(...newestFirst)
@@ -162,7 +162,7 @@ const inForceOfKind = preparedQuery((db) =>
       and(
         eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
         eq(ruleSetVersions.kind, sql.placeholder('kind')),
-        inForce(sql.placeholder('onDate') as unknown as string, sql.placeholder('at') as unknown as string),
+        inForce(sql.placeholder('onDate'), sql.placeholder('at')),
       ),
     )
     .orderBy(...newestFirst)
