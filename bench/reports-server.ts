@@ -32,6 +32,11 @@ const RESIDENTS = Number(process.env.REPORTS_RESIDENTS ?? 200);
 const MAX_EVENTS = 8;
 const SEED = 20261124;
 
+interface SmallBody {
+  subjectId?: string;
+  purpose?: string;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'reports-bench-'));
 const storage = openSqliteStorage(join(dir, 'reports.sqlite'));
 let closed = false;
@@ -103,30 +108,24 @@ try {
     await post('/consents', token, { bankClientId: bank.client.id, purpose: 'loan-application', scopes: ['credit'] });
   }
 
-  // The served app: production mode, plus the two baselines, registered before the first request.
+  // The served app: production mode, plus the three baselines, registered before the first request.
   const app = createApp(deps);
   app.get('/hello', (c) => c.text('hello'));
   const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  app.post('/sign-only', async (c) => {
-    const body = (await c.req.json()) as { subjectId?: string; purpose?: string };
+  const signSmall = (body: SmallBody) => {
     const seconds = Math.floor(Date.now() / 1000);
-    const jws = await new SignJWT({ sub: body.subjectId ?? 'nobody', purpose: body.purpose ?? 'none' })
+    return new SignJWT({ sub: body.subjectId ?? 'nobody', purpose: body.purpose ?? 'none' })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
       .setIssuedAt(seconds)
       .setExpirationTime(seconds + 60)
       .sign(privateKey);
-    return c.json({ jws }, 201);
-  });
+  };
+  app.post('/sign-only', async (c) => c.json({ jws: await signSmall(await c.req.json<SmallBody>()) }, 201));
   // The floor of any report path: the same signature plus the one durable write the law asks for (a
   // query-log line), with no authentication, consent check, score or report row.
   app.post('/sign-and-log', async (c) => {
-    const body = (await c.req.json()) as { subjectId?: string; purpose?: string };
-    const seconds = Math.floor(Date.now() / 1000);
-    const jws = await new SignJWT({ sub: body.subjectId ?? 'nobody', purpose: body.purpose ?? 'none' })
-      .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
-      .setIssuedAt(seconds)
-      .setExpirationTime(seconds + 60)
-      .sign(privateKey);
+    const body = await c.req.json<SmallBody>();
+    const jws = await signSmall(body);
     await storage.atomic([
       storage.db
         .insert(queryLog)
