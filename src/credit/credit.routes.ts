@@ -4,7 +4,7 @@ import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
-import { SubjectRefSchema } from '../platform/http/schemas.js';
+import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -152,14 +152,13 @@ const listEventsRoute = createRoute({
   request: {
     params: SubjectParam,
     query: z.strictObject({
-      cursor: z.string().regex(/^\d+$/).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).default(200),
+      ...pageQuery(200),
     }),
   },
   responses: {
     200: {
       description: 'A page of the file',
-      content: { 'application/json': { schema: z.object({ items: z.array(CreditEvent), nextCursor: z.string().nullable() }) } },
+      content: { 'application/json': { schema: pageOf(CreditEvent) } },
     },
     ...problemResponses(400, 401, 403, 404),
   },

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import { getSubject, listSubjects, lookupSubject, ownSubject, registerSubject, type SubjectRow } from './subjects.service.js';
@@ -155,7 +156,7 @@ const listRoute = createRoute({
   responses: {
     200: {
       description: 'A page',
-      content: { 'application/json': { schema: z.object({ items: z.array(SubjectSchema), nextCursor: z.string().nullable() }) } },
+      content: { 'application/json': { schema: pageOf(SubjectSchema) } },
     },
     ...problemResponses(400, 401, 403),
   },

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
-import { SubjectRefSchema } from '../platform/http/schemas.js';
+import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -231,12 +231,12 @@ const ledgerRoute = createRoute({
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: {
     params: HolderParam,
-    query: z.strictObject({ cursor: z.string().regex(/^\d+$/).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+    query: z.strictObject(pageQuery(100)),
   },
   responses: {
     200: {
       description: 'A page',
-      content: { 'application/json': { schema: z.object({ items: z.array(LedgerEntry), nextCursor: z.string().nullable() }) } },
+      content: { 'application/json': { schema: pageOf(LedgerEntry) } },
     },
     ...problemResponses(400, 401, 403, 404),
   },

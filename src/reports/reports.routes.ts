@@ -8,6 +8,7 @@ import { allow } from '../platform/http/auth.js';
 import type { AppEnv } from '../platform/http/env.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
 import { Problem, problems } from '../platform/http/problem.js';
+import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { type ConsentRow, consentState, grantConsent, listConsents, PURPOSES, revokeConsent, SCOPES } from './consents.service.js';
 import { listLog } from './query-log.service.js';
@@ -287,14 +288,13 @@ const logRoute = createRoute({
     params: DistrictParam,
     query: z.strictObject({
       subjectId: z.string().max(64).optional(),
-      cursor: z.string().regex(/^\d+$/).optional(),
-      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      ...pageQuery(100),
     }),
   },
   responses: {
     200: {
       description: 'Newest first',
-      content: { 'application/json': { schema: z.object({ items: z.array(QueryLogEntry), nextCursor: z.string().nullable() }) } },
+      content: { 'application/json': { schema: pageOf(QueryLogEntry) } },
     },
     ...problemResponses(400, 401, 403),
   },

@@ -24,3 +24,16 @@ export const MoneyString = z
   .string()
   .regex(/^\d{1,13}(\.\d{1,2})?$/, 'yuan as a decimal string, e.g. "500000.00"')
   .openapi({ example: '500000.00' });
+
+/** Keyset paging over a sequence: the cursor is the `nextCursor` of the page before. */
+export function pageQuery(defaultLimit: number) {
+  return {
+    cursor: z.string().regex(/^\d+$/).optional().openapi({ description: 'nextCursor from the previous page' }),
+    limit: z.coerce.number().int().min(1).max(1000).default(defaultLimit),
+  };
+}
+
+/** A page of items; `nextCursor` is null on the last page. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
