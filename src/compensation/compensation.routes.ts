@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses } from '../platform/http/openapi.js';
 import { DecimalString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -74,18 +74,10 @@ export const AllocationResultSchema = z
   .openapi('AllocationResult');
 
 const VersionParam = DistrictParam.extend({
-  versionId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'versionId', in: 'path' } }),
+  versionId: pathId('versionId'),
 });
 const RuleSetParam = DistrictParam.extend({
-  ruleSetId: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'ruleSetId', in: 'path' } }),
+  ruleSetId: pathId('ruleSetId', { max: 80 }),
 });
 
 const simulateRoute = createRoute({
@@ -257,11 +249,7 @@ const getRoute = createRoute({
   middleware: [allow('bureau', 'auditor')] as const,
   request: {
     params: DistrictParam.extend({
-      allocationId: z
-        .string()
-        .min(1)
-        .max(64)
-        .openapi({ param: { name: 'allocationId', in: 'path' } }),
+      allocationId: pathId('allocationId'),
     }),
     query: z.strictObject({ recompute: z.enum(['true', 'false']).optional() }),
   },

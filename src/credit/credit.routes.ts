@@ -3,7 +3,7 @@ import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
@@ -133,14 +133,6 @@ const recordRoute = createRoute({
   },
 });
 
-const SubjectParam = DistrictParam.extend({
-  subjectId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'subjectId', in: 'path' } }),
-});
-
 const listEventsRoute = createRoute({
   method: 'get',
   path: '/v1/districts/{districtId}/subjects/{subjectId}/credit-events',
@@ -176,11 +168,7 @@ const reverseRoute = createRoute({
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: SubjectParam.extend({
-      eventId: z
-        .string()
-        .min(1)
-        .max(64)
-        .openapi({ param: { name: 'eventId', in: 'path' } }),
+      eventId: pathId('eventId'),
     }),
     headers: IdempotencyHeader,
     body: {
@@ -332,11 +320,7 @@ const fileObjectionRoute = createRoute({
   middleware: [allow('subject')] as const,
   request: {
     params: DistrictParam.extend({
-      eventId: z
-        .string()
-        .min(1)
-        .max(64)
-        .openapi({ param: { name: 'eventId', in: 'path' } }),
+      eventId: pathId('eventId'),
     }),
     headers: IdempotencyHeader,
     body: {
@@ -366,11 +350,7 @@ const resolveRoute = createRoute({
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: DistrictParam.extend({
-      objectionId: z
-        .string()
-        .min(1)
-        .max(64)
-        .openapi({ param: { name: 'objectionId', in: 'path' } }),
+      objectionId: pathId('objectionId'),
     }),
     body: {
       required: true,

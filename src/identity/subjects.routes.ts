@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
@@ -82,14 +82,6 @@ const registerRoute = createRoute({
     201: { description: 'Registered', content: subjectJson },
     ...problemResponses(400, 401, 403, 409, 413, 415),
   },
-});
-
-const SubjectParam = DistrictParam.extend({
-  subjectId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'subjectId', in: 'path' }, example: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b' }),
 });
 
 const getRoute = createRoute({

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
@@ -180,14 +180,6 @@ const redeemRoute = createRoute({
   },
 });
 
-const HolderParam = DistrictParam.extend({
-  subjectId: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'subjectId', in: 'path' } }),
-});
-
 const accountRoute = createRoute({
   method: 'get',
   path: '/v1/districts/{districtId}/subjects/{subjectId}/points',
@@ -196,7 +188,7 @@ const accountRoute = createRoute({
   summary: 'A holder’s points: balance, pending, expiring in 30 days, recent history, benefits on offer',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
-  request: { params: HolderParam },
+  request: { params: SubjectParam },
   responses: {
     200: {
       description: 'The account',
@@ -230,7 +222,7 @@ const ledgerRoute = createRoute({
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: {
-    params: HolderParam,
+    params: SubjectParam,
     query: z.strictObject(pageQuery(100)),
   },
   responses: {
@@ -252,11 +244,7 @@ const reverseRoute = createRoute({
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: DistrictParam.extend({
-      entryId: z
-        .string()
-        .min(1)
-        .max(64)
-        .openapi({ param: { name: 'entryId', in: 'path' } }),
+      entryId: pathId('entryId'),
     }),
     body: { required: true, content: { 'application/json': { schema: z.strictObject({ reason: z.string().min(1).max(2000) }) } } },
   },
@@ -275,7 +263,7 @@ const consentRoute = createRoute({
   security: bearerSecurity,
   middleware: [allow('subject')] as const,
   request: {
-    params: HolderParam.extend({
+    params: SubjectParam.extend({
       source: z
         .string()
         .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/)

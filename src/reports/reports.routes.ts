@@ -6,7 +6,7 @@ import { ownSubject } from '../identity/subjects.service.js';
 import { apiClients, districts } from '../platform/db/schema.js';
 import { allow } from '../platform/http/auth.js';
 import type { AppEnv } from '../platform/http/env.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses } from '../platform/http/openapi.js';
 import { Problem, problems } from '../platform/http/problem.js';
 import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
@@ -105,11 +105,7 @@ const revokeRoute = createRoute({
   middleware: [allow('subject')] as const,
   request: {
     params: DistrictParam.extend({
-      consentId: z
-        .string()
-        .min(1)
-        .max(64)
-        .openapi({ param: { name: 'consentId', in: 'path' } }),
+      consentId: pathId('consentId'),
     }),
   },
   responses: { 200: { description: 'Revoked', content: { 'application/json': { schema: Consent } } }, ...problemResponses(401, 403, 404, 409) },

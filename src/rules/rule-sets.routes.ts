@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { evaluateScorecard } from './evaluate.service.js';
 import { IsoDate } from './kinds/common.js';
@@ -122,11 +122,7 @@ const uploadRoute = createRoute({
 });
 
 const RuleSetIdParam = DistrictParam.extend({
-  ruleSetId: z
-    .string()
-    .min(1)
-    .max(80)
-    .openapi({ param: { name: 'ruleSetId', in: 'path' }, example: 'firm-env-credit' }),
+  ruleSetId: pathId('ruleSetId', { max: 80, example: 'firm-env-credit' }),
 });
 
 const listVersionsRoute = createRoute({
@@ -152,7 +148,7 @@ const getVersionRoute = createRoute({
   summary: 'One stored version with its source',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor', 'recorder', 'bank')] as const,
-  request: { params: DistrictParam.extend({ versionId: z.string().openapi({ param: { name: 'versionId', in: 'path' } }) }) },
+  request: { params: DistrictParam.extend({ versionId: pathId('versionId') }) },
   responses: {
     200: { description: 'The version', content: { 'application/json': { schema: RuleSetVersionWithSource } } },
     ...problemResponses(401, 403, 404),

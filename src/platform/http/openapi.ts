@@ -90,6 +90,17 @@ export const DistrictParam = z.object({
     .openapi({ param: { name: 'districtId', in: 'path' }, example: 'chongming' }),
 });
 
+/** A path segment naming a record: 1 to `max` characters, documented as a path parameter. */
+export function pathId(name: string, options: { max?: number; example?: string } = {}) {
+  return z
+    .string()
+    .min(1)
+    .max(options.max ?? 64)
+    .openapi({ param: { name, in: 'path' }, ...(options.example === undefined ? {} : { example: options.example }) });
+}
+
+export const SubjectParam = DistrictParam.extend({ subjectId: pathId('subjectId', { example: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b' }) });
+
 export const IdempotencyHeader = z.object({
   'idempotency-key': z
     .string()
