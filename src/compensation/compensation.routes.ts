@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { DecimalString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -90,10 +90,7 @@ const simulateRoute = createRoute({
   middleware: [allow('bureau')] as const,
   request: {
     params: VersionParam,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.strictObject({ inputs: AllocationInputSchema.optional() }).openapi('SimulateRuleSet') } },
-    },
+    body: jsonBody(z.strictObject({ inputs: AllocationInputSchema.optional() }).openapi('SimulateRuleSet')),
   },
   responses: {
     200: {
@@ -118,20 +115,15 @@ const diffRoute = createRoute({
   middleware: [allow('bureau', 'auditor')] as const,
   request: {
     params: RuleSetParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              candidateVersionId: z.string().min(1).max(64),
-              baseVersionId: z.string().min(1).max(64).optional().openapi({ description: 'Default: the version in force today' }),
-              inputs: AllocationInputSchema.optional(),
-            })
-            .openapi('DiffRuleSets'),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          candidateVersionId: z.string().min(1).max(64),
+          baseVersionId: z.string().min(1).max(64).optional().openapi({ description: 'Default: the version in force today' }),
+          inputs: AllocationInputSchema.optional(),
+        })
+        .openapi('DiffRuleSets'),
+    ),
   },
   responses: {
     200: {
@@ -178,14 +170,7 @@ const publishRoute = createRoute({
   middleware: [allow('bureau')] as const,
   request: {
     params: VersionParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.strictObject({ effectiveFrom: IsoDate }).openapi('PublishRuleSet', { example: { effectiveFrom: '2027-01-01' } }),
-        },
-      },
-    },
+    body: jsonBody(z.strictObject({ effectiveFrom: IsoDate }).openapi('PublishRuleSet', { example: { effectiveFrom: '2027-01-01' } })),
   },
   responses: {
     200: {
@@ -221,10 +206,7 @@ const runRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: AllocationInputSchema.extend({ ruleSetId: z.string().min(1).max(80) }).openapi('RunAllocation') } },
-    },
+    body: jsonBody(AllocationInputSchema.extend({ ruleSetId: z.string().min(1).max(80) }).openapi('RunAllocation')),
   },
   responses: {
     201: {

@@ -3,7 +3,16 @@ import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
+import {
+  bearerSecurity,
+  createRouter,
+  DistrictParam,
+  IdempotencyHeader,
+  jsonBody,
+  pathId,
+  problemResponses,
+  SubjectParam,
+} from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
@@ -92,27 +101,22 @@ const recordRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.strictObject({ events: z.array(EventInput).min(1).max(MAX_BATCH) }).openapi('RecordCreditEvents', {
-            example: {
-              events: [
-                {
-                  subject: { kind: 'firm', uscc: '91310230MA1K2B3C4P' },
-                  code: 'ENV-PENALTY',
-                  occurredOn: '2026-10-12',
-                  evidence: '沪崇环罚〔2026〕45号',
-                  amounts: [{ name: 'fine_yuan', value: '50000.00', unit: 'yuan' }],
-                  externalId: 'penalty-2026-45',
-                },
-              ],
+    body: jsonBody(
+      z.strictObject({ events: z.array(EventInput).min(1).max(MAX_BATCH) }).openapi('RecordCreditEvents', {
+        example: {
+          events: [
+            {
+              subject: { kind: 'firm', uscc: '91310230MA1K2B3C4P' },
+              code: 'ENV-PENALTY',
+              occurredOn: '2026-10-12',
+              evidence: '沪崇环罚〔2026〕45号',
+              amounts: [{ name: 'fine_yuan', value: '50000.00', unit: 'yuan' }],
+              externalId: 'penalty-2026-45',
             },
-          }),
+          ],
         },
-      },
-    },
+      }),
+    ),
   },
   responses: {
     201: {
@@ -171,16 +175,11 @@ const reverseRoute = createRoute({
       eventId: pathId('eventId'),
     }),
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({ reason: z.string().min(1).max(2000), evidence: z.string().min(1).max(2000) })
-            .openapi('ReverseCreditEvent', { example: { reason: '复议撤销原处罚决定', evidence: '沪崇复决〔2026〕3号' } }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({ reason: z.string().min(1).max(2000), evidence: z.string().min(1).max(2000) })
+        .openapi('ReverseCreditEvent', { example: { reason: '复议撤销原处罚决定', evidence: '沪崇复决〔2026〕3号' } }),
+    ),
   },
   responses: {
     201: { description: 'The correcting event', content: { 'application/json': { schema: CreditEvent } } },
@@ -323,16 +322,11 @@ const fileObjectionRoute = createRoute({
       eventId: pathId('eventId'),
     }),
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({ statement: z.string().min(1).max(4000) })
-            .openapi('FileObjection', { example: { statement: '该处罚已于2026年11月经行政复议撤销，附复议决定书。' } }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({ statement: z.string().min(1).max(4000) })
+        .openapi('FileObjection', { example: { statement: '该处罚已于2026年11月经行政复议撤销，附复议决定书。' } }),
+    ),
   },
   responses: {
     201: { description: 'Filed', content: { 'application/json': { schema: Objection } } },
@@ -352,20 +346,15 @@ const resolveRoute = createRoute({
     params: DistrictParam.extend({
       objectionId: pathId('objectionId'),
     }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              decision: z.enum(['upheld', 'rejected']),
-              reason: z.string().min(1).max(4000),
-              evidence: z.string().min(1).max(2000).optional(),
-            })
-            .openapi('ResolveObjection', { example: { decision: 'upheld', reason: '经核实，原处罚已被复议撤销', evidence: '沪崇复决〔2026〕3号' } }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          decision: z.enum(['upheld', 'rejected']),
+          reason: z.string().min(1).max(4000),
+          evidence: z.string().min(1).max(2000).optional(),
+        })
+        .openapi('ResolveObjection', { example: { decision: 'upheld', reason: '经核实，原处罚已被复议撤销', evidence: '沪崇复决〔2026〕3号' } }),
+    ),
   },
   responses: {
     200: { description: 'Answered', content: { 'application/json': { schema: Objection } } },

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
@@ -52,30 +52,25 @@ const upsertRoute = createRoute({
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: UnitCodeParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              name: z.string().min(1).max(200),
-              level: z.enum(['district', 'town', 'plot', 'project']),
-              owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
-              areaHa: Decimal,
-              ecosystemTypes: z.array(z.enum(['forest', 'wetland', 'grassland', 'farmland', 'water', 'urban', 'ocean', 'desert'])).min(1),
-            })
-            .openapi('GepUnitInput', {
-              example: {
-                name: '东滩湿地7号地块',
-                level: 'plot',
-                owner: { kind: 'firm', uscc: '91310230MA1H5G6L7G' },
-                areaHa: '420.5',
-                ecosystemTypes: ['wetland'],
-              },
-            }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          name: z.string().min(1).max(200),
+          level: z.enum(['district', 'town', 'plot', 'project']),
+          owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
+          areaHa: Decimal,
+          ecosystemTypes: z.array(z.enum(['forest', 'wetland', 'grassland', 'farmland', 'water', 'urban', 'ocean', 'desert'])).min(1),
+        })
+        .openapi('GepUnitInput', {
+          example: {
+            name: '东滩湿地7号地块',
+            level: 'plot',
+            owner: { kind: 'firm', uscc: '91310230MA1H5G6L7G' },
+            areaHa: '420.5',
+            ecosystemTypes: ['wetland'],
+          },
+        }),
+    ),
   },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: GepUnit } } },
@@ -95,34 +90,29 @@ const measureRoute = createRoute({
   middleware: [allow('recorder', 'bureau')] as const,
   request: {
     params: UnitCodeParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              year: z.number().int().min(1990).max(2100),
-              measurements: z
-                .array(
-                  z.strictObject({
-                    indicator: z.string().min(1).max(80),
-                    value: Decimal,
-                    unit: z.string().min(1).max(40),
-                    source: z.string().min(1).max(500),
-                  }),
-                )
-                .min(1)
-                .max(200),
-            })
-            .openapi('GepMeasurements', {
-              example: {
-                year: 2025,
-                measurements: [{ indicator: 'water-conservation', value: '152.3', unit: 'wan-m3', source: '区水务局水文监测 2025' }],
-              },
-            }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          year: z.number().int().min(1990).max(2100),
+          measurements: z
+            .array(
+              z.strictObject({
+                indicator: z.string().min(1).max(80),
+                value: Decimal,
+                unit: z.string().min(1).max(40),
+                source: z.string().min(1).max(500),
+              }),
+            )
+            .min(1)
+            .max(200),
+        })
+        .openapi('GepMeasurements', {
+          example: {
+            year: 2025,
+            measurements: [{ indicator: 'water-conservation', value: '152.3', unit: 'wan-m3', source: '区水务局水文监测 2025' }],
+          },
+        }),
+    ),
   },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ recorded: z.number().int() }) } } },

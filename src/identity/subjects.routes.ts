@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses, SubjectParam } from '../platform/http/openapi.js';
+import {
+  bearerSecurity,
+  createRouter,
+  DistrictParam,
+  IdempotencyHeader,
+  jsonBody,
+  problemResponses,
+  SubjectParam,
+} from '../platform/http/openapi.js';
 import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
@@ -76,7 +84,7 @@ const registerRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: { required: true, content: { 'application/json': { schema: RegisterSubjectBody } } },
+    body: jsonBody(RegisterSubjectBody),
   },
   responses: {
     201: { description: 'Registered', content: subjectJson },
@@ -113,7 +121,7 @@ const lookupRoute = createRoute({
   description: 'A POST so that the identifier never appears in a URL or an access log.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder', 'auditor')] as const,
-  request: { params: DistrictParam, body: { required: true, content: { 'application/json': { schema: LookupBody } } } },
+  request: { params: DistrictParam, body: jsonBody(LookupBody) },
   responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(400, 401, 403, 404, 415) },
 });
 

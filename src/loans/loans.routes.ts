@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
@@ -64,34 +64,29 @@ const assessRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              subjectId: z.string().min(1).max(64),
-              productId: z.string().min(1).max(80),
-              pledges: z.array(Pledge).min(1).max(20),
-              requestedAmount: Money,
-              termMonths: z.number().int().min(1).max(360),
-              guarantee: z.enum(['none', 'guaranteed', 'collateral']).default('none'),
-              ecoPledgeSigned: z.boolean().default(false),
-            })
-            .openapi('AssessGepLoan', {
-              example: {
-                subjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
-                productId: 'gep-eco-loan',
-                pledges: [{ type: 'gep', unitCode: 'dongtan-wetland-plot-07' }],
-                requestedAmount: '800000.00',
-                termMonths: 36,
-                guarantee: 'guaranteed',
-                ecoPledgeSigned: true,
-              },
-            }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          subjectId: z.string().min(1).max(64),
+          productId: z.string().min(1).max(80),
+          pledges: z.array(Pledge).min(1).max(20),
+          requestedAmount: Money,
+          termMonths: z.number().int().min(1).max(360),
+          guarantee: z.enum(['none', 'guaranteed', 'collateral']).default('none'),
+          ecoPledgeSigned: z.boolean().default(false),
+        })
+        .openapi('AssessGepLoan', {
+          example: {
+            subjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
+            productId: 'gep-eco-loan',
+            pledges: [{ type: 'gep', unitCode: 'dongtan-wetland-plot-07' }],
+            requestedAmount: '800000.00',
+            termMonths: 36,
+            guarantee: 'guaranteed',
+            ecoPledgeSigned: true,
+          },
+        }),
+    ),
   },
   responses: {
     201: {

@@ -1,7 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
+import {
+  bearerSecurity,
+  createRouter,
+  DistrictParam,
+  IdempotencyHeader,
+  jsonBody,
+  pathId,
+  problemResponses,
+  SubjectParam,
+} from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
@@ -96,35 +105,30 @@ const awardRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
+    body: jsonBody(
+      z
+        .strictObject({
+          holder: SubjectRefSchema,
+          action: z.string().min(1).max(64),
+          amount: z
             .strictObject({
-              holder: SubjectRefSchema,
-              action: z.string().min(1).max(64),
-              amount: z
-                .strictObject({
-                  value: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'a non-negative decimal as a string'),
-                  unit: z.string().min(1).max(32),
-                })
-                .optional(),
-              occurredOn: IsoDate.optional(),
-              reference: z
-                .string()
-                .min(1)
-                .max(200)
-                .optional()
-                .openapi({ description: 'What makes the award unique where the catalogue says so, e.g. a bill number' }),
-              evidence: z.string().max(2000).optional(),
+              value: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'a non-negative decimal as a string'),
+              unit: z.string().min(1).max(32),
             })
-            .openapi('AwardPoints', {
-              example: { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
-            }),
-        },
-      },
-    },
+            .optional(),
+          occurredOn: IsoDate.optional(),
+          reference: z
+            .string()
+            .min(1)
+            .max(200)
+            .optional()
+            .openapi({ description: 'What makes the award unique where the catalogue says so, e.g. a bill number' }),
+          evidence: z.string().max(2000).optional(),
+        })
+        .openapi('AwardPoints', {
+          example: { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
+        }),
+    ),
   },
   responses: {
     201: {
@@ -160,10 +164,7 @@ const redeemRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: { 'application/json': { schema: z.strictObject({ benefitId: z.string().min(1).max(64) }).openapi('RedeemPoints') } },
-    },
+    body: jsonBody(z.strictObject({ benefitId: z.string().min(1).max(64) }).openapi('RedeemPoints')),
   },
   responses: {
     201: {
@@ -246,7 +247,7 @@ const reverseRoute = createRoute({
     params: DistrictParam.extend({
       entryId: pathId('entryId'),
     }),
-    body: { required: true, content: { 'application/json': { schema: z.strictObject({ reason: z.string().min(1).max(2000) }) } } },
+    body: jsonBody(z.strictObject({ reason: z.string().min(1).max(2000) })),
   },
   responses: {
     201: { description: 'The reversing entry', content: { 'application/json': { schema: LedgerEntry } } },
@@ -269,7 +270,7 @@ const consentRoute = createRoute({
         .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/)
         .openapi({ param: { name: 'source', in: 'path' }, example: 'transit-app' }),
     }),
-    body: { required: true, content: { 'application/json': { schema: z.strictObject({ enabled: z.boolean() }).openapi('PointsSourceConsent') } } },
+    body: jsonBody(z.strictObject({ enabled: z.boolean() }).openapi('PointsSourceConsent')),
   },
   responses: {
     200: {
@@ -291,36 +292,31 @@ const createBenefitRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              name: z.string().min(1).max(200),
-              description: z.string().max(2000).optional(),
-              cost: z.number().int().positive(),
-              stock: z.number().int().positive().nullable().optional().describe('Omit or null for unlimited'),
-              holderKinds: z
-                .array(z.enum(['resident', 'firm']))
-                .min(1)
-                .default(['resident']),
-              validFrom: IsoDate,
-              validUntil: IsoDate,
-            })
-            .openapi('NewBenefit', {
-              example: {
-                name: '东平国家森林公园门票',
-                cost: 50,
-                stock: 200,
-                holderKinds: ['resident'],
-                validFrom: '2026-12-01',
-                validUntil: '2027-11-30',
-              },
-            }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          name: z.string().min(1).max(200),
+          description: z.string().max(2000).optional(),
+          cost: z.number().int().positive(),
+          stock: z.number().int().positive().nullable().optional().describe('Omit or null for unlimited'),
+          holderKinds: z
+            .array(z.enum(['resident', 'firm']))
+            .min(1)
+            .default(['resident']),
+          validFrom: IsoDate,
+          validUntil: IsoDate,
+        })
+        .openapi('NewBenefit', {
+          example: {
+            name: '东平国家森林公园门票',
+            cost: 50,
+            stock: 200,
+            holderKinds: ['resident'],
+            validFrom: '2026-12-01',
+            validUntil: '2027-11-30',
+          },
+        }),
+    ),
   },
   responses: {
     201: { description: 'Registered', content: { 'application/json': { schema: Benefit } } },

@@ -6,7 +6,7 @@ import { ownSubject } from '../identity/subjects.service.js';
 import { apiClients, districts } from '../platform/db/schema.js';
 import { allow } from '../platform/http/auth.js';
 import type { AppEnv } from '../platform/http/env.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { Problem, problems } from '../platform/http/problem.js';
 import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
@@ -70,24 +70,19 @@ const grantRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              bankClientId: z.string().min(1).max(64),
-              purpose: Purpose,
-              scopes: z.array(Scope).min(1),
-              expiresAt: z.iso.datetime({ offset: true }).optional(),
-              statement: z.string().max(2000).optional(),
-            })
-            .openapi('GrantConsent', {
-              example: { bankClientId: 'cli_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b', purpose: 'loan-application', scopes: ['credit', 'points-summary'] },
-            }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          bankClientId: z.string().min(1).max(64),
+          purpose: Purpose,
+          scopes: z.array(Scope).min(1),
+          expiresAt: z.iso.datetime({ offset: true }).optional(),
+          statement: z.string().max(2000).optional(),
+        })
+        .openapi('GrantConsent', {
+          example: { bankClientId: 'cli_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b', purpose: 'loan-application', scopes: ['credit', 'points-summary'] },
+        }),
+    ),
   },
   responses: {
     201: { description: 'Granted', content: { 'application/json': { schema: Consent } } },
@@ -156,27 +151,22 @@ const issueRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              subjectId: z.string().min(1).max(64),
-              purpose: Purpose,
-              scopes: z.array(Scope).min(1).default(['credit']),
-              assessmentIds: z
-                .array(z.string().min(1).max(64))
-                .max(20)
-                .optional()
-                .openapi({ description: 'GEP eco-loan assessments of this subject to include (scope gep-assets)' }),
-            })
-            .openapi('IssueCreditReport', {
-              example: { subjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b', purpose: 'loan-application', scopes: ['credit'] },
-            }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          subjectId: z.string().min(1).max(64),
+          purpose: Purpose,
+          scopes: z.array(Scope).min(1).default(['credit']),
+          assessmentIds: z
+            .array(z.string().min(1).max(64))
+            .max(20)
+            .optional()
+            .openapi({ description: 'GEP eco-loan assessments of this subject to include (scope gep-assets)' }),
+        })
+        .openapi('IssueCreditReport', {
+          example: { subjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b', purpose: 'loan-application', scopes: ['credit'] },
+        }),
+    ),
   },
   responses: {
     201: {
@@ -226,21 +216,16 @@ const verifyRoute = createRoute({
   middleware: [allow('bank', 'bureau', 'auditor')] as const,
   request: {
     params: DistrictParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({
-              report: z.string().min(1).max(1_000_000),
-              jwks: Jwks.optional(),
-              audience: z.string().max(200).optional(),
-              at: z.iso.datetime({ offset: true }).optional().describe('Check validity at this moment instead of now'),
-            })
-            .openapi('VerifyCreditReport'),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({
+          report: z.string().min(1).max(1_000_000),
+          jwks: Jwks.optional(),
+          audience: z.string().max(200).optional(),
+          at: z.iso.datetime({ offset: true }).optional().describe('Check validity at this moment instead of now'),
+        })
+        .openapi('VerifyCreditReport'),
+    ),
   },
   responses: {
     200: {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, pathId, problemResponses } from '../platform/http/openapi.js';
+import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { evaluateScorecard } from './evaluate.service.js';
 import { IsoDate } from './kinds/common.js';
@@ -92,7 +92,7 @@ const validateRoute = createRoute({
   description: 'Parses the YAML, validates it against its kind and compiles it. Errors name the line and field.',
   security: bearerSecurity,
   middleware: [allow('bureau')] as const,
-  request: { params: DistrictParam, body: { required: true, content: { 'application/json': { schema: RuleSourceBody } } } },
+  request: { params: DistrictParam, body: jsonBody(RuleSourceBody) },
   responses: {
     200: { description: 'The file is valid', content: { 'application/json': { schema: Validation } } },
     ...problemResponses(400, 401, 403, 415, 422),
@@ -112,7 +112,7 @@ const uploadRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: { required: true, content: { 'application/json': { schema: RuleSourceBody } } },
+    body: jsonBody(RuleSourceBody),
   },
   responses: {
     201: { description: 'Stored as a new draft', content: { 'application/json': { schema: RuleSetVersion } } },
@@ -184,16 +184,11 @@ const evaluateRoute = createRoute({
   middleware: [allow('bureau')] as const,
   request: {
     params: RuleSetIdParam,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .strictObject({ facts: z.record(z.string(), FactValue), onDate: IsoDate.optional() })
-            .openapi('ScorecardFacts', { example: { facts: { admin_penalties_12m: 1, major_incidents_3y: 0 } } }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .strictObject({ facts: z.record(z.string(), FactValue), onDate: IsoDate.optional() })
+        .openapi('ScorecardFacts', { example: { facts: { admin_penalties_12m: 1, major_incidents_3y: 0 } } }),
+    ),
   },
   responses: {
     200: {

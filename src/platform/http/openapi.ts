@@ -90,6 +90,11 @@ export const DistrictParam = z.object({
     .openapi({ param: { name: 'districtId', in: 'path' }, example: 'chongming' }),
 });
 
+/** A required JSON request body with its schema. */
+export function jsonBody<T extends z.ZodType>(schema: T): { required: true; content: { 'application/json': { schema: T } } } {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
 /** A path segment naming a record: 1 to `max` characters, documented as a path parameter. */
 export function pathId(name: string, options: { max?: number; example?: string } = {}) {
   return z
