@@ -27,23 +27,28 @@ const ndjson = (firm: string) =>
     JSON.stringify({ subject: { id: firm }, code: 'DISCHARGE-EXCEEDANCE', occurredOn: '2026-09-04', evidence: 'M-2' }),
   ].join('\n');
 
+/** The CLI's import runs as the district's environment bureau recording agency, without HTTP. */
+function importerContext(w: Awaited<ReturnType<typeof createWorld>>) {
+  return {
+    deps: w.deps,
+    principal: {
+      type: 'client' as const,
+      clientId: 'cli-import',
+      districtId: 'chongming',
+      role: 'recorder' as const,
+      agency: '生态环境局',
+      name: 'import',
+    },
+    districtId: 'chongming',
+    now: w.clock.now(),
+  };
+}
+
 describe('an agency imports a file of events', () => {
   it('records the good lines, names the bad ones by number, and records nothing twice on a second run', async () => {
     const w = await createWorld();
     const firm = await w.register('chongming', 'firm', IDS.firmA);
-    const ctx = {
-      deps: w.deps,
-      principal: {
-        type: 'client' as const,
-        clientId: 'cli-import',
-        districtId: 'chongming',
-        role: 'recorder' as const,
-        agency: '生态环境局',
-        name: 'import',
-      },
-      districtId: 'chongming',
-      now: w.clock.now(),
-    };
+    const ctx = importerContext(w);
     const progress: number[] = [];
     const report = await importEvents(ctx, await parseNdjson(ndjson(firm)), { batchSize: 2, onProgress: (n) => progress.push(n) });
     expect(report).toMatchObject({ lines: 5, recorded: 3, duplicates: 0 });
@@ -67,19 +72,7 @@ describe('an agency imports a file of events', () => {
       ',ENV-PENALTY,2026-08-02,,no subject,,,',
       `${IDS.firmA},ENV-PENALTY,2026-08-03,2026-08-01,ends before it starts,fine_yuan,1,yuan`,
     ].join('\n');
-    const ctx = {
-      deps: w.deps,
-      principal: {
-        type: 'client' as const,
-        clientId: 'cli-import',
-        districtId: 'chongming',
-        role: 'recorder' as const,
-        agency: '生态环境局',
-        name: 'import',
-      },
-      districtId: 'chongming',
-      now: w.clock.now(),
-    };
+    const ctx = importerContext(w);
     const report = await importEvents(ctx, await parseCsvEvents(csv));
     expect(report.recorded).toBe(1);
     expect(report.bad).toEqual([

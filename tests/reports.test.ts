@@ -31,6 +31,14 @@ const jwksOf = async (w: World, issuer: string) => {
   return (await res.json()) as { keys: Array<Record<string, string>> };
 };
 
+/** Key rotation is a CLI operation: it runs as the district's operator, without HTTP. */
+const cliContext = (w: World) => ({
+  deps: w.deps,
+  districtId: 'chongming',
+  now: w.clock.now(),
+  principal: { type: 'client' as const, clientId: 'cli', districtId: 'chongming', role: 'bureau' as const, agency: null, name: 'cli' },
+});
+
 describe('a bank asks for a borrower’s eco-credit', () => {
   it('without consent it is refused and nothing is delivered or logged', async () => {
     const { w, resident, token } = await story();
@@ -217,12 +225,7 @@ describe('verifying a report', () => {
 
   it('after a key rotation old reports still verify and new ones carry the new kid', async () => {
     const { w, resident, report, kid, issuer } = await issued();
-    const ctx = {
-      deps: w.deps,
-      districtId: 'chongming',
-      now: w.clock.now(),
-      principal: { type: 'client' as const, clientId: 'cli', districtId: 'chongming', role: 'bureau' as const, agency: null, name: 'cli' },
-    };
+    const ctx = cliContext(w);
     w.clock.advanceDays(1);
     const { active, retired } = await rotateKey({ ...ctx, now: w.clock.now() });
     expect(retired?.kid).toBe(kid);
@@ -243,12 +246,7 @@ describe('verifying a report', () => {
   it('a JWKS saved at issue time verifies the report offline later, as of a moment it was valid', async () => {
     const { w, report, issuer, bank } = await issued();
     const saved = await jwksOf(w, issuer);
-    const ctx = {
-      deps: w.deps,
-      districtId: 'chongming',
-      now: w.clock.now(),
-      principal: { type: 'client' as const, clientId: 'cli', districtId: 'chongming', role: 'bureau' as const, agency: null, name: 'cli' },
-    };
+    const ctx = cliContext(w);
     await rotateKey(ctx);
     w.clock.advanceDays(400);
     const { verifyReport } = await import('../src/reports/verify.js');
