@@ -15,6 +15,7 @@ import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
 import { pagesRoutes } from './pages/pages.routes.js';
 import type { AppDeps } from './platform/deps.js';
+import { DomainError } from './platform/errors.js';
 import { authenticate } from './platform/http/auth.js';
 import { districtScope } from './platform/http/district-scope.js';
 import type { AppEnv } from './platform/http/env.js';
@@ -37,17 +38,17 @@ function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
 /** Hono's own 4xx answers (malformed JSON, wrong media type, oversized body) in our problem shape. */
 function fromHttpException(error: HTTPException): Problem {
   const status = error.status;
-  if (status === 400) {
-    return new Problem(400, 'malformed-body', 'Malformed request body', error.message || 'the body could not be parsed', {
-      errors: [{ pointer: '', in: 'body', detail: error.message || 'malformed body' }],
-    });
-  }
   if (status === 415) {
-    return new Problem(415, 'unsupported-media-type', 'Unsupported media type', 'send the body as application/json', {
-      errors: [{ pointer: '/Content-Type', in: 'header', detail: 'must be application/json' }],
-    });
+    return new Problem('unsupported-media-type', 'send the body as application/json', [
+      { pointer: '/Content-Type', in: 'header', detail: 'must be application/json' },
+    ]);
   }
-  return new Problem(status, `http-${status}`, error.message || 'Error', error.message || `HTTP ${status}`);
+  if (status === 413) return new Problem('body-too-large', error.message || 'the body is too large');
+  if (status === 401) return new Problem('unauthenticated', error.message || 'credentials are needed');
+  if (status === 403) return new Problem('forbidden', error.message || 'forbidden');
+  if (status === 404) return new Problem('not-found', error.message || 'not found');
+  const detail = error.message || 'the body could not be parsed';
+  return new Problem('malformed-body', detail, [{ pointer: '', in: 'body', detail }]);
 }
 
 export function createApp(deps: AppDeps) {
@@ -71,8 +72,8 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: deps.config.maxBodyBytes,
       onError: () => {
-        throw new Problem(413, 'body-too-large', 'Body too large', `the body may be at most ${deps.config.maxBodyBytes} bytes`, {
-          errors: [{ pointer: '', in: 'body', detail: `larger than ${deps.config.maxBodyBytes} bytes` }],
+        throw new DomainError('body-too-large', `the body may be at most ${deps.config.maxBodyBytes} bytes`, {
+          fields: [{ pointer: '', detail: `larger than ${deps.config.maxBodyBytes} bytes` }],
         });
       },
     }),
@@ -124,19 +125,16 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Eco-credit service API' }));
 
-  app.notFound((c) => problemResponse(c, new Problem(404, 'not-found', 'Not found', `no route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) => problemResponse(c, new Problem('not-found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
-    if (error instanceof Problem) return problemResponse(c, error);
+    if (error instanceof DomainError) return problemResponse(c, Problem.from(error));
     if (error instanceof HTTPException) return problemResponse(c, fromHttpException(error));
     deps.logger.error('unhandled error', {
       requestId: c.var.requestId,
       path: c.req.path,
       error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
     });
-    return problemResponse(
-      c,
-      new Problem(500, 'internal', 'Internal error', 'something went wrong on our side; quote the request id when you report it'),
-    );
+    return problemResponse(c, new Problem('internal', 'something went wrong on our side; quote the request id when you report it'));
   });
 
   return app;

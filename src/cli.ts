@@ -18,8 +18,8 @@ import { openNodeRuntime } from './node/runtime.js';
 import { seedDemoData } from './node/seed-files.js';
 import { RULES_DIR, readShippedRules } from './node/shipped-rules.js';
 import { chinaDate } from './platform/clock.js';
+import { DomainError } from './platform/errors.js';
 import type { ClientRole } from './platform/http/principal.js';
-import { Problem } from './platform/http/problem.js';
 import { silentLogger } from './platform/logger.js';
 import { fromBase64Url } from './platform/util/encoding.js';
 import { rotateKey } from './reports/signing-keys.service.js';
@@ -133,10 +133,10 @@ rules
         const parsed = await checkRuleSource(s.text, s.path, opts.district);
         console.log(`ok    ${s.path}  ${parsed.document.kind} ${parsed.document.id} v${parsed.document.version}  ${parsed.hash}`);
       } catch (error) {
-        if (!(error instanceof Problem)) throw error;
+        if (!(error instanceof DomainError)) throw error;
         failed++;
         console.log(`error ${s.path}`);
-        for (const e of error.errors ?? []) console.log(`      ${e.line ? `line ${e.line}: ` : ''}${e.pointer || '(document)'}: ${e.detail}`);
+        for (const e of error.fields) console.log(`      ${e.line ? `line ${e.line}: ` : ''}${e.pointer || '(document)'}: ${e.detail}`);
       }
     }
     if (failed) process.exitCode = 1;
@@ -348,6 +348,8 @@ program
   );
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof Problem ? `error: ${error.message}` : error instanceof Error ? `error: ${error.message}` : error);
+  console.error(
+    error instanceof DomainError ? `error: ${error.message} (${error.code})` : error instanceof Error ? `error: ${error.message}` : error,
+  );
   process.exitCode = 1;
 });

@@ -8,8 +8,8 @@ import { getUnit, unitAccount } from '../gep/gep.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { allocationRuns, ruleSetVersions } from '../platform/db/schema.js';
+import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
-import { Problem, problems } from '../platform/http/problem.js';
 import { newId } from '../platform/util/ids.js';
 import { RuleCompileError } from '../rules/engine/errors.js';
 import { activeVersion, documentOf, getVersion, type RuleSetVersionHead, type RuleSetVersionRow } from '../rules/rule-sets.service.js';
@@ -25,13 +25,13 @@ export interface RunRequest extends AllocationInput {
 
 async function compute(ctx: ServiceContext, row: RuleSetVersionHead, input: AllocationInput): Promise<AllocationResult> {
   const doc = await documentOf(ctx, row);
-  if (doc.kind !== 'allocation') throw problems.unprocessable('wrong-rule-kind', `rule set '${row.ruleSetId}' is a ${doc.kind}, not an allocation`);
+  if (doc.kind !== 'allocation') throw new DomainError('wrong-rule-kind', `rule set '${row.ruleSetId}' is a ${doc.kind}, not an allocation`);
   try {
     return allocate(doc.body, { id: doc.id, version: doc.version, hash: row.hash }, input);
   } catch (error) {
     if (error instanceof AllocationError || error instanceof RuleCompileError) {
-      throw new Problem(422, 'allocation-refused', 'Allocation refused', `${row.ruleSetId}: ${error.message}`, {
-        errors: [{ pointer: error.pointer, in: 'body', detail: error.message }],
+      throw new DomainError('allocation-refused', `${row.ruleSetId}: ${error.message}`, {
+        fields: [{ pointer: error.pointer, detail: error.message }],
       });
     }
     throw error;
@@ -48,7 +48,7 @@ async function withGep(ctx: ServiceContext, request: RunRequest): Promise<Alloca
       continue;
     }
     const unit = await getUnit(ctx, r.id).catch(() => {
-      throw problems.validation(`recipient '${r.id}' has no '${input}' and no GEP unit of that code`, [
+      throw fail.invalid(`recipient '${r.id}' has no '${input}' and no GEP unit of that code`, [
         { pointer: `/recipients/${i}/values/${input}`, in: 'body', detail: 'missing' },
       ]);
     });
@@ -92,7 +92,7 @@ export async function getAllocation(ctx: ServiceContext, id: string, recompute: 
     .select()
     .from(allocationRuns)
     .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.id, id)));
-  if (!run) throw problems.notFound(`no allocation '${id}' in district '${ctx.districtId}'`);
+  if (!run) throw fail.notFound(`no allocation '${id}' in district '${ctx.districtId}'`);
   const stored = JSON.parse(run.result) as AllocationResult;
   if (!recompute) return { run, result: stored, reproduced: null };
   // The version the run used, whatever has been published since, with the inputs it stored.
@@ -107,7 +107,7 @@ async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<Alloc
     .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.ruleSetId, ruleSetId)))
     .orderBy(desc(allocationRuns.createdAt))
     .limit(1);
-  if (!last) throw problems.unprocessable('no-inputs', `rule set '${ruleSetId}' has never been run: give the inputs to simulate with`);
+  if (!last) throw new DomainError('no-inputs', `rule set '${ruleSetId}' has never been run: give the inputs to simulate with`);
   return JSON.parse(last.inputs) as AllocationInput;
 }
 
@@ -134,7 +134,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
   const candidate = await getVersion(ctx, candidateVersionId);
   const base = baseVersionId ? await getVersion(ctx, baseVersionId) : await activeVersion(ctx, ruleSetId, ctx.now);
   if (candidate.ruleSetId !== ruleSetId || base.ruleSetId !== ruleSetId) {
-    throw problems.validation('both versions must belong to the rule set compared', [
+    throw fail.invalid('both versions must belong to the rule set compared', [
       { pointer: '/candidateVersionId', in: 'body', detail: `not a version of ${ruleSetId}` },
     ]);
   }
@@ -182,7 +182,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
 export async function publish(ctx: ServiceContext, versionId: string, effectiveFrom: string): Promise<RuleSetVersionRow> {
   const version = await getVersion(ctx, versionId);
   if (effectiveFrom < chinaDate(ctx.now)) {
-    throw problems.validation('a publication takes effect today or later; the past stays as it was', [
+    throw fail.invalid('a publication takes effect today or later; the past stays as it was', [
       { pointer: '/effectiveFrom', in: 'body', detail: 'in the past' },
     ]);
   }
@@ -191,6 +191,6 @@ export async function publish(ctx: ServiceContext, versionId: string, effectiveF
     .set({ status: 'published', effectiveFrom, publishedAt: ctx.now.toISOString(), publishedBy: principalRef(ctx.principal) })
     .where(and(eq(ruleSetVersions.id, version.id), eq(ruleSetVersions.status, 'draft')))
     .returning();
-  if (!row) throw problems.conflict('already-published', `version ${version.id} was published on ${version.publishedAt} by ${version.publishedBy}`);
+  if (!row) throw new DomainError('already-published', `version ${version.id} was published on ${version.publishedAt} by ${version.publishedBy}`);
   return row;
 }

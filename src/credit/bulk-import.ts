@@ -8,7 +8,7 @@
 import type { z } from '@hono/zod-openapi';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { ServiceContext } from '../platform/context.js';
-import { Problem } from '../platform/http/problem.js';
+import { DomainError } from '../platform/errors.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { canonicalJson } from '../rules/canonical.js';
 import { EventInput as EventInputSchema } from './credit.routes.js';
@@ -128,9 +128,9 @@ export async function importEvents(
         for (const o of outcomes) o.status === 'recorded' ? report.recorded++ : report.duplicates++;
         break;
       } catch (error) {
-        if (!(error instanceof Problem) || !error.errors?.length) throw error;
+        if (!(error instanceof DomainError) || !error.fields.length) throw error;
         const badIndexes = new Map<number, string>();
-        for (const e of error.errors) {
+        for (const e of error.fields) {
           const m = /^\/events\/(\d+)/.exec(e.pointer);
           if (m) badIndexes.set(Number(m[1]), `${e.pointer.replace(/^\/events\/\d+/, '') || '(line)'}: ${e.detail.replace(/^line \d+: /, '')}`);
         }

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../platform/context.js';
-import { problems } from '../platform/http/problem.js';
+import { DomainError, fail } from '../platform/errors.js';
 import { compiledBehaviourList, compiledScorecard } from '../rules/compiled-cache.js';
 import type { CompiledScorecard } from '../rules/engine/scorecard.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard.js';
@@ -27,17 +27,17 @@ export async function creditPolicy(ctx: ServiceContext, subjectKind: 'firm' | 'r
       const doc = docs[i];
       return doc?.kind === 'scorecard' && doc.body.primary && doc.body.subjectKind === subjectKind;
     });
-    if (!row) throw problems.notFound(`district '${ctx.districtId}' has no primary ${subjectKind} scorecard in force`);
+    if (!row) throw fail.notFound(`district '${ctx.districtId}' has no primary ${subjectKind} scorecard in force`);
   }
   const doc = await documentOf(ctx, row);
-  if (doc.kind !== 'scorecard') throw problems.unprocessable('wrong-rule-kind', `rule set '${row.ruleSetId}' is not a scorecard`);
+  if (doc.kind !== 'scorecard') throw new DomainError('wrong-rule-kind', `rule set '${row.ruleSetId}' is not a scorecard`);
   if (doc.body.subjectKind !== subjectKind) {
-    throw problems.unprocessable('wrong-subject-kind', `scorecard '${doc.id}' scores ${doc.body.subjectKind}s, not ${subjectKind}s`);
+    throw new DomainError('wrong-subject-kind', `scorecard '${doc.id}' scores ${doc.body.subjectKind}s, not ${subjectKind}s`);
   }
-  if (!doc.body.behaviourList) throw problems.unprocessable('no-behaviour-list', `scorecard '${doc.id}' does not draw on a behaviour list`);
+  if (!doc.body.behaviourList) throw new DomainError('no-behaviour-list', `scorecard '${doc.id}' does not draw on a behaviour list`);
   const listRow = await activeVersion(ctx, doc.body.behaviourList, asOf);
   const listDoc = await documentOf(ctx, listRow);
-  if (listDoc.kind !== 'behaviour-list') throw problems.unprocessable('wrong-rule-kind', `rule set '${listRow.ruleSetId}' is not a behaviour list`);
+  if (listDoc.kind !== 'behaviour-list') throw new DomainError('wrong-rule-kind', `rule set '${listRow.ruleSetId}' is not a behaviour list`);
   return {
     scorecard: compiledScorecard(doc, row.hash),
     scorecardBody: doc.body,

@@ -10,8 +10,8 @@ import type { ServiceContext } from '../platform/context.js';
 import { type AtomicStatement, chunkRows } from '../platform/db/database.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections, subjects } from '../platform/db/schema.js';
+import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
-import { type FieldError, Problem, problems } from '../platform/http/problem.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
 import { canonicalJson } from '../rules/canonical.js';
@@ -44,7 +44,7 @@ export interface RecordOutcome {
 const at = (i: number, field: string): string => `/events/${i}${field ? `/${field}` : ''}`;
 
 /** Resolves every subject reference of a batch with two queries, not one per line. */
-async function resolveSubjects(ctx: ServiceContext, inputs: readonly EventInput[], errors: FieldError[]) {
+async function resolveSubjects(ctx: ServiceContext, inputs: readonly EventInput[], errors: FieldIssue[]) {
   const { db, maxBoundParameters } = ctx.deps.storage;
   const today = chinaDate(ctx.now);
   const ids = new Set<string>();
@@ -95,7 +95,7 @@ async function resolveSubjects(ctx: ServiceContext, inputs: readonly EventInput[
   });
 }
 
-function checkDates(i: number, input: EventInput, today: string, errors: FieldError[]) {
+function checkDates(i: number, input: EventInput, today: string, errors: FieldIssue[]) {
   if (input.occurredOn > today)
     errors.push({ pointer: at(i, 'occurredOn'), in: 'body', detail: `line ${i + 1}: ${input.occurredOn} is in the future` });
   if (input.endedOn !== undefined) {
@@ -111,7 +111,7 @@ function checkDates(i: number, input: EventInput, today: string, errors: FieldEr
   }
 }
 
-function checkAmounts(i: number, input: EventInput, list: CompiledBehaviourList, errors: FieldError[]) {
+function checkAmounts(i: number, input: EventInput, list: CompiledBehaviourList, errors: FieldIssue[]) {
   const def = list.codes.get(input.code)?.def;
   if (!def) return;
   const given = new Map<string, number>();
@@ -156,11 +156,11 @@ function checkAmounts(i: number, input: EventInput, list: CompiledBehaviourList,
 /** Checks a whole batch, then writes all of it in one atomic unit or nothing. */
 export async function recordEvents(ctx: ServiceContext, inputs: readonly EventInput[]): Promise<RecordOutcome[]> {
   const p = ctx.principal;
-  if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw problems.forbidden('only a recording agency records credit events');
+  if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw fail.forbidden('only a recording agency records credit events');
   const agency = p.agency;
   const today = chinaDate(ctx.now);
-  const errors: FieldError[] = [];
-  const forbidden: FieldError[] = [];
+  const errors: FieldIssue[] = [];
+  const forbidden: FieldIssue[] = [];
   const found = await resolveSubjects(ctx, inputs, errors);
   const lists = new Map<string, CompiledBehaviourList>();
   for (const kind of new Set(found.flatMap((f) => (f ? [f.kind] : [])))) lists.set(kind, (await creditPolicy(ctx, kind, ctx.now)).list);
@@ -185,9 +185,9 @@ export async function recordEvents(ctx: ServiceContext, inputs: readonly EventIn
     checkAmounts(i, input, list, errors);
   }
   if (forbidden.length > 0) {
-    throw new Problem(403, 'code-not-permitted', 'Forbidden', `${forbidden[0]?.detail}; nothing was recorded`, { errors: [...forbidden, ...errors] });
+    throw new DomainError('code-not-permitted', `${forbidden[0]?.detail}; nothing was recorded`, { fields: [...forbidden, ...errors] });
   }
-  if (errors.length > 0) throw problems.validation(`${errors[0]?.detail}; nothing was recorded`, errors);
+  if (errors.length > 0) throw fail.invalid(`${errors[0]?.detail}; nothing was recorded`, errors);
 
   // Content hashes tell a retried line (same external id, same content) from a clash (same id, new content).
   const rows = await Promise.all(
@@ -257,7 +257,7 @@ export async function recordEvents(ctx: ServiceContext, inputs: readonly EventIn
     });
     outcomes[i] = { line: i + 1, eventId: id, status: 'recorded' };
   }
-  if (errors.length > 0) throw new Problem(409, 'external-id-clash', 'Conflict', `${errors[0]?.detail}; nothing was recorded`, { errors });
+  if (errors.length > 0) throw new DomainError('external-id-clash', `${errors[0]?.detail}; nothing was recorded`, { fields: errors });
   if (toInsert.length > 0) await insertEvents(ctx, toInsert);
   return outcomes;
 }
@@ -273,7 +273,7 @@ async function insertEvents(ctx: ServiceContext, rows: Array<typeof creditEvents
     await atomic(statements);
   } catch (error) {
     if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {
-      throw problems.conflict('event-conflict', 'another request recorded one of these events at the same moment; retry the batch');
+      throw new DomainError('event-conflict', 'another request recorded one of these events at the same moment; retry the batch');
     }
     throw error;
   }
@@ -284,7 +284,7 @@ export async function getEvent(ctx: ServiceContext, eventId: string): Promise<Ev
     .select()
     .from(creditEvents)
     .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.id, eventId)));
-  if (!row) throw problems.notFound(`no credit event '${eventId}' in district '${ctx.districtId}'`);
+  if (!row) throw fail.notFound(`no credit event '${eventId}' in district '${ctx.districtId}'`);
   return row;
 }
 
@@ -296,12 +296,12 @@ export async function reverseEvent(
   input: { reason: string; evidence: string },
 ): Promise<EventRow> {
   const original = await getEvent(ctx, eventId);
-  if (original.subjectId !== subjectId) throw problems.notFound(`event '${eventId}' is not in the file of subject '${subjectId}'`);
+  if (original.subjectId !== subjectId) throw fail.notFound(`event '${eventId}' is not in the file of subject '${subjectId}'`);
   const p = ctx.principal;
   const allowed = p.type === 'client' && (p.role === 'bureau' || (p.role === 'recorder' && p.agency === original.agency));
-  if (!allowed) throw problems.forbidden(`only the bureau or ${original.agency} may reverse this event`);
+  if (!allowed) throw fail.forbidden(`only the bureau or ${original.agency} may reverse this event`);
   if (original.reversesEventId)
-    throw problems.unprocessable('reversal-of-reversal', 'a reversing event cannot itself be reversed; record the event again instead');
+    throw new DomainError('reversal-of-reversal', 'a reversing event cannot itself be reversed; record the event again instead');
   return insertReversal(ctx, original, input);
 }
 
@@ -312,7 +312,7 @@ export async function insertReversal(ctx: ServiceContext, original: EventRow, in
     return row as EventRow;
   } catch (error) {
     if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {
-      throw problems.conflict('already-reversed', `event '${original.id}' has already been reversed`);
+      throw new DomainError('already-reversed', `event '${original.id}' has already been reversed`);
     }
     throw error;
   }

@@ -9,8 +9,8 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections } from '../platform/db/schema.js';
+import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
-import { problems } from '../platform/http/problem.js';
 import { newId } from '../platform/util/ids.js';
 import { addDays } from './dates.js';
 import { getEvent, reversalRow } from './events.service.js';
@@ -22,14 +22,13 @@ export type ObjectionRow = typeof objections.$inferSelect;
 export async function fileObjection(ctx: ServiceContext, eventId: string, statement: string): Promise<ObjectionRow> {
   const subject = await ownSubject(ctx);
   const event = await getEvent(ctx, eventId);
-  if (event.subjectId !== subject.id) throw problems.forbidden('you may object only to events in your own file');
-  if (event.reversesEventId)
-    throw problems.unprocessable('objection-to-reversal', 'this event is itself a correction; object to the original instead');
+  if (event.subjectId !== subject.id) throw fail.forbidden('you may object only to events in your own file');
+  if (event.reversesEventId) throw new DomainError('objection-to-reversal', 'this event is itself a correction; object to the original instead');
   const [reversal] = await ctx.deps.storage.db
     .select({ id: creditEvents.id })
     .from(creditEvents)
     .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.reversesEventId, eventId)));
-  if (reversal) throw problems.unprocessable('already-reversed', 'this event has already been reversed and no longer counts');
+  if (reversal) throw new DomainError('already-reversed', 'this event has already been reversed and no longer counts');
   const filed = await ctx.deps.storage.db
     .insert(objections)
     .values({
@@ -44,7 +43,7 @@ export async function fileObjection(ctx: ServiceContext, eventId: string, statem
     })
     .onConflictDoNothing()
     .returning();
-  if (!filed[0]) throw problems.conflict('objection-open', 'there is already an open objection to this event');
+  if (!filed[0]) throw new DomainError('objection-open', 'there is already an open objection to this event');
   return filed[0];
 }
 
@@ -53,7 +52,7 @@ export async function getObjection(ctx: ServiceContext, objectionId: string): Pr
     .select()
     .from(objections)
     .where(and(eq(objections.districtId, ctx.districtId), eq(objections.id, objectionId)));
-  if (!row) throw problems.notFound(`no objection '${objectionId}' in district '${ctx.districtId}'`);
+  if (!row) throw fail.notFound(`no objection '${objectionId}' in district '${ctx.districtId}'`);
   return row;
 }
 
@@ -66,8 +65,8 @@ export async function resolveObjection(
   const event = await getEvent(ctx, objection.eventId);
   const p = ctx.principal;
   const allowed = p.type === 'client' && (p.role === 'bureau' || (p.role === 'recorder' && p.agency === event.agency));
-  if (!allowed) throw problems.forbidden(`only the bureau or ${event.agency} may answer this objection`);
-  if (objection.status !== 'open') throw problems.conflict('objection-closed', `this objection was ${objection.status} already`);
+  if (!allowed) throw fail.forbidden(`only the bureau or ${event.agency} may answer this objection`);
+  if (objection.status !== 'open') throw new DomainError('objection-closed', `this objection was ${objection.status} already`);
 
   const { db, atomic } = ctx.deps.storage;
   const resolvedAt = ctx.now.toISOString();
@@ -81,7 +80,7 @@ export async function resolveObjection(
       .returning();
   if (input.decision === 'rejected') {
     const [row] = await close(null);
-    if (!row) throw problems.conflict('objection-closed', 'this objection was answered a moment ago');
+    if (!row) throw new DomainError('objection-closed', 'this objection was answered a moment ago');
     return row;
   }
   const reversal = reversalRow(ctx, event, {
@@ -118,11 +117,11 @@ export async function resolveObjection(
     .returning({ id: creditEvents.id });
   try {
     const [inserted, closed] = await atomic([insertReversal, close(reversal.id as string)]);
-    if (inserted.length === 0 || closed.length === 0) throw problems.conflict('objection-closed', 'this objection was answered a moment ago');
+    if (inserted.length === 0 || closed.length === 0) throw new DomainError('objection-closed', 'this objection was answered a moment ago');
     return closed[0] as ObjectionRow;
   } catch (error) {
     if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {
-      throw problems.conflict('already-reversed', 'the event was reversed by another correction in the meantime');
+      throw new DomainError('already-reversed', 'the event was reversed by another correction in the meantime');
     }
     throw error;
   }

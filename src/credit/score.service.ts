@@ -1,7 +1,7 @@
 import { getSubject, type SubjectRow } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
-import { problems } from '../platform/http/problem.js';
+import { DomainError, fail } from '../platform/errors.js';
 import { RuleEvaluationError } from '../rules/engine/errors.js';
 import type { EventAmount } from './behaviour-list.js';
 import { creditPolicy } from './credit-policy.service.js';
@@ -19,7 +19,7 @@ export async function getCreditScore(
   options: { asOf?: Date | undefined; scorecard?: string | undefined; subject?: SubjectRow | undefined },
 ): Promise<{ subject: SubjectRow; score: CreditScore }> {
   const asOf = options.asOf ?? ctx.now;
-  if (asOf > ctx.now) throw problems.validation('asOf cannot be in the future', [{ pointer: '/asOf', in: 'query', detail: 'in the future' }]);
+  if (asOf > ctx.now) throw fail.invalid('asOf cannot be in the future', [{ pointer: '/asOf', in: 'query', detail: 'in the future' }]);
   // A caller that has just read (and access-checked) the subject passes it in.
   const subject = options.subject?.id === subjectId ? options.subject : await getSubject(ctx, subjectId);
   const policy = await creditPolicy(ctx, subject.kind, asOf, options.scorecard);
@@ -37,7 +37,7 @@ export async function getCreditScore(
     return { subject, score };
   } catch (error) {
     if (error instanceof RuleEvaluationError) {
-      throw problems.unprocessable('scorecard-incomplete', `the scorecard cannot score this subject: ${error.message}`);
+      throw new DomainError('scorecard-incomplete', `the scorecard cannot score this subject: ${error.message}`);
     }
     throw error;
   }

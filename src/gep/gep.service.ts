@@ -7,8 +7,8 @@ import { getSubject, resolveSubjectRef, type SubjectRefInput } from '../identity
 import type { ServiceContext } from '../platform/context.js';
 import { chunkRows } from '../platform/db/database.js';
 import { gepMeasurements, gepUnits } from '../platform/db/schema.js';
+import { type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
-import { type FieldError, problems } from '../platform/http/problem.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledGepMethod } from '../rules/compiled-cache.js';
 import { activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
@@ -20,7 +20,7 @@ export type GepUnitRow = typeof gepUnits.$inferSelect;
 
 export async function gepMethod(ctx: ServiceContext, asOf: Date = ctx.now): Promise<CompiledGepMethod> {
   const [row] = await activeVersionsOfKind(ctx, 'gep-method', asOf);
-  if (!row) throw problems.notFound(`district '${ctx.districtId}' has no GEP accounting method in force`);
+  if (!row) throw fail.notFound(`district '${ctx.districtId}' has no GEP accounting method in force`);
   const doc = await documentOf(ctx, row);
   if (doc.kind !== 'gep-method') throw new Error('unexpected rule kind');
   return compiledGepMethod(doc, row.hash);
@@ -38,7 +38,7 @@ export interface UnitInput {
 export async function upsertUnit(ctx: ServiceContext, code: string, input: UnitInput): Promise<{ row: GepUnitRow; created: boolean }> {
   const owner = input.owner ? await resolveSubjectRef(ctx, input.owner, '/owner') : null;
   if (new Decimal(input.areaHa).lte(0))
-    throw problems.validation('the area must be positive', [{ pointer: '/areaHa', in: 'body', detail: 'must be more than 0 ha' }]);
+    throw fail.invalid('the area must be positive', [{ pointer: '/areaHa', in: 'body', detail: 'must be more than 0 ha' }]);
   const at = ctx.now.toISOString();
   const values = {
     name: input.name,
@@ -62,7 +62,7 @@ export async function getUnit(ctx: ServiceContext, code: string): Promise<GepUni
     .select()
     .from(gepUnits)
     .where(and(eq(gepUnits.districtId, ctx.districtId), eq(gepUnits.code, code)));
-  if (!row) throw problems.notFound(`no GEP accounting unit '${code}' in district '${ctx.districtId}'`);
+  if (!row) throw fail.notFound(`no GEP accounting unit '${code}' in district '${ctx.districtId}'`);
   return row;
 }
 
@@ -86,8 +86,8 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
   const unit = await getUnit(ctx, code);
   const method = await gepMethod(ctx);
   const thisYear = Number(ctx.now.toISOString().slice(0, 4));
-  if (year > thisYear) throw problems.validation(`${year} has not happened yet`, [{ pointer: '/year', in: 'body', detail: 'in the future' }]);
-  const errors: FieldError[] = [];
+  if (year > thisYear) throw fail.invalid(`${year} has not happened yet`, [{ pointer: '/year', in: 'body', detail: 'in the future' }]);
+  const errors: FieldIssue[] = [];
   const rows: Array<typeof gepMeasurements.$inferInsert> = [];
   const seen = new Set<string>();
   inputs.forEach((m, i) => {
@@ -127,7 +127,7 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
       recordedBy: principalRef(ctx.principal),
     });
   });
-  if (errors.length) throw problems.validation(`${errors[0]?.detail}; nothing was recorded`, errors);
+  if (errors.length) throw fail.invalid(`${errors[0]?.detail}; nothing was recorded`, errors);
   const { db, atomic, maxBoundParameters } = ctx.deps.storage;
   const chunks = chunkRows(rows, 11, maxBoundParameters).map((c) => db.insert(gepMeasurements).values(c).returning({ seq: gepMeasurements.seq }));
   if (chunks.length) await atomic(chunks as unknown as Parameters<typeof atomic>[0]);
@@ -151,7 +151,7 @@ export async function unitAccount(ctx: ServiceContext, unit: GepUnitRow, year: n
 export async function readableUnit(ctx: ServiceContext, code: string): Promise<GepUnitRow> {
   const unit = await getUnit(ctx, code);
   if (ctx.principal.type === 'subject') {
-    if (!unit.ownerSubjectId) throw problems.forbidden('this unit has no owner; its account is for the district');
+    if (!unit.ownerSubjectId) throw fail.forbidden('this unit has no owner; its account is for the district');
     await getSubject(ctx, unit.ownerSubjectId);
   }
   return unit;

@@ -5,9 +5,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiClients } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
+import { fail } from '../platform/errors.js';
 import { formatApiKey } from '../platform/http/auth.js';
 import { CLIENT_ROLES, type ClientRole } from '../platform/http/principal.js';
-import { problems } from '../platform/http/problem.js';
 import { hmacSha256, randomBytes } from '../platform/util/crypto.js';
 import { toHex } from '../platform/util/encoding.js';
 import { newId } from '../platform/util/ids.js';
@@ -24,9 +24,9 @@ export interface NewClient {
 
 export async function createClient(deps: AppDeps, input: NewClient): Promise<{ client: ClientRow; apiKey: string }> {
   if (!CLIENT_ROLES.includes(input.role))
-    throw problems.validation(`role must be one of ${CLIENT_ROLES.join(', ')}`, [{ pointer: '/role', in: 'body', detail: 'unknown role' }]);
+    throw fail.invalid(`role must be one of ${CLIENT_ROLES.join(', ')}`, [{ pointer: '/role', in: 'body', detail: 'unknown role' }]);
   if (input.role === 'recorder' && !input.agency) {
-    throw problems.validation('a recorder acts for an agency; name it', [{ pointer: '/agency', in: 'body', detail: 'required for recorders' }]);
+    throw fail.invalid('a recorder acts for an agency; name it', [{ pointer: '/agency', in: 'body', detail: 'required for recorders' }]);
   }
   const now = deps.clock.now();
   const id = newId('cli', now);
@@ -53,7 +53,7 @@ export async function revokeClient(deps: AppDeps, clientId: string): Promise<Cli
     .set({ revokedAt: deps.clock.now().toISOString() })
     .where(and(eq(apiClients.id, clientId), isNull(apiClients.revokedAt)))
     .returning();
-  if (!row) throw problems.notFound(`no active client '${clientId}'`);
+  if (!row) throw fail.notFound(`no active client '${clientId}'`);
   return row;
 }
 

@@ -7,8 +7,8 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { subjects } from '../platform/db/schema.js';
+import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
-import { problems } from '../platform/http/problem.js';
 import { newId } from '../platform/util/ids.js';
 import { type SubjectKind, subjectIdentifier } from './identifier.js';
 
@@ -27,7 +27,7 @@ async function identify(ctx: ServiceContext, kind: SubjectKind, raw: string, poi
   const result = await subjectIdentifier(kind, raw, chinaDate(ctx.now), ctx.deps.secrets.idNumberHmacKey);
   if (!result.ok) {
     const what = kind === 'firm' ? 'Unified Social Credit Code' : 'resident ID number';
-    throw problems.validation(`${pointer.slice(1)}: not a valid ${what}: ${result.reason}`, [{ pointer, in: 'body', detail: result.reason }]);
+    throw fail.invalid(`${pointer.slice(1)}: not a valid ${what}: ${result.reason}`, [{ pointer, in: 'body', detail: result.reason }]);
   }
   return result;
 }
@@ -51,8 +51,8 @@ export async function registerSubject(ctx: ServiceContext, input: RegisterSubjec
     .returning();
   if (inserted[0]) return inserted[0];
   const existing = await findByHash(ctx, id.lookupHash);
-  throw problems.conflict('subject-exists', `this ${input.kind} is already registered in district '${ctx.districtId}'`, {
-    subjectId: existing?.id,
+  throw new DomainError('subject-exists', `this ${input.kind} is already registered in district '${ctx.districtId}'`, {
+    extensions: { subjectId: existing?.id },
   });
 }
 
@@ -75,9 +75,9 @@ const subjectById = preparedQuery((db) =>
 
 export async function getSubject(ctx: ServiceContext, subjectId: string): Promise<SubjectRow> {
   const [row] = await subjectById(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId });
-  if (!row) throw problems.notFound(`no subject '${subjectId}' in district '${ctx.districtId}'`);
+  if (!row) throw fail.notFound(`no subject '${subjectId}' in district '${ctx.districtId}'`);
   if (ctx.principal.type === 'subject' && ctx.principal.lookupHash !== row.lookupHash) {
-    throw problems.forbidden('a subject may only see its own record');
+    throw fail.forbidden('a subject may only see its own record');
   }
   return row;
 }
@@ -85,16 +85,16 @@ export async function getSubject(ctx: ServiceContext, subjectId: string): Promis
 export async function lookupSubject(ctx: ServiceContext, kind: SubjectKind, identifier: string, pointer: string): Promise<SubjectRow> {
   const id = await identify(ctx, kind, identifier, pointer);
   const row = await findByHash(ctx, id.lookupHash);
-  if (!row) throw problems.notFound(`no ${kind} with that identifier in district '${ctx.districtId}'`);
+  if (!row) throw fail.notFound(`no ${kind} with that identifier in district '${ctx.districtId}'`);
   return row;
 }
 
 /** The subject a token names, in this district. */
 export async function ownSubject(ctx: ServiceContext): Promise<SubjectRow> {
   const p = ctx.principal;
-  if (p.type !== 'subject') throw problems.forbidden('only a subject token has an own record');
+  if (p.type !== 'subject') throw fail.forbidden('only a subject token has an own record');
   const row = await findByHash(ctx, p.lookupHash);
-  if (!row) throw problems.notFound(`you are not registered as a ${p.subjectKind} in district '${ctx.districtId}'`);
+  if (!row) throw fail.notFound(`you are not registered as a ${p.subjectKind} in district '${ctx.districtId}'`);
   return row;
 }
 
@@ -124,13 +124,12 @@ export async function resolveSubjectRef(ctx: ServiceContext, ref: SubjectRefInpu
       .select()
       .from(subjects)
       .where(and(eq(subjects.districtId, ctx.districtId), eq(subjects.id, ref.id)));
-    if (!row)
-      throw problems.validation(`no subject '${ref.id}' in district '${ctx.districtId}'`, [{ pointer, in: 'body', detail: 'no such subject' }]);
+    if (!row) throw fail.invalid(`no subject '${ref.id}' in district '${ctx.districtId}'`, [{ pointer, in: 'body', detail: 'no such subject' }]);
     return row;
   }
   const raw = ref.kind === 'firm' ? ref.uscc : ref.idNumber;
   const id = await identify(ctx, ref.kind, raw, `${pointer}/${ref.kind === 'firm' ? 'uscc' : 'idNumber'}`);
   const row = await findByHash(ctx, id.lookupHash);
-  if (!row) throw problems.validation(`no such ${ref.kind} in district '${ctx.districtId}'`, [{ pointer, in: 'body', detail: 'no such subject' }]);
+  if (!row) throw fail.invalid(`no such ${ref.kind} in district '${ctx.districtId}'`, [{ pointer, in: 'body', detail: 'no such subject' }]);
   return row;
 }

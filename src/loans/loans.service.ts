@@ -12,7 +12,7 @@ import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { gepUnits, loanAssessments, queryLog } from '../platform/db/schema.js';
-import { type FieldError, problems } from '../platform/http/problem.js';
+import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
 import { requireConsent } from '../reports/consents.service.js';
 import { queryLogEntry } from '../reports/query-log.service.js';
@@ -54,12 +54,12 @@ export interface AssessInput {
 
 export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Promise<{ id: string; assessment: Assessment }> {
   const p = ctx.principal;
-  if (p.type !== 'client' || p.role !== 'bank') throw problems.forbidden('only a bank asks for an assessment');
+  if (p.type !== 'client' || p.role !== 'bank') throw fail.forbidden('only a bank asks for an assessment');
   const subject = await getSubject(ctx, input.subjectId);
   const consent = await requireConsent(ctx, subject.id, p.clientId, 'loan-application', ['credit', 'gep-assets']);
   const productRow = await activeVersion(ctx, input.productId, ctx.now);
   const productDoc = await documentOf(ctx, productRow);
-  if (productDoc.kind !== 'loan-product') throw problems.notFound(`'${input.productId}' is not a loan product`);
+  if (productDoc.kind !== 'loan-product') throw fail.notFound(`'${input.productId}' is not a loan product`);
   const product = productDoc.body;
 
   const pledges = await valuePledges(ctx, subject.id, product, input.pledges);
@@ -147,7 +147,7 @@ async function valuePledges(
   product: LoanProductBody,
   inputs: readonly PledgeInput[],
 ): Promise<PledgeValue[]> {
-  const errors: FieldError[] = [];
+  const errors: FieldIssue[] = [];
   const out: PledgeValue[] = [];
   const gepCodes = inputs.flatMap((p) => (p.type === 'gep' ? [p.unitCode] : []));
   const units = gepCodes.length
@@ -203,8 +203,8 @@ async function valuePledges(
       else out.push({ type: p.type, reference: p.reference, basis: value, basisDescription: `appraised value ${value.toFixed(2)} yuan` });
     }
   }
-  if (errors.length) throw problems.unprocessable('pledge-refused', `${errors[0]?.detail}; nothing was assessed`, errors);
-  if (out.length === 0) throw problems.validation('name at least one pledge', [{ pointer: '/pledges', in: 'body', detail: 'empty' }]);
+  if (errors.length) throw new DomainError('pledge-refused', `${errors[0]?.detail}; nothing was assessed`, { fields: errors });
+  if (out.length === 0) throw fail.invalid('name at least one pledge', [{ pointer: '/pledges', in: 'body', detail: 'empty' }]);
   return out;
 }
 
@@ -215,7 +215,7 @@ export async function assessmentsFor(ctx: ServiceContext, subjectId: string, ids
     .from(loanAssessments)
     .where(and(eq(loanAssessments.districtId, ctx.districtId), eq(loanAssessments.subjectId, subjectId), inArray(loanAssessments.id, [...ids])));
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length) throw problems.notFound(`no assessment ${missing.join(', ')} of this subject`);
+  if (missing.length) throw fail.notFound(`no assessment ${missing.join(', ')} of this subject`);
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt,

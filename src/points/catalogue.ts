@@ -5,23 +5,30 @@ import Decimal from 'decimal.js';
 import { addDays } from '../credit/dates.js';
 import type { PointsAction } from '../rules/kinds/points-catalogue.js';
 
-export type AwardRefusal = { field: string; status: 400 | 422; reason: string };
+/** Why an award cannot be made: a malformed request, or one the catalogue refuses. */
+export type AwardRefusal = { field: string; code: 'validation' | 'award-refused'; reason: string };
 
 export function awardPoints(action: PointsAction, amount: { value: string; unit: string } | undefined): number | AwardRefusal {
   if (action.points !== undefined) {
-    if (amount !== undefined) return { field: '/amount', status: 400, reason: `${action.code} takes no amount: it is worth ${action.points} points` };
+    if (amount !== undefined)
+      return { field: '/amount', code: 'validation', reason: `${action.code} takes no amount: it is worth ${action.points} points` };
     return action.points;
   }
   const per = action.perUnit as NonNullable<PointsAction['perUnit']>;
-  if (amount === undefined) return { field: '/amount', status: 400, reason: `${action.code} needs an amount in ${per.unit}` };
-  if (amount.unit !== per.unit) return { field: '/amount/unit', status: 400, reason: `${action.code} is counted in ${per.unit}, not ${amount.unit}` };
+  if (amount === undefined) return { field: '/amount', code: 'validation', reason: `${action.code} needs an amount in ${per.unit}` };
+  if (amount.unit !== per.unit)
+    return { field: '/amount/unit', code: 'validation', reason: `${action.code} is counted in ${per.unit}, not ${amount.unit}` };
   const value = new Decimal(amount.value);
-  if (value.isNegative()) return { field: '/amount/value', status: 400, reason: 'an amount cannot be negative' };
+  if (value.isNegative()) return { field: '/amount/value', code: 'validation', reason: 'an amount cannot be negative' };
   if (action.minAmount !== undefined && value.lt(action.minAmount)) {
-    return { field: '/amount/value', status: 422, reason: `${amount.value} ${per.unit} is below the minimum of ${action.minAmount} ${per.unit}` };
+    return {
+      field: '/amount/value',
+      code: 'award-refused',
+      reason: `${amount.value} ${per.unit} is below the minimum of ${action.minAmount} ${per.unit}`,
+    };
   }
   const points = value.mul(per.points).floor().toNumber();
-  if (points < 1) return { field: '/amount/value', status: 422, reason: `${amount.value} ${per.unit} is worth less than one point` };
+  if (points < 1) return { field: '/amount/value', code: 'award-refused', reason: `${amount.value} ${per.unit} is worth less than one point` };
   return points;
 }
 
@@ -31,7 +38,7 @@ export function dedupKeyFor(
 ): string | AwardRefusal | null {
   if (!action.dedupKey) return null;
   if (action.dedupKey.includes('{reference}') && !values.reference) {
-    return { field: '/reference', status: 400, reason: `${action.code} counts once per reference: send the reference (e.g. the bill number)` };
+    return { field: '/reference', code: 'validation', reason: `${action.code} counts once per reference: send the reference (e.g. the bill number)` };
   }
   const fill: Record<string, string> = {
     holder: values.holder,

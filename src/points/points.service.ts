@@ -9,8 +9,8 @@ import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type S
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { benefits, pointsLedger, pointsSourceConsents } from '../platform/db/schema.js';
+import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
-import { Problem, problems } from '../platform/http/problem.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledCatalogue } from '../rules/compiled-cache.js';
 import type { PointsAction } from '../rules/kinds/points-catalogue.js';
@@ -23,7 +23,7 @@ export type BenefitRow = typeof benefits.$inferSelect;
 
 async function catalogue(ctx: ServiceContext) {
   const [row] = await activeVersionsOfKind(ctx, 'points-catalogue', ctx.now);
-  if (!row) throw problems.notFound(`district '${ctx.districtId}' has no points catalogue in force`);
+  if (!row) throw fail.notFound(`district '${ctx.districtId}' has no points catalogue in force`);
   const doc = await documentOf(ctx, row);
   if (doc.kind !== 'points-catalogue') throw new Error('unexpected rule kind');
   return { ref: { id: doc.id, version: doc.version, hash: row.hash }, actions: compiledCatalogue(doc, row.hash) };
@@ -46,29 +46,25 @@ export interface AwardResult {
   ruleSet: { id: string; version: number; hash: string };
 }
 
-const refuse = (status: number, slug: string, field: string, detail: string) =>
-  new Problem(status, slug, status === 403 ? 'Forbidden' : status === 409 ? 'Conflict' : status === 422 ? 'Unprocessable' : 'Bad request', detail, {
-    errors: [{ pointer: field, in: 'body', detail }],
-  });
+const refuse = (code: ErrorCode, field: string, detail: string) => new DomainError(code, detail, { fields: [{ pointer: field, detail }] });
 
 export async function award(ctx: ServiceContext, input: AwardInput): Promise<AwardResult> {
   const p = ctx.principal;
-  if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw problems.forbidden('only a recording agency awards points');
+  if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw fail.forbidden('only a recording agency awards points');
   const holder = await resolveSubjectRef(ctx, input.holder, '/holder');
   const { ref, actions } = await catalogue(ctx);
   const action = actions.get(input.action);
-  if (!action) throw refuse(422, 'unknown-action', '/action', `${input.action} is not in the points catalogue`);
-  if (!action.holders.includes(holder.kind))
-    throw refuse(422, 'action-not-for-holder', '/action', `${action.code} is not awarded to ${holder.kind}s`);
+  if (!action) throw refuse('unknown-action', '/action', `${input.action} is not in the points catalogue`);
+  if (!action.holders.includes(holder.kind)) throw refuse('action-not-for-holder', '/action', `${action.code} is not awarded to ${holder.kind}s`);
   if (!action.recorders.includes(p.agency))
-    throw refuse(403, 'action-not-permitted', '/action', `${p.agency} may not award ${action.code} (awarded by ${action.recorders.join(', ')})`);
+    throw refuse('action-not-permitted', '/action', `${p.agency} may not award ${action.code} (awarded by ${action.recorders.join(', ')})`);
   const today = chinaDate(ctx.now);
   const earnedOn = input.occurredOn ?? today;
-  if (earnedOn > today) throw refuse(400, 'future-date', '/occurredOn', `${earnedOn} is in the future`);
+  if (earnedOn > today) throw refuse('validation', '/occurredOn', `${earnedOn} is in the future`);
   const points = awardPoints(action, input.amount);
-  if (isRefusal(points)) throw refuse(points.status, 'award-refused', points.field, points.reason);
+  if (isRefusal(points)) throw refuse(points.code, points.field, points.reason);
   const dedupKey = dedupKeyFor(action, { holder: holder.id, date: earnedOn, reference: input.reference });
-  if (isRefusal(dedupKey)) throw refuse(dedupKey.status, 'award-refused', dedupKey.field, dedupKey.reason);
+  if (isRefusal(dedupKey)) throw refuse(dedupKey.code, dedupKey.field, dedupKey.reason);
 
   const id = newId('ple', ctx.now);
   const dayCap = action.caps.perDay ?? Number.MAX_SAFE_INTEGER;
@@ -114,14 +110,14 @@ async function whyNotAwarded(
   holder: SubjectRow,
   action: PointsAction,
   at: { dedupKey: string | null; earnedOn: string; month: string },
-): Promise<Problem> {
+): Promise<DomainError> {
   const { db } = ctx.deps.storage;
   if (at.dedupKey) {
     const [dup] = await db
       .select({ id: pointsLedger.id })
       .from(pointsLedger)
       .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.dedupKey, at.dedupKey)));
-    if (dup) return refuse(409, 'duplicate-award', '/reference', `this ${action.title} was already awarded (entry ${dup.id}); it counts once`);
+    if (dup) return refuse('duplicate-award', '/reference', `this ${action.title} was already awarded (entry ${dup.id}); it counts once`);
   }
   if (action.source) {
     const [off] = await db
@@ -135,10 +131,9 @@ async function whyNotAwarded(
           eq(pointsSourceConsents.enabled, false),
         ),
       );
-    if (off)
-      return refuse(403, 'source-switched-off', '/action', `the holder switched off points from ${action.source} on ${off.changedAt.slice(0, 10)}`);
+    if (off) return refuse('source-switched-off', '/action', `the holder switched off points from ${action.source} on ${off.changedAt.slice(0, 10)}`);
   }
-  return refuse(422, 'cap-reached', '/action', `${capReason(action)}; nothing is left for ${at.earnedOn}`);
+  return refuse('cap-reached', '/action', `${capReason(action)}; nothing is left for ${at.earnedOn}`);
 }
 
 /** Writes the expire entries that are due for a holder; safe to repeat (one expiry per lot). */
@@ -202,9 +197,9 @@ export async function redeem(ctx: ServiceContext, benefitId: string): Promise<Re
   const benefit = await getBenefit(ctx, benefitId);
   const today = chinaDate(ctx.now);
   const kinds = JSON.parse(benefit.holderKinds) as string[];
-  if (!kinds.includes(holder.kind)) throw refuse(403, 'benefit-not-for-holder', '/benefitId', `${benefit.name} is not offered to ${holder.kind}s`);
+  if (!kinds.includes(holder.kind)) throw refuse('benefit-not-for-holder', '/benefitId', `${benefit.name} is not offered to ${holder.kind}s`);
   if (today < benefit.validFrom || today > benefit.validUntil) {
-    throw refuse(422, 'benefit-not-valid', '/benefitId', `${benefit.name} can be redeemed from ${benefit.validFrom} to ${benefit.validUntil}`);
+    throw refuse('benefit-not-valid', '/benefitId', `${benefit.name} can be redeemed from ${benefit.validFrom} to ${benefit.validUntil}`);
   }
   const redemptionId = newId('red', ctx.now);
   const entryId = newId('ple', ctx.now);
@@ -229,8 +224,8 @@ export async function redeem(ctx: ServiceContext, benefitId: string): Promise<Re
   if (!taken?.length || !written?.length) {
     const balance = await balanceOf(ctx, holder.id, today);
     if (balance < benefit.cost)
-      throw refuse(409, 'insufficient-points', '/benefitId', `${benefit.name} costs ${benefit.cost} points; the balance is ${balance}`);
-    throw refuse(409, 'sold-out', '/benefitId', `${benefit.name} is sold out`);
+      throw refuse('insufficient-points', '/benefitId', `${benefit.name} costs ${benefit.cost} points; the balance is ${balance}`);
+    throw refuse('sold-out', '/benefitId', `${benefit.name} is sold out`);
   }
   const entry = (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, entryId)))[0] as LedgerRow;
   return { redemptionId, benefit, cost: benefit.cost, entry, balance: await balanceOf(ctx, holder.id, today) };
@@ -250,15 +245,15 @@ export async function reverseAward(ctx: ServiceContext, entryId: string, reason:
     .select()
     .from(pointsLedger)
     .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.id, entryId)));
-  if (!lot) throw problems.notFound(`no points entry '${entryId}'`);
-  if (lot.kind !== 'earn') throw refuse(422, 'not-an-award', '/entryId', 'only an award can be reversed');
+  if (!lot) throw fail.notFound(`no points entry '${entryId}'`);
+  if (lot.kind !== 'earn') throw refuse('not-an-award', '/entryId', 'only an award can be reversed');
   const p = ctx.principal;
   const allowed = p.type === 'client' && (p.role === 'bureau' || p.role === 'recorder');
-  if (!allowed) throw problems.forbidden('only the bureau or a recording agency reverses awards');
+  if (!allowed) throw fail.forbidden('only the bureau or a recording agency reverses awards');
   await applyExpiry(ctx, lot.holderId);
   const state = lotStates(await holderEntries(ctx, lot.holderId)).find((l) => l.lotId === lot.id);
   const take = state?.remaining ?? 0;
-  if (take <= 0) throw refuse(409, 'already-spent', '/entryId', 'the points of this award were already spent, expired or reversed');
+  if (take <= 0) throw refuse('already-spent', '/entryId', 'the points of this award were already spent, expired or reversed');
   const id = newId('ple', ctx.now);
   const rows = await ctx.deps.storage.atomicSql([
     sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, action_code, earned_on, available_on, lot_id, reason, recorded_at, recorded_by)
@@ -267,7 +262,7 @@ export async function reverseAward(ctx: ServiceContext, entryId: string, reason:
       ON CONFLICT DO NOTHING
       RETURNING id`,
   ]);
-  if (!rows[0]?.length) throw refuse(409, 'already-spent', '/entryId', 'reversing now would take the balance below zero, or it was reversed already');
+  if (!rows[0]?.length) throw refuse('already-spent', '/entryId', 'reversing now would take the balance below zero, or it was reversed already');
   return (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, id)))[0] as LedgerRow;
 }
 
@@ -325,7 +320,7 @@ export async function ledgerPage(ctx: ServiceContext, holderId: string, options:
 
 export async function setSourceConsent(ctx: ServiceContext, holderId: string, source: string, enabled: boolean) {
   const holder = await getSubject(ctx, holderId);
-  if (ctx.principal.type !== 'subject') throw problems.forbidden('only the holder decides which sources may award points');
+  if (ctx.principal.type !== 'subject') throw fail.forbidden('only the holder decides which sources may award points');
   const changedAt = ctx.now.toISOString();
   const [row] = await ctx.deps.storage.db
     .insert(pointsSourceConsents)
@@ -350,7 +345,7 @@ export interface NewBenefit {
 
 export async function createBenefit(ctx: ServiceContext, input: NewBenefit): Promise<BenefitRow> {
   if (input.validUntil < input.validFrom) {
-    throw problems.validation('validUntil is before validFrom', [{ pointer: '/validUntil', in: 'body', detail: 'before validFrom' }]);
+    throw fail.invalid('validUntil is before validFrom', [{ pointer: '/validUntil', in: 'body', detail: 'before validFrom' }]);
   }
   const [row] = await ctx.deps.storage.db
     .insert(benefits)
@@ -376,7 +371,7 @@ export async function getBenefit(ctx: ServiceContext, benefitId: string): Promis
     .select()
     .from(benefits)
     .where(and(eq(benefits.districtId, ctx.districtId), eq(benefits.id, benefitId)));
-  if (!row) throw refuse(404, 'not-found', '/benefitId', `no benefit '${benefitId}' in district '${ctx.districtId}'`);
+  if (!row) throw refuse('not-found', '/benefitId', `no benefit '${benefitId}' in district '${ctx.districtId}'`);
   return row;
 }
 

@@ -7,7 +7,7 @@ import { ownSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { apiClients, consents } from '../platform/db/schema.js';
-import { Problem, problems } from '../platform/http/problem.js';
+import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
 
 export const PURPOSES = ['loan-application', 'post-loan-management', 'guarantee'] as const;
@@ -42,15 +42,15 @@ export async function grantConsent(ctx: ServiceContext, input: GrantInput): Prom
       ),
     );
   if (!bank)
-    throw problems.validation(`no bank '${input.bankClientId}' in district '${ctx.districtId}'`, [
+    throw fail.invalid(`no bank '${input.bankClientId}' in district '${ctx.districtId}'`, [
       { pointer: '/bankClientId', in: 'body', detail: 'not a bank of this district' },
     ]);
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(ctx.now.getTime() + DEFAULT_CONSENT_DAYS * DAY);
   if (Number.isNaN(expiresAt.getTime()) || expiresAt <= ctx.now) {
-    throw problems.validation('expiresAt must be in the future', [{ pointer: '/expiresAt', in: 'body', detail: 'not in the future' }]);
+    throw fail.invalid('expiresAt must be in the future', [{ pointer: '/expiresAt', in: 'body', detail: 'not in the future' }]);
   }
   if (expiresAt.getTime() > ctx.now.getTime() + MAX_CONSENT_DAYS * DAY) {
-    throw problems.validation(`a consent lasts at most ${MAX_CONSENT_DAYS} days`, [
+    throw fail.invalid(`a consent lasts at most ${MAX_CONSENT_DAYS} days`, [
       { pointer: '/expiresAt', in: 'body', detail: `more than ${MAX_CONSENT_DAYS} days away` },
     ]);
   }
@@ -89,8 +89,8 @@ export async function revokeConsent(ctx: ServiceContext, consentId: string): Pro
     .returning();
   if (row) return row;
   const [existing] = await ctx.deps.storage.db.select().from(consents).where(where);
-  if (!existing) throw problems.notFound(`no consent '${consentId}' of yours in district '${ctx.districtId}'`);
-  throw problems.conflict('consent-revoked', `this consent was revoked on ${existing.revokedAt}`);
+  if (!existing) throw fail.notFound(`no consent '${consentId}' of yours in district '${ctx.districtId}'`);
+  throw new DomainError('consent-already-revoked', `this consent was revoked on ${existing.revokedAt}`);
 }
 
 /** A subject sees its own, a bank those given to it, the bureau and auditors all. */
@@ -140,7 +140,7 @@ export async function requireConsent(
   const covers = (r: ConsentRow) => scopes.every((s) => (JSON.parse(r.scopes) as string[]).includes(s));
   const live = rows.find((r) => consentState(r, ctx.now) === 'active' && r.purpose === purpose && covers(r));
   if (live) return live;
-  const deny = (slug: string, detail: string) => new Problem(403, slug, 'No consent', detail);
+  const deny = (code: ErrorCode, detail: string) => new DomainError(code, detail);
   if (rows.length === 0) throw deny('no-consent', 'the subject has not given your bank any consent; nothing was delivered');
   const forPurpose = rows.filter((r) => r.purpose === purpose);
   if (forPurpose.length === 0) throw deny('purpose-not-granted', `the subject's consent does not cover the purpose '${purpose}'`);

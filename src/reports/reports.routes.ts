@@ -4,10 +4,10 @@ import type { Context } from 'hono';
 import type { JSONWebKeySet } from 'jose';
 import { ownSubject } from '../identity/subjects.service.js';
 import { apiClients, districts } from '../platform/db/schema.js';
+import { DomainError, fail } from '../platform/errors.js';
 import { allow } from '../platform/http/auth.js';
 import type { AppEnv } from '../platform/http/env.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
-import { Problem, problems } from '../platform/http/problem.js';
 import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { type ConsentRow, consentState, grantConsent, listConsents, PURPOSES, revokeConsent, SCOPES } from './consents.service.js';
@@ -316,8 +316,8 @@ export const reportRoutes = createRouter()
     const audience = body.audience ?? (p.type === 'client' && p.role === 'bank' ? p.clientId : undefined);
     const result = await verifyReport(body.report, jwks, { audience, now: body.at ? new Date(body.at) : ctx.now });
     if (!result.valid) {
-      throw new Problem(422, `report-${result.reason}`, 'Report not genuine', result.detail, {
-        errors: [{ pointer: '/report', in: 'body', detail: result.detail }],
+      throw new DomainError(`report-${result.reason}`, result.detail, {
+        fields: [{ pointer: '/report', detail: result.detail }],
         extensions: { reason: result.reason },
       });
     }
@@ -348,7 +348,7 @@ export const jwksRoutes = createRouter().openapi(jwksRoute, async (c) => {
   const { districtId } = c.req.valid('param');
   const deps = c.var.deps;
   const [district] = await deps.storage.db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
-  if (!district) throw problems.notFound(`no district '${districtId}'`);
+  if (!district) throw fail.notFound(`no district '${districtId}'`);
   const ctx = {
     deps,
     districtId,

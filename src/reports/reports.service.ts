@@ -11,7 +11,7 @@ import { getSubject } from '../identity/subjects.service.js';
 import { assessmentsFor } from '../loans/loans.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { queryLog, reports, signingKeys } from '../platform/db/schema.js';
-import { problems } from '../platform/http/problem.js';
+import { fail } from '../platform/errors.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
 import { pointsSummary } from '../points/points.service.js';
@@ -43,12 +43,12 @@ export interface IssuedReport {
 /** `issuer` is the district's URL; its JWKS is at `${issuer}/.well-known/jwks.json`. */
 export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer: string): Promise<IssuedReport> {
   const p = ctx.principal;
-  if (p.type !== 'client' || p.role !== 'bank') throw problems.forbidden('only a bank receives reports');
+  if (p.type !== 'client' || p.role !== 'bank') throw fail.forbidden('only a bank receives reports');
   const subject = await getSubject(ctx, input.subjectId);
   const scopes = [...new Set(input.scopes)].sort() as Scope[];
   const consent = await requireConsent(ctx, subject.id, p.clientId, input.purpose, scopes);
   if (input.assessmentIds?.length && !scopes.includes('gep-assets')) {
-    throw problems.validation('assessments are GEP assets: ask for the gep-assets scope', [
+    throw fail.invalid('assessments are GEP assets: ask for the gep-assets scope', [
       { pointer: '/assessmentIds', in: 'body', detail: 'needs scope gep-assets' },
     ]);
   }

@@ -7,7 +7,7 @@ import type { JWK } from 'jose';
 import type { ServiceContext } from '../platform/context.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { signingKeys } from '../platform/db/schema.js';
-import { problems } from '../platform/http/problem.js';
+import { fail } from '../platform/errors.js';
 import { randomBytes } from '../platform/util/crypto.js';
 import { toHex } from '../platform/util/encoding.js';
 
@@ -28,7 +28,7 @@ const activeKeyOf = preparedQuery((db) =>
 
 export async function activeKey(ctx: ServiceContext): Promise<SigningKeyRow> {
   const [row] = await activeKeyOf(ctx.deps.storage.db).all({ districtId: ctx.districtId });
-  if (!row) throw problems.notFound(`district '${ctx.districtId}' has no signing key; create one with the CLI (keys rotate)`);
+  if (!row) throw fail.notFound(`district '${ctx.districtId}' has no signing key; create one with the CLI (keys rotate)`);
   return row;
 }
 

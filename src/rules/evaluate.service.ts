@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../platform/context.js';
-import { problems } from '../platform/http/problem.js';
+import { DomainError } from '../platform/errors.js';
 import { compiledScorecard } from './compiled-cache.js';
 import { RuleEvaluationError } from './engine/errors.js';
 import type { Facts, ScorecardResult } from './engine/scorecard.js';
@@ -10,13 +10,13 @@ export async function evaluateScorecard(ctx: ServiceContext, ruleSetId: string, 
   const row = await activeVersion(ctx, ruleSetId, onDate ? new Date(`${onDate}T23:59:59.999+08:00`) : ctx.now);
   const document = await documentOf(ctx, row);
   if (document.kind !== 'scorecard') {
-    throw problems.unprocessable('wrong-rule-kind', `rule set '${ruleSetId}' is a ${document.kind}, not a scorecard`);
+    throw new DomainError('wrong-rule-kind', `rule set '${ruleSetId}' is a ${document.kind}, not a scorecard`);
   }
   try {
     return compiledScorecard(document, row.hash).evaluate(facts);
   } catch (error) {
     if (error instanceof RuleEvaluationError) {
-      throw problems.unprocessable('evaluation-failed', error.message, [{ pointer: error.path, in: 'body', detail: error.message }]);
+      throw new DomainError('evaluation-failed', error.message, { fields: [{ pointer: error.path, detail: error.message }] });
     }
     throw error;
   }

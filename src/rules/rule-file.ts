@@ -3,8 +3,8 @@
  * file, line and field so a bureau can fix it in its editor.
  */
 import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { FieldIssue } from '../platform/errors.js';
 import { fieldErrors } from '../platform/http/openapi.js';
-import type { FieldError } from '../platform/http/problem.js';
 import { contentHash } from './canonical.js';
 import { RuleSetDocument } from './envelope.js';
 
@@ -16,7 +16,7 @@ export interface ParsedRuleSet {
   source: string;
 }
 
-export type RuleFileResult = { ok: true; ruleSet: ParsedRuleSet } | { ok: false; file: string; errors: FieldError[] };
+export type RuleFileResult = { ok: true; ruleSet: ParsedRuleSet } | { ok: false; file: string; errors: FieldIssue[] };
 
 const MAX_RULE_FILE_BYTES = 1_000_000;
 

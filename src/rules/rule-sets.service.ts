@@ -8,7 +8,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { ruleSetVersions } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
-import { type FieldError, problems } from '../platform/http/problem.js';
+import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
 import { compileRuleSet } from './compiled-cache.js';
 import { RuleCompileError } from './engine/errors.js';
@@ -20,27 +20,30 @@ export type RuleSetVersionRow = typeof ruleSetVersions.$inferSelect;
 /** Parses, validates and compiles; on failure a 422 problem whose errors carry file lines. */
 export async function checkRuleSource(source: string, file: string, districtId: string): Promise<ParsedRuleSet> {
   const result = await parseRuleFile(source, file);
-  if (!result.ok) throw problems.unprocessable('rule-file-invalid', `${file} is not a valid rule file: ${describe(result.errors[0])}`, result.errors);
+  if (!result.ok)
+    throw new DomainError('rule-file-invalid', `${file} is not a valid rule file: ${describe(result.errors[0])}`, {
+      fields: result.errors,
+    });
   const { document, hash } = result.ruleSet;
   if (document.district !== 'default' && document.district !== districtId) {
-    throw problems.unprocessable('rule-file-invalid', `${file} is for district '${document.district}', not '${districtId}'`, [
-      { pointer: '/district', in: 'file', detail: `must be 'default' or '${districtId}'` },
-    ]);
+    throw new DomainError('rule-file-invalid', `${file} is for district '${document.district}', not '${districtId}'`, {
+      fields: [{ pointer: '/district', in: 'file', detail: `must be 'default' or '${districtId}'` }],
+    });
   }
   try {
     compileRuleSet(document, hash);
   } catch (error) {
     if (error instanceof RuleCompileError) {
       const line = lineForPointer(source, error.pointer);
-      const errors: FieldError[] = [{ pointer: error.pointer, in: 'file', detail: error.message, ...(line ? { line } : {}) }];
-      throw problems.unprocessable('rule-file-invalid', `${file}: ${error.message}`, errors);
+      const errors: FieldIssue[] = [{ pointer: error.pointer, in: 'file', detail: error.message, ...(line ? { line } : {}) }];
+      throw new DomainError('rule-file-invalid', `${file}: ${error.message}`, { fields: errors });
     }
     throw error;
   }
   return result.ruleSet;
 }
 
-function describe(e: FieldError | undefined): string {
+function describe(e: FieldIssue | undefined): string {
   if (!e) return 'unknown error';
   return `${e.line ? `line ${e.line}, ` : ''}${e.pointer || '(document)'}: ${e.detail}`;
 }
@@ -112,7 +115,7 @@ export async function getVersion(ctx: ServiceContext, versionId: string): Promis
     .select()
     .from(ruleSetVersions)
     .where(and(eq(ruleSetVersions.districtId, ctx.districtId), eq(ruleSetVersions.id, versionId)));
-  if (!row) throw problems.notFound(`no rule set version '${versionId}' in district '${ctx.districtId}'`);
+  if (!row) throw fail.notFound(`no rule set version '${versionId}' in district '${ctx.districtId}'`);
   return row;
 }
 
@@ -176,7 +179,7 @@ const inForceOfKind = preparedQuery((db) =>
 export async function activeVersion(ctx: ServiceContext, ruleSetId: string, asOf: Date): Promise<RuleSetVersionHead> {
   const onDate = chinaDate(asOf);
   const [row] = await inForceOfRuleSet(ctx.deps.storage.db).all({ districtId: ctx.districtId, ruleSetId, onDate, at: asOf.toISOString() });
-  if (!row) throw problems.notFound(`no published version of rule set '${ruleSetId}' is in force on ${onDate}`);
+  if (!row) throw fail.notFound(`no published version of rule set '${ruleSetId}' is in force on ${onDate}`);
   return row;
 }
 
@@ -207,7 +210,7 @@ export async function documentOf(ctx: ServiceContext, row: RuleSetVersionHead | 
     let text = 'document' in row ? row.document : undefined;
     if (text === undefined) {
       const [stored] = await storedDocument(ctx.deps.storage.db).all({ districtId: row.districtId, id: row.id });
-      if (!stored) throw problems.notFound(`rule set version '${row.id}' has disappeared`);
+      if (!stored) throw fail.notFound(`rule set version '${row.id}' has disappeared`);
       text = stored.document;
     }
     doc = RuleSetDocument.parse(JSON.parse(text));

@@ -10,11 +10,11 @@ import { chinaDate } from '../clock.js';
 import { preparedQuery } from '../db/prepared.js';
 import { apiClients } from '../db/schema.js';
 import type { SubjectTokenIssuer } from '../deps.js';
+import { fail } from '../errors.js';
 import { hmacSha256Verify } from '../util/crypto.js';
 import type { AppEnv } from './env.js';
 import type { Principal } from './principal.js';
 import { type Actor, actorOf, type ClientRole } from './principal.js';
-import { problems } from './problem.js';
 
 /** API keys read `eck_<client hex>_<secret hex>`: the client part finds the row, the secret is checked by HMAC. */
 const API_KEY_PATTERN = /^eck_([0-9a-f]{32})_([0-9a-f]{64})$/;
@@ -43,15 +43,15 @@ const clientById = preparedQuery((db) =>
 
 async function clientPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string): Promise<Principal> {
   const match = API_KEY_PATTERN.exec(token);
-  if (!match) throw problems.unauthenticated('the API key is malformed');
+  if (!match) throw fail.unauthenticated('the API key is malformed');
   const { storage, secrets } = c.var.deps;
   const clientId = `cli_${match[1]}`;
   const [row] = await clientById(storage.db).all({ id: clientId });
   // Verify even when the row is missing, so unknown and wrong keys take the same time.
   const expected = row ? base64UrlBytes(row.secretHash) : new Uint8Array(32);
   const valid = await hmacSha256Verify(secrets.apiKeyPepper, match[2] ?? '', expected);
-  if (!row || !valid) throw problems.unauthenticated('the API key is not valid');
-  if (row.revokedAt) throw problems.unauthenticated('the API key has been revoked');
+  if (!row || !valid) throw fail.unauthenticated('the API key is not valid');
+  if (row.revokedAt) throw fail.unauthenticated('the API key has been revoked');
   return { type: 'client', clientId: row.id, districtId: row.districtId, role: row.role, agency: row.agency, name: row.name };
 }
 
@@ -65,12 +65,12 @@ async function subjectPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], tok
   try {
     claimedIssuer = decodeJwt(token).iss;
   } catch {
-    throw problems.unauthenticated('the bearer token is neither an API key nor a JWT');
+    throw fail.unauthenticated('the bearer token is neither an API key nor a JWT');
   }
   const issuer = subjectIssuers.find((i) => i.issuer === claimedIssuer);
-  if (!issuer) throw problems.unauthenticated(`tokens from issuer '${claimedIssuer ?? '(none)'}' are not accepted`);
+  if (!issuer) throw fail.unauthenticated(`tokens from issuer '${claimedIssuer ?? '(none)'}' are not accepted`);
   if (issuer.development && config.environment === 'production') {
-    throw problems.unauthenticated('the development issuer is disabled in production');
+    throw fail.unauthenticated('the development issuer is disabled in production');
   }
   let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
   try {
@@ -87,21 +87,21 @@ async function subjectPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], tok
         : error instanceof joseErrors.JWTClaimValidationFailed
           ? `the token's '${error.claim}' claim is not valid`
           : 'the token signature could not be verified';
-    throw problems.unauthenticated(reason);
+    throw fail.unauthenticated(reason);
   }
   const kind = payload.subject_kind;
-  if (kind !== 'firm' && kind !== 'resident') throw problems.unauthenticated("the token must name a 'subject_kind' of firm or resident");
+  if (kind !== 'firm' && kind !== 'resident') throw fail.unauthenticated("the token must name a 'subject_kind' of firm or resident");
   const identifier = await subjectIdentifier(kind, String(payload.sub), chinaDate(clock.now()), secrets.idNumberHmacKey);
-  if (!identifier.ok) throw problems.unauthenticated(`the token's subject is not a valid ${kind} identifier: ${identifier.reason}`);
+  if (!identifier.ok) throw fail.unauthenticated(`the token's subject is not a valid ${kind} identifier: ${identifier.reason}`);
   return { type: 'subject', subjectKind: kind, lookupHash: identifier.lookupHash, issuer: issuer.issuer };
 }
 
 /** Requires credentials on every request it guards; sets `principal`. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header('authorization');
-  if (!header) throw problems.unauthenticated('send an API key or a subject token as `Authorization: Bearer …`');
+  if (!header) throw fail.unauthenticated('send an API key or a subject token as `Authorization: Bearer …`');
   const [scheme, token] = header.split(/\s+/, 2);
-  if (scheme?.toLowerCase() !== 'bearer' || !token) throw problems.unauthenticated('only the Bearer scheme is accepted');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) throw fail.unauthenticated('only the Bearer scheme is accepted');
   const principal = token.startsWith('eck_') ? await clientPrincipal(c, token) : await subjectPrincipal(c, token);
   c.set('principal', principal);
   await next();
@@ -113,7 +113,7 @@ export function allow(...actors: Actor[]): MiddlewareHandler<AppEnv> {
     const actor = actorOf(c.var.principal);
     if (!actors.includes(actor)) {
       const who = actor === 'subject' ? 'a subject' : `the '${actor}' role`;
-      throw problems.forbidden(`${who} may not do this; allowed: ${actors.join(', ')}`);
+      throw fail.forbidden(`${who} may not do this; allowed: ${actors.join(', ')}`);
     }
     await next();
   };

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { districts } from '../db/schema.js';
+import { fail } from '../errors.js';
 import type { AppEnv } from './env.js';
-import { problems } from './problem.js';
 
 /**
  * Tenant isolation at the door: a client key belongs to one district and can reach no other.
@@ -15,7 +15,7 @@ export const districtScope: MiddlewareHandler<AppEnv> = async (c, next) => {
   const districtId = c.req.param('districtId') ?? '';
   const principal = c.var.principal;
   if (principal.type === 'client' && principal.districtId !== districtId) {
-    throw problems.forbidden(`this API key belongs to district '${principal.districtId}', not '${districtId}'`);
+    throw fail.forbidden(`this API key belongs to district '${principal.districtId}', not '${districtId}'`);
   }
   let seen = known.get(c.var.deps.storage);
   if (!seen) {
@@ -24,7 +24,7 @@ export const districtScope: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   if (!seen.has(districtId)) {
     const [district] = await c.var.deps.storage.db.select({ id: districts.id }).from(districts).where(eq(districts.id, districtId));
-    if (!district) throw problems.notFound(`no district '${districtId}'`);
+    if (!district) throw fail.notFound(`no district '${districtId}'`);
     seen.add(districtId);
   }
   await next();

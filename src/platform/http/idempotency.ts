@@ -9,16 +9,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { idempotencyRecords } from '../db/schema.js';
+import { DomainError, fail } from '../errors.js';
 import { sha256Hex } from '../util/crypto.js';
 import type { AppEnv } from './env.js';
 import { principalRef } from './principal.js';
-import { problems } from './problem.js';
 
 export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header('idempotency-key');
   if (c.req.method !== 'POST' || key === undefined) return next();
   if (key.length < 8 || key.length > 128) {
-    throw problems.validation('the Idempotency-Key header must be 8 to 128 characters', [
+    throw fail.invalid('the Idempotency-Key header must be 8 to 128 characters', [
       { pointer: '/Idempotency-Key', in: 'header', detail: 'must be 8 to 128 characters' },
     ]);
   }
@@ -36,12 +36,12 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
 
   if (claimed.length === 0) {
     const [earlier] = await storage.db.select().from(idempotencyRecords).where(where);
-    if (!earlier) throw problems.conflict('idempotency-in-progress', 'a request with this Idempotency-Key is being processed; retry shortly');
+    if (!earlier) throw new DomainError('idempotency-in-progress', 'a request with this Idempotency-Key is being processed; retry shortly');
     if (earlier.requestHash !== requestHash) {
-      throw problems.conflict('idempotency-key-reused', 'this Idempotency-Key was used with a different request body');
+      throw new DomainError('idempotency-key-reused', 'this Idempotency-Key was used with a different request body');
     }
     if (earlier.state !== 'done') {
-      throw problems.conflict('idempotency-in-progress', 'a request with this Idempotency-Key is being processed; retry shortly');
+      throw new DomainError('idempotency-in-progress', 'a request with this Idempotency-Key is being processed; retry shortly');
     }
     return c.body(earlier.responseBody ?? '', (earlier.responseStatus ?? 200) as 200, {
       'content-type': 'application/json',

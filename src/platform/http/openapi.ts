@@ -3,8 +3,9 @@
  * turns zod failures into problem+json, and the schemas every operation documents.
  */
 import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { ERROR_CODES, fail } from '../errors.js';
 import type { AppEnv } from './env.js';
-import { type FieldError, problems } from './problem.js';
+import type { FieldError } from './problem.js';
 
 const TARGETS: Record<string, FieldError['in']> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header' };
 
@@ -32,7 +33,7 @@ export function createRouter(): OpenAPIHono<AppEnv> {
         const location = TARGETS[result.target] ?? 'body';
         const errors = fieldErrors(result.error.issues, location);
         const first = errors[0];
-        throw problems.validation(first ? `${location} field '${first.pointer || '/'}': ${first.detail}` : `invalid ${location}`, errors);
+        throw fail.invalid(first ? `${location} field '${first.pointer || '/'}': ${first.detail}` : `invalid ${location}`, errors);
       }
     },
   });
@@ -43,7 +44,9 @@ export const ProblemSchema = z
     type: z.string().url(),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string(),
+    detail: z.string().openapi({ description: 'For developers: what exactly was refused, in English' }),
+    code: z.enum(ERROR_CODES).openapi({ description: 'Stable machine code; the problem type is its URI' }),
+    message: z.string().openapi({ description: 'For people: the same failure in Chinese (zh-CN), from the message catalogue' }),
     instance: z.string().optional(),
     errors: z
       .array(
@@ -62,6 +65,8 @@ export const ProblemSchema = z
       title: 'Invalid request',
       status: 400,
       detail: "body field '/idNumber': check character does not match",
+      code: 'validation',
+      message: '提交的内容有误，请按提示修改后重试。',
       errors: [{ pointer: '/idNumber', in: 'body', detail: 'check character does not match' }],
     },
   });
