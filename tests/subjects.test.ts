@@ -86,11 +86,25 @@ describe('a bureau registers the subjects of its district', () => {
   });
 });
 
+describe('the oldest residents register like everyone else', () => {
+  it('a resident born in 1880 is registered, with the birth date read from the number', async () => {
+    const w = await createWorld();
+    const res = await w.call('POST', '/v1/districts/chongming/subjects', {
+      as: w.keys.chongming.bureau,
+      body: { kind: 'resident', idNumber: '110105188003150021', name: '百岁老人' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json.displayId).toBe('110105********0021');
+  });
+});
+
 describe('identifiers with a wrong check character or an impossible birth date are refused', () => {
   const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
     ['a wrong check digit', { kind: 'resident', idNumber: '310230198503121234' }, '/idNumber', /check character/],
     ['a 30 February birth date', { kind: 'resident', idNumber: '310230199902300012' }, '/idNumber', /does not exist/],
     ['a birth date in the future', { kind: 'resident', idNumber: '310230202712010010' }, '/idNumber', /future/],
+    // 1799-12-31 is a real date, but nobody holding an ID number was born before 1800: say so, not "does not exist".
+    ['a birth year before 1800', { kind: 'resident', idNumber: '110105179912310016' }, '/idNumber', /birth year 1799 is before 1800/],
     ['letters in an ID number', { kind: 'resident', idNumber: '31023019850312123A' }, '/idNumber', /17 digits/],
     ['a wrong USCC check character', { kind: 'firm', uscc: '91310230MA1K2B3C4Q', name: 'x' }, '/uscc', /check character/],
     ['a forbidden USCC letter', { kind: 'firm', uscc: '91310230MA1K2B3COP', name: 'x' }, '/uscc', /'O' is not allowed/],

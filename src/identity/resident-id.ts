@@ -4,6 +4,7 @@
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
+const EARLIEST_BIRTH_YEAR = 1800;
 
 export type ResidentIdResult = { ok: true; normalized: string; regionCode: string; birthDate: string } | { ok: false; reason: string };
 
@@ -20,8 +21,10 @@ export function parseResidentId(raw: string, today: string): ResidentIdResult {
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
+  // The oldest holders of an ID number were born in the nineteenth century; nobody alive was born before 1800.
+  if (year < EARLIEST_BIRTH_YEAR) return { ok: false, reason: `birth year ${year} is before ${EARLIEST_BIRTH_YEAR}` };
   const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
+  if (birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
     return { ok: false, reason: `birth date ${value.slice(6, 14)} does not exist` };
   }
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
