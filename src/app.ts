@@ -13,6 +13,7 @@ import { districtRoutes } from './districts/districts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
+import { landing } from './pages/landing.js';
 import { pagesRoutes } from './pages/pages.routes.js';
 import type { AppDeps } from './platform/deps.js';
 import { DomainError } from './platform/errors.js';
@@ -55,6 +56,12 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
 
   app.use('*', requestId({ headerName: 'x-request-id' }));
+  // On every answer, errors and pages included: no content sniffing, no URL leaked to another site.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'no-referrer');
+  });
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     const started = Date.now();
@@ -99,6 +106,7 @@ export function createApp(deps: AppDeps) {
     pagesRoutes((path, init) => app.request(path, init)),
   );
 
+  app.get('/', (c) => landing(c, API_VERSION));
   app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
