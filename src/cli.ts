@@ -124,8 +124,8 @@ rules
   .command('check')
   .description('Validate rule files (default: every file in scoring-rules/) and print their hashes')
   .argument('[files...]')
-  .option('--district <id>', 'the district the files are meant for', 'default')
-  .action(async (files: string[], opts: { district: string }) => {
+  .option('--district <id>', 'check them as the API of this district would (default: the district each file names)')
+  .action(async (files: string[], opts: { district?: string }) => {
     const sources = files.length ? files.map((path) => ({ path, text: readFileSync(path, 'utf8') })) : readShippedRules();
     let failed = 0;
     for (const s of sources) {

@@ -132,4 +132,15 @@ describe('a newcomer starts the service on an empty data dir', () => {
     (await import('node:fs')).writeFileSync(bad, 'id: x\nkind: scorecard\nversion: one\n');
     await expect(cli('rules', 'check', bad)).rejects.toMatchObject({ stdout: expect.stringMatching(/line 3: \/version/) });
   }, 20_000);
+
+  it('checks a district’s own rule file as that district’s API would, or as another district’s when told', async () => {
+    const { readFileSync: read, writeFileSync } = await import('node:fs');
+    const own = join(dataDir, 'chongming-card.yaml');
+    writeFileSync(own, read('scoring-rules/firm-env-credit.yaml', 'utf8').replace(/^district: default$/m, 'district: chongming'));
+    expect(await cli('rules', 'check', own)).toMatch(/^ok {4}.*chongming-card\.yaml {2}scorecard firm-env-credit/m);
+    expect(await cli('rules', 'check', own, '--district', 'chongming')).toMatch(/^ok /m);
+    await expect(cli('rules', 'check', own, '--district', 'lishui')).rejects.toMatchObject({
+      stdout: expect.stringMatching(/\/district: must be 'default' or 'lishui'/),
+    });
+  }, 30_000);
 });

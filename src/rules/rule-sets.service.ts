@@ -17,15 +17,19 @@ import { lineForPointer, type ParsedRuleSet, parseRuleFile } from './rule-file.j
 
 export type RuleSetVersionRow = typeof ruleSetVersions.$inferSelect;
 
-/** Parses, validates and compiles; on failure a 422 problem whose errors carry file lines. */
-export async function checkRuleSource(source: string, file: string, districtId: string): Promise<ParsedRuleSet> {
+/**
+ * Parses, validates and compiles; on failure a rule-file error whose fields carry file lines.
+ * `districtId` is the district the file is checked for; without one (the CLI on a bare file), the
+ * district the file names itself.
+ */
+export async function checkRuleSource(source: string, file: string, districtId?: string): Promise<ParsedRuleSet> {
   const result = await parseRuleFile(source, file);
   if (!result.ok)
     throw new DomainError('rule-file-invalid', `${file} is not a valid rule file: ${describe(result.errors[0])}`, {
       fields: result.errors,
     });
   const { document, hash } = result.ruleSet;
-  if (document.district !== 'default' && document.district !== districtId) {
+  if (districtId !== undefined && document.district !== 'default' && document.district !== districtId) {
     throw new DomainError('rule-file-invalid', `${file} is for district '${document.district}', not '${districtId}'`, {
       fields: [{ pointer: '/district', in: 'file', detail: `must be 'default' or '${districtId}'` }],
     });
