@@ -113,6 +113,20 @@ body:
     expect((await w.call('POST', `${D}/rule-sets/validate`, { as: w.keys.chongming.bureau, body: { source: fixed } })).status).toBe(200);
   });
 
+  it('a year that has not begun is refused for its account as for its measurements, never answered with a total of 0', async () => {
+    const w = await createWorld({ now: '2026-11-24T02:00:00Z' });
+    await plot(w, null);
+    const recording = expectProblem(await measure(w, 'dongtan-plot-07', 2027, [m('crops', '5', 't')]), 400);
+    const reading = expectProblem(await w.call('GET', `${D}/gep-units/dongtan-plot-07/accounts/2027`, { as: w.keys.chongming.bureau }), 400);
+    for (const problem of [recording, reading]) {
+      expect(problem.type).toMatch(/\/gep-future-year$/);
+      expect(problem.errors?.[0]).toMatchObject({ pointer: '/year', detail: 'in the future' });
+    }
+    expect(reading.errors?.[0]?.in).toBe('path');
+    // The current year is open for both.
+    expect((await w.call('GET', `${D}/gep-units/dongtan-plot-07/accounts/2026`, { as: w.keys.chongming.bureau })).status).toBe(200);
+  });
+
   it('the owner sees its own unit’s account, nobody else', async () => {
     const w = await createWorld();
     const firm = await w.register('chongming', 'firm', IDS.firmB);

@@ -4,10 +4,11 @@
 import Decimal from 'decimal.js';
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import { getSubject, resolveSubjectRef, type SubjectRefInput } from '../identity/subjects.service.js';
+import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { chunkRows } from '../platform/db/database.js';
 import { gepMeasurements, gepUnits } from '../platform/db/schema.js';
-import { type FieldIssue, fail } from '../platform/errors.js';
+import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledGepMethod } from '../rules/compiled-cache.js';
@@ -84,9 +85,8 @@ export interface MeasurementInput {
 /** Checks every measurement against the method (indicator, unit, sign), then writes all or none. */
 export async function recordMeasurements(ctx: ServiceContext, code: string, year: number, inputs: readonly MeasurementInput[]): Promise<number> {
   const unit = await getUnit(ctx, code);
+  requireYearBegun(ctx, year, 'body');
   const method = await gepMethod(ctx);
-  const thisYear = Number(ctx.now.toISOString().slice(0, 4));
-  if (year > thisYear) throw fail.invalid(`${year} has not happened yet`, [{ pointer: '/year', in: 'body', detail: 'in the future' }]);
   const errors: FieldIssue[] = [];
   const rows: Array<typeof gepMeasurements.$inferInsert> = [];
   const seen = new Set<string>();
@@ -134,8 +134,22 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
   return rows.length;
 }
 
+/**
+ * A year that has not begun in China has no measurements and no account: recording it and reading its
+ * account are refused alike, never answered with a total of zero.
+ */
+function requireYearBegun(ctx: ServiceContext, year: number, from: 'body' | 'path'): void {
+  const thisYear = Number(chinaDate(ctx.now).slice(0, 4));
+  if (year > thisYear) {
+    throw new DomainError('gep-future-year', `${year} has not begun yet (it is ${thisYear} in China)`, {
+      fields: [{ pointer: '/year', in: from, detail: 'in the future' }],
+    });
+  }
+}
+
 /** The account of a unit for a year, from the latest measurement of each indicator. */
 export async function unitAccount(ctx: ServiceContext, unit: GepUnitRow, year: number): Promise<GepAccount> {
+  requireYearBegun(ctx, year, 'path');
   const method = await gepMethod(ctx);
   const rows = await ctx.deps.storage.db
     .select()

@@ -76,7 +76,7 @@ export const ERROR_CODES = [
   'report-wrong-type',
   'report-not-published-key',
   // GEP, loans, compensation
-  'gep-year-not-over',
+  'gep-future-year',
   'gep-account-closed',
   'pledge-refused',
   'allocation-refused',

@@ -93,7 +93,7 @@ export const HTTP_OF: Record<ErrorCode, { status: number; title: string }> = {
   'report-wrong-issuer': { status: 422, title: 'Report not genuine' },
   'report-wrong-type': { status: 422, title: 'Report not genuine' },
   'report-not-published-key': { status: 422, title: 'Report not genuine' },
-  'gep-year-not-over': { status: 400, title: 'Year not over' },
+  'gep-future-year': { status: 400, title: 'Future year' },
   'gep-account-closed': { status: 409, title: 'Account closed' },
   'pledge-refused': { status: 422, title: 'Pledge refused' },
   'allocation-refused': { status: 422, title: 'Allocation refused' },

@@ -67,7 +67,7 @@ export const ZH_CN_MESSAGES: Record<ErrorCode, string> = {
   'report-wrong-issuer': '报告的出具方不符。',
   'report-wrong-type': '这不是生态信用报告。',
   'report-not-published-key': '报告所用密钥并非本辖区公布的密钥，不能认定为本辖区出具。',
-  'gep-year-not-over': '该年度尚未结束，不能核算或记录。',
+  'gep-future-year': '该年度尚未开始，不能记录测量数据或核算。',
   'gep-account-closed': '该年度核算已审定，不能再修改；更正请另立修订。',
   'pledge-refused': '质押物不符合要求。',
   'allocation-refused': '按规则无法完成分配。',
