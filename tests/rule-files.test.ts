@@ -246,3 +246,45 @@ describe('the shipped rule files', () => {
     }
   });
 });
+
+describe('a bureau writes a long decimal without quotes', () => {
+  const method = (value: string) => `id: reciprocal-density
+kind: gep-method
+version: 1
+district: chongming
+effectiveFrom: 2026-01-01
+title: 测试
+body:
+  standard: test
+  indicators:
+    - code: dredging
+      title: 减少泥沙淤积
+      category: regulating
+      subtotal: 土壤保持
+      quantity: { unit: t }
+      factors: [{ name: per-density, value: ${value}, unit: m3/t }]
+      price: { value: '12.6', unit: yuan/m3, year: 2023, source: x }
+`;
+
+  it('reads it exactly: the hash is that of the quoted decimal, not of the double it would round to', async () => {
+    const w = await createWorld();
+    const hashOf = async (value: string) => {
+      const res = await w.call('POST', validate, { as: w.keys.chongming.bureau, body: { source: method(value) } });
+      expect(res.status).toBe(200);
+      return res.json.hash as string;
+    };
+    const bare = await hashOf('1.0752688172043010753');
+    expect(bare).toBe(await hashOf("'1.0752688172043010753'"));
+    expect(bare).not.toBe(await hashOf("'1.075268817204301'"));
+  });
+
+  it('refuses it, naming the file, line and digits, in a field that only takes a number', async () => {
+    const w = await createWorld();
+    const source = scorecard.replace('baseScore: 100', 'baseScore: 80.000000000000000001');
+    const res = await w.call('POST', validate, { as: w.keys.chongming.bureau, body: { source, fileName: 'card.yaml' } });
+    const problem = expectProblem(res, 422);
+    expect(problem.detail).toMatch(/^card\.yaml/);
+    expect(problem.errors?.[0]).toMatchObject({ pointer: '/body/baseScore', line: 13 });
+    expect(problem.errors?.[0]?.detail).toMatch(/80\.000000000000000001 cannot be held exactly/);
+  });
+});

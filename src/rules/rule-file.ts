@@ -2,7 +2,8 @@
  * Reading a rule file: YAML → validated document → canonical hash, with every error pointing at the
  * file, line and field so a bureau can fix it in its editor.
  */
-import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import Decimal from 'decimal.js';
+import { type Document, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { FieldIssue } from '../platform/errors.js';
 import { fieldErrors } from '../platform/http/openapi.js';
 import { contentHash } from './canonical.js';
@@ -38,17 +39,50 @@ export async function parseRuleFile(source: string, file: string): Promise<RuleF
       })),
     };
   }
+  const inexact = readNumbersExactly(doc);
   const raw: unknown = doc.toJS({ maxAliasCount: 100 });
   const parsed = RuleSetDocument.safeParse(raw);
   if (!parsed.success) {
     const errors = fieldErrors(parsed.error.issues, 'file').map((e) => {
       const line = lineOf(doc, lineCounter, e.pointer);
-      return line === undefined ? e : { ...e, line };
+      const number = inexact.get(e.pointer);
+      const detail = number
+        ? `${number.written} cannot be held exactly in this field (it would be read as ${number.asDouble}): write fewer digits, or a decimal string where the field takes one`
+        : e.detail;
+      return line === undefined ? { ...e, detail } : { ...e, detail, line };
     });
     return { ok: false, file, errors };
   }
   const { $schema: _hint, ...content } = raw as Record<string, unknown>;
   return { ok: true, ruleSet: { document: parsed.data, content, hash: await contentHash(content), source } };
+}
+
+/**
+ * YAML reads a bare number as a double, so 1.0752688172043010753 would silently become
+ * 1.075268817204301. Every plain number whose digits a double cannot hold is replaced, in place, by its
+ * exact decimal string: a field that takes decimals (money, prices, ratios, bounds) then reads it
+ * exactly, and a field that takes only a number refuses it, naming the digits written. Returns those
+ * numbers by JSON pointer.
+ */
+function readNumbersExactly(doc: Document): Map<string, { written: string; asDouble: string }> {
+  const out = new Map<string, { written: string; asDouble: string }>();
+  const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+  const walk = (node: unknown, pointer: string) => {
+    if (isMap(node)) {
+      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, `${pointer}/${escape(String(pair.key.value))}`);
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => walk(item, `${pointer}/${i}`));
+    } else if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string') {
+      const written = node.source.trim();
+      if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(written)) return;
+      const exact = new Decimal(written);
+      if (exact.equals(new Decimal(String(node.value)))) return;
+      out.set(pointer, { written, asDouble: String(node.value) });
+      node.value = exact.toFixed();
+    }
+  };
+  walk(doc.contents, '');
+  return out;
 }
 
 /** The line a JSON pointer lands on; for a missing field, the line of its nearest parent. */
