@@ -312,3 +312,37 @@ describe('bad awards and corrections', () => {
     expect((await accountOf(w, resident)).json.balance).toBe(0);
   });
 });
+
+describe('an agency corrects a wrong award', () => {
+  it('reverses it, and the room it took under the daily cap is free again for the corrected award', async () => {
+    const { w, resident, agencies } = await setup();
+    const awards = [];
+    for (let i = 0; i < 5; i++) awards.push(await awardAs(w, agencies.greening, { holder: holder(resident), action: 'WASTE-SORTING' }));
+    // The fifth was a mistake: the day's cap of 10 is full, so the corrected award is refused until it is reversed.
+    expectProblem(await awardAs(w, agencies.greening, { holder: holder(resident), action: 'WASTE-SORTING' }), 422);
+    const wrong = awards[4]?.json.entry.id as string;
+    const reversal = await w.call('POST', `${D}/points/awards/${wrong}/reversal`, { as: agencies.greening, body: { reason: '登记错误' } });
+    expect(reversal.status).toBe(201);
+    const corrected = await awardAs(w, agencies.greening, { holder: holder(resident), action: 'WASTE-SORTING' });
+    expect(corrected.status).toBe(201);
+    expect(corrected.json).toMatchObject({ awarded: 2, refused: null });
+    // What stands is at the cap again: 4 × 2 + 2 = 10.
+    expectProblem(await awardAs(w, agencies.greening, { holder: holder(resident), action: 'WASTE-SORTING' }), 422);
+    expect((await accountOf(w, resident)).json.balance).toBe(10);
+  });
+
+  it('only the agency that made the award, or the bureau, may reverse it; another agency gets 403 and nothing is written', async () => {
+    const { w, resident, agencies } = await setup();
+    const award = await awardAs(w, agencies.greening, { holder: holder(resident), action: 'VOLUNTEER-DAY' });
+    const id = award.json.entry.id as string;
+    const reverse = (key: string) => w.call('POST', `${D}/points/awards/${id}/reversal`, { as: key, body: { reason: '不认可' } });
+    const refused = expectProblem(await reverse(agencies.transport), 403);
+    expect(refused.detail).toMatch(/绿化市容局/);
+    expectProblem(await reverse(w.keys.chongming.recorder), 403);
+    expect((await accountOf(w, resident)).json.balance).toBe(50);
+    // Another client of the same agency may, as may the bureau (here the agency's second key).
+    const colleague = await w.client('chongming', 'recorder', '绿化市容局');
+    expect((await reverse(colleague)).status).toBe(201);
+    expect((await accountOf(w, resident)).json.balance).toBe(0);
+  });
+});

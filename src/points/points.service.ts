@@ -8,7 +8,7 @@ import { addDays } from '../credit/dates.js';
 import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type SubjectRow } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
-import { benefits, pointsLedger, pointsSourceConsents } from '../platform/db/schema.js';
+import { apiClients, benefits, pointsLedger, pointsSourceConsents } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
@@ -71,8 +71,10 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<Awa
   const monthCap = action.caps.perMonth ?? Number.MAX_SAFE_INTEGER;
   const month = earnedOn.slice(0, 7);
   const reason = `${action.title}${input.amount ? ` (${input.amount.value} ${input.amount.unit})` : ''}`;
+  // Caps count what stands: an award less what was reversed of it (a wrong award, withdrawn, frees its room).
   const usedOn = (from: string, to: string) =>
-    sql`(SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE district_id = ${ctx.districtId} AND holder_id = ${holder.id} AND action_code = ${action.code} AND kind = 'earn' AND earned_on BETWEEN ${from} AND ${to})`;
+    sql`(SELECT COALESCE(SUM(e.points + COALESCE((SELECT SUM(r.points) FROM points_ledger r WHERE r.lot_id = e.id AND r.kind = 'reverse'), 0)), 0)
+      FROM points_ledger e WHERE e.district_id = ${ctx.districtId} AND e.holder_id = ${holder.id} AND e.action_code = ${action.code} AND e.kind = 'earn' AND e.earned_on BETWEEN ${from} AND ${to})`;
   // One statement: the grant is cut to what is left under both caps, and nothing is written when
   // nothing is left, when the holder switched the source off, or when the key was seen before.
   const rows = await ctx.deps.storage.atomicSql([
@@ -248,8 +250,9 @@ export async function reverseAward(ctx: ServiceContext, entryId: string, reason:
   if (!lot) throw fail.notFound(`no points entry '${entryId}'`);
   if (lot.kind !== 'earn') throw refuse('not-an-award', '/entryId', 'only an award can be reversed');
   const p = ctx.principal;
-  const allowed = p.type === 'client' && (p.role === 'bureau' || p.role === 'recorder');
-  if (!allowed) throw fail.forbidden('only the bureau or a recording agency reverses awards');
+  const awardedBy = await agencyOf(ctx, lot.recordedBy);
+  const allowed = p.type === 'client' && (p.role === 'bureau' || (p.role === 'recorder' && p.agency !== null && p.agency === awardedBy));
+  if (!allowed) throw fail.forbidden(`only the bureau or ${awardedBy ?? 'the agency that made it'} may reverse this award`);
   await applyExpiry(ctx, lot.holderId);
   const state = lotStates(await holderEntries(ctx, lot.holderId)).find((l) => l.lotId === lot.id);
   const take = state?.remaining ?? 0;
@@ -264,6 +267,15 @@ export async function reverseAward(ctx: ServiceContext, entryId: string, reason:
   ]);
   if (!rows[0]?.length) throw refuse('already-spent', '/entryId', 'reversing now would take the balance below zero, or it was reversed already');
   return (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, id)))[0] as LedgerRow;
+}
+
+/** The agency an entry was recorded for, through the client that recorded it. */
+async function agencyOf(ctx: ServiceContext, recordedBy: string): Promise<string | null> {
+  const [row] = await ctx.deps.storage.db
+    .select({ agency: apiClients.agency })
+    .from(apiClients)
+    .where(and(eq(apiClients.districtId, ctx.districtId), eq(apiClients.id, recordedBy)));
+  return row?.agency ?? null;
 }
 
 export interface PointsAccount {
