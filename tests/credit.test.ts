@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
 
@@ -185,6 +186,57 @@ describe('a resident objects to an event', () => {
     expect((await score(w, resident, token)).json).toMatchObject({ score: 77, disputed: [] });
     const mine = await w.call('GET', `${D}/objections`, { as: token });
     expect(mine.json.items).toEqual([expect.objectContaining({ status: 'rejected', resolution: '监控录像确认' })]);
+  });
+
+  it('after a rejection the statement stays on the record, in every score and report, until the record stops counting', async () => {
+    const w = await createWorld();
+    const resident = await w.register('chongming', 'resident', IDS.residentA);
+    const rec = await record(w, [{ subject: { id: resident }, code: 'ILLEGAL-DISCHARGE', occurredOn: '2026-11-01', evidence: 'e' }]);
+    const eventId = rec.json.events[0].eventId as string;
+    const token = await w.token('resident', IDS.residentA);
+    const filed = await w.call('POST', `${D}/credit-events/${eventId}/objections`, {
+      as: token,
+      body: { statement: '当天本人在外地，有车票为证。' },
+    });
+    const filedAt = w.clock.now().toISOString();
+    w.clock.advanceDays(5);
+    await w.call('POST', `${D}/objections/${filed.json.id}/resolution`, {
+      as: w.keys.chongming.recorder,
+      body: { decision: 'rejected', reason: '监控录像确认' },
+    });
+
+    const kept = { objectionId: filed.json.id, statement: '当天本人在外地，有车票为证。', status: 'rejected', resolution: '监控录像确认' };
+    const after = await score(w, resident, w.keys.chongming.bureau);
+    expect(after.json).toMatchObject({ score: 77, disputed: [] });
+    expect(after.json.items[0].events[0]).toMatchObject({ eventId, disputed: false, statements: [kept] });
+    expect(after.json.statements).toEqual([expect.objectContaining({ eventId, ...kept })]);
+    // As of a moment before the answer, the same statement was open.
+    const before = await score(w, resident, w.keys.chongming.bureau, `?asOf=${encodeURIComponent(filedAt)}`);
+    expect(before.json.statements).toEqual([expect.objectContaining({ eventId, status: 'open', resolution: null })]);
+
+    // The bank's signed report carries it too.
+    const bank = w.clientIds.chongming.bank;
+    await w.call('POST', `${D}/consents`, {
+      as: await w.token('resident', IDS.residentA),
+      body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] },
+    });
+    const issued = await w.call('POST', `${D}/reports`, {
+      as: w.keys.chongming.bank,
+      body: { subjectId: resident, purpose: 'loan-application', scopes: ['credit'] },
+    });
+    const credit = decodeJwt(issued.json.report as string).credentialSubject as {
+      credit: { statements: unknown[]; items: Array<{ events: unknown[] }> };
+    };
+    expect(credit.credit.statements).toEqual([
+      expect.objectContaining({ eventId, statement: kept.statement, status: 'rejected', resolution: '监控录像确认' }),
+    ]);
+    expect(credit.credit.items[0]?.events[0]).toMatchObject({ eventId, statements: [expect.objectContaining({ status: 'rejected' })] });
+
+    // Five years after the behaviour the record stops counting, and its statement goes with it.
+    w.clock.set('2031-11-02T02:00:00Z');
+    const later = await score(w, resident, w.keys.chongming.bureau);
+    expect(later.json.stoppedCounting).toEqual([expect.objectContaining({ eventId })]);
+    expect(later.json.statements).toEqual([]);
   });
 
   it('overdue objections are listed for the bureau after 20 days', async () => {

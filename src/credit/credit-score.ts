@@ -30,6 +30,23 @@ export interface FileObjection {
   statement: string;
   filedAt: string;
   dueOn: string;
+  status: 'open' | 'upheld' | 'rejected';
+  resolvedAt: string | null;
+  resolution: string | null;
+}
+
+/**
+ * The subject's statement (异议声明) on a record: while its objection is open, and after it was
+ * rejected, for as long as the record counts. An upheld objection reverses the record instead.
+ */
+export interface SubjectStatement {
+  objectionId: string;
+  statement: string;
+  filedAt: string;
+  /** As of the score's moment: still open, or rejected with the answer given. */
+  status: 'open' | 'rejected';
+  dueOn: string;
+  resolution: string | null;
   resolvedAt: string | null;
 }
 
@@ -44,6 +61,8 @@ export interface CountedEvent {
   uncappedPoints?: number;
   stopsCountingOn: string;
   disputed: boolean;
+  /** The subject's statements on this record, oldest first; present only when there are any. */
+  statements?: SubjectStatement[];
 }
 
 export interface ScoreItem {
@@ -68,6 +87,8 @@ export interface CreditScore {
   stoppedCounting: Array<{ eventId: string; code: string; title: string; occurredOn: string; endedOn: string | null; stoppedCountingOn: string }>;
   lists: Array<{ list: 'red' | 'black'; eventId: string; code: string; title: string; until: string }>;
   disputed: Array<{ eventId: string; objectionId: string; statement: string; dueOn: string }>;
+  /** Every statement attached to a record that counts, open or rejected. */
+  statements: Array<SubjectStatement & { eventId: string }>;
   ruleSets: { scorecard: RuleSetRef; behaviourList: RuleSetRef };
 }
 
@@ -90,6 +111,22 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
   const reversed = new Set(known.filter((e) => e.reversesEventId).map((e) => e.reversesEventId as string));
   const openObjections = input.objections.filter((o) => o.filedAt <= asOfIso && (o.resolvedAt === null || o.resolvedAt > asOfIso));
   const disputedIds = new Set(openObjections.map((o) => o.eventId));
+  const statementsByEvent = new Map<string, SubjectStatement[]>();
+  for (const o of [...input.objections].sort((a, b) => (a.filedAt < b.filedAt ? -1 : a.filedAt > b.filedAt ? 1 : 0))) {
+    if (o.filedAt > asOfIso) continue;
+    const open = o.resolvedAt === null || o.resolvedAt > asOfIso;
+    if (!open && o.status !== 'rejected') continue;
+    const kept: SubjectStatement = {
+      objectionId: o.id,
+      statement: o.statement,
+      filedAt: o.filedAt,
+      status: open ? 'open' : 'rejected',
+      dueOn: o.dueOn,
+      resolution: open ? null : o.resolution,
+      resolvedAt: open ? null : o.resolvedAt,
+    };
+    statementsByEvent.set(o.eventId, [...(statementsByEvent.get(o.eventId) ?? []), kept]);
+  }
 
   const live = known
     .filter((e) => !e.reversesEventId && !reversed.has(e.id))
@@ -140,6 +177,7 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
       ...(points !== uncapped ? { uncappedPoints: uncapped } : {}),
       stopsCountingOn,
       disputed: disputedIds.has(e.id),
+      ...(statementsByEvent.has(e.id) ? { statements: statementsByEvent.get(e.id) } : {}),
     });
   }
 
@@ -204,6 +242,7 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
     stoppedCounting,
     lists,
     disputed: openObjections.map((o) => ({ eventId: o.eventId, objectionId: o.id, statement: o.statement, dueOn: o.dueOn })),
+    statements: counted.flatMap((c) => (c.statements ?? []).map((s) => ({ eventId: c.eventId, ...s }))),
     ruleSets: { scorecard: result.ruleSet, behaviourList: list.ruleSet },
   };
 }

@@ -187,6 +187,18 @@ const reverseRoute = createRoute({
   },
 });
 
+const SubjectStatementSchema = z
+  .object({
+    objectionId: z.string(),
+    statement: z.string(),
+    filedAt: z.string(),
+    status: z.enum(['open', 'rejected']),
+    dueOn: z.string(),
+    resolution: z.string().nullable().describe('The answer that rejected the objection'),
+    resolvedAt: z.string().nullable(),
+  })
+  .openapi('SubjectStatement');
+
 const CountedEvent = z
   .object({
     eventId: z.string(),
@@ -198,6 +210,7 @@ const CountedEvent = z
     uncappedPoints: z.number().optional(),
     stopsCountingOn: z.string(),
     disputed: z.boolean(),
+    statements: z.array(SubjectStatementSchema).optional().describe('The subject’s statements (异议声明) on this record, open or rejected'),
   })
   .openapi('CountedEvent');
 
@@ -233,6 +246,9 @@ const CreditScoreSchema = z
     ),
     lists: z.array(z.object({ list: z.enum(['red', 'black']), eventId: z.string(), code: z.string(), title: z.string(), until: z.string() })),
     disputed: z.array(z.object({ eventId: z.string(), objectionId: z.string(), statement: z.string(), dueOn: z.string() })),
+    statements: z
+      .array(SubjectStatementSchema.extend({ eventId: z.string() }))
+      .describe('Every statement on a record that still counts: kept after a rejected objection until the record stops counting'),
     ruleSets: z.object({ scorecard: RuleSetRefSchema, behaviourList: RuleSetRefSchema }),
   })
   .openapi('CreditScore');

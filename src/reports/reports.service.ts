@@ -5,6 +5,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
+import type { SubjectStatement } from '../credit/credit-score.js';
 import { getCreditScore } from '../credit/score.service.js';
 import { latestYearWithData, unitAccount, unitsOwnedBy } from '../gep/gep.service.js';
 import { getSubject } from '../identity/subjects.service.js';
@@ -39,6 +40,15 @@ export interface IssuedReport {
   expiresAt: string;
   consentId: string;
 }
+
+/** A statement as a report carries it: what the subject said and how it was answered, not who answered. */
+const reportStatement = (s: SubjectStatement) => ({
+  statement: s.statement,
+  filedAt: s.filedAt,
+  status: s.status,
+  resolution: s.resolution,
+  resolvedAt: s.resolvedAt,
+});
 
 /** `issuer` is the district's URL; its JWKS is at `${issuer}/.well-known/jwks.json`. */
 export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer: string): Promise<IssuedReport> {
@@ -81,11 +91,13 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
           occurredOn: e.occurredOn,
           points: e.points,
           disputed: e.disputed,
+          ...(e.statements ? { statements: e.statements.map(reportStatement) } : {}),
         })),
       })),
       overrides: score.overrides.map((o) => ({ reasonCode: o.id, reason: o.reason, grade: o.grade, events: o.events.map((e) => e.eventId) })),
       lists: score.lists,
       disputed: score.disputed.map((d) => ({ eventId: d.eventId, statement: d.statement, dueOn: d.dueOn })),
+      statements: score.statements.map((s) => ({ eventId: s.eventId, ...reportStatement(s) })),
     };
     ruleSets.push(score.ruleSets.scorecard, score.ruleSets.behaviourList);
   }
