@@ -66,12 +66,14 @@ export async function parseRuleFile(source: string, file: string): Promise<RuleF
  */
 function readNumbersExactly(doc: Document): Map<string, { written: string; asDouble: string }> {
   const out = new Map<string, { written: string; asDouble: string }>();
-  const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-  const walk = (node: unknown, pointer: string) => {
+  const escapeKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+  const walk = (node: unknown, pointer: string): void => {
     if (isMap(node)) {
-      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, `${pointer}/${escape(String(pair.key.value))}`);
+      for (const pair of node.items) if (isScalar(pair.key)) walk(pair.value, `${pointer}/${escapeKey(String(pair.key.value))}`);
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => walk(item, `${pointer}/${i}`));
+      node.items.forEach((item, i) => {
+        walk(item, `${pointer}/${i}`);
+      });
     } else if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string') {
       const written = node.source.trim();
       if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(written)) return;
