@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { rotateKey } from '../src/reports/signing-keys.service.js';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
@@ -221,6 +221,32 @@ describe('verifying a report', () => {
     expect((await reason({ report }, otherBank)).reason).toBe('wrong-audience');
     expect((await reason({ report, at: '2027-01-01T00:00:00Z' })).reason).toBe('expired');
     expect((await reason({ report, at: '2026-11-01T00:00:00Z' })).reason).toBe('not-yet-valid');
+  });
+
+  it('by default against the district’s own keys; with supplied keys it says so, and a forger’s key set never makes a report of this district genuine', async () => {
+    const { w, report, kid, issuer } = await issued();
+    expect((await verify(w, { report })).json).toMatchObject({ valid: true, verifiedWith: 'district-keys' });
+    // The district's own JWKS, saved and sent back, verifies as supplied keys.
+    const saved = await jwksOf(w, issuer);
+    expect((await verify(w, { report, jwks: saved })).json).toMatchObject({ valid: true, verifiedWith: 'supplied-keys' });
+
+    // A forger signs a report claiming this district's issuer and its kid, and supplies the matching key set.
+    const payload = decodeJwt(report);
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const forgedKey = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
+    const forged = await new SignJWT({ ...payload, credentialSubject: { grade: 'a' } })
+      .setProtectedHeader({ alg: 'EdDSA', kid, typ: 'vc+jwt' })
+      .sign(privateKey);
+    const refused = expectProblem(await verify(w, { report: forged, jwks: { keys: [forgedKey] } }), 422) as unknown as Record<string, unknown>;
+    expect(refused).toMatchObject({ reason: 'not-published-key', verifiedWith: 'supplied-keys' });
+    expect(refused.type).toMatch(/report-not-published-key$/);
+    // The same forgery under a made-up kid fails too: it still names this district as its issuer.
+    const renamed = await new SignJWT({ ...payload }).setProtectedHeader({ alg: 'EdDSA', kid: 'other', typ: 'vc+jwt' }).sign(privateKey);
+    expect(
+      (expectProblem(await verify(w, { report: renamed, jwks: { keys: [{ ...forgedKey, kid: 'other' }] } }), 422) as { reason?: string }).reason,
+    ).toBe('not-published-key');
+    // Against the district's keys, the forgery is a bad signature.
+    expect((expectProblem(await verify(w, { report: forged }), 422) as { reason?: string }).reason).toBe('bad-signature');
   });
 
   it('after a key rotation old reports still verify and new ones carry the new kid', async () => {

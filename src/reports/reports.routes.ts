@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import type { JSONWebKeySet } from 'jose';
 import { ownSubject } from '../identity/subjects.service.js';
 import { apiClients, districts } from '../platform/db/schema.js';
-import { DomainError, fail } from '../platform/errors.js';
+import { fail } from '../platform/errors.js';
 import { allow } from '../platform/http/auth.js';
 import type { AppEnv } from '../platform/http/env.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
@@ -14,7 +14,7 @@ import { type ConsentRow, consentState, grantConsent, listConsents, PURPOSES, re
 import { listLog } from './query-log.service.js';
 import { issueReport } from './reports.service.js';
 import { publishedKeys } from './signing-keys.service.js';
-import { verifyReport } from './verify.js';
+import { verifyCreditReport } from './verify.service.js';
 
 /** The district's URL as issuer of its reports; its JWKS is `${issuer}/.well-known/jwks.json`. */
 export function issuerFor(c: Context<AppEnv>, districtId: string): string {
@@ -211,7 +211,7 @@ const verifyRoute = createRoute({
   tags: ['Reports'],
   summary: 'Check a report: its payload if genuine, the exact reason if not',
   description:
-    'Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type. A bank’s own audience is checked unless `audience` names another.',
+    'Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago); `verifiedWith` says which. A report that claims to come from this district is never genuine under a key the district did not publish (reason not-published-key). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type, not-published-key. A bank’s own audience is checked unless `audience` names another.',
   security: bearerSecurity,
   middleware: [allow('bank', 'bureau', 'auditor')] as const,
   request: {
@@ -233,7 +233,14 @@ const verifyRoute = createRoute({
       content: {
         'application/json': {
           schema: z
-            .object({ valid: z.literal(true), header: z.record(z.string(), z.unknown()), payload: z.record(z.string(), z.unknown()) })
+            .object({
+              valid: z.literal(true),
+              verifiedWith: z
+                .enum(['district-keys', 'supplied-keys'])
+                .describe('district-keys: the keys this district publishes; supplied-keys: the key set sent with the request'),
+              header: z.record(z.string(), z.unknown()),
+              payload: z.record(z.string(), z.unknown()),
+            })
             .openapi('VerifiedCreditReport'),
         },
       },
@@ -311,17 +318,13 @@ export const reportRoutes = createRouter()
   .openapi(verifyRoute, async (c) => {
     const ctx = serviceContext(c);
     const body = c.req.valid('json');
-    const p = ctx.principal;
-    const jwks = (body.jwks as JSONWebKeySet | undefined) ?? { keys: await publishedKeys(ctx) };
-    const audience = body.audience ?? (p.type === 'client' && p.role === 'bank' ? p.clientId : undefined);
-    const result = await verifyReport(body.report, jwks, { audience, now: body.at ? new Date(body.at) : ctx.now });
-    if (!result.valid) {
-      throw new DomainError(`report-${result.reason}`, result.detail, {
-        fields: [{ pointer: '/report', detail: result.detail }],
-        extensions: { reason: result.reason },
-      });
-    }
-    return c.json({ valid: true as const, header: { ...result.header }, payload: { ...result.payload } }, 200);
+    const verified = await verifyCreditReport(
+      ctx,
+      // The schema checks the shape of each key; jose checks the rest.
+      { report: body.report, jwks: body.jwks as JSONWebKeySet | undefined, audience: body.audience, at: body.at ? new Date(body.at) : undefined },
+      issuerFor(c, ctx.districtId),
+    );
+    return c.json(verified, 200);
   })
   .openapi(logRoute, async (c) => {
     const ctx = serviceContext(c);
