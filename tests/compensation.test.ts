@@ -198,26 +198,26 @@ describe('a bureau changes the weights', () => {
   it('a publication takes effect on its date, and an old run is re-run to the fen with the version it used', async () => {
     const w = await createWorld();
     const first = await run(w, { ruleSetId: 'town-eco-fund', period: '2026', fund: '30000000.00', recipients: towns });
-    const draft = await upload(
-      w,
-      townFund
-        .replace("{ input: gep, weight: '0.4' }", "{ input: gep, weight: '0.2' }")
-        .replace("{ input: forest_area, weight: '0.2' }", "{ input: forest_area, weight: '0.4' }")
-        .replace('version: 1', 'version: 2'),
-    );
-    expectProblem(
-      await w.call('POST', `${D}/rule-set-versions/${draft}/publication`, { as: w.keys.chongming.bureau, body: { effectiveFrom: '2026-01-01' } }),
-      400,
-    );
-    const published = await w.call('POST', `${D}/rule-set-versions/${draft}/publication`, {
-      as: w.keys.chongming.bureau,
-      body: { effectiveFrom: '2026-12-01' },
-    });
+    const changed = townFund
+      .replace("{ input: gep, weight: '0.4' }", "{ input: gep, weight: '0.2' }")
+      .replace("{ input: forest_area, weight: '0.2' }", "{ input: forest_area, weight: '0.4' }")
+      .replace('version: 1', 'version: 2');
+    const publication = (versionId: string, body: Record<string, unknown>) =>
+      w.call('POST', `${D}/rule-set-versions/${versionId}/publication`, { as: w.keys.chongming.bureau, body });
+    // The shipped file's own date (2026-01-01) has passed: publishing it would rewrite the past.
+    const stale = await upload(w, changed);
+    const past = expectProblem(await publication(stale, {}), 400);
+    expect(past.errors?.[0]).toMatchObject({ pointer: '/effectiveFrom' });
+    expect(past.detail).toMatch(/2026-01-01, which has passed/);
+
+    const draft = await upload(w, changed.replace('effectiveFrom: 2026-01-01', 'effectiveFrom: 2026-12-01'));
+    // A publication cannot give the file another date than its own.
+    const contradiction = expectProblem(await publication(draft, { effectiveFrom: '2027-01-01' }), 422);
+    expect(contradiction.type).toMatch(/publication-date-contradicts-file$/);
+    expect(contradiction.detail).toMatch(/the file says effectiveFrom 2026-12-01/);
+    const published = await publication(draft, { effectiveFrom: '2026-12-01' });
     expect(published.json).toMatchObject({ status: 'published', effectiveFrom: '2026-12-01', publishedBy: w.clientIds.chongming.bureau });
-    expectProblem(
-      await w.call('POST', `${D}/rule-set-versions/${draft}/publication`, { as: w.keys.chongming.bureau, body: { effectiveFrom: '2026-12-02' } }),
-      409,
-    );
+    expectProblem(await publication(draft, {}), 409);
 
     const stillOld = await run(w, { ruleSetId: 'town-eco-fund', period: '2026', fund: '30000000.00', recipients: towns });
     expect(stillOld.json.result.ruleSet.hash).toBe(first.json.result.ruleSet.hash);
@@ -232,10 +232,13 @@ describe('a bureau changes the weights', () => {
     expect(replay.json).toMatchObject({ reproduced: true, versionId: first.json.versionId });
     expect(replay.json.result).toEqual(first.json.result);
     const history = await w.call('GET', `${D}/rule-sets/town-eco-fund/versions`, { as: w.keys.chongming.auditor });
-    expect(history.json.items.map((v: { status: string; version: number }) => [v.version, v.status])).toEqual([
-      [2, 'published'],
-      [1, 'published'],
-    ]);
+    expect(history.json.items.map((v: { status: string; version: number; effectiveFrom: string }) => [v.version, v.status, v.effectiveFrom])).toEqual(
+      [
+        [2, 'published', '2026-12-01'],
+        [2, 'draft', '2026-01-01'],
+        [1, 'published', '2026-01-01'],
+      ],
+    );
   });
 });
 

@@ -93,6 +93,7 @@ describe('a bureau tries a change before publishing it', () => {
     const draft = readFileSync('scoring-rules/compensation-town-fund.yaml', 'utf8')
       .replace('district: default', 'district: chongming')
       .replace('version: 1', 'version: 2')
+      .replace('effectiveFrom: 2026-01-01', 'effectiveFrom: 2027-01-01')
       .replace("{ input: gep, weight: '0.4' }", "{ input: gep, weight: '0.3' }")
       .replace("{ input: assessment, weight: '0.1' }", "{ input: assessment, weight: '0.2' }");
     const { cookie } = await signIn(w, w.keys.chongming.bureau);
@@ -106,7 +107,7 @@ describe('a bureau tries a change before publishing it', () => {
     expect(diff.html).not.toContain(w.keys.chongming.bureau);
 
     const versionId = (uploaded.headers.get('location') as string).split('/').pop() as string;
-    const published = await form(w, `/app/districts/chongming/bureau/versions/${versionId}/publish`, { effectiveFrom: '2027-01-01' }, cookie);
+    const published = await form(w, `/app/districts/chongming/bureau/versions/${versionId}/publish`, {}, cookie);
     expect(published.status).toBe(200);
     expect(await published.text()).toContain('自 2027-01-01 起生效');
 

@@ -178,17 +178,30 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
   };
 }
 
-/** Publishes a draft from a date on (today or later in China): the version is immutable, its status and date are set once. */
-export async function publish(ctx: ServiceContext, versionId: string, effectiveFrom: string): Promise<RuleSetVersionRow> {
+/**
+ * Publishes a draft. A rule file's `effectiveFrom` has one meaning: the first day (China time) the
+ * version applies. It is part of the hashed content, so a publication never overrides it: one that names
+ * another date is refused, and one whose date has passed is refused too (the past stays as it was; the
+ * bureau sets a date in the file and uploads it again).
+ */
+export async function publish(ctx: ServiceContext, versionId: string, confirmedDate?: string): Promise<RuleSetVersionRow> {
   const version = await getVersion(ctx, versionId);
-  if (effectiveFrom < chinaDate(ctx.now)) {
-    throw fail.invalid('a publication takes effect today or later; the past stays as it was', [
-      { pointer: '/effectiveFrom', in: 'body', detail: 'in the past' },
+  const effectiveFrom = version.effectiveFrom;
+  if (confirmedDate !== undefined && confirmedDate !== effectiveFrom) {
+    throw new DomainError(
+      'publication-date-contradicts-file',
+      `the file says effectiveFrom ${effectiveFrom}; a publication cannot make it ${confirmedDate}. Change the date in the file and upload it again`,
+      { fields: [{ pointer: '/effectiveFrom', detail: `the file says ${effectiveFrom}` }] },
+    );
+  }
+  if (version.status === 'draft' && effectiveFrom < chinaDate(ctx.now)) {
+    throw fail.invalid(`the file takes effect on ${effectiveFrom}, which has passed; a publication takes effect today or later`, [
+      { pointer: '/effectiveFrom', detail: `${effectiveFrom} is in the past: set a later effectiveFrom in the file and upload it again` },
     ]);
   }
   const [row] = await ctx.deps.storage.db
     .update(ruleSetVersions)
-    .set({ status: 'published', effectiveFrom, publishedAt: ctx.now.toISOString(), publishedBy: principalRef(ctx.principal) })
+    .set({ status: 'published', publishedAt: ctx.now.toISOString(), publishedBy: principalRef(ctx.principal) })
     .where(and(eq(ruleSetVersions.id, version.id), eq(ruleSetVersions.status, 'draft')))
     .returning();
   if (!row) throw new DomainError('already-published', `version ${version.id} was published on ${version.publishedAt} by ${version.publishedBy}`);

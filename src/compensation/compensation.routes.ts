@@ -164,13 +164,18 @@ const publishRoute = createRoute({
   path: '/v1/districts/{districtId}/rule-set-versions/{versionId}/publication',
   operationId: 'publishRuleSet',
   tags: ['Rules'],
-  summary: 'Publish a draft version from a date on (today or later)',
-  description: 'The version stays immutable; the publication is recorded with who and when, and takes effect on its date.',
+  summary: 'Publish a draft version; it takes effect on the effectiveFrom its file states',
+  description:
+    'The version stays immutable; the publication is recorded with who and when. The file’s own effectiveFrom is the first day the version applies (today or later): a publication cannot change it, so an `effectiveFrom` in the body, if sent, must confirm it.',
   security: bearerSecurity,
   middleware: [allow('bureau')] as const,
   request: {
     params: VersionParam,
-    body: jsonBody(z.strictObject({ effectiveFrom: IsoDate }).openapi('PublishRuleSet', { example: { effectiveFrom: '2027-01-01' } })),
+    body: jsonBody(
+      z
+        .strictObject({ effectiveFrom: IsoDate.optional().describe('If sent, must equal the file’s own effectiveFrom') })
+        .openapi('PublishRuleSet', { example: { effectiveFrom: '2027-01-01' } }),
+    ),
   },
   responses: {
     200: {
@@ -189,7 +194,7 @@ const publishRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 415),
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });
 

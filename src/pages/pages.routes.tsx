@@ -479,8 +479,7 @@ export function pagesRoutes(fetch: Fetch) {
         </section>
         <section>
           <form method="post" action={`/app/districts/${d}/bureau/versions/${versionId}/publish`}>
-            <label for="effectiveFrom">生效日期</label>
-            <input id="effectiveFrom" name="effectiveFrom" type="date" required />
+            <p class="muted">发布后按规则文件所载的生效日期（effectiveFrom）起生效。</p>
             <button type="submit">发布</button>
           </form>
         </section>
@@ -492,10 +491,7 @@ export function pagesRoutes(fetch: Fetch) {
     const { d, versionId } = c.req.param();
     const cred = credential(c);
     if (!cred || !DISTRICT.test(d)) return c.redirect('/app', 303);
-    const form = await c.req.parseBody();
-    const res = await api(cred)('POST', `/v1/districts/${d}/rule-set-versions/${encodeURIComponent(versionId)}/publication`, {
-      effectiveFrom: String(form.effectiveFrom ?? ''),
-    });
+    const res = await api(cred)('POST', `/v1/districts/${d}/rule-set-versions/${encodeURIComponent(versionId)}/publication`, {});
     return c.html(
       <Page title={res.status === 200 ? '已发布' : '未能发布'} signedIn="已登录">
         <p class={res.status === 200 ? 'ok' : 'bad'}>
