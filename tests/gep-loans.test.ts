@@ -295,3 +295,65 @@ describe('a bank asks how much a GEP eco-loan could be', () => {
     expect(log.json.items.map((e: { action: string }) => e.action)).toEqual(['issueCreditReport', 'assessGepLoan']);
   });
 });
+
+describe('a bureau revises its GEP method', () => {
+  const method = (version: number, unit: string, price: string) => `id: gep-method
+kind: gep-method
+version: ${version}
+district: chongming
+effectiveFrom: 2026-11-24
+title: 水源涵养（第${version}版）
+body:
+  standard: 《生态系统生产总值核算技术规范》
+  indicators:
+    - code: water-conservation
+      title: 水源涵养
+      category: regulating
+      subtotal: 水源涵养
+      quantity: { unit: ${unit} }
+      price: { value: '${price}', unit: yuan/${unit}, year: 2025, source: 水库单位库容造价 }
+`;
+
+  async function publishMethod(w: World, source: string) {
+    const uploaded = await w.call('POST', `${D}/rule-sets`, { as: w.keys.chongming.bureau, body: { source } });
+    expect(uploaded.status).toBe(201);
+    const published = await w.call('POST', `${D}/rule-set-versions/${uploaded.json.versionId}/publication`, {
+      as: w.keys.chongming.bureau,
+      body: {},
+    });
+    expect(published.status).toBe(200);
+    w.clock.set(new Date(w.clock.now().getTime() + 60_000));
+  }
+
+  it('a measurement keeps its recorded unit: a revision from m3 to 亿m3 with the equivalent price leaves the account as it was', async () => {
+    const w = await createWorld();
+    await plot(w, null);
+    await publishMethod(w, method(2, 'm3', '6.11'));
+    const recorded = await measure(w, 'dongtan-plot-07', 2025, [m('water-conservation', '1', 'yi-m3')]);
+    expect(recorded.status).toBe(201);
+    const account = () => w.call('GET', `${D}/gep-units/dongtan-plot-07/accounts/2025`, { as: w.keys.chongming.bureau });
+    const before = await account();
+    // 1 亿 m3 = 100 000 000 m3 × 6.11 yuan/m3
+    expect(before.json.total).toBe('611000000.00');
+    expect(before.json.rows[0]).toMatchObject({ quantity: '100000000', quantityUnit: 'm3', measured: { value: '1', unit: 'yi-m3' } });
+
+    // The revision counts in 亿 m3, priced at 6.11 × 10^8 yuan per 亿 m3: the same money.
+    await publishMethod(w, method(3, 'yi-m3', '611000000'));
+    const after = await account();
+    expect(after.json.ruleSet.version).toBe(3);
+    expect(after.json.rows[0]).toMatchObject({ quantity: '1', quantityUnit: 'yi-m3', measured: { value: '1', unit: 'yi-m3' } });
+    expect(after.json.total).toBe('611000000.00');
+  });
+
+  it('a revision whose unit can no longer take a measurement lists it as not assessed, saying why, never as 0', async () => {
+    const w = await createWorld();
+    await plot(w, null);
+    await publishMethod(w, method(2, 'm3', '6.11'));
+    await measure(w, 'dongtan-plot-07', 2025, [m('water-conservation', '152.37', 'wan-m3')]);
+    await publishMethod(w, method(3, 't', '6.11'));
+    const account = await w.call('GET', `${D}/gep-units/dongtan-plot-07/accounts/2025`, { as: w.keys.chongming.bureau });
+    expect(account.json.rows[0]).toMatchObject({ status: 'not-assessed', value: null, measured: { value: '152.37', unit: 'wan-m3' } });
+    expect(account.json.rows[0].note).toMatch(/measured in wan-m3, which the method's t cannot take/);
+    expect(account.json.notAssessed).toEqual(['water-conservation']);
+  });
+});

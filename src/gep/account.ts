@@ -6,6 +6,7 @@
 import Decimal from 'decimal.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import type { CompiledGepMethod } from './method.js';
+import { convert, unitOf } from './units.js';
 
 export interface AccountRow {
   indicator: string;
@@ -22,6 +23,10 @@ export interface AccountRow {
   /** How the value was formed, e.g. "1250 t × 0.24 1 × 0.7692 m3/t × 12.60 yuan/m3". */
   formula: string;
   source: string | null;
+  /** The measurement as recorded, before conversion into the quantity unit. */
+  measured: { value: string; unit: string } | null;
+  /** Why an indicator with a measurement is still not assessed (its unit no longer fits the method). */
+  note?: string;
 }
 
 export interface GepAccount {
@@ -35,9 +40,11 @@ export interface GepAccount {
   ruleSet: RuleSetRef;
 }
 
+/** A measurement exactly as recorded: converted into the method's unit only here, when the account is read. */
 export interface Measurement {
   indicator: string;
-  quantity: string;
+  value: string;
+  unit: string;
   source: string;
 }
 
@@ -57,18 +64,28 @@ export function computeAccount(method: CompiledGepMethod, areaHa: string, year: 
       price: { value: ind.def.price.value, unit: ind.def.price.unit, year: ind.def.price.year, source: ind.def.price.source },
     };
     if (!m) {
-      rows.push({ ...base, status: 'not-assessed', quantity: null, value: null, formula: ind.chain, source: null });
+      rows.push({ ...base, status: 'not-assessed', quantity: null, value: null, formula: ind.chain, source: null, measured: null });
       continue;
     }
-    let value = new Decimal(m.quantity).mul(ind.multiplier);
+    const measured = { value: m.value, unit: m.unit };
+    let quantity: Decimal;
+    try {
+      quantity = convert(new Decimal(m.value), unitOf(m.unit), ind.quantityUnit);
+    } catch {
+      const note = `measured in ${m.unit}, which the method's ${ind.def.quantity.unit} cannot take`;
+      rows.push({ ...base, status: 'not-assessed', quantity: null, value: null, formula: ind.chain, source: m.source, measured, note });
+      continue;
+    }
+    let value = quantity.mul(ind.multiplier);
     if (ind.def.perArea) value = value.mul(areaHa);
     rows.push({
       ...base,
       status: 'assessed',
-      quantity: m.quantity,
+      quantity: quantity.toFixed(),
       value: fen(value).toFixed(2),
-      formula: `${m.quantity} ${ind.chain}${ind.def.perArea ? ` with area ${areaHa} ha` : ''}`,
+      formula: `${quantity.toFixed()} ${ind.chain}${ind.def.perArea ? ` with area ${areaHa} ha` : ''}`,
       source: m.source,
+      measured,
     });
   }
   const subtotals = new Map<string, { category: string; subtotal: string; value: Decimal; assessed: number; notAssessed: number }>();

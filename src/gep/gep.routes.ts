@@ -165,6 +165,11 @@ const accountRoute = createRoute({
                   value: Money.nullable(),
                   formula: z.string(),
                   source: z.string().nullable(),
+                  measured: z
+                    .object({ value: z.string(), unit: z.string() })
+                    .nullable()
+                    .describe('The measurement as recorded; converted into quantityUnit when the account is read'),
+                  note: z.string().optional().describe('Why a measured indicator is still not assessed'),
                 }),
               ),
               subtotals: z.array(

@@ -2,7 +2,7 @@
  * GEP accounting units, their yearly measurements and their accounts.
  */
 import Decimal from 'decimal.js';
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, lte } from 'drizzle-orm';
 import { getSubject, resolveSubjectRef, type SubjectRefInput } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -82,6 +82,9 @@ export interface MeasurementInput {
   source: string;
 }
 
+// Drizzle binds one parameter per column of the table on every row, given or not.
+const MEASUREMENT_COLUMNS = Object.keys(getTableColumns(gepMeasurements)).length;
+
 /** Checks every measurement against the method (indicator, unit, sign), then writes all or none. */
 export async function recordMeasurements(ctx: ServiceContext, code: string, year: number, inputs: readonly MeasurementInput[]): Promise<number> {
   const unit = await getUnit(ctx, code);
@@ -101,6 +104,7 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
     seen.add(m.indicator);
     let quantity: Decimal;
     try {
+      // Checked against the method in force now; stored as sent, and converted again whenever read.
       quantity = convert(new Decimal(m.value), unitOf(m.unit), ind.quantityUnit);
     } catch (error) {
       const detail =
@@ -121,7 +125,6 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
       indicator: m.indicator,
       value: m.value,
       unit: m.unit,
-      quantity: quantity.toString(),
       source: m.source,
       recordedAt: ctx.now.toISOString(),
       recordedBy: principalRef(ctx.principal),
@@ -129,7 +132,9 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
   });
   if (errors.length) throw fail.invalid(`${errors[0]?.detail}; nothing was recorded`, errors);
   const { db, atomic, maxBoundParameters } = ctx.deps.storage;
-  const chunks = chunkRows(rows, 11, maxBoundParameters).map((c) => db.insert(gepMeasurements).values(c).returning({ seq: gepMeasurements.seq }));
+  const chunks = chunkRows(rows, MEASUREMENT_COLUMNS, maxBoundParameters).map((c) =>
+    db.insert(gepMeasurements).values(c).returning({ seq: gepMeasurements.seq }),
+  );
   if (chunks.length) await atomic(chunks as unknown as Parameters<typeof atomic>[0]);
   return rows.length;
 }
@@ -157,7 +162,8 @@ export async function unitAccount(ctx: ServiceContext, unit: GepUnitRow, year: n
     .where(and(eq(gepMeasurements.unitId, unit.id), eq(gepMeasurements.year, year), lte(gepMeasurements.recordedAt, ctx.now.toISOString())))
     .orderBy(desc(gepMeasurements.seq));
   const latest = new Map<string, Measurement>();
-  for (const r of rows) if (!latest.has(r.indicator)) latest.set(r.indicator, { indicator: r.indicator, quantity: r.quantity, source: r.source });
+  for (const r of rows)
+    if (!latest.has(r.indicator)) latest.set(r.indicator, { indicator: r.indicator, value: r.value, unit: r.unit, source: r.source });
   return computeAccount(method, unit.areaHa, year, latest);
 }
 

@@ -384,7 +384,9 @@ export const gepUnits = sqliteTable(
 );
 
 /**
- * Yearly measurements per indicator, as uploaded (value and unit as given) and in the indicator's unit.
+ * Yearly measurements per indicator, exactly as recorded: the value and unit as sent, and the source.
+ * Never stored converted: an account converts into the unit its method asks for when it is read, so a
+ * method revision that changes an indicator's unit cannot reread an old number in the new unit.
  * A new upload for the same unit, year and indicator supersedes the earlier one; both are kept.
  */
 export const gepMeasurements = sqliteTable(
@@ -399,8 +401,6 @@ export const gepMeasurements = sqliteTable(
     indicator: text('indicator').notNull(),
     value: text('value').notNull(),
     unit: text('unit').notNull(),
-    /** The value converted into the indicator's quantity unit, a decimal string. */
-    quantity: text('quantity').notNull(),
     source: text('source').notNull(),
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull(),

@@ -1,0 +1,1 @@
+ALTER TABLE `gep_measurements` DROP COLUMN `quantity`;
