@@ -8,7 +8,7 @@ import { residentIdCheckChar } from '../src/identity/resident-id.js';
 import { readShippedRules } from '../src/node/shipped-rules.js';
 import type { Clock } from '../src/platform/clock.js';
 import type { Storage } from '../src/platform/db/database.js';
-import type { AppDeps } from '../src/platform/deps.js';
+import { type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/platform/deps.js';
 import { silentLogger } from '../src/platform/logger.js';
 import { memoryKeyStore } from '../src/reports/key-store.js';
 
@@ -102,7 +102,7 @@ export function benchDeps(storage: Storage, clock: Clock): AppDeps {
     subjectIssuers: [],
     shippedRules: readShippedRules(),
     signingKeys: memoryKeyStore(),
-    config: { environment: 'production', maxBodyBytes: 8 * 1024 * 1024 },
+    config: { environment: 'production', maxBodyBytes: 8 * 1024 * 1024, idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS },
     logger: silentLogger,
   };
 }

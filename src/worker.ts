@@ -7,7 +7,7 @@ import type { JSONWebKeySet, JWK } from 'jose';
 import { createApp } from './app.js';
 import { systemClock } from './platform/clock.js';
 import { d1Storage } from './platform/db/d1.js';
-import type { AppDeps, SubjectTokenIssuer } from './platform/deps.js';
+import { type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS, type SubjectTokenIssuer } from './platform/deps.js';
 import { jsonLogger } from './platform/logger.js';
 import { fromBase64Url } from './platform/util/encoding.js';
 import { memoryKeyStore } from './reports/key-store.js';
@@ -25,6 +25,7 @@ export interface WorkerEnv {
   ECO_SUBJECT_ISSUERS?: string;
   PUBLIC_BASE_URL?: string;
   MAX_BODY_BYTES?: string;
+  IDEMPOTENCY_LEASE_SECONDS?: string;
   [binding: string]: unknown;
 }
 
@@ -52,6 +53,7 @@ export function workerDeps(env: WorkerEnv, binding: Parameters<typeof d1Storage>
     config: {
       environment: 'production',
       maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+      idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) * 1000 : DEFAULT_IDEMPOTENCY_LEASE_MS,
       publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     },
     logger: jsonLogger(),

@@ -4,6 +4,7 @@ import { bootstrapDistrict } from '../src/node/d1-bootstrap.js';
 import { readShippedRules } from '../src/node/shipped-rules.js';
 import { systemClock } from '../src/platform/clock.js';
 import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
+import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/platform/deps.js';
 import { silentLogger } from '../src/platform/logger.js';
 import { memoryKeyStore } from '../src/reports/key-store.js';
 
@@ -27,7 +28,7 @@ describe('an operator creates a district for a Workers deployment', () => {
       subjectIssuers: [],
       shippedRules: readShippedRules(),
       signingKeys: memoryKeyStore(result.signingKeys),
-      config: { environment: 'production', maxBodyBytes: 1_000_000 },
+      config: { environment: 'production', maxBodyBytes: 1_000_000, idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS },
       logger: silentLogger,
     });
     const bureau = result.clients.find((c) => c.role === 'bureau')?.apiKey;

@@ -3,10 +3,11 @@
  * published, publish it with an effective date, run allocations, and re-run an old one to the fen.
  */
 import Decimal from 'decimal.js';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getUnit, unitAccount } from '../gep/gep.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { allocationRuns, ruleSetVersions } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
@@ -64,13 +65,19 @@ export async function runAllocation(
   ruleSetId: string,
   request: RunRequest,
 ): Promise<{ run: AllocationRunRow; result: AllocationResult }> {
+  const committed = committedOutcome<{ runId: string }>(ctx);
+  if (committed) {
+    const run = await getRun(ctx, committed.runId);
+    return { run, result: JSON.parse(run.result) as AllocationResult };
+  }
   const version = await activeVersion(ctx, ruleSetId, ctx.now);
   const input = await withGep(ctx, request);
   const result = await compute(ctx, version, input);
-  const [run] = await ctx.deps.storage.db
+  const runId = newId('alc', ctx.now);
+  const insert = ctx.deps.storage.db
     .insert(allocationRuns)
     .values({
-      id: newId('alc', ctx.now),
+      id: runId,
       districtId: ctx.districtId,
       ruleSetId,
       versionId: version.id,
@@ -84,15 +91,21 @@ export async function runAllocation(
       createdBy: principalRef(ctx.principal),
     })
     .returning();
+  const [[run]] = (await commit(ctx, [insert], { runId })) as [AllocationRunRow[]];
   return { run: run as AllocationRunRow, result };
 }
 
-export async function getAllocation(ctx: ServiceContext, id: string, recompute: boolean) {
+async function getRun(ctx: ServiceContext, id: string): Promise<AllocationRunRow> {
   const [run] = await ctx.deps.storage.db
     .select()
     .from(allocationRuns)
     .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.id, id)));
   if (!run) throw fail.notFound(`no allocation '${id}' in district '${ctx.districtId}'`);
+  return run;
+}
+
+export async function getAllocation(ctx: ServiceContext, id: string, recompute: boolean) {
+  const run = await getRun(ctx, id);
   const stored = JSON.parse(run.result) as AllocationResult;
   if (!recompute) return { run, result: stored, reproduced: null };
   // The version the run used, whatever has been published since, with the inputs it stored.
@@ -185,6 +198,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
  * bureau sets a date in the file and uploads it again).
  */
 export async function publish(ctx: ServiceContext, versionId: string, confirmedDate?: string): Promise<RuleSetVersionRow> {
+  if (committedOutcome(ctx)) return getVersion(ctx, versionId);
   const version = await getVersion(ctx, versionId);
   const effectiveFrom = version.effectiveFrom;
   if (confirmedDate !== undefined && confirmedDate !== effectiveFrom) {
@@ -199,11 +213,14 @@ export async function publish(ctx: ServiceContext, versionId: string, confirmedD
       { pointer: '/effectiveFrom', detail: `${effectiveFrom} is in the past: set a later effectiveFrom in the file and upload it again` },
     ]);
   }
-  const [row] = await ctx.deps.storage.db
+  const at = ctx.now.toISOString();
+  const update = ctx.deps.storage.db
     .update(ruleSetVersions)
-    .set({ status: 'published', publishedAt: ctx.now.toISOString(), publishedBy: principalRef(ctx.principal) })
+    .set({ status: 'published', publishedAt: at, publishedBy: principalRef(ctx.principal) })
     .where(and(eq(ruleSetVersions.id, version.id), eq(ruleSetVersions.status, 'draft')))
     .returning();
+  const publishedNow = sql`SELECT 1 FROM rule_set_versions WHERE id = ${version.id} AND published_at = ${at}`;
+  const [[row]] = (await commit(ctx, [update], { versionId }, publishedNow)) as [RuleSetVersionRow[]];
   if (!row) throw new DomainError('already-published', `version ${version.id} was published on ${version.publishedAt} by ${version.publishedBy}`);
   return row;
 }

@@ -3,11 +3,12 @@
  * Events are never edited or deleted; a correction is a reversing event pointing at the original.
  */
 import Decimal from 'decimal.js';
-import { and, asc, eq, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, isNotNull, sql } from 'drizzle-orm';
 import { subjectIdentifier } from '../identity/identifier.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { type AtomicStatement, chunkRows } from '../platform/db/database.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections, subjects } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
@@ -158,6 +159,8 @@ export async function recordEvents(ctx: ServiceContext, inputs: readonly EventIn
   const p = ctx.principal;
   if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw fail.forbidden('only a recording agency records credit events');
   const agency = p.agency;
+  const committed = committedOutcome<RecordOutcome[]>(ctx);
+  if (committed) return committed;
   const today = chinaDate(ctx.now);
   const errors: FieldIssue[] = [];
   const forbidden: FieldIssue[] = [];
@@ -258,19 +261,20 @@ export async function recordEvents(ctx: ServiceContext, inputs: readonly EventIn
     outcomes[i] = { line: i + 1, eventId: id, status: 'recorded' };
   }
   if (errors.length > 0) throw new DomainError('external-id-clash', `${errors[0]?.detail}; nothing was recorded`, { fields: errors });
-  if (toInsert.length > 0) await insertEvents(ctx, toInsert);
+  if (toInsert.length > 0) await insertEvents(ctx, toInsert, outcomes);
   return outcomes;
 }
 
-const EVENT_COLUMNS = 15;
+// Drizzle binds one parameter per column of the table on every row: the chunk size follows the table.
+const EVENT_COLUMNS = Object.keys(getTableColumns(creditEvents)).length;
 
-async function insertEvents(ctx: ServiceContext, rows: Array<typeof creditEvents.$inferInsert>) {
-  const { db, atomic, maxBoundParameters } = ctx.deps.storage;
+async function insertEvents(ctx: ServiceContext, rows: Array<typeof creditEvents.$inferInsert>, outcomes: RecordOutcome[]) {
+  const { db, maxBoundParameters } = ctx.deps.storage;
   const statements = chunkRows(rows, EVENT_COLUMNS, maxBoundParameters).map((chunk) =>
     db.insert(creditEvents).values(chunk).returning({ id: creditEvents.id }),
   ) as unknown as [AtomicStatement, ...AtomicStatement[]];
   try {
-    await atomic(statements);
+    await commit(ctx, statements, outcomes);
   } catch (error) {
     if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {
       throw new DomainError('event-conflict', 'another request recorded one of these events at the same moment; retry the batch');
@@ -306,9 +310,12 @@ export async function reverseEvent(
 }
 
 export async function insertReversal(ctx: ServiceContext, original: EventRow, input: { reason: string; evidence: string }): Promise<EventRow> {
+  const committed = committedOutcome<{ eventId: string }>(ctx);
+  if (committed) return getEvent(ctx, committed.eventId);
   const reversal = reversalRow(ctx, original, input);
   try {
-    const [row] = await ctx.deps.storage.db.insert(creditEvents).values(reversal).returning();
+    const insert = ctx.deps.storage.db.insert(creditEvents).values(reversal).returning();
+    const [[row]] = (await commit(ctx, [insert], { eventId: reversal.id })) as [EventRow[]];
     return row as EventRow;
   } catch (error) {
     if (String((error as { code?: string }).code ?? error).includes('CONSTRAINT')) {

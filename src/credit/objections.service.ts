@@ -7,6 +7,7 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { ownSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
@@ -21,6 +22,8 @@ export type ObjectionRow = typeof objections.$inferSelect;
 
 export async function fileObjection(ctx: ServiceContext, eventId: string, statement: string): Promise<ObjectionRow> {
   const subject = await ownSubject(ctx);
+  const committed = committedOutcome<{ objectionId: string }>(ctx);
+  if (committed) return getObjection(ctx, committed.objectionId);
   const event = await getEvent(ctx, eventId);
   if (event.subjectId !== subject.id) throw fail.forbidden('you may object only to events in your own file');
   if (event.reversesEventId) throw new DomainError('objection-to-reversal', 'this event is itself a correction; object to the original instead');
@@ -29,10 +32,11 @@ export async function fileObjection(ctx: ServiceContext, eventId: string, statem
     .from(creditEvents)
     .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.reversesEventId, eventId)));
   if (reversal) throw new DomainError('already-reversed', 'this event has already been reversed and no longer counts');
-  const filed = await ctx.deps.storage.db
+  const objectionId = newId('obj', ctx.now);
+  const insert = ctx.deps.storage.db
     .insert(objections)
     .values({
-      id: newId('obj', ctx.now),
+      id: objectionId,
       districtId: ctx.districtId,
       subjectId: subject.id,
       eventId,
@@ -43,6 +47,7 @@ export async function fileObjection(ctx: ServiceContext, eventId: string, statem
     })
     .onConflictDoNothing()
     .returning();
+  const [filed] = (await commit(ctx, [insert], { objectionId }, sql`SELECT 1 FROM objections WHERE id = ${objectionId}`)) as [ObjectionRow[]];
   if (!filed[0]) throw new DomainError('objection-open', 'there is already an open objection to this event');
   return filed[0];
 }
@@ -61,6 +66,7 @@ export async function resolveObjection(
   objectionId: string,
   input: { decision: 'upheld' | 'rejected'; reason: string; evidence?: string | undefined },
 ): Promise<ObjectionRow> {
+  if (committedOutcome(ctx)) return getObjection(ctx, objectionId);
   const objection = await getObjection(ctx, objectionId);
   const event = await getEvent(ctx, objection.eventId);
   const p = ctx.principal;
@@ -68,7 +74,7 @@ export async function resolveObjection(
   if (!allowed) throw fail.forbidden(`only the bureau or ${event.agency} may answer this objection`);
   if (objection.status !== 'open') throw new DomainError('objection-closed', `this objection was ${objection.status} already`);
 
-  const { db, atomic } = ctx.deps.storage;
+  const { db } = ctx.deps.storage;
   const resolvedAt = ctx.now.toISOString();
   const isOpen = and(eq(objections.id, objectionId), eq(objections.status, 'open'));
   // Closing the objection is the claim: only the request that flips it from open writes anything.
@@ -78,8 +84,9 @@ export async function resolveObjection(
       .set({ status: input.decision, resolvedAt, resolvedBy: principalRef(p), resolution: input.reason, reversalEventId })
       .where(isOpen)
       .returning();
+  const closedNow = sql`SELECT 1 FROM objections WHERE id = ${objectionId} AND status <> 'open'`;
   if (input.decision === 'rejected') {
-    const [row] = await close(null);
+    const [[row]] = (await commit(ctx, [close(null)], { objectionId }, closedNow)) as [ObjectionRow[]];
     if (!row) throw new DomainError('objection-closed', 'this objection was answered a moment ago');
     return row;
   }
@@ -116,7 +123,10 @@ export async function resolveObjection(
     )
     .returning({ id: creditEvents.id });
   try {
-    const [inserted, closed] = await atomic([insertReversal, close(reversal.id as string)]);
+    const [inserted, closed] = (await commit(ctx, [insertReversal, close(reversal.id as string)], { objectionId }, closedNow)) as [
+      unknown[],
+      ObjectionRow[],
+    ];
     if (inserted.length === 0 || closed.length === 0) throw new DomainError('objection-closed', 'this objection was answered a moment ago');
     return closed[0] as ObjectionRow;
   } catch (error) {

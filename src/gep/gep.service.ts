@@ -7,6 +7,7 @@ import { getSubject, resolveSubjectRef, type SubjectRefInput } from '../identity
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { chunkRows } from '../platform/db/database.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { gepMeasurements, gepUnits } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
@@ -87,6 +88,8 @@ const MEASUREMENT_COLUMNS = Object.keys(getTableColumns(gepMeasurements)).length
 
 /** Checks every measurement against the method (indicator, unit, sign), then writes all or none. */
 export async function recordMeasurements(ctx: ServiceContext, code: string, year: number, inputs: readonly MeasurementInput[]): Promise<number> {
+  const committed = committedOutcome<number>(ctx);
+  if (committed !== undefined) return committed;
   const unit = await getUnit(ctx, code);
   requireYearBegun(ctx, year, 'body');
   const method = await gepMethod(ctx);
@@ -131,11 +134,11 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
     });
   });
   if (errors.length) throw fail.invalid(`${errors[0]?.detail}; nothing was recorded`, errors);
-  const { db, atomic, maxBoundParameters } = ctx.deps.storage;
+  const { db, maxBoundParameters } = ctx.deps.storage;
   const chunks = chunkRows(rows, MEASUREMENT_COLUMNS, maxBoundParameters).map((c) =>
     db.insert(gepMeasurements).values(c).returning({ seq: gepMeasurements.seq }),
   );
-  if (chunks.length) await atomic(chunks as unknown as Parameters<typeof atomic>[0]);
+  if (chunks.length) await commit(ctx, chunks as unknown as Parameters<typeof commit>[1], rows.length);
   return rows.length;
 }
 

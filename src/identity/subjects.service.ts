@@ -5,6 +5,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { subjects } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
@@ -33,11 +34,14 @@ async function identify(ctx: ServiceContext, kind: SubjectKind, raw: string, poi
 }
 
 export async function registerSubject(ctx: ServiceContext, input: RegisterSubjectInput): Promise<SubjectRow> {
+  const committed = committedOutcome<{ subjectId: string }>(ctx);
+  if (committed) return getSubject(ctx, committed.subjectId);
   const id = await identify(ctx, input.kind, input.identifier, input.identifierPointer);
-  const inserted = await ctx.deps.storage.db
+  const subjectId = newId('sub', ctx.now);
+  const insert = ctx.deps.storage.db
     .insert(subjects)
     .values({
-      id: newId('sub', ctx.now),
+      id: subjectId,
       districtId: ctx.districtId,
       kind: input.kind,
       lookupHash: id.lookupHash,
@@ -49,6 +53,7 @@ export async function registerSubject(ctx: ServiceContext, input: RegisterSubjec
     })
     .onConflictDoNothing()
     .returning();
+  const [inserted] = (await commit(ctx, [insert], { subjectId }, sql`SELECT 1 FROM subjects WHERE id = ${subjectId}`)) as [SubjectRow[]];
   if (inserted[0]) return inserted[0];
   const existing = await findByHash(ctx, id.lookupHash);
   throw new DomainError('subject-exists', `this ${input.kind} is already registered in district '${ctx.districtId}'`, {

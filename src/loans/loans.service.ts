@@ -11,6 +11,7 @@ import { latestYearWithData, unitAccount } from '../gep/gep.service.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { gepUnits, loanAssessments, queryLog } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
@@ -55,6 +56,8 @@ export interface AssessInput {
 export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Promise<{ id: string; assessment: Assessment }> {
   const p = ctx.principal;
   if (p.type !== 'client' || p.role !== 'bank') throw fail.forbidden('only a bank asks for an assessment');
+  const committed = committedOutcome<{ id: string; assessment: Assessment }>(ctx);
+  if (committed) return committed;
   const subject = await getSubject(ctx, input.subjectId);
   const consent = await requireConsent(ctx, subject.id, p.clientId, 'loan-application', ['credit', 'gep-assets']);
   const productRow = await activeVersion(ctx, input.productId, ctx.now);
@@ -107,30 +110,34 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
   );
 
   const id = newId('lna', ctx.now);
-  const { db, atomic } = ctx.deps.storage;
-  await atomic([
-    db
-      .insert(loanAssessments)
-      .values({
-        id,
-        districtId: ctx.districtId,
-        subjectId: subject.id,
-        bankClientId: p.clientId,
-        consentId: consent.id,
-        productId: productDoc.id,
-        productHash: productRow.hash,
-        eligible: assessment.eligible,
-        ceiling: assessment.ceiling,
-        request: JSON.stringify(input),
-        result: JSON.stringify(assessment),
-        createdAt: ctx.now.toISOString(),
-      })
-      .returning({ id: loanAssessments.id }),
-    db
-      .insert(queryLog)
-      .values(queryLogEntry(ctx, subject.id, 'assessGepLoan', { purpose: 'loan-application', consentId: consent.id }))
-      .returning({ seq: queryLog.seq }),
-  ]);
+  const { db } = ctx.deps.storage;
+  await commit(
+    ctx,
+    [
+      db
+        .insert(loanAssessments)
+        .values({
+          id,
+          districtId: ctx.districtId,
+          subjectId: subject.id,
+          bankClientId: p.clientId,
+          consentId: consent.id,
+          productId: productDoc.id,
+          productHash: productRow.hash,
+          eligible: assessment.eligible,
+          ceiling: assessment.ceiling,
+          request: JSON.stringify(input),
+          result: JSON.stringify(assessment),
+          createdAt: ctx.now.toISOString(),
+        })
+        .returning({ id: loanAssessments.id }),
+      db
+        .insert(queryLog)
+        .values(queryLogEntry(ctx, subject.id, 'assessGepLoan', { purpose: 'loan-application', consentId: consent.id }))
+        .returning({ seq: queryLog.seq }),
+    ],
+    { id, assessment },
+  );
   return { id, assessment };
 }
 

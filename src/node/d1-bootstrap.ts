@@ -9,6 +9,7 @@ import { createDistrict } from '../districts/districts.service.js';
 import { createClient } from '../identity/clients.service.js';
 import { systemClock } from '../platform/clock.js';
 import { openSqliteStorage } from '../platform/db/sqlite-node.js';
+import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../platform/deps.js';
 import type { ClientRole } from '../platform/http/principal.js';
 import { silentLogger } from '../platform/logger.js';
 import { newEd25519, type SigningKeyStore } from '../reports/key-store.js';
@@ -53,7 +54,7 @@ export async function bootstrapDistrict(
     subjectIssuers: [],
     shippedRules: readShippedRules(),
     signingKeys: keyStore,
-    config: { environment: 'production' as const, maxBodyBytes: 0 },
+    config: { environment: 'production' as const, maxBodyBytes: 0, idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS },
     logger: silentLogger,
   };
   const ctx = {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_TOKEN_AUDIENCE, devIssuerConfig } from '../identity/dev-issuer.js';
 import { systemClock } from '../platform/clock.js';
 import { openSqliteStorage } from '../platform/db/sqlite-node.js';
-import type { AppConfig, AppDeps, SubjectTokenIssuer } from '../platform/deps.js';
+import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS, type SubjectTokenIssuer } from '../platform/deps.js';
 import { jsonLogger } from '../platform/logger.js';
 import { fileKeyStore } from './file-key-store.js';
 import { loadOrCreateSecrets, type NodeSecrets } from './secrets.js';
@@ -59,6 +59,7 @@ export async function openNodeRuntime(
     config: {
       environment,
       maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 8 * 1024 * 1024),
+      idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) * 1000 : DEFAULT_IDEMPOTENCY_LEASE_MS,
       publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     },
     logger: jsonLogger(log),

@@ -21,10 +21,15 @@ export interface Secrets {
   apiKeyPepper: Uint8Array;
 }
 
+/** A minute: far longer than any request takes, short enough that a retry after a crash soon gets through. */
+export const DEFAULT_IDEMPOTENCY_LEASE_MS = 60_000;
+
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** How long a request holds its Idempotency-Key before a retry may take it over (its request died). */
+  idempotencyLeaseMs: number;
   /** The service's public origin, e.g. https://credit.example.gov.cn; report issuers and JWKS URLs derive from it. Defaults to the request's origin. */
   publicBaseUrl?: string | undefined;
 }

@@ -8,6 +8,7 @@ import { addDays } from '../credit/dates.js';
 import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type SubjectRow } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
 import { apiClients, benefits, pointsLedger, pointsSourceConsents } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
@@ -53,6 +54,8 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<Awa
   if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw fail.forbidden('only a recording agency awards points');
   const holder = await resolveSubjectRef(ctx, input.holder, '/holder');
   const { ref, actions } = await catalogue(ctx);
+  const committed = committedOutcome<AwardOutcome>(ctx);
+  if (committed) return awardResult(ctx, committed, actions.get(input.action), ref);
   const action = actions.get(input.action);
   if (!action) throw refuse('unknown-action', '/action', `${input.action} is not in the points catalogue`);
   if (!action.holders.includes(holder.kind)) throw refuse('action-not-for-holder', '/action', `${action.code} is not awarded to ${holder.kind}s`);
@@ -77,25 +80,47 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<Awa
       FROM points_ledger e WHERE e.district_id = ${ctx.districtId} AND e.holder_id = ${holder.id} AND e.action_code = ${action.code} AND e.kind = 'earn' AND e.earned_on BETWEEN ${from} AND ${to})`;
   // One statement: the grant is cut to what is left under both caps, and nothing is written when
   // nothing is left, when the holder switched the source off, or when the key was seen before.
-  const rows = await ctx.deps.storage.atomicSql([
-    sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, action_code, source, earned_on, available_on, expires_on, dedup_key, reason, evidence, recorded_at, recorded_by, rule_set_id, rule_set_hash)
+  const outcome: AwardOutcome = { entryId: id, requested: points };
+  const rows = await commitSql(
+    ctx,
+    [
+      sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, action_code, source, earned_on, available_on, expires_on, dedup_key, reason, evidence, recorded_at, recorded_by, rule_set_id, rule_set_hash)
       SELECT ${id}, ${ctx.districtId}, ${holder.id}, 'earn', g.grant, ${action.code}, ${action.source ?? null}, ${earnedOn}, ${availableOn(action, earnedOn)}, ${expiresOn(action, earnedOn)}, ${dedupKey}, ${reason}, ${input.evidence ?? null}, ${ctx.now.toISOString()}, ${principalRef(p)}, ${ref.id}, ${ref.hash}
       FROM (SELECT MIN(${points}, ${dayCap} - ${usedOn(earnedOn, earnedOn)}, ${monthCap} - ${usedOn(`${month}-01`, `${month}-31`)}) AS grant) AS g
       WHERE g.grant > 0
         AND NOT EXISTS (SELECT 1 FROM points_source_consents c WHERE c.district_id = ${ctx.districtId} AND c.holder_id = ${holder.id} AND c.source = ${action.source ?? ''} AND c.enabled = 0)
       ON CONFLICT DO NOTHING
       RETURNING id, points`,
-  ]);
+    ],
+    outcome,
+    sql`SELECT 1 FROM points_ledger WHERE id = ${id}`,
+  );
   const inserted = rows[0]?.[0] as { id: string; points: number } | undefined;
   if (!inserted) throw await whyNotAwarded(ctx, holder, action, { dedupKey, earnedOn, month });
-  const entry = (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, inserted.id)))[0] as LedgerRow;
-  const refusedPoints = points - inserted.points;
+  return awardResult(ctx, outcome, action, ref);
+}
+
+/** What an award commits with its ledger entry: the rest is read back from the entry. */
+interface AwardOutcome {
+  entryId: string;
+  requested: number;
+}
+
+async function awardResult(
+  ctx: ServiceContext,
+  outcome: AwardOutcome,
+  action: PointsAction | undefined,
+  ruleSet: AwardResult['ruleSet'],
+): Promise<AwardResult> {
+  const [entry] = await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, outcome.entryId));
+  if (!entry) throw new Error(`ledger entry ${outcome.entryId} committed but not found`);
+  const refusedPoints = outcome.requested - entry.points;
   return {
     entry,
-    requested: points,
-    awarded: inserted.points,
-    refused: refusedPoints > 0 ? { points: refusedPoints, reason: capReason(action) } : null,
-    ruleSet: ref,
+    requested: outcome.requested,
+    awarded: entry.points,
+    refused: refusedPoints > 0 ? { points: refusedPoints, reason: action ? capReason(action) : 'capped' } : null,
+    ruleSet: entry.ruleSetId && entry.ruleSetHash ? { ...ruleSet, id: entry.ruleSetId, hash: entry.ruleSetHash } : ruleSet,
   };
 }
 
@@ -195,9 +220,11 @@ export interface RedeemResult {
 
 export async function redeem(ctx: ServiceContext, benefitId: string): Promise<RedeemResult> {
   const holder = await ownSubject(ctx);
-  await applyExpiry(ctx, holder.id);
   const benefit = await getBenefit(ctx, benefitId);
   const today = chinaDate(ctx.now);
+  const committed = committedOutcome<{ redemptionId: string; entryId: string }>(ctx);
+  if (committed) return redeemResult(ctx, committed, benefit, holder.id, today);
+  await applyExpiry(ctx, holder.id);
   const kinds = JSON.parse(benefit.holderKinds) as string[];
   if (!kinds.includes(holder.kind)) throw refuse('benefit-not-for-holder', '/benefitId', `${benefit.name} is not offered to ${holder.kind}s`);
   if (today < benefit.validFrom || today > benefit.validUntil) {
@@ -208,8 +235,10 @@ export async function redeem(ctx: ServiceContext, benefitId: string): Promise<Re
   const at = ctx.now.toISOString();
   // Two statements, one atomic unit: the unit of stock is taken only while the balance covers the cost,
   // and the ledger entry is written only if that unit was taken.
-  const [taken, written] = await ctx.deps.storage.atomicSql([
-    sql`INSERT INTO redemptions (id, district_id, benefit_id, holder_id, unit, cost, redeemed_at)
+  const [taken, written] = await commitSql(
+    ctx,
+    [
+      sql`INSERT INTO redemptions (id, district_id, benefit_id, holder_id, unit, cost, redeemed_at)
       SELECT ${redemptionId}, b.district_id, b.id, ${holder.id},
              COALESCE((SELECT MAX(unit) FROM redemptions WHERE benefit_id = b.id), 0) + 1, b.cost, ${at}
       FROM benefits b
@@ -218,19 +247,33 @@ export async function redeem(ctx: ServiceContext, benefitId: string): Promise<Re
         AND (b.stock IS NULL OR (SELECT COUNT(*) FROM redemptions WHERE benefit_id = b.id) < b.stock)
         AND ${balanceSql(ctx.districtId, holder.id, today)} >= b.cost
       RETURNING id`,
-    sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, earned_on, available_on, redemption_id, reason, recorded_at, recorded_by)
+      sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, earned_on, available_on, redemption_id, reason, recorded_at, recorded_by)
       SELECT ${entryId}, r.district_id, r.holder_id, 'redeem', -r.cost, ${today}, ${today}, r.id, ${`redeemed: ${benefit.name}`}, ${at}, ${principalRef(ctx.principal)}
       FROM redemptions r WHERE r.id = ${redemptionId}
       RETURNING id`,
-  ]);
+    ],
+    { redemptionId, entryId },
+    sql`SELECT 1 FROM points_ledger WHERE id = ${entryId}`,
+  );
   if (!taken?.length || !written?.length) {
     const balance = await balanceOf(ctx, holder.id, today);
     if (balance < benefit.cost)
       throw refuse('insufficient-points', '/benefitId', `${benefit.name} costs ${benefit.cost} points; the balance is ${balance}`);
     throw refuse('sold-out', '/benefitId', `${benefit.name} is sold out`);
   }
-  const entry = (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, entryId)))[0] as LedgerRow;
-  return { redemptionId, benefit, cost: benefit.cost, entry, balance: await balanceOf(ctx, holder.id, today) };
+  return redeemResult(ctx, { redemptionId, entryId }, benefit, holder.id, today);
+}
+
+async function redeemResult(
+  ctx: ServiceContext,
+  done: { redemptionId: string; entryId: string },
+  benefit: BenefitRow,
+  holderId: string,
+  today: string,
+): Promise<RedeemResult> {
+  const [entry] = await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, done.entryId));
+  if (!entry) throw new Error(`ledger entry ${done.entryId} committed but not found`);
+  return { redemptionId: done.redemptionId, benefit, cost: -entry.points, entry, balance: await balanceOf(ctx, holderId, today) };
 }
 
 async function balanceOf(ctx: ServiceContext, holderId: string, today: string): Promise<number> {
@@ -243,6 +286,8 @@ async function balanceOf(ctx: ServiceContext, holderId: string, today: string): 
 
 /** Reverses an award (a wrong or withdrawn one) without letting the balance go below zero. */
 export async function reverseAward(ctx: ServiceContext, entryId: string, reason: string): Promise<LedgerRow> {
+  const committed = committedOutcome<{ entryId: string }>(ctx);
+  if (committed) return (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, committed.entryId)))[0] as LedgerRow;
   const [lot] = await ctx.deps.storage.db
     .select()
     .from(pointsLedger)
@@ -258,13 +303,18 @@ export async function reverseAward(ctx: ServiceContext, entryId: string, reason:
   const take = state?.remaining ?? 0;
   if (take <= 0) throw refuse('already-spent', '/entryId', 'the points of this award were already spent, expired or reversed');
   const id = newId('ple', ctx.now);
-  const rows = await ctx.deps.storage.atomicSql([
-    sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, action_code, earned_on, available_on, lot_id, reason, recorded_at, recorded_by)
+  const rows = await commitSql(
+    ctx,
+    [
+      sql`INSERT INTO points_ledger (id, district_id, holder_id, kind, points, action_code, earned_on, available_on, lot_id, reason, recorded_at, recorded_by)
       SELECT ${id}, ${ctx.districtId}, ${lot.holderId}, 'reverse', ${-take}, ${lot.actionCode}, ${chinaDate(ctx.now)}, ${lot.availableOn}, ${lot.id}, ${`reversed: ${reason}`}, ${ctx.now.toISOString()}, ${principalRef(p)}
       WHERE (SELECT COALESCE(SUM(points), 0) FROM points_ledger WHERE district_id = ${ctx.districtId} AND holder_id = ${lot.holderId}) >= ${take}
       ON CONFLICT DO NOTHING
       RETURNING id`,
-  ]);
+    ],
+    { entryId: id },
+    sql`SELECT 1 FROM points_ledger WHERE id = ${id}`,
+  );
   if (!rows[0]?.length) throw refuse('already-spent', '/entryId', 'reversing now would take the balance below zero, or it was reversed already');
   return (await ctx.deps.storage.db.select().from(pointsLedger).where(eq(pointsLedger.id, id)))[0] as LedgerRow;
 }
@@ -359,10 +409,13 @@ export async function createBenefit(ctx: ServiceContext, input: NewBenefit): Pro
   if (input.validUntil < input.validFrom) {
     throw fail.invalid('validUntil is before validFrom', [{ pointer: '/validUntil', in: 'body', detail: 'before validFrom' }]);
   }
-  const [row] = await ctx.deps.storage.db
+  const committed = committedOutcome<{ benefitId: string }>(ctx);
+  if (committed) return getBenefit(ctx, committed.benefitId);
+  const benefitId = newId('ben', ctx.now);
+  const insert = ctx.deps.storage.db
     .insert(benefits)
     .values({
-      id: newId('ben', ctx.now),
+      id: benefitId,
       districtId: ctx.districtId,
       name: input.name,
       description: input.description ?? null,
@@ -375,6 +428,7 @@ export async function createBenefit(ctx: ServiceContext, input: NewBenefit): Pro
       createdBy: principalRef(ctx.principal),
     })
     .returning();
+  const [[row]] = (await commit(ctx, [insert], { benefitId })) as [BenefitRow[]];
   return row as BenefitRow;
 }
 

@@ -5,6 +5,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { ownSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { apiClients, consents } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
@@ -30,6 +31,8 @@ export interface GrantInput {
 
 export async function grantConsent(ctx: ServiceContext, input: GrantInput): Promise<ConsentRow> {
   const subject = await ownSubject(ctx);
+  const committed = committedOutcome<{ consentId: string }>(ctx);
+  if (committed) return consentOf(ctx, committed.consentId, subject.id);
   const [bank] = await ctx.deps.storage.db
     .select()
     .from(apiClients)
@@ -62,10 +65,11 @@ export async function grantConsent(ctx: ServiceContext, input: GrantInput): Prom
     statement: input.statement ?? `同意${bank.name}为${input.purpose}查询本人${input.scopes.join('、')}信息`,
     at: ctx.now.toISOString(),
   };
-  const [row] = await ctx.deps.storage.db
+  const consentId = newId('con', ctx.now);
+  const insert = ctx.deps.storage.db
     .insert(consents)
     .values({
-      id: newId('con', ctx.now),
+      id: consentId,
       districtId: ctx.districtId,
       subjectId: subject.id,
       bankClientId: bank.id,
@@ -76,17 +80,31 @@ export async function grantConsent(ctx: ServiceContext, input: GrantInput): Prom
       evidence: JSON.stringify(evidence),
     })
     .returning();
+  const [[row]] = (await commit(ctx, [insert], { consentId })) as [ConsentRow[]];
   return row as ConsentRow;
+}
+
+async function consentOf(ctx: ServiceContext, consentId: string, subjectId: string): Promise<ConsentRow> {
+  const [row] = await ctx.deps.storage.db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.districtId, ctx.districtId), eq(consents.id, consentId), eq(consents.subjectId, subjectId)));
+  if (!row) throw fail.notFound(`no consent '${consentId}' of yours in district '${ctx.districtId}'`);
+  return row;
 }
 
 export async function revokeConsent(ctx: ServiceContext, consentId: string): Promise<ConsentRow> {
   const subject = await ownSubject(ctx);
   const where = and(eq(consents.districtId, ctx.districtId), eq(consents.id, consentId), eq(consents.subjectId, subject.id));
-  const [row] = await ctx.deps.storage.db
+  if (committedOutcome(ctx)) return consentOf(ctx, consentId, subject.id);
+  const at = ctx.now.toISOString();
+  const revoke = ctx.deps.storage.db
     .update(consents)
-    .set({ revokedAt: ctx.now.toISOString() })
+    .set({ revokedAt: at })
     .where(and(where, isNull(consents.revokedAt)))
     .returning();
+  const revokedNow = sql`SELECT 1 FROM consents WHERE id = ${consentId} AND revoked_at = ${at}`;
+  const [[row]] = (await commit(ctx, [revoke], { consentId }, revokedNow)) as [ConsentRow[]];
   if (row) return row;
   const [existing] = await ctx.deps.storage.db.select().from(consents).where(where);
   if (!existing) throw fail.notFound(`no consent '${consentId}' of yours in district '${ctx.districtId}'`);

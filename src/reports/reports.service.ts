@@ -11,6 +11,7 @@ import { latestYearWithData, unitAccount, unitsOwnedBy } from '../gep/gep.servic
 import { getSubject } from '../identity/subjects.service.js';
 import { assessmentsFor } from '../loans/loans.service.js';
 import type { ServiceContext } from '../platform/context.js';
+import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { queryLog, reports, signingKeys } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
 import { sha256Hex } from '../platform/util/crypto.js';
@@ -54,6 +55,8 @@ const reportStatement = (s: SubjectStatement) => ({
 export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer: string): Promise<IssuedReport> {
   const p = ctx.principal;
   if (p.type !== 'client' || p.role !== 'bank') throw fail.forbidden('only a bank receives reports');
+  const committed = committedOutcome<IssuedReport>(ctx);
+  if (committed) return committed;
   const subject = await getSubject(ctx, input.subjectId);
   const scopes = [...new Set(input.scopes)].sort() as Scope[];
   const consent = await requireConsent(ctx, subject.id, p.clientId, input.purpose, scopes);
@@ -163,34 +166,47 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
     .setJti(reportId)
     .sign(await ctx.deps.signingKeys.privateKey(key.kid));
 
-  const { db, atomic } = ctx.deps.storage;
+  const { db } = ctx.deps.storage;
+  const issued: IssuedReport = {
+    reportId,
+    report: jws,
+    kid: key.kid,
+    issuer,
+    issuedAt: issuedAt.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    consentId: consent.id,
+  };
   // The report, the key's publication horizon and the query-log line are written together or not at all.
-  await atomic([
-    db
-      .insert(reports)
-      .values({
-        id: reportId,
-        districtId: ctx.districtId,
-        subjectId: subject.id,
-        bankClientId: p.clientId,
-        consentId: consent.id,
-        kid: key.kid,
-        purpose: input.purpose,
-        scopes: JSON.stringify(scopes),
-        issuedAt: issuedAt.toISOString(),
-        expiresAt: expiresAt.toISOString(),
-        jwsHash: await sha256Hex(jws),
-      })
-      .returning({ id: reports.id }),
-    db
-      .update(signingKeys)
-      .set({ lastReportExpiresAt: sql`MAX(COALESCE(${signingKeys.lastReportExpiresAt}, ''), ${expiresAt.toISOString()})` })
-      .where(eq(signingKeys.kid, key.kid))
-      .returning({ kid: signingKeys.kid }),
-    db
-      .insert(queryLog)
-      .values(queryLogEntry(ctx, subject.id, 'issueCreditReport', { purpose: input.purpose, consentId: consent.id, reportId }))
-      .returning({ seq: queryLog.seq }),
-  ]);
-  return { reportId, report: jws, kid: key.kid, issuer, issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString(), consentId: consent.id };
+  await commit(
+    ctx,
+    [
+      db
+        .insert(reports)
+        .values({
+          id: reportId,
+          districtId: ctx.districtId,
+          subjectId: subject.id,
+          bankClientId: p.clientId,
+          consentId: consent.id,
+          kid: key.kid,
+          purpose: input.purpose,
+          scopes: JSON.stringify(scopes),
+          issuedAt: issuedAt.toISOString(),
+          expiresAt: expiresAt.toISOString(),
+          jwsHash: await sha256Hex(jws),
+        })
+        .returning({ id: reports.id }),
+      db
+        .update(signingKeys)
+        .set({ lastReportExpiresAt: sql`MAX(COALESCE(${signingKeys.lastReportExpiresAt}, ''), ${expiresAt.toISOString()})` })
+        .where(eq(signingKeys.kid, key.kid))
+        .returning({ kid: signingKeys.kid }),
+      db
+        .insert(queryLog)
+        .values(queryLogEntry(ctx, subject.id, 'issueCreditReport', { purpose: input.purpose, consentId: consent.id, reportId }))
+        .returning({ seq: queryLog.seq }),
+    ],
+    issued,
+  );
+  return issued;
 }

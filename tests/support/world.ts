@@ -10,7 +10,7 @@ import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/i
 import { readShippedRules } from '../../src/node/shipped-rules.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { openSqliteStorage } from '../../src/platform/db/sqlite-node.js';
-import type { AppConfig, AppDeps } from '../../src/platform/deps.js';
+import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../../src/platform/deps.js';
 import type { ClientRole } from '../../src/platform/http/principal.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { memoryKeyStore } from '../../src/reports/key-store.js';
@@ -48,7 +48,11 @@ export async function createWorld(options: WorldOptions = {}) {
     subjectIssuers: [devIssuerConfig(key)],
     shippedRules: readShippedRules(),
     signingKeys: memoryKeyStore(),
-    config: { environment: options.environment ?? 'test', maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024 },
+    config: {
+      environment: options.environment ?? 'test',
+      maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+      idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS,
+    },
     logger: silentLogger,
   };
 

@@ -65,7 +65,16 @@ export const idempotencyRecords = sqliteTable(
     principal: text('principal').notNull(),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
-    state: text('state', { enum: ['pending', 'done'] }).notNull(),
+    /**
+     * pending: a request holds the key (until `leaseUntil`); committed: its business write committed,
+     * with `result`, but the answer was not stored (the process died in between); done: the answer is stored.
+     */
+    state: text('state', { enum: ['pending', 'committed', 'done'] }).notNull(),
+    /** Which request holds the key: a takeover after the lease replaces it, so a late first request cannot overwrite. */
+    claim: text('claim').notNull().default(''),
+    leaseUntil: text('lease_until').notNull().default(''),
+    /** JSON: the service's result, written in the same atomic unit as the business write. */
+    result: text('result'),
     responseStatus: integer('response_status'),
     responseBody: text('response_body'),
     createdAt: text('created_at').notNull(),

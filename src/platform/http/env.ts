@@ -1,3 +1,4 @@
+import type { OutcomeRecord } from '../context.js';
 import type { AppDeps } from '../deps.js';
 import type { Principal } from './principal.js';
 
@@ -7,5 +8,7 @@ export interface AppEnv {
     deps: AppDeps;
     requestId: string;
     principal: Principal;
+    /** Set by the idempotency middleware for a POST with an Idempotency-Key. */
+    outcome?: OutcomeRecord;
   };
 }

@@ -1,0 +1,3 @@
+ALTER TABLE `idempotency_records` ADD `claim` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `idempotency_records` ADD `lease_until` text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE `idempotency_records` ADD `result` text;
