@@ -21,7 +21,14 @@ afterEach(() => {
 
 /** Starts a server script; resolves with its base URL, and a promise for a line matching `watch`. */
 function start(script: string, dataDir: string, extraEnv: Record<string, string> = {}) {
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS), ...extraEnv };
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    NODE_ENV: 'development',
+    IDEMPOTENCY_LEASE_SECONDS: String(LEASE_SECONDS),
+    ...extraEnv,
+  };
   // Node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the process that serves.
   const child = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
@@ -67,7 +74,11 @@ const batch = {
 };
 
 function recorderKey(dataDir: string): string {
-  const credentials = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as Array<{ districtId: string; name: string; apiKey: string }>;
+  const credentials = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as Array<{
+    districtId: string;
+    name: string;
+    apiKey: string;
+  }>;
   return (credentials.find((c) => c.districtId === 'chongming' && c.name === '崇明区绿化市容局') as { apiKey: string }).apiKey;
 }
 
@@ -82,7 +93,11 @@ function send(base: string, key: string, idempotencyKey: string) {
 function wasteSortingEvents(dataDir: string): number {
   const db = new Database(join(dataDir, 'eco-credit.sqlite'), { readonly: true });
   try {
-    return (db.prepare("SELECT COUNT(*) AS n FROM credit_events WHERE code = 'WASTE-SORTING' AND evidence LIKE '垃圾分类智能回收箱记录%'").get() as { n: number }).n;
+    return (
+      db.prepare("SELECT COUNT(*) AS n FROM credit_events WHERE code = 'WASTE-SORTING' AND evidence LIKE '垃圾分类智能回收箱记录%'").get() as {
+        n: number;
+      }
+    ).n;
   } finally {
     db.close();
   }
