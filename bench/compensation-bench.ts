@@ -25,7 +25,7 @@ import { RULES_DIR } from '../src/node/shipped-rules.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
 import type { RuleSetRef } from '../src/rules/engine/ruleset-ref.js';
-import type { AllocationBody } from '../src/rules/kinds/allocation.js';
+import type { AllocationBody } from '../src/rules/kinds/allocation/body.js';
 import { parseRuleFile } from '../src/rules/rule-file.js';
 import { benchDeps } from './credit-fixtures.js';
 import { DEFAULT_BUDGET_MS, DEFAULT_WARMUP_MS, formatRatio, printTable, prng } from './measure.js';

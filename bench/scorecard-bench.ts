@@ -5,8 +5,8 @@
  */
 import { ZenEngine } from '@gorules/zen-engine';
 import { Engine } from 'json-rules-engine';
-import { type CompiledScorecard, compileScorecard } from '../src/rules/engine/scorecard.js';
-import type { ScorecardBody } from '../src/rules/kinds/scorecard.js';
+import type { ScorecardBody } from '../src/rules/kinds/scorecard/body.js';
+import { type CompiledScorecard, compileScorecard } from '../src/rules/kinds/scorecard/compile.js';
 import { formatRate, formatRatio, type Measurement, measureAsync, measureSync, printTable, prng } from './measure.js';
 import { envCreditScorecard, type FirmFacts, handWrittenScore, jreOutcome, randomFirmFacts, toJreRules, toZenGraph } from './scorecard.js';
 

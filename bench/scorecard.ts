@@ -8,7 +8,7 @@
  * No item uses a CEL formula: neither foreign engine can run CEL, and the aim is one decision in each.
  */
 import type { Event, RuleProperties } from 'json-rules-engine';
-import { ScorecardBody } from '../src/rules/kinds/scorecard.js';
+import { ScorecardBody } from '../src/rules/kinds/scorecard/body.js';
 
 export type FirmFacts = {
   admin_penalties: number;

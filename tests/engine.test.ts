@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/rules/canonical.js';
 import { RuleCompileError, RuleEvaluationError } from '../src/rules/engine/errors.js';
-import { compileScorecard } from '../src/rules/engine/scorecard.js';
-import { ScorecardBody } from '../src/rules/kinds/scorecard.js';
+import { ScorecardBody } from '../src/rules/kinds/scorecard/body.js';
+import { compileScorecard } from '../src/rules/kinds/scorecard/compile.js';
 
 const ref = { id: 'unit', version: 1, hash: 'sha256:test' };
 const card = (over: Partial<Record<string, unknown>> = {}) =>

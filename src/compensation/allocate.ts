@@ -10,10 +10,10 @@
  * - payroll: a yearly standard per person, pro rata by months, part fixed and part by assessment.
  */
 import Decimal from 'decimal.js';
-import { sameDimension, times, unitOf, YUAN } from '../gep/units.js';
 import { compileExpression } from '../rules/engine/expressions.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { AllocationBody, Component } from '../rules/kinds/allocation.js';
+import type { AllocationBody, Component } from '../rules/kinds/allocation/body.js';
+import { sameDimension, times, unitOf, YUAN } from '../rules/units/units.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Dec = InstanceType<typeof D>;
@@ -324,7 +324,10 @@ function componentAmount(
         const unit = times(unitOf(c.inputUnit), unitOf(c.rateUnit));
         if (!sameDimension(unit, YUAN))
           throw new AllocationError(`${at}/rateUnit`, `component ${c.name}: ${c.inputUnit} × ${c.rateUnit} does not give yuan`);
-        return { amount: input.mul(value(c.rate)).mul(unit.factor.toString()), note: `${input} ${c.inputUnit} × ${value(c.rate)} ${c.rateUnit}` };
+        return {
+          amount: input.mul(value(c.rate)).mul(new D(unit.scale.n.toString()).div(unit.scale.d.toString())),
+          note: `${input} ${c.inputUnit} × ${value(c.rate)} ${c.rateUnit}`,
+        };
       }
       return { amount: input.mul(value(c.rate)), note: `${input} × ${value(c.rate)}` };
     }

@@ -1,10 +1,10 @@
 import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { compiledBehaviourList, compiledScorecard } from '../rules/compiled-cache.js';
-import type { CompiledScorecard } from '../rules/engine/scorecard.js';
-import type { ScorecardBody } from '../rules/kinds/scorecard.js';
+import type { CompiledBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
+import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
+import type { CompiledScorecard } from '../rules/kinds/scorecard/compile.js';
 import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
-import type { CompiledBehaviourList } from './behaviour-list.js';
 
 export interface CreditPolicy {
   scorecard: CompiledScorecard;

@@ -8,9 +8,9 @@
  */
 
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { CompiledScorecard, ScorecardResult } from '../rules/engine/scorecard.js';
-import type { ScorecardBody } from '../rules/kinds/scorecard.js';
-import type { CompiledBehaviourList, EventAmount } from './behaviour-list.js';
+import type { CompiledBehaviourList, EventAmount } from '../rules/kinds/behaviour-list/compile.js';
+import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
+import type { CompiledScorecard, ScorecardResult } from '../rules/kinds/scorecard/compile.js';
 import { addYears, periodKey, windowStart } from './dates.js';
 
 export interface FileEvent {

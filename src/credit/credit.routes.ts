@@ -16,9 +16,9 @@ import {
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
+import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
-import type { EventAmount } from './behaviour-list.js';
 import { type EventRow, fileState, listSubjectEvents, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
 import { creditLists } from './lists.service.js';
 import { fileObjection, listObjections, type ObjectionRow, resolveObjection } from './objections.service.js';

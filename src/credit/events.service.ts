@@ -16,7 +16,7 @@ import { principalRef } from '../platform/http/principal.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
 import { canonicalJson } from '../rules/canonical.js';
-import type { CompiledBehaviourList, EventAmount } from './behaviour-list.js';
+import type { CompiledBehaviourList, EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { creditPolicy } from './credit-policy.service.js';
 
 export const MAX_BATCH = 10_000;

@@ -7,7 +7,7 @@ import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { creditEvents, objections, subjects } from '../platform/db/schema.js';
-import type { EventAmount } from './behaviour-list.js';
+import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { type CreditPolicy, creditPolicy } from './credit-policy.service.js';
 import { type CreditScore, computeCreditScore, type FileEvent, type FileObjection } from './credit-score.js';
 

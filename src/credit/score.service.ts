@@ -3,7 +3,7 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { RuleEvaluationError } from '../rules/engine/errors.js';
-import type { EventAmount } from './behaviour-list.js';
+import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { creditPolicy } from './credit-policy.service.js';
 import { type CreditScore, computeCreditScore } from './credit-score.js';
 import { subjectFile } from './events.service.js';

@@ -5,8 +5,9 @@
  */
 import Decimal from 'decimal.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { CompiledGepMethod } from './method.js';
-import { convert, unitOf } from './units.js';
+import { exact, type Fraction, toDecimal, toFixed } from '../rules/formula/exact.js';
+import type { CompiledGepMethod } from '../rules/kinds/gep-method/compile.js';
+import { convert, unitOf } from '../rules/units/units.js';
 
 export interface AccountRow {
   indicator: string;
@@ -48,8 +49,6 @@ export interface Measurement {
   source: string;
 }
 
-const fen = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-
 export function computeAccount(method: CompiledGepMethod, areaHa: string, year: number, measurements: ReadonlyMap<string, Measurement>): GepAccount {
   const rows: AccountRow[] = [];
   for (const [code, ind] of method.indicators) {
@@ -68,22 +67,22 @@ export function computeAccount(method: CompiledGepMethod, areaHa: string, year: 
       continue;
     }
     const measured = { value: m.value, unit: m.unit };
-    let quantity: Decimal;
+    let quantity: Fraction;
     try {
-      quantity = convert(new Decimal(m.value), unitOf(m.unit), ind.quantityUnit);
+      quantity = convert(exact(m.value), unitOf(m.unit), ind.quantityUnit);
     } catch {
       const note = `measured in ${m.unit}, which the method's ${ind.def.quantity.unit} cannot take`;
       rows.push({ ...base, status: 'not-assessed', quantity: null, value: null, formula: ind.chain, source: m.source, measured, note });
       continue;
     }
     let value = quantity.mul(ind.multiplier);
-    if (ind.def.perArea) value = value.mul(areaHa);
+    if (ind.def.perArea) value = value.mul(exact(areaHa));
     rows.push({
       ...base,
       status: 'assessed',
-      quantity: quantity.toFixed(),
-      value: fen(value).toFixed(2),
-      formula: `${quantity.toFixed()} ${ind.chain}${ind.def.perArea ? ` with area ${areaHa} ha` : ''}`,
+      quantity: toDecimal(quantity),
+      value: toFixed(value, 2),
+      formula: `${toDecimal(quantity)} ${ind.chain}${ind.def.perArea ? ` with area ${areaHa} ha` : ''}`,
       source: m.source,
       measured,
     });

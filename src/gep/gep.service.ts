@@ -13,10 +13,11 @@ import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledGepMethod } from '../rules/compiled-cache.js';
+import { exact, type Fraction } from '../rules/formula/exact.js';
+import type { CompiledGepMethod } from '../rules/kinds/gep-method/compile.js';
 import { activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
+import { convert, UnitError, unitOf } from '../rules/units/units.js';
 import { computeAccount, type GepAccount, type Measurement } from './account.js';
-import type { CompiledGepMethod } from './method.js';
-import { convert, UnitError, unitOf } from './units.js';
 
 export type GepUnitRow = typeof gepUnits.$inferSelect;
 
@@ -105,10 +106,10 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
     }
     if (seen.has(m.indicator)) errors.push({ pointer: at('indicator'), in: 'body', detail: `${m.indicator} is given twice` });
     seen.add(m.indicator);
-    let quantity: Decimal;
+    let quantity: Fraction;
     try {
       // Checked against the method in force now; stored as sent, and converted again whenever read.
-      quantity = convert(new Decimal(m.value), unitOf(m.unit), ind.quantityUnit);
+      quantity = convert(exact(m.value), unitOf(m.unit), ind.quantityUnit);
     } catch (error) {
       const detail =
         error instanceof UnitError && !error.message.startsWith('unknown')
@@ -117,7 +118,7 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
       errors.push({ pointer: at('unit'), in: 'body', detail });
       return;
     }
-    if (quantity.isNegative() && !ind.def.quantity.allowNegative) {
+    if (quantity.compare(0) < 0 && !ind.def.quantity.allowNegative) {
       errors.push({ pointer: at('value'), in: 'body', detail: `${m.indicator} cannot be negative` });
       return;
     }

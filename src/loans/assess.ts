@@ -8,7 +8,7 @@
  */
 import Decimal from 'decimal.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product.js';
+import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
 
 export interface PledgeValue {
   type: PledgeType;

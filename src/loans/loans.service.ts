@@ -17,7 +17,7 @@ import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
 import { requireConsent } from '../reports/consents.service.js';
 import { queryLogEntry } from '../reports/query-log.service.js';
-import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product.js';
+import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
 import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
 import { type Assessment, assessLoan, type BorrowerFacts, type PledgeValue } from './assess.js';
 

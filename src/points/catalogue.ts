@@ -3,7 +3,7 @@
  */
 import Decimal from 'decimal.js';
 import { addDays } from '../credit/dates.js';
-import type { PointsAction } from '../rules/kinds/points-catalogue.js';
+import type { PointsAction } from '../rules/kinds/points-catalogue/body.js';
 
 /** Why an award cannot be made: a malformed request, or one the catalogue refuses. */
 export type AwardRefusal = { field: string; code: 'validation' | 'award-refused'; reason: string };

@@ -14,7 +14,7 @@ import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledCatalogue } from '../rules/compiled-cache.js';
-import type { PointsAction } from '../rules/kinds/points-catalogue.js';
+import type { PointsAction } from '../rules/kinds/points-catalogue/body.js';
 import { activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
 import { availableOn, awardPoints, dedupKeyFor, expiresOn, isRefusal } from './catalogue.js';
 import { expiriesDue, type LedgerEntryLike, lotStates } from './expiry.js';

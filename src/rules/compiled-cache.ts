@@ -1,8 +1,8 @@
-import { type CompiledBehaviourList, compileBehaviourList } from '../credit/behaviour-list.js';
-import { type CompiledGepMethod, compileGepMethod } from '../gep/method.js';
-import { type CompiledScorecard, compileScorecard } from './engine/scorecard.js';
 import type { RuleSetDocument } from './envelope.js';
-import type { PointsAction } from './kinds/points-catalogue.js';
+import { type CompiledBehaviourList, compileBehaviourList } from './kinds/behaviour-list/compile.js';
+import { type CompiledGepMethod, compileGepMethod } from './kinds/gep-method/compile.js';
+import type { PointsAction } from './kinds/points-catalogue/body.js';
+import { type CompiledScorecard, compileScorecard } from './kinds/scorecard/compile.js';
 
 /**
  * Compiled rule sets keyed by content hash. A hash names immutable content, so an entry can never be

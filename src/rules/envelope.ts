@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
-import { AllocationBody } from './kinds/allocation.js';
-import { BehaviourListBody } from './kinds/behaviour-list.js';
+import { AllocationBody } from './kinds/allocation/body.js';
+import { BehaviourListBody } from './kinds/behaviour-list/body.js';
 import { IsoDate, Slug } from './kinds/common.js';
-import { GepMethodBody } from './kinds/gep-method.js';
-import { LoanProductBody } from './kinds/loan-product.js';
-import { PointsCatalogueBody } from './kinds/points-catalogue.js';
-import { ScorecardBody } from './kinds/scorecard.js';
+import { GepMethodBody } from './kinds/gep-method/body.js';
+import { LoanProductBody } from './kinds/loan-product/body.js';
+import { PointsCatalogueBody } from './kinds/points-catalogue/body.js';
+import { ScorecardBody } from './kinds/scorecard/body.js';
 
 /** What every rule file says about itself, whatever its kind. */
 const envelope = {

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { compiledScorecard } from './compiled-cache.js';
 import { RuleEvaluationError } from './engine/errors.js';
-import type { Facts, ScorecardResult } from './engine/scorecard.js';
+import type { Facts, ScorecardResult } from './kinds/scorecard/compile.js';
 import { activeVersion, documentOf } from './rule-sets.service.js';
 
 /** Evaluates the scorecard in force on a date against given facts: the bureau's sandbox. */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Slug } from './common.js';
+import { Slug } from '../common.js';
 
 /** A decimal written as a string ('6.11') or a plain YAML number; kept exact with decimal.js. */
 export const DecimalValue = z

@@ -2,17 +2,17 @@
  * A GEP accounting method compiled for valuation: for each indicator, the one exact multiplier that
  * turns a quantity (in its unit) into yuan, after checking that quantity × factors × price is money.
  */
-import Decimal from 'decimal.js';
-import { RuleCompileError } from '../rules/engine/errors.js';
-import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { GepIndicator, GepMethodBody } from '../rules/kinds/gep-method.js';
-import { describeDims, sameDimension, times, type Unit, type UnitError, unitOf, YUAN } from './units.js';
+import { RuleCompileError } from '../../engine/errors.js';
+import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import { exact, Fraction } from '../../formula/exact.js';
+import { describeDims, sameDimension, times, type Unit, type UnitError, unitOf, YUAN } from '../../units/units.js';
+import type { GepIndicator, GepMethodBody } from './body.js';
 
 export interface CompiledIndicator {
   def: GepIndicator;
   quantityUnit: Unit;
   /** yuan = quantity × multiplier (× area in ha when perArea). */
-  multiplier: Decimal;
+  multiplier: Fraction;
   /** How the multiplier was formed, for the account's reasons. */
   chain: string;
 }
@@ -37,11 +37,11 @@ export function compileGepMethod(body: GepMethodBody, ruleSet: RuleSetRef): Comp
     };
     const quantityUnit = parse(def.quantity.unit, 'quantity/unit');
     let unit = quantityUnit;
-    let multiplier = new Decimal(1);
+    let multiplier = new Fraction(1);
     const steps = [def.quantity.unit];
     def.factors.forEach((f, j) => {
       unit = times(unit, parse(f.unit, `factors/${j}/unit`));
-      multiplier = multiplier.mul(f.value);
+      multiplier = multiplier.mul(exact(f.value));
       steps.push(`${f.value} ${f.unit} (${f.name})`);
     });
     if (def.perArea) {
@@ -50,15 +50,15 @@ export function compileGepMethod(body: GepMethodBody, ruleSet: RuleSetRef): Comp
     }
     const price = parse(def.price.unit, 'price/unit');
     unit = times(unit, price);
-    multiplier = multiplier.mul(def.price.value);
+    multiplier = multiplier.mul(exact(def.price.value));
     steps.push(`${def.price.value} ${def.price.unit}`);
     if (!sameDimension(unit, YUAN)) {
       throw new RuleCompileError(
         at('price/unit'),
-        `indicator ${def.code}: ${steps.join(' × ')} gives ${describeDims(unit)}, not money; ${hint(unit)}`,
+        `indicator ${def.code}: ${steps.join(' × ')} gives ${describeDims(unit.dims)}, not money; ${hint(unit)}`,
       );
     }
-    indicators.set(def.code, { def, quantityUnit, multiplier: multiplier.mul(unit.factor), chain: steps.join(' × ') });
+    indicators.set(def.code, { def, quantityUnit, multiplier: multiplier.mul(unit.scale), chain: steps.join(' × ') });
   });
   return { ruleSet, indicators };
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CelExpression, Comparison, FactName, Slug } from './common.js';
+import { CelExpression, Comparison, FactName, Slug } from '../common.js';
 
 /** How a fact is drawn from a subject's credit file: which events, over which window, measured how. */
 export const FactSource = z

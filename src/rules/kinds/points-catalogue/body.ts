@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { EventCode } from './behaviour-list.js';
-import { Slug } from './common.js';
+import { EventCode } from '../behaviour-list/body.js';
+import { Slug } from '../common.js';
 
 const PLACEHOLDERS = ['holder', 'action', 'date', 'month', 'year', 'reference'] as const;
 

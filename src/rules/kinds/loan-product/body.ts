@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { EventCode } from './behaviour-list.js';
-import { Slug } from './common.js';
-import { DecimalValue } from './gep-method.js';
+import { EventCode } from '../behaviour-list/body.js';
+import { Slug } from '../common.js';
+import { DecimalValue } from '../gep-method/body.js';
 
 export const PLEDGE_TYPES = ['gep', 'forest-rights', 'discharge-rights', 'water-rights', 'carbon-sink'] as const;
 export type PledgeType = (typeof PLEDGE_TYPES)[number];

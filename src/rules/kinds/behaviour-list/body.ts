@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CelExpression, FactName } from './common.js';
+import { CelExpression, FactName } from '../common.js';
 
 /** Event codes read like `ENV-PENALTY`: upper-case words joined by dashes. */
 export const EventCode = z

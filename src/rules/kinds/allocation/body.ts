@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { CelExpression, FactName, Slug } from './common.js';
-import { DecimalValue } from './gep-method.js';
+import { CelExpression, FactName, Slug } from '../common.js';
+import { DecimalValue } from '../gep-method/body.js';
 
 /** A number given directly, or the name of a parameter of the rule set. */
 const ValueOrParam = z.union([DecimalValue, z.strictObject({ param: FactName })]);

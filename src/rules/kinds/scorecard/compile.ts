@@ -3,11 +3,12 @@
  * with no interpretation of the rule data per call. Points are summed in hundredths (integers) so that
  * 0.1 + 0.2 is 0.3 here too.
  */
-import type { ScorecardBody } from '../kinds/scorecard.js';
-import { compileComparison, type FactValue, type Interval, intervalOf, type Predicate, present } from './conditions.js';
-import { RuleCompileError, RuleEvaluationError } from './errors.js';
-import { compileExpression, type FactTypes } from './expressions.js';
-import type { RuleSetRef } from './ruleset-ref.js';
+
+import { compileComparison, type FactValue, type Interval, intervalOf, type Predicate, present } from '../../engine/conditions.js';
+import { RuleCompileError, RuleEvaluationError } from '../../engine/errors.js';
+import { compileExpression, type FactTypes } from '../../engine/expressions.js';
+import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import type { ScorecardBody } from './body.js';
 
 export type Facts = Readonly<Record<string, FactValue>>;
 

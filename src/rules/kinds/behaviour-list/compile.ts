@@ -3,9 +3,9 @@
  * formula over its amounts), how long it counts, and what it does to the red and black lists.
  */
 
-import { compileExpression } from '../rules/engine/expressions.js';
-import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { BehaviourCode, BehaviourListBody } from '../rules/kinds/behaviour-list.js';
+import { compileExpression } from '../../engine/expressions.js';
+import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import type { BehaviourCode, BehaviourListBody } from './body.js';
 
 export interface EventAmount {
   name: string;
