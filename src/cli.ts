@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { JSONWebKeySet } from 'jose';
-import type { AllocationInput, AllocationResult } from './compensation/allocate.js';
 import { diffResults, LocalRuleError, simulateFile } from './compensation/local-files.js';
 import { importEvents, parseCsvEvents, parseNdjson } from './credit/bulk-import.js';
 import { createDistrict } from './districts/districts.service.js';
@@ -25,6 +24,7 @@ import { fromBase64Url } from './platform/util/encoding.js';
 import { rotateKey } from './reports/signing-keys.service.js';
 import { verifyReport } from './reports/verify.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
+import type { AllocationInput, AllocationResult } from './rules/kinds/allocation/allocate.js';
 import { checkRuleSource } from './rules/rule-sets.service.js';
 
 async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openNodeRuntime>>) => Promise<T>): Promise<T> {

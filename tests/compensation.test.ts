@@ -261,10 +261,11 @@ describe('an upstream/downstream water agreement', () => {
     const w = await createWorld();
     // P = 0.85 × scale: at scale 1/0.85 P is exactly 1; a hair above, upstream pays.
     const below = await settle(w, quality(1.17));
-    expect(below.json.result.index.value).toBeLessThan(1);
+    // 0.85 × 1.17 = 0.9945, exactly, as a decimal string.
+    expect(below.json.result.index).toMatchObject({ value: '0.9945', comparison: 'below' });
     expect(below.json.result.flows).toEqual([{ payer: 'downstream', payee: 'upstream', amount: '100000000.00' }]);
     const justOver = await settle(w, quality(1.1765));
-    expect(justOver.json.result.index.value).toBeGreaterThan(1);
+    expect(justOver.json.result.index).toMatchObject({ value: '1.000025', comparison: 'above' });
     expect(justOver.json.result.flows[0]).toMatchObject({ payer: 'upstream', payee: 'downstream' });
     expect(justOver.json.result.index.direction).toBe('upstream (upstream) pays downstream (downstream)');
     const net = justOver.json.result.net as Array<{ net: string }>;
@@ -400,7 +401,8 @@ describe('a bureau that works in a text editor', () => {
 
 describe('the same allocation on every storage engine', () => {
   it('through the API on SQLite it is exactly what the pure engine gives (the workerd suite checks the same on D1)', async () => {
-    const { allocate } = await import('../src/compensation/allocate.js');
+    const { allocate } = await import('../src/rules/kinds/allocation/allocate.js');
+    const { compiledOf } = await import('../src/rules/compiled-cache.js');
     const { parseRuleFile } = await import('../src/rules/rule-file.js');
     const { RuleSetDocument } = await import('../src/rules/envelope.js');
     const w = await createWorld();
@@ -415,7 +417,7 @@ describe('the same allocation on every storage engine', () => {
     if (!parsed.ok) throw new Error('invalid');
     const doc = RuleSetDocument.parse(parsed.ruleSet.content);
     if (doc.kind !== 'allocation') throw new Error('not an allocation');
-    const pure = allocate(doc.body, { id: doc.id, version: doc.version, hash: parsed.ruleSet.hash }, clean);
+    const pure = allocate(compiledOf(doc, parsed.ruleSet.hash), clean);
     expect(res.json.result.recipients.map((r: { amount: string }) => r.amount)).toEqual(pure.recipients.map((r) => r.amount));
     expect(res.json.result.ruleSet.hash).toBe(parsed.ruleSet.hash);
     // The same figures are asserted by the workerd suite on D1 (tests/workers/journeys.test.ts).

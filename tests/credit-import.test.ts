@@ -53,7 +53,7 @@ describe('an agency imports a file of events', () => {
     const report = await importEvents(ctx, await parseNdjson(ndjson(firm)), { batchSize: 2, onProgress: (n) => progress.push(n) });
     expect(report).toMatchObject({ lines: 5, recorded: 3, duplicates: 0 });
     expect(report.bad.map((b) => b.line)).toEqual([2, 4]);
-    expect(report.bad[1]?.detail).toMatch(/NO-SUCH-CODE is not on the firm behaviour list/);
+    expect(report.bad[1]?.detail).toMatch(/NO-SUCH-CODE is on no firm behaviour list/);
     expect(progress.at(-1)).toBe(5);
 
     const again = await importEvents(ctx, await parseNdjson(ndjson(firm)));

@@ -393,7 +393,7 @@ describe('points per period are capped by the behaviour list', () => {
 
 describe('bad events are refused with the line named, and nothing is written', () => {
   const cases: Array<[string, (firm: string) => Record<string, unknown>, number, string, RegExp]> = [
-    ['an unknown event code', (f) => ({ ...penalty(f, '2026-10-01'), code: 'NOT-A-CODE' }), 400, '/events/1/code', /not on the firm behaviour list/],
+    ['an unknown event code', (f) => ({ ...penalty(f, '2026-10-01'), code: 'NOT-A-CODE' }), 400, '/events/1/code', /on no firm behaviour list/],
     ['an end before the start', (f) => ({ ...penalty(f, '2026-10-01'), endedOn: '2026-09-01' }), 400, '/events/1/endedOn', /cannot end/],
     ['a date in the future', (f) => penalty(f, '2026-12-01'), 400, '/events/1/occurredOn', /future/],
     [

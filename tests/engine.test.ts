@@ -32,7 +32,7 @@ describe('the compiled scorecard engine', () => {
     expect(s.evaluate({ acts: 3, fined: false, kg: 0 }).score).toBe(60.3);
   });
 
-  it('tests both bounds of a condition and runs CEL formulas', () => {
+  it('tests both bounds of a condition and runs exact formulas', () => {
     const s = compileScorecard(card(), ref);
     expect(s.evaluate({ acts: 0, fined: false, kg: 49.99 }).score).toBe(60);
     expect(s.evaluate({ acts: 0, fined: false, kg: 50 }).score).toBe(65);

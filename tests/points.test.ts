@@ -40,7 +40,7 @@ describe('caps hold exactly at the boundary', () => {
       expect(res.json).toMatchObject({ awarded: 2, refused: null, ruleSet: { id: 'points-catalogue' } });
     }
     const sixth = await awardAs(w, agencies.greening, { holder: holder(resident), action: 'WASTE-SORTING' });
-    expect(expectProblem(sixth, 422).detail).toMatch(/at most 10 a day/);
+    expect(expectProblem(sixth, 422).detail).toMatch(/at most 10 points a day/);
     expect((await accountOf(w, resident)).json.balance).toBe(10);
     // The next day the cap starts again.
     w.clock.advanceDays(1);
@@ -52,7 +52,7 @@ describe('caps hold exactly at the boundary', () => {
     const first = await awardAs(w, agencies.transport, { holder: holder(resident), action: 'WALKING', amount: { value: '20000', unit: 'step' } });
     expect(first.json).toMatchObject({ requested: 40, awarded: 40, refused: null });
     const second = await awardAs(w, agencies.transport, { holder: holder(resident), action: 'WALKING', amount: { value: '10000', unit: 'step' } });
-    expect(second.json).toMatchObject({ requested: 20, awarded: 10, refused: { points: 10, reason: 'WALKING gives at most 50 a day' } });
+    expect(second.json).toMatchObject({ requested: 20, awarded: 10, refused: { points: 10, reason: 'WALKING gives at most 50 points a day' } });
     expectProblem(
       await awardAs(w, agencies.transport, { holder: holder(resident), action: 'WALKING', amount: { value: '6000', unit: 'step' } }),
       422,

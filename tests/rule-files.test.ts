@@ -126,13 +126,13 @@ describe('a bureau checks a rule file before uploading it', () => {
     expect(expectProblem(missing, 422).errors?.[0]).toMatchObject({ pointer: '/title', line: 2 });
   });
 
-  it('learns that a CEL formula does not type-check, at upload, not at scoring time', async () => {
+  it('learns that a formula does not type-check, at upload, not at scoring time, with the sub-expression named', async () => {
     const w = await createWorld();
     const source = scorecard.replace('fact: certified, points: 5 }', "formula: 'certified + 1.0' }");
     const res = await w.call('POST', upload, { as: w.keys.chongming.bureau, body: { source } });
     const problem = expectProblem(res, 422);
     expect(problem.errors?.[0]).toMatchObject({ pointer: '/body/items/1/formula' });
-    expect(problem.errors?.[0]?.detail).toMatch(/^CEL/);
+    expect(problem.errors?.[0]?.detail).toMatch(/in 'certified' \(of 'certified \+ 1\.0'\): '\+' needs numbers, not true\/false/);
   });
 
   it('cannot upload a file meant for another district', async () => {
@@ -182,7 +182,7 @@ describe('a bureau tries the shipped firm scorecard on facts', () => {
 
   it('negative behaviour and a large fine drop the firm a grade, with a reason for every point', async () => {
     const w = await createWorld();
-    // 100 - 13 (negative points) - 5 (fine >= 100 000 yuan, a CEL formula) = 82: blue.
+    // 100 - 13 (negative points) - 5 (fine >= 100 000 yuan, a formula) = 82: blue.
     const res = await evaluate(w, { ...clean, negative_points_12m: -13, fines_yuan_12m: 250_000 });
     expect(res.json).toMatchObject({ score: 82, grade: 'blue', gradeLabel: '良好' });
     expect(res.json.trace.map((t: { id: string; points: number }) => [t.id, t.points])).toEqual([

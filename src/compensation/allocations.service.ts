@@ -12,9 +12,10 @@ import { allocationRuns, ruleSetVersions } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
+import { compiledOf } from '../rules/compiled-cache.js';
 import { RuleCompileError } from '../rules/engine/errors.js';
+import { AllocationError, type AllocationInput, type AllocationResult, allocate } from '../rules/kinds/allocation/allocate.js';
 import { activeVersion, documentOf, getVersion, type RuleSetVersionHead, type RuleSetVersionRow } from '../rules/rule-sets.service.js';
-import { AllocationError, type AllocationInput, type AllocationResult, allocate } from './allocate.js';
 import { summary } from './statistics.js';
 
 export type AllocationRunRow = typeof allocationRuns.$inferSelect;
@@ -28,7 +29,7 @@ async function compute(ctx: ServiceContext, row: RuleSetVersionHead, input: Allo
   const doc = await documentOf(ctx, row);
   if (doc.kind !== 'allocation') throw new DomainError('wrong-rule-kind', `rule set '${row.ruleSetId}' is a ${doc.kind}, not an allocation`);
   try {
-    return allocate(doc.body, { id: doc.id, version: doc.version, hash: row.hash }, input);
+    return allocate(compiledOf(doc, row.hash), input);
   } catch (error) {
     if (error instanceof AllocationError || error instanceof RuleCompileError) {
       throw new DomainError('allocation-refused', `${row.ruleSetId}: ${error.message}`, {

@@ -66,7 +66,15 @@ export const AllocationResultSchema = z
     parameters: z.record(z.string(), z.string()),
     rounding: z.object({ unit: z.literal('0.01'), method: z.literal('largest-remainder'), tieBreak: z.string() }),
     recipients: z.array(Recipient),
-    index: z.object({ value: z.number(), formula: z.string(), direction: z.string(), threshold: z.string() }).optional(),
+    index: z
+      .object({
+        value: z.string().describe('The index, exactly, as a decimal string (20 places where it does not terminate)'),
+        formula: z.string(),
+        direction: z.string(),
+        threshold: z.string(),
+        comparison: z.enum(['below', 'at', 'above']).describe('Where the index stands against the threshold, compared exactly'),
+      })
+      .optional(),
     flows: z.array(z.object({ payer: z.string(), payee: z.string(), amount: z.string() })).optional(),
     net: z.array(z.object({ party: z.string(), contributes: z.string(), receives: z.string(), net: z.string() })).optional(),
     ruleSet: RuleSetRefSchema,

@@ -3,9 +3,10 @@
  * Pure apart from what the caller reads; the CLI prints what this returns.
  */
 import Decimal from 'decimal.js';
-import { RuleCompileError } from '../rules/engine/errors.js';
+import { compiledOf } from '../rules/compiled-cache.js';
+import { RuleCompileError, RuleCompileErrors } from '../rules/engine/errors.js';
+import { AllocationError, type AllocationInput, type AllocationResult, allocate } from '../rules/kinds/allocation/allocate.js';
 import { parseRuleFile } from '../rules/rule-file.js';
-import { AllocationError, type AllocationInput, type AllocationResult, allocate } from './allocate.js';
 import { summary } from './statistics.js';
 
 export class LocalRuleError extends Error {}
@@ -18,9 +19,10 @@ export async function simulateFile(source: string, file: string, input: Allocati
   const doc = parsed.ruleSet.document;
   if (doc.kind !== 'allocation') throw new LocalRuleError(`${file} is a ${doc.kind}, not an allocation`);
   try {
-    return allocate(doc.body, { id: doc.id, version: doc.version, hash: parsed.ruleSet.hash }, input);
+    return allocate(compiledOf(doc, parsed.ruleSet.hash), input);
   } catch (error) {
     if (error instanceof AllocationError || error instanceof RuleCompileError) throw new LocalRuleError(`${file} ${error.pointer}: ${error.message}`);
+    if (error instanceof RuleCompileErrors) throw new LocalRuleError(error.errors.map((e) => `${file} ${e.pointer}: ${e.message}`).join('\n'));
     throw error;
   }
 }

@@ -1,56 +1,60 @@
+/**
+ * The credit rules in force at an instant. A district may run several side by side for the same
+ * subjects (a village eco-credit list and scorecard beside a carbon account): an event is checked
+ * against every behaviour list in force that knows its code and counts in each; every scorecard in force
+ * scores the subject from its own list.
+ */
 import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
-import { compiledBehaviourList, compiledScorecard } from '../rules/compiled-cache.js';
 import type { CompiledBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
 import type { CompiledScorecard } from '../rules/kinds/scorecard/compile.js';
-import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
+import { inForce, inForceById } from '../rules/rule-sets.service.js';
 
 export interface CreditPolicy {
   scorecard: CompiledScorecard;
   scorecardBody: ScorecardBody;
+  /** The behaviour list the scorecard's facts are drawn from. */
   list: CompiledBehaviourList;
+  primary: boolean;
 }
 
-/**
- * The rules that score a kind of subject at an instant: the named scorecard, or the district's primary
- * scorecard for that kind, and the behaviour list it draws on.
- */
-export async function creditPolicy(ctx: ServiceContext, subjectKind: 'firm' | 'resident', asOf: Date, scorecardId?: string): Promise<CreditPolicy> {
-  let row: Awaited<ReturnType<typeof activeVersion>> | undefined;
-  if (scorecardId) {
-    row = await activeVersion(ctx, scorecardId, asOf);
-  } else {
-    const candidates = await activeVersionsOfKind(ctx, 'scorecard', asOf);
-    const docs = await Promise.all(candidates.map((r) => documentOf(ctx, r)));
-    row = candidates.find((_, i) => {
-      const doc = docs[i];
-      return doc?.kind === 'scorecard' && doc.body.primary && doc.body.subjectKind === subjectKind;
-    });
-    if (!row) throw fail.notFound(`district '${ctx.districtId}' has no primary ${subjectKind} scorecard in force`);
-  }
-  const doc = await documentOf(ctx, row);
-  if (doc.kind !== 'scorecard') throw new DomainError('wrong-rule-kind', `rule set '${row.ruleSetId}' is not a scorecard`);
-  if (doc.body.subjectKind !== subjectKind) {
-    throw new DomainError('wrong-subject-kind', `scorecard '${doc.id}' scores ${doc.body.subjectKind}s, not ${subjectKind}s`);
-  }
-  if (!doc.body.behaviourList) throw new DomainError('no-behaviour-list', `scorecard '${doc.id}' does not draw on a behaviour list`);
-  const listRow = await activeVersion(ctx, doc.body.behaviourList, asOf);
-  const listDoc = await documentOf(ctx, listRow);
-  if (listDoc.kind !== 'behaviour-list') throw new DomainError('wrong-rule-kind', `rule set '${listRow.ruleSetId}' is not a behaviour list`);
-  return {
-    scorecard: compiledScorecard(doc, row.hash),
-    scorecardBody: doc.body,
-    list: compiledBehaviourList(listDoc, listRow.hash),
-  };
+type SubjectKind = 'firm' | 'resident';
+
+/** Every behaviour list in force for a kind of subject. */
+export async function behaviourListsFor(ctx: ServiceContext, subjectKind: SubjectKind, asOf: Date): Promise<CompiledBehaviourList[]> {
+  return (await inForce(ctx, 'behaviour-list', asOf)).map((l) => l.compiled).filter((l) => l.subjectKind === subjectKind);
 }
 
 /** Every behaviour list in force, for checks that span subject kinds (the red and black lists). */
 export async function activeBehaviourLists(ctx: ServiceContext, asOf: Date): Promise<CompiledBehaviourList[]> {
-  const rows = await activeVersionsOfKind(ctx, 'behaviour-list', asOf);
-  const docs = await Promise.all(rows.map((r) => documentOf(ctx, r)));
-  return rows.flatMap((r, i) => {
-    const doc = docs[i];
-    return doc?.kind === 'behaviour-list' ? [compiledBehaviourList(doc, r.hash)] : [];
-  });
+  return (await inForce(ctx, 'behaviour-list', asOf)).map((l) => l.compiled);
+}
+
+async function withList(ctx: ServiceContext, scorecard: Awaited<ReturnType<typeof inForce<'scorecard'>>>[number], asOf: Date): Promise<CreditPolicy> {
+  const body = scorecard.document.body;
+  if (!body.behaviourList) throw new DomainError('no-behaviour-list', `scorecard '${scorecard.document.id}' does not draw on a behaviour list`);
+  const list = await inForceById(ctx, 'behaviour-list', body.behaviourList, asOf);
+  return { scorecard: scorecard.compiled, scorecardBody: body, list: list.compiled, primary: body.primary };
+}
+
+/** Every scorecard in force for a kind of subject, the primary one first. */
+export async function scorecardsFor(ctx: ServiceContext, subjectKind: SubjectKind, asOf: Date): Promise<CreditPolicy[]> {
+  const cards = (await inForce(ctx, 'scorecard', asOf)).filter((s) => s.document.body.subjectKind === subjectKind && s.document.body.behaviourList);
+  const policies = await Promise.all(cards.map((c) => withList(ctx, c, asOf)));
+  return policies.sort((a, b) => Number(b.primary) - Number(a.primary) || (a.scorecard.ruleSet.id < b.scorecard.ruleSet.id ? -1 : 1));
+}
+
+/** The named scorecard, or the district's primary one for the kind, with the behaviour list it draws on. */
+export async function creditPolicy(ctx: ServiceContext, subjectKind: SubjectKind, asOf: Date, scorecardId?: string): Promise<CreditPolicy> {
+  if (scorecardId) {
+    const card = await inForceById(ctx, 'scorecard', scorecardId, asOf);
+    if (card.document.body.subjectKind !== subjectKind) {
+      throw new DomainError('wrong-subject-kind', `scorecard '${scorecardId}' scores ${card.document.body.subjectKind}s, not ${subjectKind}s`);
+    }
+    return withList(ctx, card, asOf);
+  }
+  const primary = (await inForce(ctx, 'scorecard', asOf)).find((s) => s.document.body.primary && s.document.body.subjectKind === subjectKind);
+  if (!primary) throw fail.notFound(`district '${ctx.districtId}' has no primary ${subjectKind} scorecard in force`);
+  return withList(ctx, primary, asOf);
 }

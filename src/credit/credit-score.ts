@@ -7,11 +7,11 @@
  * caps; draw the scorecard's facts from them; evaluate the scorecard; explain each item by its events.
  */
 
+import { addYears, periodKey, windowStart } from '../platform/dates.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import type { CompiledBehaviourList, EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
 import type { CompiledScorecard, ScorecardResult } from '../rules/kinds/scorecard/compile.js';
-import { addYears, periodKey, windowStart } from './dates.js';
 
 export interface FileEvent {
   id: string;

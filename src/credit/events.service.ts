@@ -17,7 +17,7 @@ import { sha256Hex } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
 import { canonicalJson } from '../rules/canonical.js';
 import type { CompiledBehaviourList, EventAmount } from '../rules/kinds/behaviour-list/compile.js';
-import { creditPolicy } from './credit-policy.service.js';
+import { behaviourListsFor } from './credit-policy.service.js';
 
 export const MAX_BATCH = 10_000;
 
@@ -165,27 +165,28 @@ export async function recordEvents(ctx: ServiceContext, inputs: readonly EventIn
   const errors: FieldIssue[] = [];
   const forbidden: FieldIssue[] = [];
   const found = await resolveSubjects(ctx, inputs, errors);
-  const lists = new Map<string, CompiledBehaviourList>();
-  for (const kind of new Set(found.flatMap((f) => (f ? [f.kind] : [])))) lists.set(kind, (await creditPolicy(ctx, kind, ctx.now)).list);
+  // Several lists may be in force for the same subjects: an event is checked against each that knows its code.
+  const lists = new Map<string, CompiledBehaviourList[]>();
+  for (const kind of new Set(found.flatMap((f) => (f ? [f.kind] : [])))) lists.set(kind, await behaviourListsFor(ctx, kind, ctx.now));
 
   for (const [i, input] of inputs.entries()) {
     checkDates(i, input, today, errors);
     const subject = found[i];
     if (!subject) continue;
-    const list = lists.get(subject.kind) as CompiledBehaviourList;
-    const code = list.codes.get(input.code);
-    if (!code) {
-      errors.push({ pointer: at(i, 'code'), in: 'body', detail: `line ${i + 1}: ${input.code} is not on the ${subject.kind} behaviour list` });
+    const knowing = (lists.get(subject.kind) ?? []).filter((l) => l.codes.has(input.code));
+    if (knowing.length === 0) {
+      errors.push({ pointer: at(i, 'code'), in: 'body', detail: `line ${i + 1}: ${input.code} is on no ${subject.kind} behaviour list in force` });
       continue;
     }
-    if (!code.def.recorders.includes(agency)) {
+    const recorders = [...new Set(knowing.flatMap((l) => l.codes.get(input.code)?.def.recorders ?? []))];
+    if (!recorders.includes(agency)) {
       forbidden.push({
         pointer: at(i, 'code'),
         in: 'body',
-        detail: `line ${i + 1}: ${agency} may not record ${input.code} (recorded by ${code.def.recorders.join(', ')})`,
+        detail: `line ${i + 1}: ${agency} may not record ${input.code} (recorded by ${recorders.join(', ')})`,
       });
     }
-    checkAmounts(i, input, list, errors);
+    for (const list of knowing) checkAmounts(i, input, list, errors);
   }
   if (forbidden.length > 0) {
     throw new DomainError('code-not-permitted', `${forbidden[0]?.detail}; nothing was recorded`, { fields: [...forbidden, ...errors] });

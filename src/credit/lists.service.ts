@@ -5,10 +5,10 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { addYears } from '../platform/dates.js';
 import { chunkRows } from '../platform/db/database.js';
 import { creditEvents, subjects } from '../platform/db/schema.js';
 import { activeBehaviourLists } from './credit-policy.service.js';
-import { addYears } from './dates.js';
 
 export interface ListEntry {
   subject: { id: string; kind: 'firm' | 'resident'; displayId: string; name: string | null };

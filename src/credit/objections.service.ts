@@ -7,13 +7,13 @@ import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { ownSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { addDays } from '../platform/dates.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
-import { addDays } from './dates.js';
 import { getEvent, reversalRow } from './events.service.js';
 
 export const OBJECTION_DAYS = 20;

@@ -18,6 +18,7 @@ const GepUnit = z
     ownerSubjectId: z.string().nullable(),
     areaHa: z.string(),
     ecosystemTypes: z.array(z.string()),
+    method: z.string().nullable().describe("The GEP method it is accounted by; null: the district's only method"),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -31,6 +32,7 @@ const toUnit = (r: GepUnitRow): z.infer<typeof GepUnit> => ({
   ownerSubjectId: r.ownerSubjectId,
   areaHa: r.areaHa,
   ecosystemTypes: JSON.parse(r.ecosystemTypes) as string[],
+  method: r.methodId,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
@@ -60,6 +62,12 @@ const upsertRoute = createRoute({
           owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
           areaHa: Decimal,
           ecosystemTypes: z.array(z.enum(['forest', 'wetland', 'grassland', 'farmland', 'water', 'urban', 'ocean', 'desert'])).min(1),
+          method: z
+            .string()
+            .max(80)
+            .nullable()
+            .optional()
+            .openapi({ description: 'The GEP method (rule set id) this unit is accounted by; needed where several are in force' }),
         })
         .openapi('GepUnitInput', {
           example: {

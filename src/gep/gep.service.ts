@@ -12,21 +12,35 @@ import { gepMeasurements, gepUnits } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
-import { compiledGepMethod } from '../rules/compiled-cache.js';
 import { exact, type Fraction } from '../rules/formula/exact.js';
+import { computeAccount, type GepAccount, type Measurement } from '../rules/kinds/gep-method/account.js';
 import type { CompiledGepMethod } from '../rules/kinds/gep-method/compile.js';
-import { activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
+import { inForce, inForceById } from '../rules/rule-sets.service.js';
 import { convert, UnitError, unitOf } from '../rules/units/units.js';
-import { computeAccount, type GepAccount, type Measurement } from './account.js';
 
 export type GepUnitRow = typeof gepUnits.$inferSelect;
 
-export async function gepMethod(ctx: ServiceContext, asOf: Date = ctx.now): Promise<CompiledGepMethod> {
-  const [row] = await activeVersionsOfKind(ctx, 'gep-method', asOf);
-  if (!row) throw fail.notFound(`district '${ctx.districtId}' has no GEP accounting method in force`);
-  const doc = await documentOf(ctx, row);
-  if (doc.kind !== 'gep-method') throw new Error('unexpected rule kind');
-  return compiledGepMethod(doc, row.hash);
+/**
+ * The accounting method a unit uses: the one it names, or, where it names none, the district's only
+ * method in force. Several methods may be in force side by side; a unit of a district with several
+ * must name its own.
+ */
+export async function gepMethod(
+  ctx: ServiceContext,
+  unit: Pick<GepUnitRow, 'code' | 'methodId'> | null,
+  asOf: Date = ctx.now,
+): Promise<CompiledGepMethod> {
+  if (unit?.methodId) return (await inForceById(ctx, 'gep-method', unit.methodId, asOf)).compiled;
+  const methods = await inForce(ctx, 'gep-method', asOf);
+  if (methods.length === 0) throw new DomainError('rule-not-in-force', `district '${ctx.districtId}' has no GEP accounting method in force`);
+  if (methods.length > 1) {
+    throw fail.field(
+      '/method',
+      `several GEP methods are in force (${methods.map((m) => m.document.id).join(', ')}): the unit names the one it uses`,
+      `unit '${unit?.code ?? ''}' must name its GEP method`,
+    );
+  }
+  return (methods[0] as (typeof methods)[number]).compiled;
 }
 
 export interface UnitInput {
@@ -35,11 +49,19 @@ export interface UnitInput {
   owner?: SubjectRefInput | null | undefined;
   areaHa: string;
   ecosystemTypes: string[];
+  /** The GEP method the unit is accounted by (a gep-method rule set id). */
+  method?: string | null | undefined;
 }
 
 /** Creates or updates an accounting unit by its code; the id stays the same across updates. */
 export async function upsertUnit(ctx: ServiceContext, code: string, input: UnitInput): Promise<{ row: GepUnitRow; created: boolean }> {
   const owner = input.owner ? await resolveSubjectRef(ctx, input.owner, '/owner') : null;
+  if (input.method) {
+    const named = await inForce(ctx, 'gep-method');
+    if (!named.some((m) => m.document.id === input.method)) {
+      throw fail.field('/method', `no GEP method '${input.method}' is in force (in force: ${named.map((m) => m.document.id).join(', ') || 'none'})`);
+    }
+  }
   if (new Decimal(input.areaHa).lte(0))
     throw fail.invalid('the area must be positive', [{ pointer: '/areaHa', in: 'body', detail: 'must be more than 0 ha' }]);
   const at = ctx.now.toISOString();
@@ -49,6 +71,7 @@ export async function upsertUnit(ctx: ServiceContext, code: string, input: UnitI
     ownerSubjectId: owner?.id ?? null,
     areaHa: new Decimal(input.areaHa).toString(),
     ecosystemTypes: JSON.stringify(input.ecosystemTypes),
+    methodId: input.method ?? null,
     updatedAt: at,
   };
   const [row] = await ctx.deps.storage.db
@@ -93,7 +116,7 @@ export async function recordMeasurements(ctx: ServiceContext, code: string, year
   if (committed !== undefined) return committed;
   const unit = await getUnit(ctx, code);
   requireYearBegun(ctx, year, 'body');
-  const method = await gepMethod(ctx);
+  const method = await gepMethod(ctx, unit);
   const errors: FieldIssue[] = [];
   const rows: Array<typeof gepMeasurements.$inferInsert> = [];
   const seen = new Set<string>();
@@ -159,7 +182,7 @@ function requireYearBegun(ctx: ServiceContext, year: number, from: 'body' | 'pat
 /** The account of a unit for a year, from the latest measurement of each indicator. */
 export async function unitAccount(ctx: ServiceContext, unit: GepUnitRow, year: number): Promise<GepAccount> {
   requireYearBegun(ctx, year, 'path');
-  const method = await gepMethod(ctx);
+  const method = await gepMethod(ctx, unit);
   const rows = await ctx.deps.storage.db
     .select()
     .from(gepMeasurements)

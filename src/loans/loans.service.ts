@@ -4,22 +4,22 @@
 import Decimal from 'decimal.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { creditPolicy } from '../credit/credit-policy.service.js';
-import { addMonths, addYears } from '../credit/dates.js';
 import { subjectFile } from '../credit/events.service.js';
 import { getCreditScore } from '../credit/score.service.js';
 import { latestYearWithData, unitAccount } from '../gep/gep.service.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { addMonths, addYears } from '../platform/dates.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { gepUnits, loanAssessments, queryLog } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
 import { requireConsent } from '../reports/consents.service.js';
 import { queryLogEntry } from '../reports/query-log.service.js';
+import { type Assessment, assessLoan, type BorrowerFacts, type PledgeValue } from '../rules/kinds/loan-product/assess.js';
 import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
 import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
-import { type Assessment, assessLoan, type BorrowerFacts, type PledgeValue } from './assess.js';
 
 export interface LoanProduct {
   id: string;

@@ -4,30 +4,55 @@
  * part of the SQL statement that writes it, so it holds under concurrent requests on SQLite and on D1.
  */
 import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
-import { addDays } from '../credit/dates.js';
 import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type SubjectRow } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import { addDays } from '../platform/dates.js';
 import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
 import { apiClients, benefits, pointsLedger, pointsSourceConsents } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
-import { compiledCatalogue } from '../rules/compiled-cache.js';
+import { availableOn, awardPoints, dedupKeyFor, expiresOn, isRefusal } from '../rules/kinds/points-catalogue/award.js';
 import type { PointsAction } from '../rules/kinds/points-catalogue/body.js';
-import { activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
-import { availableOn, awardPoints, dedupKeyFor, expiresOn, isRefusal } from './catalogue.js';
+import type { CompiledCatalogue } from '../rules/kinds/points-catalogue/compile.js';
+import { inForce } from '../rules/rule-sets.service.js';
 import { expiriesDue, type LedgerEntryLike, lotStates } from './expiry.js';
 
 export type LedgerRow = typeof pointsLedger.$inferSelect;
 export type BenefitRow = typeof benefits.$inferSelect;
 
-async function catalogue(ctx: ServiceContext) {
-  const [row] = await activeVersionsOfKind(ctx, 'points-catalogue', ctx.now);
-  if (!row) throw fail.notFound(`district '${ctx.districtId}' has no points catalogue in force`);
-  const doc = await documentOf(ctx, row);
-  if (doc.kind !== 'points-catalogue') throw new Error('unexpected rule kind');
-  return { ref: { id: doc.id, version: doc.version, hash: row.hash }, actions: compiledCatalogue(doc, row.hash) };
+/**
+ * The catalogue an award is made under. Several may be in force side by side (the city's, a transit
+ * platform's), each with its own caps: the award names its catalogue, or the action must be in one only.
+ */
+async function catalogueFor(ctx: ServiceContext, actionCode: string, catalogueId: string | undefined): Promise<CompiledCatalogue> {
+  const all = (await inForce(ctx, 'points-catalogue')).map((c) => c.compiled);
+  if (all.length === 0) throw new DomainError('rule-not-in-force', `district '${ctx.districtId}' has no points catalogue in force`);
+  if (catalogueId !== undefined) {
+    const named = all.find((c) => c.ruleSet.id === catalogueId);
+    if (!named)
+      throw refuse(
+        'unknown-action',
+        '/catalogue',
+        `no points catalogue '${catalogueId}' is in force (in force: ${all.map((c) => c.ruleSet.id).join(', ')})`,
+      );
+    return named;
+  }
+  const holding = all.filter((c) => c.actions.has(actionCode));
+  if (holding.length > 1) {
+    throw refuse(
+      'validation',
+      '/catalogue',
+      `${actionCode} is in several catalogues (${holding.map((c) => c.ruleSet.id).join(', ')}): name the catalogue`,
+    );
+  }
+  return holding[0] ?? (all[0] as CompiledCatalogue);
+}
+
+/** Every points catalogue in force: how points are earned, for the pages and the bureau. */
+export async function cataloguesInForce(ctx: ServiceContext): Promise<CompiledCatalogue[]> {
+  return (await inForce(ctx, 'points-catalogue')).map((c) => c.compiled);
 }
 
 export interface AwardInput {
@@ -37,6 +62,8 @@ export interface AwardInput {
   occurredOn?: string | undefined;
   reference?: string | undefined;
   evidence?: string | undefined;
+  /** The catalogue the action is in, where several in force list it. */
+  catalogue?: string | undefined;
 }
 
 export interface AwardResult {
@@ -53,11 +80,11 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<Awa
   const p = ctx.principal;
   if (p.type !== 'client' || p.role !== 'recorder' || !p.agency) throw fail.forbidden('only a recording agency awards points');
   const holder = await resolveSubjectRef(ctx, input.holder, '/holder');
-  const { ref, actions } = await catalogue(ctx);
+  const { ruleSet: ref, actions } = await catalogueFor(ctx, input.action, input.catalogue);
   const committed = committedOutcome<AwardOutcome>(ctx);
   if (committed) return awardResult(ctx, committed, actions.get(input.action), ref);
   const action = actions.get(input.action);
-  if (!action) throw refuse('unknown-action', '/action', `${input.action} is not in the points catalogue`);
+  if (!action) throw refuse('unknown-action', '/action', `${input.action} is not in the points catalogue ${ref.id}`);
   if (!action.holders.includes(holder.kind)) throw refuse('action-not-for-holder', '/action', `${action.code} is not awarded to ${holder.kind}s`);
   if (!action.recorders.includes(p.agency))
     throw refuse('action-not-permitted', '/action', `${p.agency} may not award ${action.code} (awarded by ${action.recorders.join(', ')})`);
@@ -72,12 +99,17 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<Awa
   const id = newId('ple', ctx.now);
   const dayCap = action.caps.perDay ?? Number.MAX_SAFE_INTEGER;
   const monthCap = action.caps.perMonth ?? Number.MAX_SAFE_INTEGER;
+  const dayActions = action.caps.perDayActions ?? Number.MAX_SAFE_INTEGER;
+  const monthActions = action.caps.perMonthActions ?? Number.MAX_SAFE_INTEGER;
   const month = earnedOn.slice(0, 7);
   const reason = `${action.title}${input.amount ? ` (${input.amount.value} ${input.amount.unit})` : ''}`;
-  // Caps count what stands: an award less what was reversed of it (a wrong award, withdrawn, frees its room).
-  const usedOn = (from: string, to: string) =>
-    sql`(SELECT COALESCE(SUM(e.points + COALESCE((SELECT SUM(r.points) FROM points_ledger r WHERE r.lot_id = e.id AND r.kind = 'reverse'), 0)), 0)
-      FROM points_ledger e WHERE e.district_id = ${ctx.districtId} AND e.holder_id = ${holder.id} AND e.action_code = ${action.code} AND e.kind = 'earn' AND e.earned_on BETWEEN ${from} AND ${to})`;
+  // Caps count what stands, per catalogue: an award less what was reversed of it (a wrong award,
+  // withdrawn, frees its room), and an award reversed whole is no longer an action.
+  const standing = sql`(e.points + COALESCE((SELECT SUM(r.points) FROM points_ledger r WHERE r.lot_id = e.id AND r.kind = 'reverse'), 0))`;
+  const sameAction = (from: string, to: string) =>
+    sql`FROM points_ledger e WHERE e.district_id = ${ctx.districtId} AND e.holder_id = ${holder.id} AND e.action_code = ${action.code} AND e.rule_set_id = ${ref.id} AND e.kind = 'earn' AND e.earned_on BETWEEN ${from} AND ${to}`;
+  const usedOn = (from: string, to: string) => sql`(SELECT COALESCE(SUM(${standing}), 0) ${sameAction(from, to)})`;
+  const actionsOn = (from: string, to: string) => sql`(SELECT COUNT(*) ${sameAction(from, to)} AND ${standing} > 0)`;
   // One statement: the grant is cut to what is left under both caps, and nothing is written when
   // nothing is left, when the holder switched the source off, or when the key was seen before.
   const outcome: AwardOutcome = { entryId: id, requested: points };
@@ -88,6 +120,8 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<Awa
       SELECT ${id}, ${ctx.districtId}, ${holder.id}, 'earn', g.grant, ${action.code}, ${action.source ?? null}, ${earnedOn}, ${availableOn(action, earnedOn)}, ${expiresOn(action, earnedOn)}, ${dedupKey}, ${reason}, ${input.evidence ?? null}, ${ctx.now.toISOString()}, ${principalRef(p)}, ${ref.id}, ${ref.hash}
       FROM (SELECT MIN(${points}, ${dayCap} - ${usedOn(earnedOn, earnedOn)}, ${monthCap} - ${usedOn(`${month}-01`, `${month}-31`)}) AS grant) AS g
       WHERE g.grant > 0
+        AND ${actionsOn(earnedOn, earnedOn)} < ${dayActions}
+        AND ${actionsOn(`${month}-01`, `${month}-31`)} < ${monthActions}
         AND NOT EXISTS (SELECT 1 FROM points_source_consents c WHERE c.district_id = ${ctx.districtId} AND c.holder_id = ${holder.id} AND c.source = ${action.source ?? ''} AND c.enabled = 0)
       ON CONFLICT DO NOTHING
       RETURNING id, points`,
@@ -125,9 +159,12 @@ async function awardResult(
 }
 
 function capReason(action: PointsAction): string {
-  const caps = [action.caps.perDay ? `${action.caps.perDay} a day` : '', action.caps.perMonth ? `${action.caps.perMonth} a month` : ''].filter(
-    Boolean,
-  );
+  const caps = [
+    action.caps.perDay ? `${action.caps.perDay} points a day` : '',
+    action.caps.perMonth ? `${action.caps.perMonth} points a month` : '',
+    action.caps.perDayActions ? `${action.caps.perDayActions} awards a day` : '',
+    action.caps.perMonthActions ? `${action.caps.perMonthActions} awards a month` : '',
+  ].filter(Boolean);
   return `${action.code} gives at most ${caps.join(' and ')}`;
 }
 

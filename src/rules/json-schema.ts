@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { documentSchemaFor, RULE_KINDS, type RuleKind } from './envelope.js';
+import { documentSchemaFor } from './envelope.js';
+import { KIND_NAMES, type KindName } from './kinds/index.js';
 
 /** The JSON Schema of one rule kind, for editors (referenced from each rule file's first line). */
-export function ruleKindJsonSchema(kind: RuleKind): Record<string, unknown> {
+export function ruleKindJsonSchema(kind: KindName): Record<string, unknown> {
   return {
     ...z.toJSONSchema(documentSchemaFor(kind), { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
     $id: `https://eco-credit.example.cn/schemas/${kind}.schema.json`,
@@ -10,10 +11,6 @@ export function ruleKindJsonSchema(kind: RuleKind): Record<string, unknown> {
   };
 }
 
-export function allRuleKindSchemas(): Array<{ kind: RuleKind; fileName: string; text: string }> {
-  return (Object.keys(RULE_KINDS) as RuleKind[]).map((kind) => ({
-    kind,
-    fileName: `${kind}.schema.json`,
-    text: `${JSON.stringify(ruleKindJsonSchema(kind), null, 2)}\n`,
-  }));
+export function allRuleKindSchemas(): Array<{ kind: KindName; fileName: string; text: string }> {
+  return KIND_NAMES.map((kind) => ({ kind, fileName: `${kind}.schema.json`, text: `${JSON.stringify(ruleKindJsonSchema(kind), null, 2)}\n` }));
 }

@@ -10,9 +10,10 @@ import { ruleSetVersions } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
-import { compileRuleSet } from './compiled-cache.js';
-import { RuleCompileError } from './engine/errors.js';
-import { RuleSetDocument } from './envelope.js';
+import { compiledOf, compileRuleSet } from './compiled-cache.js';
+import { RuleCompileError, RuleCompileErrors } from './engine/errors.js';
+import { type DocumentOf, RuleSetDocument } from './envelope.js';
+import type { CompiledOf, KindName } from './kinds/index.js';
 import { lineForPointer, type ParsedRuleSet, parseRuleFile } from './rule-file.js';
 
 export type RuleSetVersionRow = typeof ruleSetVersions.$inferSelect;
@@ -37,12 +38,15 @@ export async function checkRuleSource(source: string, file: string, districtId?:
   try {
     compileRuleSet(document, hash);
   } catch (error) {
-    if (error instanceof RuleCompileError) {
-      const line = lineForPointer(source, error.pointer);
-      const errors: FieldIssue[] = [{ pointer: error.pointer, in: 'file', detail: error.message, ...(line ? { line } : {}) }];
-      throw new DomainError('rule-file-invalid', `${file}: ${error.message}`, { fields: errors });
-    }
-    throw error;
+    const all = error instanceof RuleCompileErrors ? error.errors : error instanceof RuleCompileError ? [error] : undefined;
+    if (!all) throw error;
+    const errors: FieldIssue[] = all.map((e) => {
+      const line = lineForPointer(source, e.pointer);
+      return { pointer: e.pointer, in: 'file', detail: e.message, ...(line ? { line } : {}) };
+    });
+    throw new DomainError('rule-file-invalid', `${file}: ${describe(errors[0])}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`, {
+      fields: errors,
+    });
   }
   return result.ruleSet;
 }
@@ -141,7 +145,7 @@ const headColumns = {
   publishedBy: ruleSetVersions.publishedBy,
 };
 
-const inForce = (onDate: Placeholder, at: Placeholder) =>
+const inForceWhere = (onDate: Placeholder, at: Placeholder) =>
   and(eq(ruleSetVersions.status, 'published'), lte(ruleSetVersions.effectiveFrom, onDate), lte(ruleSetVersions.publishedAt, at));
 const newestFirst = [desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id)] as const;
 
@@ -153,7 +157,7 @@ const inForceOfRuleSet = preparedQuery((db) =>
       and(
         eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
         eq(ruleSetVersions.ruleSetId, sql.placeholder('ruleSetId')),
-        inForce(sql.placeholder('onDate'), sql.placeholder('at')),
+        inForceWhere(sql.placeholder('onDate'), sql.placeholder('at')),
       ),
     )
     .orderBy(...newestFirst)
@@ -169,7 +173,7 @@ const inForceOfKind = preparedQuery((db) =>
       and(
         eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
         eq(ruleSetVersions.kind, sql.placeholder('kind')),
-        inForce(sql.placeholder('onDate'), sql.placeholder('at')),
+        inForceWhere(sql.placeholder('onDate'), sql.placeholder('at')),
       ),
     )
     .orderBy(...newestFirst)
@@ -183,7 +187,7 @@ const inForceOfKind = preparedQuery((db) =>
 export async function activeVersion(ctx: ServiceContext, ruleSetId: string, asOf: Date): Promise<RuleSetVersionHead> {
   const onDate = chinaDate(asOf);
   const [row] = await inForceOfRuleSet(ctx.deps.storage.db).all({ districtId: ctx.districtId, ruleSetId, onDate, at: asOf.toISOString() });
-  if (!row) throw fail.notFound(`no published version of rule set '${ruleSetId}' is in force on ${onDate}`);
+  if (!row) throw new DomainError('rule-not-in-force', `no published version of rule set '${ruleSetId}' is in force on ${onDate}`);
   return row;
 }
 
@@ -222,4 +226,30 @@ export async function documentOf(ctx: ServiceContext, row: RuleSetVersionHead | 
     parsedDocuments.set(row.hash, doc);
   }
   return doc;
+}
+
+/** A version in force with its parsed document and compiled rules, typed by kind. */
+export interface InForce<K extends KindName> {
+  head: RuleSetVersionHead;
+  document: DocumentOf<K>;
+  compiled: CompiledOf<K>;
+}
+
+async function withCompiled<K extends KindName>(ctx: ServiceContext, kind: K, head: RuleSetVersionHead): Promise<InForce<K>> {
+  const document = await documentOf(ctx, head);
+  if (document.kind !== kind) throw new DomainError('wrong-rule-kind', `rule set '${head.ruleSetId}' is a ${document.kind}, not a ${kind}`);
+  // The check above makes the document one of this kind.
+  const typed = document as DocumentOf<K>;
+  return { head, document: typed, compiled: compiledOf(typed, head.hash) };
+}
+
+/** Every rule set of a kind in force at an instant, one version each, compiled. */
+export async function inForce<K extends KindName>(ctx: ServiceContext, kind: K, asOf: Date = ctx.now): Promise<Array<InForce<K>>> {
+  const heads = await activeVersionsOfKind(ctx, kind, asOf);
+  return Promise.all(heads.map((h) => withCompiled(ctx, kind, h)));
+}
+
+/** One named rule set in force at an instant, of the kind expected. */
+export async function inForceById<K extends KindName>(ctx: ServiceContext, kind: K, ruleSetId: string, asOf: Date = ctx.now): Promise<InForce<K>> {
+  return withCompiled(ctx, kind, await activeVersion(ctx, ruleSetId, asOf));
 }

@@ -6,13 +6,14 @@ import Decimal from 'decimal.js';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import { allocate } from '../../src/compensation/allocate.js';
 import { createDistrict } from '../../src/districts/districts.service.js';
 import { createClient } from '../../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { memoryKeyStore } from '../../src/reports/key-store.js';
+import { compiledOf } from '../../src/rules/compiled-cache.js';
 import { RuleSetDocument } from '../../src/rules/envelope.js';
+import { allocate } from '../../src/rules/kinds/allocation/allocate.js';
 import { parseRuleFile } from '../../src/rules/rule-file.js';
 import { shippedRules } from '../../src/rules/shipped-rules.generated.js';
 import { type WorkerEnv, workerDeps } from '../../src/worker.js';
@@ -155,7 +156,7 @@ describe('inside workerd, on D1', () => {
     if (!parsed.ok) throw new Error('shipped rule file invalid');
     const doc = RuleSetDocument.parse(parsed.ruleSet.content);
     if (doc.kind !== 'allocation') throw new Error('not an allocation');
-    const pure = allocate(doc.body, { id: doc.id, version: doc.version, hash: parsed.ruleSet.hash }, input);
+    const pure = allocate(compiledOf(doc, parsed.ruleSet.hash), input);
     expect(amounts.map((r) => r.amount)).toEqual(pure.recipients.map((r) => r.amount));
     // The same figures the Node suite asserts on better-sqlite3 (tests/compensation.test.ts).
     expect(amounts.map((r) => r.amount)).toEqual(['9000000.01', '9000000.00', '9000000.00', '3000000.00']);

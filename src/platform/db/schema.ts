@@ -386,6 +386,8 @@ export const gepUnits = sqliteTable(
     areaHa: text('area_ha').notNull(),
     /** JSON array, e.g. ["forest", "wetland"]. */
     ecosystemTypes: text('ecosystem_types').notNull(),
+    /** The GEP method (rule set id) the unit is accounted by; null: the district's only method in force. */
+    methodId: text('method_id'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -35,5 +35,17 @@ export const IsoDate = z
     message: 'no such date',
   });
 
-/** A CEL expression: the rule language for free-form formulas. Checked at load time against the declared facts. */
-export const CelExpression = z.string().min(1).max(2000).describe('A CEL expression over the declared facts, e.g. "fine_yuan / 10000.0"');
+/** A formula (see rules/formula): checked at upload against the names and units it may read. */
+export const Formula = z
+  .string()
+  .min(1)
+  .max(4000)
+  .describe(
+    'An exact formula: numbers, declared names, unit names after a number (1000000 yuan), + - * / ^, comparisons, and/or/not, cond ? a : b, min, max, abs, round(x, step, "half-up")',
+  );
+
+/** A decimal written as a string ('6.11') or a plain YAML number; always read exactly. */
+export const DecimalValue = z
+  .union([z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number'), z.number().finite()])
+  .transform((v) => String(v))
+  .describe('A decimal number, e.g. "6.11"');

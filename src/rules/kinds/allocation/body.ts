@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CelExpression, FactName, Slug } from '../common.js';
-import { DecimalValue } from '../gep-method/body.js';
+import { DecimalValue, FactName, Formula, Slug } from '../common.js';
 
 /** A number given directly, or the name of a parameter of the rule set. */
 const ValueOrParam = z.union([DecimalValue, z.strictObject({ param: FactName })]);
@@ -86,7 +85,7 @@ const Split = z.strictObject({
 const Bilateral = z.strictObject({
   upstream: z.string().min(1),
   downstream: z.string().min(1),
-  index: z.strictObject({ formula: CelExpression, description: z.string().optional() }),
+  index: z.strictObject({ formula: Formula, description: z.string().optional() }),
   direction: z
     .strictObject({
       threshold: DecimalValue,

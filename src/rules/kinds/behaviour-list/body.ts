@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CelExpression, FactName } from '../common.js';
+import { FactName, Formula } from '../common.js';
 
 /** Event codes read like `ENV-PENALTY`: upper-case words joined by dashes. */
 export const EventCode = z
@@ -21,7 +21,7 @@ const BehaviourCode = z
     title: z.string().min(1).describe('What people read, e.g. 环境行政处罚'),
     polarity: z.enum(['positive', 'negative']),
     points: z.number().optional().describe('Fixed points per event (negative for a deduction)'),
-    formula: CelExpression.optional().describe('Points from the event amounts, e.g. "-(fine_yuan / 100000.0)"'),
+    formula: Formula.optional().describe('Points from the event amounts, e.g. "-(fine_yuan / 100000.0)"'),
     amounts: z.record(FactName, AmountDeclaration).default({}).describe('The amounts an event of this code may carry, with their units'),
     cap: z
       .strictObject({

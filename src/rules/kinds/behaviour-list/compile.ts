@@ -1,10 +1,13 @@
 /**
- * A behaviour list compiled for scoring: per code, how many points an event gives (fixed, or a CEL
- * formula over its amounts), how long it counts, and what it does to the red and black lists.
+ * A behaviour list compiled for scoring: per code, how many points an event gives (fixed, or an exact
+ * formula over its amounts, whose units are checked), how long it counts, and what it does to the red
+ * and black lists.
  */
-
-import { compileExpression } from '../../engine/expressions.js';
+import { CompileIssues, RuleCompileError } from '../../engine/errors.js';
 import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import { Fraction, roundTo } from '../../formula/exact.js';
+import { compileFormula, FormulaError, type FormulaType, type FormulaValue, NUMBER, quantity } from '../../formula/formula.js';
+import { type Unit, UnitError, unitOf } from '../../units/units.js';
 import type { BehaviourCode, BehaviourListBody } from './body.js';
 
 export interface EventAmount {
@@ -15,7 +18,7 @@ export interface EventAmount {
 
 export interface CompiledCode {
   def: BehaviourCode;
-  /** Points before any cap, rounded to hundredths. */
+  /** Points before any cap, rounded to hundredths (half away from zero), exactly. */
   points(amounts: readonly EventAmount[]): number;
   retentionYears: number;
 }
@@ -26,31 +29,52 @@ export interface CompiledBehaviourList {
   codes: Map<string, CompiledCode>;
 }
 
+const HUNDREDTH = new Fraction(1, 100);
+
 export function compileBehaviourList(body: BehaviourListBody, ruleSet: RuleSetRef): CompiledBehaviourList {
   const codes = new Map<string, CompiledCode>();
+  const issues = new CompileIssues();
   body.codes.forEach((def, i) => {
     const retentionYears = def.retentionYears ?? (def.polarity === 'negative' ? body.retention.negativeYears : body.retention.positiveYears);
-    let points: CompiledCode['points'];
+    const units = new Map<string, Unit>();
+    for (const [name, decl] of Object.entries(def.amounts)) {
+      issues.check(() => {
+        try {
+          units.set(name, unitOf(decl.unit));
+        } catch (error) {
+          if (error instanceof UnitError) throw new RuleCompileError(`/body/codes/${i}/amounts/${name}/unit`, `${def.code}: ${error.message}`);
+          throw error;
+        }
+      });
+    }
+    let points: CompiledCode['points'] = () => def.points ?? 0;
     if (def.formula !== undefined) {
-      const names = Object.keys(def.amounts);
-      const formula = compileExpression(
-        def.formula,
-        Object.fromEntries(names.map((n) => [n, 'number' as const])),
-        `/body/codes/${i}/formula`,
-        'number',
-      );
-      points = (amounts) => {
-        // Points are not money: a double is exact enough once rounded to hundredths. Absent amounts are 0 here
-        // only because the list marks them optional; required ones are checked when the event is recorded.
-        const context: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
-        for (const a of amounts) context[a.name] = Number(a.value);
-        return Math.round((formula(context) as number) * 100) / 100;
-      };
-    } else {
-      const fixed = def.points ?? 0;
-      points = () => fixed;
+      const source = def.formula;
+      const declared = new Map<string, FormulaType>([...units].map(([n, u]) => [n, quantity(u.dims)]));
+      const formula = issues.check(() => {
+        try {
+          return compileFormula(source, declared, { pointer: `/body/codes/${i}/formula`, expect: NUMBER, what: `${def.code} (points)` });
+        } catch (error) {
+          if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, `${def.code}: ${error.message}`);
+          throw error;
+        }
+      });
+      if (formula) {
+        points = (amounts) => {
+          // Absent amounts are 0 only because the list marks them optional; required ones are checked when recorded.
+          const scope: Record<string, FormulaValue> = {};
+          for (const [name, unit] of units) scope[name] = new Fraction(0).mul(unit.scale);
+          for (const a of amounts) {
+            const unit = units.get(a.name);
+            if (unit) scope[a.name] = new Fraction(a.value).mul(unit.scale);
+          }
+          const r = roundTo(formula.evaluate(scope) as Fraction, HUNDREDTH, 'half-up');
+          return Number(r.s * r.n) / Number(r.d);
+        };
+      }
     }
     codes.set(def.code, { def, points, retentionYears });
   });
+  issues.done();
   return { ruleSet, subjectKind: body.subjectKind, codes };
 }

@@ -1,11 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Slug } from '../common.js';
-
-/** A decimal written as a string ('6.11') or a plain YAML number; kept exact with decimal.js. */
-export const DecimalValue = z
-  .union([z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number'), z.number().finite()])
-  .transform((v) => String(v))
-  .describe('A decimal number, e.g. "6.11"');
+import { DecimalValue, Slug } from '../common.js';
 
 const Factor = z.strictObject({
   name: Slug,

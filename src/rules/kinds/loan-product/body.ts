@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EventCode } from '../behaviour-list/body.js';
-import { Slug } from '../common.js';
-import { DecimalValue } from '../gep-method/body.js';
+import { DecimalValue, Slug } from '../common.js';
 
 export const PLEDGE_TYPES = ['gep', 'forest-rights', 'discharge-rights', 'water-rights', 'carbon-sink'] as const;
 export type PledgeType = (typeof PLEDGE_TYPES)[number];
@@ -14,6 +13,9 @@ export const LoanProductBody = z
     description: z.string().optional(),
     borrowerKinds: z.array(z.enum(['firm', 'resident'])).min(1),
     eligibility: z.strictObject({
+      scorecard: Slug.optional().describe(
+        "The scorecard whose grade minGrade and rateByGrade read; default: the district's primary scorecard for the borrower's kind",
+      ),
       minGrade: z
         .strictObject({ firm: Slug.optional(), resident: Slug.optional() })
         .optional()
@@ -46,6 +48,20 @@ export const LoanProductBody = z
     rateByGrade: z
       .record(Slug, z.strictObject({ bp: z.number().int().min(-1000).max(1000), lineMultiplier: DecimalValue.default('1') }))
       .describe('Rate adjustment in basis points and credit-line multiplier per grade'),
+    gradeAdjustments: z
+      .array(
+        z.strictObject({
+          id: Slug,
+          reason: z.string().min(1).describe('What the loan officer reads, e.g. 碳账户深绿：授信额度上浮20%，利率下调50BP'),
+          scorecard: Slug.describe('Any scorecard of the district, e.g. resident-carbon-account'),
+          grades: z.array(Slug).min(1).describe('The grades of that scorecard that earn the adjustment'),
+          lineMultiplier: DecimalValue.default('1').describe('Multiplies the credit line, e.g. 1.2 for +20%'),
+          bp: z.number().int().min(-1000).max(1000).default(0).describe('Added to the rate adjustment, e.g. -50'),
+          required: z.boolean().default(false).describe('Only borrowers with one of these grades are eligible'),
+        }),
+      )
+      .default([])
+      .describe('Conditions on the grade of another scorecard: e.g. a deep-green carbon account adds 20% to the line and takes 50 bp off'),
   })
   .superRefine((body, ctx) => {
     for (const kind of body.borrowerKinds) {

@@ -19,11 +19,21 @@ const PointsAction = z
         points: z.number().positive().describe('Points per unit; the product is rounded down to whole points'),
       })
       .optional(),
-    minAmount: z.number().nonnegative().optional().describe('Smallest amount that qualifies (perUnit actions)'),
+    minAmount: z.number().nonnegative().optional().describe('Smallest amount that qualifies, in the unit of perUnit or amountUnit'),
+    amountUnit: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('For fixed-points actions with a minAmount: the unit the amount is given in, e.g. yuan for "a payment of at least 1 yuan"'),
     caps: z
-      .strictObject({ perDay: z.number().int().positive().optional(), perMonth: z.number().int().positive().optional() })
+      .strictObject({
+        perDay: z.number().int().positive().optional().describe('Most points a day (China time)'),
+        perMonth: z.number().int().positive().optional().describe('Most points a calendar month'),
+        perDayActions: z.number().int().positive().optional().describe('Most awards (actions) a day, e.g. 10 payments'),
+        perMonthActions: z.number().int().positive().optional().describe('Most awards (actions) a calendar month, e.g. 10 utility bills'),
+      })
       .default({})
-      .describe('Most points a holder can earn from this action in a day (China time) or calendar month'),
+      .describe('What a holder can earn from this action: points and actions per day and per month; reversed awards do not count'),
     dedupKey: z
       .string()
       .min(1)
@@ -42,8 +52,14 @@ const PointsAction = z
   .superRefine((a, ctx) => {
     if ((a.points === undefined) === (a.perUnit === undefined))
       ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of points or perUnit' });
-    if (a.minAmount !== undefined && a.perUnit === undefined)
-      ctx.addIssue({ code: 'custom', path: ['minAmount'], message: 'minAmount applies to perUnit actions' });
+    if (a.minAmount !== undefined && a.perUnit === undefined && a.amountUnit === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amountUnit'],
+        message: 'a fixed-points action with a minAmount says the unit of the amount (amountUnit)',
+      });
+    if (a.amountUnit !== undefined && a.perUnit !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['amountUnit'], message: 'a perUnit action takes its amount in perUnit.unit' });
   });
 export type PointsAction = z.infer<typeof PointsAction>;
 

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { CelExpression, Comparison, FactName, Slug } from '../common.js';
+import { Comparison, FactName, Formula, Slug } from '../common.js';
 
 /** How a fact is drawn from a subject's credit file: which events, over which window, measured how. */
 export const FactSource = z
@@ -25,6 +25,11 @@ export type FactSource = z.infer<typeof FactSource>;
 
 const FactDeclaration = z.strictObject({
   type: z.enum(['number', 'boolean']).describe('number facts are counts or amounts; boolean facts are flags'),
+  unit: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('For a number fact that is an amount: its unit (yuan for fines, kg-CO2e for reductions); counts and points have none'),
   description: z.string().optional(),
   from: FactSource.optional(),
 });
@@ -32,7 +37,7 @@ const FactDeclaration = z.strictObject({
 /**
  * One line of the scorecard. Exactly one of `points` (fixed, when the fact meets `when`; default: a
  * positive number or true), `perUnit` (points per unit of a numeric fact, e.g. 0.5 per tree) or
- * `formula` (CEL over the facts, for what the first two cannot say).
+ * `formula` (an exact formula over the facts, for what the first two cannot say; it gives points, a pure number).
  */
 export const ScorecardItem = z
   .strictObject({
@@ -42,7 +47,7 @@ export const ScorecardItem = z
     when: Comparison.optional().describe('The item applies only while this holds of the fact'),
     points: z.number().optional().describe('Points added (negative: deducted) when the item applies'),
     perUnit: z.number().optional().describe('Points per unit of the fact'),
-    formula: CelExpression.optional(),
+    formula: Formula.optional(),
     cap: z
       .strictObject({ min: z.number().optional(), max: z.number().optional() })
       .optional()

@@ -1,16 +1,30 @@
 /**
  * Compiles a scorecard rule set into plain closures once; evaluating it is then a loop over functions,
  * with no interpretation of the rule data per call. Points are summed in hundredths (integers) so that
- * 0.1 + 0.2 is 0.3 here too.
+ * 0.1 + 0.2 is 0.3 here too, and every rounding to a hundredth is exact (half away from zero): a
+ * product that lands near a half is recomputed in exact fractions, so the fast path never decides a tie.
+ * Free-form formulas are exact formulas (rules/formula), type-checked against the facts and their units.
  */
 
 import { compileComparison, type FactValue, type Interval, intervalOf, type Predicate, present } from '../../engine/conditions.js';
 import { RuleCompileError, RuleEvaluationError } from '../../engine/errors.js';
-import { compileExpression, type FactTypes } from '../../engine/expressions.js';
 import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import { Fraction, roundTo } from '../../formula/exact.js';
+import {
+  BOOLEAN,
+  compileFormula,
+  FormulaError,
+  FormulaRuntimeError,
+  type FormulaType,
+  type FormulaValue,
+  NUMBER,
+  quantity,
+} from '../../formula/formula.js';
+import { UnitError, unitOf } from '../../units/units.js';
 import type { ScorecardBody } from './body.js';
 
 export type Facts = Readonly<Record<string, FactValue>>;
+export type FactTypes = Record<string, 'number' | 'boolean'>;
 
 export interface TraceEntry {
   kind: 'item' | 'override';
@@ -47,7 +61,30 @@ export interface CompiledScorecard {
 
 type ItemFn = (facts: Facts) => number; // contribution in hundredths, 0 when it does not apply
 
-const round100 = (x: number) => Math.round(x * 100);
+const HUNDREDTH = new Fraction(1, 100);
+
+/** x in hundredths, rounded half away from zero, exactly: floats decide only when far from a tie. */
+export function hundredths(x: number): number {
+  const scaled = x * 100;
+  const frac = Math.abs(scaled - Math.trunc(scaled));
+  if (Math.abs(frac - 0.5) > 1e-6) return Math.round(scaled);
+  return exactHundredths(new Fraction(String(x)));
+}
+
+function exactHundredths(x: Fraction): number {
+  const r = roundTo(x, HUNDREDTH, 'half-up').mul(100);
+  return Number(r.s * r.n);
+}
+
+/** v × per in hundredths, exactly at ties. */
+function product100(v: number, per: number): number {
+  const scaled = v * per * 100;
+  const frac = Math.abs(scaled - Math.trunc(scaled));
+  if (Math.abs(frac - 0.5) > 1e-6 && Number.isSafeInteger(Math.round(scaled))) return Math.round(scaled);
+  return exactHundredths(new Fraction(String(v)).mul(new Fraction(String(per))));
+}
+
+const round100 = hundredths;
 
 /** A points or per-unit item on a numeric fact whose condition is an interval. */
 function numericItem(
@@ -73,7 +110,7 @@ function numericItem(
     if (typeof v !== 'number' || !Number.isFinite(v)) throw badFact(fact, v);
     if (loClosed ? v < lo : v <= lo) return 0;
     if (hiClosed ? v > hi : v >= hi) return 0;
-    return Math.round(v * per * 100);
+    return product100(v, per);
   };
 }
 
@@ -91,6 +128,25 @@ interface CompiledItem {
 export function compileScorecard(body: ScorecardBody, ruleSet: RuleSetRef): CompiledScorecard {
   const factTypes: FactTypes = Object.fromEntries(Object.entries(body.facts).map(([k, v]) => [k, v.type]));
   const factNames = Object.keys(factTypes);
+  // Each number fact in its declared unit: formulas see it in the base unit of its dimension.
+  const scales = new Map<string, Fraction>();
+  const formulaTypes = new Map<string, FormulaType>();
+  for (const [name, decl] of Object.entries(body.facts)) {
+    if (decl.type === 'boolean') {
+      formulaTypes.set(name, BOOLEAN);
+      continue;
+    }
+    try {
+      const unit = unitOf(decl.unit ?? '1');
+      scales.set(name, unit.scale);
+      formulaTypes.set(name, quantity(unit.dims));
+    } catch (error) {
+      if (error instanceof UnitError) throw new RuleCompileError(`/body/facts/${name}/unit`, `fact '${name}': ${error.message}`);
+      throw error;
+    }
+  }
+  const toFormulaValue = (name: string, v: FactValue): FormulaValue =>
+    typeof v === 'boolean' ? v : new Fraction(String(v)).mul(scales.get(name) ?? 1);
 
   const badFact = (name: string, v: unknown) =>
     new RuleEvaluationError(
@@ -134,14 +190,28 @@ export function compileScorecard(body: ScorecardBody, ruleSet: RuleSetRef): Comp
       const per = item.perUnit;
       raw = (f) => {
         const v = get(f);
-        return applies(v) ? round100((v as number) * per) : 0;
+        return applies(v) ? product100(v as number, per) : 0;
       };
     } else if (item.formula !== undefined) {
-      const formula = compileExpression(item.formula, factTypes, `/body/items/${i}/formula`, 'number');
+      const pointer = `/body/items/${i}/formula`;
+      let formula: ReturnType<typeof compileFormula>;
+      try {
+        formula = compileFormula(item.formula, formulaTypes, { pointer, expect: NUMBER, what: 'a scorecard item (points)' });
+      } catch (error) {
+        if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, error.message);
+        throw error;
+      }
       // A formula may read any declared fact, so all of them are checked before it runs.
       const run = (f: Facts) => {
         checkAllFacts(f);
-        return round100(formula(f) as number);
+        const scope: Record<string, FormulaValue> = {};
+        for (const name of formula.reads) scope[name] = toFormulaValue(name, f[name] as FactValue);
+        try {
+          return exactHundredths(formula.evaluate(scope) as Fraction);
+        } catch (error) {
+          if (error instanceof FormulaRuntimeError) throw new RuleEvaluationError(ruleSet.id, pointer, error.message);
+          throw error;
+        }
       };
       raw = get ? (f) => (applies(get(f)) ? run(f) : 0) : run;
     } else {

@@ -10,10 +10,11 @@
  * - payroll: a yearly standard per person, pro rata by months, part fixed and part by assessment.
  */
 import Decimal from 'decimal.js';
-import { compileExpression } from '../rules/engine/expressions.js';
-import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { AllocationBody, Component } from '../rules/kinds/allocation/body.js';
-import { sameDimension, times, unitOf, YUAN } from '../rules/units/units.js';
+import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import { exact, Fraction, roundTo, toDecimal, toFixed } from '../../formula/exact.js';
+import { FormulaRuntimeError, type FormulaValue } from '../../formula/formula.js';
+import type { AllocationBody, Component } from './body.js';
+import type { CompiledAllocation } from './compile.js';
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Dec = InstanceType<typeof D>;
@@ -64,7 +65,7 @@ export interface AllocationResult {
   parameters: Record<string, string>;
   rounding: { unit: '0.01'; method: 'largest-remainder'; tieBreak: string };
   recipients: RecipientResult[];
-  index?: { value: number; formula: string; direction: string; threshold: string };
+  index?: { value: string; formula: string; direction: string; threshold: string; comparison: 'below' | 'at' | 'above' };
   flows?: Array<{ payer: string; payee: string; amount: string }>;
   net?: Array<{ party: string; contributes: string; receives: string; net: string }>;
   ruleSet: RuleSetRef;
@@ -93,7 +94,8 @@ export function largestRemainder(exact: ReadonlyArray<{ id: string; value: Dec }
   return out;
 }
 
-export function allocate(body: AllocationBody, ruleSet: RuleSetRef, input: AllocationInput): AllocationResult {
+export function allocate(compiled: CompiledAllocation, input: AllocationInput): AllocationResult {
+  const { body, ruleSet } = compiled;
   const parameters = resolveParameters(body, input.parameters ?? {});
   const value = (v: string | { param: string }): Dec => new D(typeof v === 'string' ? v : (parameters[v.param] as string));
   const base = {
@@ -106,7 +108,7 @@ export function allocate(body: AllocationBody, ruleSet: RuleSetRef, input: Alloc
     case 'split':
       return { scheme: 'split', ...base, ...split(body, input, value) };
     case 'bilateral':
-      return { scheme: 'bilateral', ...base, ...bilateral(body, input, parameters, value) };
+      return { scheme: 'bilateral', ...base, ...bilateral(compiled, input, parameters, value) };
     case 'pool':
       return { scheme: 'pool', ...base, ...pool(body, input) };
     case 'payroll':
@@ -308,86 +310,108 @@ function split(body: AllocationBody, input: AllocationInput, value: (v: string |
   return { fund: fund.toFixed(2), total: fund.toFixed(2), recipients };
 }
 
+const F0 = new Fraction(0);
+const fraction = (d: string | Dec) => exact(typeof d === 'string' ? d : d.toString());
+
 function componentAmount(
   c: Component,
-  x: (name: string) => number,
+  x: (name: string) => Fraction,
   value: (v: string | { param: string }) => Dec,
   i: number,
-): { amount: Dec; note: string } {
+  compiled: CompiledAllocation,
+): { amount: Fraction; note: string } {
   const at = `/bilateral/components/${i}`;
   switch (c.kind) {
     case 'fixed':
-      return { amount: value(c.amount), note: 'fixed' };
+      return { amount: fraction(value(c.amount)), note: 'fixed' };
     case 'linear': {
-      const input = new D(x(c.input));
-      if (c.inputUnit && c.rateUnit) {
-        const unit = times(unitOf(c.inputUnit), unitOf(c.rateUnit));
-        if (!sameDimension(unit, YUAN))
-          throw new AllocationError(`${at}/rateUnit`, `component ${c.name}: ${c.inputUnit} × ${c.rateUnit} does not give yuan`);
-        return {
-          amount: input.mul(value(c.rate)).mul(new D(unit.scale.n.toString()).div(unit.scale.d.toString())),
-          note: `${input} ${c.inputUnit} × ${value(c.rate)} ${c.rateUnit}`,
-        };
-      }
-      return { amount: input.mul(value(c.rate)), note: `${input} × ${value(c.rate)}` };
+      const input = x(c.input);
+      const rate = fraction(value(c.rate));
+      const scale = compiled.linearScales.get(i) ?? new Fraction(1);
+      const unit = c.inputUnit && c.rateUnit ? ` ${c.inputUnit} × ${value(c.rate)} ${c.rateUnit}` : ` × ${value(c.rate)}`;
+      return { amount: input.mul(rate).mul(scale), note: `${toDecimal(input)}${unit}` };
     }
     case 'tiers': {
-      const v = new D(x(c.input));
+      const v = x(c.input);
       const tier = c.tiers.find((t) => {
-        const aboveFrom = t.from === null || (t.fromInclusive ? v.gte(t.from) : v.gt(t.from));
-        const belowTo = t.to === null || (t.toInclusive ? v.lte(t.to) : v.lt(t.to));
+        const aboveFrom = t.from === null || (t.fromInclusive ? v.compare(exact(t.from)) >= 0 : v.compare(exact(t.from)) > 0);
+        const belowTo = t.to === null || (t.toInclusive ? v.compare(exact(t.to)) <= 0 : v.compare(exact(t.to)) < 0);
         return aboveFrom && belowTo;
       });
-      if (!tier) throw new AllocationError(`${at}/tiers`, `component ${c.name}: no tier holds ${c.input} = ${v}`);
+      if (!tier) throw new AllocationError(`${at}/tiers`, `component ${c.name}: no tier holds ${c.input} = ${toDecimal(v)}`);
       const bounds = `${tier.from === null ? '(-∞' : `${tier.fromInclusive ? '[' : '('}${tier.from}`}, ${tier.to === null ? '∞)' : `${tier.to}${tier.toInclusive ? ']' : ')'}`}`;
-      return { amount: value(tier.amount), note: `${c.input} = ${v} in ${bounds}` };
+      return { amount: fraction(value(tier.amount)), note: `${c.input} = ${toDecimal(v)} in ${bounds}` };
     }
     case 'steps': {
-      const v = new D(x(c.input));
-      const ratio = v.div(c.every);
-      const steps = v.lte(0) ? new D(0) : c.count === 'full' ? ratio.floor() : ratio.ceil();
-      return { amount: steps.mul(value(c.amount)), note: `${c.input} = ${v}: ${steps} ${c.count} step(s) of ${c.every}` };
+      const v = x(c.input);
+      const every = exact(c.every);
+      const steps = v.compare(0) <= 0 ? F0 : roundTo(v.div(every), new Fraction(1), c.count === 'full' ? 'floor' : 'ceiling');
+      return {
+        amount: steps.mul(fraction(value(c.amount))),
+        note: `${c.input} = ${toDecimal(v)}: ${toDecimal(steps)} ${c.count} step(s) of ${c.every}`,
+      };
     }
   }
 }
 
-function bilateral(body: AllocationBody, input: AllocationInput, parameters: Record<string, string>, value: (v: string | { param: string }) => Dec) {
+function bilateral(
+  compiled: CompiledAllocation,
+  input: AllocationInput,
+  parameters: Record<string, string>,
+  value: (v: string | { param: string }) => Dec,
+) {
+  const body = compiled.body;
   const spec = body.bilateral as NonNullable<AllocationBody['bilateral']>;
-  const values: Record<string, number> = {};
+  const values = new Map<string, Fraction>();
   for (const [name, decl] of Object.entries(body.inputs)) {
     const raw = input.values?.[name];
     if (raw === undefined) {
       if (decl.optional) continue;
       throw new AllocationError(`/values/${name}`, `the agreement needs a value for '${name}'`);
     }
-    const d = new D(raw);
-    if ((decl.min !== undefined && d.lt(decl.min)) || (decl.max !== undefined && d.gt(decl.max))) {
+    let v: Fraction;
+    try {
+      v = exact(raw);
+    } catch {
+      throw new AllocationError(`/values/${name}`, `'${name}' = '${raw}' is not a decimal number`);
+    }
+    if ((decl.min !== undefined && v.compare(exact(decl.min)) < 0) || (decl.max !== undefined && v.compare(exact(decl.max)) > 0)) {
       throw new AllocationError(`/values/${name}`, `'${name}' = ${raw} is outside [${decl.min ?? '-∞'}, ${decl.max ?? '∞'}]`);
     }
-    values[name] = d.toNumber();
+    values.set(name, v);
   }
-  const context: Record<string, number> = { ...Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, Number(v)])), ...values };
-  const types = Object.fromEntries(Object.keys(context).map((k) => [k, 'number' as const]));
-  const index = compileExpression(spec.index.formula, types, '/bilateral/index/formula', 'number')(context) as number;
-  const threshold = new D(spec.direction.threshold);
-  const cmp = new D(index).comparedTo(threshold);
+  // The formula sees each value in the base unit of its dimension.
+  const scope: Record<string, FormulaValue> = {};
+  for (const [name, v] of Object.entries(parameters)) scope[name] = exact(v).mul(compiled.scales.get(name) ?? 1);
+  for (const [name, v] of values) scope[name] = v.mul(compiled.scales.get(name) ?? 1);
+  const formula = compiled.index as NonNullable<CompiledAllocation['index']>;
+  let index: Fraction;
+  try {
+    index = formula.evaluate(scope) as Fraction;
+  } catch (error) {
+    if (error instanceof FormulaRuntimeError) throw new AllocationError('/bilateral/index/formula', error.message);
+    throw error;
+  }
+  const threshold = exact(spec.direction.threshold);
+  const cmp = index.compare(threshold);
   const downstreamPays = cmp < 0 || (cmp === 0 && spec.direction.atThreshold === 'downstream-pays');
   const payer = downstreamPays ? spec.downstream : spec.upstream;
   const payee = downstreamPays ? spec.upstream : spec.downstream;
-  const x = (name: string) => {
+  const x = (name: string): Fraction => {
     if (name === 'index') return index;
-    const v = context[name];
+    const v = values.get(name) ?? (parameters[name] !== undefined ? exact(parameters[name] as string) : undefined);
     if (v === undefined) throw new AllocationError(`/values/${name}`, `the agreement needs a value for '${name}'`);
     return v;
   };
   const components = spec.components.map((c, i) => {
-    const { amount, note } = componentAmount(c, x, value, i);
-    const capped = c.cap ? D.min(amount, value(c.cap.max)) : amount;
+    const { amount, note } = componentAmount(c, x, value, i, compiled);
+    const cap = c.cap ? fraction(value(c.cap.max)) : undefined;
+    const capped = cap && amount.compare(cap) > 0 ? cap : amount;
     return {
       name: c.name,
-      before: amount.toFixed(2),
-      after: capped.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
-      note: capped.eq(amount) ? note : `${note}; capped at ${value((c.cap as { max: string | { param: string } }).max)}`,
+      before: toFixed(amount, 2),
+      after: toFixed(capped, 2),
+      note: capped === amount ? note : `${note}; capped at ${toDecimal(cap as Fraction)}`,
     };
   });
   const total = components.reduce((s, c) => s.plus(c.after), new D(0));
@@ -401,7 +425,13 @@ function bilateral(body: AllocationBody, input: AllocationInput, parameters: Rec
     fund: null,
     total: total.toFixed(2),
     recipients,
-    index: { value: index, formula: spec.index.formula, direction, threshold: threshold.toString() },
+    index: {
+      value: toDecimal(index),
+      formula: spec.index.formula,
+      direction,
+      threshold: toDecimal(threshold),
+      comparison: (cmp < 0 ? 'below' : cmp > 0 ? 'above' : 'at') as 'below' | 'at' | 'above',
+    },
     flows: [{ payer, payee, amount: total.toFixed(2) }],
     net: [
       { party: payer, contributes: total.toFixed(2), receives: '0.00', net: total.neg().toFixed(2) },

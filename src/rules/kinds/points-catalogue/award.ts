@@ -2,31 +2,28 @@
  * What one award is worth under the points catalogue, and the dates and keys that go with it. Pure.
  */
 import Decimal from 'decimal.js';
-import { addDays } from '../credit/dates.js';
-import type { PointsAction } from '../rules/kinds/points-catalogue/body.js';
+import { addDays } from '../../../platform/dates.js';
+import type { PointsAction } from './body.js';
 
 /** Why an award cannot be made: a malformed request, or one the catalogue refuses. */
 export type AwardRefusal = { field: string; code: 'validation' | 'award-refused'; reason: string };
 
 export function awardPoints(action: PointsAction, amount: { value: string; unit: string } | undefined): number | AwardRefusal {
-  if (action.points !== undefined) {
+  const unit = action.perUnit?.unit ?? action.amountUnit;
+  if (unit === undefined) {
     if (amount !== undefined)
       return { field: '/amount', code: 'validation', reason: `${action.code} takes no amount: it is worth ${action.points} points` };
-    return action.points;
+    return action.points as number;
   }
-  const per = action.perUnit as NonNullable<PointsAction['perUnit']>;
-  if (amount === undefined) return { field: '/amount', code: 'validation', reason: `${action.code} needs an amount in ${per.unit}` };
-  if (amount.unit !== per.unit)
-    return { field: '/amount/unit', code: 'validation', reason: `${action.code} is counted in ${per.unit}, not ${amount.unit}` };
+  if (amount === undefined) return { field: '/amount', code: 'validation', reason: `${action.code} needs an amount in ${unit}` };
+  if (amount.unit !== unit) return { field: '/amount/unit', code: 'validation', reason: `${action.code} is counted in ${unit}, not ${amount.unit}` };
   const value = new Decimal(amount.value);
   if (value.isNegative()) return { field: '/amount/value', code: 'validation', reason: 'an amount cannot be negative' };
   if (action.minAmount !== undefined && value.lt(action.minAmount)) {
-    return {
-      field: '/amount/value',
-      code: 'award-refused',
-      reason: `${amount.value} ${per.unit} is below the minimum of ${action.minAmount} ${per.unit}`,
-    };
+    return { field: '/amount/value', code: 'award-refused', reason: `${amount.value} ${unit} is below the minimum of ${action.minAmount} ${unit}` };
   }
+  if (action.points !== undefined) return action.points;
+  const per = action.perUnit as NonNullable<PointsAction['perUnit']>;
   const points = value.mul(per.points).floor().toNumber();
   if (points < 1) return { field: '/amount/value', code: 'award-refused', reason: `${amount.value} ${per.unit} is worth less than one point` };
   return points;

@@ -4,10 +4,10 @@
  * An indicator without a measurement is "not assessed": it is listed, and never counted as zero.
  */
 import Decimal from 'decimal.js';
-import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import { exact, type Fraction, toDecimal, toFixed } from '../rules/formula/exact.js';
-import type { CompiledGepMethod } from '../rules/kinds/gep-method/compile.js';
-import { convert, unitOf } from '../rules/units/units.js';
+import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import { exact, type Fraction, toDecimal, toFixed } from '../../formula/exact.js';
+import { convert, unitOf } from '../../units/units.js';
+import type { CompiledGepMethod } from './compile.js';
 
 export interface AccountRow {
   indicator: string;

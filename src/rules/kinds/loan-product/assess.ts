@@ -7,8 +7,8 @@
  * rate adjustment from the grade.
  */
 import Decimal from 'decimal.js';
-import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
+import type { RuleSetRef } from '../../engine/ruleset-ref.js';
+import type { LoanProductBody, PledgeType } from './body.js';
 
 export interface PledgeValue {
   type: PledgeType;

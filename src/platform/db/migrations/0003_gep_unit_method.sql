@@ -1,0 +1,1 @@
+ALTER TABLE `gep_units` ADD `method_id` text;
