@@ -113,6 +113,28 @@ export async function getAllocation(ctx: ServiceContext, id: string, recompute: 
   return { run, result: stored, reproduced: JSON.stringify(again) === run.result };
 }
 
+/** The runs of the district, newest first, optionally of one rule set: heads only, without inputs and results. */
+export async function listRuns(ctx: ServiceContext, filter: { ruleSetId?: string | undefined; limit: number }) {
+  const conditions = [eq(allocationRuns.districtId, ctx.districtId)];
+  if (filter.ruleSetId) conditions.push(eq(allocationRuns.ruleSetId, filter.ruleSetId));
+  return ctx.deps.storage.db
+    .select({
+      id: allocationRuns.id,
+      ruleSetId: allocationRuns.ruleSetId,
+      versionId: allocationRuns.versionId,
+      hash: allocationRuns.hash,
+      period: allocationRuns.period,
+      fund: allocationRuns.fund,
+      total: allocationRuns.total,
+      createdAt: allocationRuns.createdAt,
+      createdBy: allocationRuns.createdBy,
+    })
+    .from(allocationRuns)
+    .where(and(...conditions))
+    .orderBy(desc(allocationRuns.createdAt), desc(allocationRuns.id))
+    .limit(filter.limit);
+}
+
 async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<AllocationInput> {
   const [last] = await ctx.deps.storage.db
     .select()
