@@ -131,7 +131,8 @@ export async function listRuns(ctx: ServiceContext, filter: { ruleSetId?: string
     })
     .from(allocationRuns)
     .where(and(...conditions))
-    .orderBy(desc(allocationRuns.createdAt), desc(allocationRuns.id))
+    // Runs made in the same millisecond (a fixed clock, a batch) keep the order they were written in.
+    .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
     .limit(filter.limit);
 }
 
@@ -140,7 +141,7 @@ async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<Alloc
     .select()
     .from(allocationRuns)
     .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.ruleSetId, ruleSetId)))
-    .orderBy(desc(allocationRuns.createdAt))
+    .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
     .limit(1);
   if (!last) throw new DomainError('no-inputs', `rule set '${ruleSetId}' has never been run: give the inputs to simulate with`);
   return JSON.parse(last.inputs) as AllocationInput;
