@@ -20,6 +20,7 @@ import {
 } from '../platform/messages/zh-CN-labels.js';
 import { Page } from './layout.js';
 import { QueryLogTable } from './resident.js';
+import { ruleSetName } from './rule-set-names.js';
 import { Alert, Notice, only, Pager, refusal, requestKey } from './ui.js';
 import { type ApiAnswer, api, type PagesContext, type PagesEnv, problemMessage } from './visitor.js';
 
@@ -78,8 +79,8 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
           {(credit.overrides as Array<{ reason: string }>).map((o) => (
             <p class="tag bad">{ruleText(o.reason)}</p>
           ))}
+          <h3>评分项目</h3>
           <table class="cards">
-            <caption>评分项目</caption>
             <thead>
               <tr>
                 <th scope="col">项目与依据</th>
@@ -213,7 +214,7 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
         <ul class="small">
           {(p.ruleSets as Array<{ id: string; version: number; hash: string }>).map((r) => (
             <li>
-              {`${r.id} 第 ${r.version} 版 `}
+              {`${ruleSetName(r.id)} 第 ${r.version} 版 `}
               <code>{`${r.hash.slice(0, 19)}…`}</code>
             </li>
           ))}
@@ -375,9 +376,12 @@ export function bankRoutes() {
     product: { name: string; borrowerKinds: string[]; maxTermMonths: number };
   }
 
-  const assessmentForm = async (c: PagesContext, k: Consent, problem?: ApiAnswer) => {
+  const assessmentForm = async (c: PagesContext, k: Consent, problem?: ApiAnswer, fields: Record<string, string> = {}) => {
     const products = await api(c)('GET', '/loan-products');
-    const list = products.ok ? (products.body.items as Product[]).filter((p) => p.product.borrowerKinds.includes(k.subject.kind)) : [];
+    const list = products.ok
+      ? (products.body.items as Product[]).filter((p) => p.product.borrowerKinds.includes(k.subject.kind)).sort((a, b) => (a.id < b.id ? -1 : 1))
+      : [];
+    const value = (name: string, fallback = '') => fields[name] ?? fallback;
     return c.html(
       <Page title="GEP生态贷评估" visitor={c.var.visitor} current="bank">
         {problem ? (
@@ -394,17 +398,19 @@ export function bankRoutes() {
             <label for="product">贷款产品</label>
             <select id="product" name="productId" required>
               {list.map((p) => (
-                <option value={p.id}>{p.product.name}</option>
+                <option value={p.id} selected={p.id === fields.productId}>
+                  {p.product.name}
+                </option>
               ))}
             </select>
             <label for="amount">申请金额（元）</label>
-            <input id="amount" name="requestedAmount" inputmode="decimal" required value="800000.00" />
+            <input id="amount" name="requestedAmount" inputmode="decimal" required value={value('requestedAmount', '800000.00')} />
             <label for="term">期限（月）</label>
-            <input id="term" name="termMonths" type="number" min={1} max={360} required value="36" />
+            <input id="term" name="termMonths" type="number" min={1} max={360} required value={value('termMonths', '36')} />
             <label for="guarantee">担保方式</label>
             <select id="guarantee" name="guarantee">
               {['none', 'guaranteed', 'collateral'].map((g) => (
-                <option value={g} selected={g === 'guaranteed'}>
+                <option value={g} selected={g === value('guarantee', 'guaranteed')}>
                   {guaranteeLabel(g)}
                 </option>
               ))}
@@ -414,17 +420,19 @@ export function bankRoutes() {
               <label for="pledgeType">类型</label>
               <select id="pledgeType" name="pledgeType">
                 {['gep', 'forest-rights', 'discharge-rights', 'water-rights', 'carbon-sink'].map((t) => (
-                  <option value={t}>{pledgeTypeLabel(t)}</option>
+                  <option value={t} selected={t === fields.pledgeType}>
+                    {pledgeTypeLabel(t)}
+                  </option>
                 ))}
               </select>
               <label for="reference">
                 核算单元编号或权证编号<span class="hint">GEP质押填核算单元编号（见信用报告中的生态资产）。</span>
               </label>
-              <input id="reference" name="reference" required autocapitalize="off" />
+              <input id="reference" name="reference" required autocapitalize="off" value={value('reference')} />
               <label for="value">
                 评估价值（元）或核证减排量（吨二氧化碳当量）<span class="hint">GEP质押不填。</span>
               </label>
-              <input id="value" name="value" inputmode="decimal" />
+              <input id="value" name="value" inputmode="decimal" value={value('value')} />
             </fieldset>
             <label class="check">
               <input type="checkbox" name="ecoPledgeSigned" value="true" checked />
@@ -474,7 +482,7 @@ export function bankRoutes() {
       },
       /^[\w-]{8,128}$/.test(key) ? { 'idempotency-key': key } : {},
     );
-    if (!res.ok) return assessmentForm(c, k, res);
+    if (!res.ok) return assessmentForm(c, k, res, Object.fromEntries(Object.entries(form).map(([name, v]) => [name, String(v)])));
     const a = res.body;
     return c.html(
       <Page title="GEP生态贷评估结果" visitor={c.var.visitor} current="bank">

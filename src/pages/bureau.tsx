@@ -14,26 +14,10 @@ import { constrainedLabel, crossedLabel, ruleText, unitLabel } from '../platform
 import { ChangeChart } from './chart.js';
 import { fieldDetailZh } from './field-details.js';
 import { Page } from './layout.js';
+import { RULE_SET_NAMES, ruleSetName } from './rule-set-names.js';
 import { Alert, Notice, only, Pager, refusal } from './ui.js';
 import { type ApiAnswer, api, type PagesContext, type PagesEnv, problemMessage } from './visitor.js';
 
-/** The shipped rule sets a bureau works with, by the name people know them by. */
-export const RULE_SET_NAMES: Record<string, string> = {
-  'town-eco-fund': '乡镇生态补偿资金分配',
-  'forest-ranger-payroll': '生态护林员劳务补助',
-  'basin-water-agreement': '流域横向生态补偿',
-  'tri-province-pool': '跨省流域补偿资金池',
-  'firm-env-credit': '企业环境信用评价',
-  'resident-village': '村民生态信用积分',
-  'resident-carbon-account': '个人碳账户',
-  'points-catalogue': '生态积分目录',
-  'firm-behaviours': '企业行为清单',
-  'resident-behaviours': '居民行为清单',
-  'gep-method': 'GEP核算方法',
-  'gep-eco-loan': 'GEP生态贷',
-  'carbon-sink-loan': '林业碳汇贷',
-};
-const ruleSetName = (id: string) => RULE_SET_NAMES[id] ?? id;
 /** Allocation rule sets whose inputs are one row per recipient. */
 const PER_RECIPIENT = ['town-eco-fund', 'forest-ranger-payroll'];
 const PAGE_SIZE = 20;
@@ -674,7 +658,9 @@ export function bureauRoutes() {
                   </td>
                   <td data-label="变化" class="num">
                     {signedYuan(x.change)}
-                    {x.changePercent ? <span class="hint">{`${x.changePercent.startsWith('-') ? '' : '+'}${x.changePercent}%`}</span> : null}
+                    {x.changePercent ? (
+                      <span class="hint">{`${x.changePercent.startsWith('-') ? `−${x.changePercent.slice(1)}` : `+${x.changePercent}`}%`}</span>
+                    ) : null}
                   </td>
                   <td data-label="说明">{x.crossed.length ? x.crossed.map(crossedLabel).join('；') : '—'}</td>
                 </tr>

@@ -9,7 +9,7 @@ import type { Visitor } from './visitor.js';
 
 const CSS = `
 *{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
-body{margin:0;font:16px/1.6 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;color:#1a1a1a;background:#f1f5f2;overflow-wrap:anywhere}
+body{margin:0;font:16px/1.6 -apple-system,"Helvetica Neue",Arial,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;color:#1a1a1a;background:#f1f5f2;overflow-wrap:anywhere}
 a{color:#0b5a2e}header a{color:#fff}
 .skip{position:absolute;left:-9999px}.skip:focus{left:.5rem;top:.5rem;z-index:9;background:#fff;color:#0b5a2e;padding:.5rem 1rem}
 header{background:#1f5f3a;color:#fff;padding:.5rem .75rem}
@@ -22,16 +22,17 @@ main{max-width:60rem;margin:0 auto;padding:1rem .75rem 2rem}
 h1{font-size:1.45rem;line-height:1.3;margin:.25rem 0 1rem}h2{font-size:1.15rem;margin:0 0 .6rem}h3{font-size:1rem;margin:.8rem 0 .4rem}
 section{background:#fff;border-radius:.5rem;padding:1rem;margin:0 0 1rem;box-shadow:0 1px 2px #0002}
 p{margin:.4rem 0}ul{padding-left:1.25rem}
-table{width:100%;border-collapse:collapse}caption{text-align:left;color:#4a4a4a;padding:.25rem 0}
+table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:.45rem .4rem;border-bottom:1px solid #dde3de;vertical-align:top}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 @media (max-width:40rem){
 table.cards thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 table.cards,table.cards tbody,table.cards tr,table.cards td,table.cards th{display:block;width:100%}
 table.cards tr{border:1px solid #d3dbd5;border-radius:.5rem;padding:.4rem .75rem;margin:0 0 .75rem;background:#fff}
-table.cards td,table.cards tbody th{border:0;padding:.25rem 0;display:flex;justify-content:space-between;align-items:baseline;gap:1rem;text-align:right;white-space:normal}
-table.cards td::before,table.cards tbody th::before{content:attr(data-label);font-weight:600;color:#3d3d3d;text-align:left;flex:none;max-width:45%}
-table.cards td.action{display:block;text-align:left}table.cards td.action::before{content:none}
+table.cards td,table.cards tbody th{position:relative;border:0;padding:.3rem 0 .3rem 36%;min-height:2rem;text-align:left;white-space:normal;font-weight:400}
+table.cards td::before,table.cards tbody th::before{content:attr(data-label);position:absolute;left:0;top:.3rem;width:33%;font-weight:600;color:#3d3d3d}
+table.cards td.action{padding-left:0}table.cards td.action::before{content:none}
+table.cards ul{padding-left:1rem;margin:.2rem 0}
 }
 .big{font-size:2rem;font-weight:700;line-height:1.2}.muted{color:#4a4a4a}.small{font-size:.9rem}
 .ok{color:#1b5e2a}.bad{color:#9c1418}.tag{display:inline-block;padding:0 .45rem;border-radius:.3rem;background:#fff4d6;color:#6b4a00;font-size:.9rem}
@@ -115,7 +116,8 @@ export function Page(props: PageProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · 生态信用服务`}</title>
-        <style>{CSS}</style>
+        {/* Raw: JSX would escape the quotes in font names and break the declaration. */}
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
         <a class="skip" href="#main">

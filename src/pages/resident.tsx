@@ -22,6 +22,7 @@ import {
 } from '../platform/messages/zh-CN-labels.js';
 import { consentStatement } from '../reports/consent-statement.js';
 import { Page } from './layout.js';
+import { ruleSetName } from './rule-set-names.js';
 import { Alert, Notice, only, Pager, refusal, requestKey } from './ui.js';
 import { type ApiAnswer, api, type PagesContext, type PagesEnv, problemMessage } from './visitor.js';
 
@@ -491,9 +492,9 @@ export function residentRoutes() {
               <p>
                 信用等级 <span class="big">{s.gradeLabel}</span> {s.score} 分
               </p>
-              <p class="muted small">{`评价时间 ${beijingDateTime(s.asOf)}；依据 ${ruleText(s.ruleSets.scorecard.id)} 第 ${s.ruleSets.scorecard.version} 版。`}</p>
+              <p class="muted small">{`评价时间 ${beijingDateTime(s.asOf)}；依据“${ruleSetName(s.ruleSets.scorecard.id)}”第 ${s.ruleSets.scorecard.version} 版。`}</p>
+              <h3>得分构成</h3>
               <table class="cards">
-                <caption>得分构成</caption>
                 <thead>
                   <tr>
                     <th scope="col">项目</th>
@@ -530,10 +531,10 @@ export function residentRoutes() {
                     </tr>
                   ))}
                   <tr>
-                    <th scope="row" data-label="合计">
+                    <th scope="row" data-label="项目">
                       合计
                     </th>
-                    <td data-label="得分" class="num">
+                    <td data-label="分值" class="num">
                       <strong>{s.score}</strong>
                     </td>
                   </tr>
