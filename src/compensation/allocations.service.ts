@@ -117,23 +117,25 @@ export async function getAllocation(ctx: ServiceContext, id: string, recompute: 
 export async function listRuns(ctx: ServiceContext, filter: { ruleSetId?: string | undefined; limit: number }) {
   const conditions = [eq(allocationRuns.districtId, ctx.districtId)];
   if (filter.ruleSetId) conditions.push(eq(allocationRuns.ruleSetId, filter.ruleSetId));
-  return ctx.deps.storage.db
-    .select({
-      id: allocationRuns.id,
-      ruleSetId: allocationRuns.ruleSetId,
-      versionId: allocationRuns.versionId,
-      hash: allocationRuns.hash,
-      period: allocationRuns.period,
-      fund: allocationRuns.fund,
-      total: allocationRuns.total,
-      createdAt: allocationRuns.createdAt,
-      createdBy: allocationRuns.createdBy,
-    })
-    .from(allocationRuns)
-    .where(and(...conditions))
-    // Runs made in the same millisecond (a fixed clock, a batch) keep the order they were written in.
-    .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
-    .limit(filter.limit);
+  return (
+    ctx.deps.storage.db
+      .select({
+        id: allocationRuns.id,
+        ruleSetId: allocationRuns.ruleSetId,
+        versionId: allocationRuns.versionId,
+        hash: allocationRuns.hash,
+        period: allocationRuns.period,
+        fund: allocationRuns.fund,
+        total: allocationRuns.total,
+        createdAt: allocationRuns.createdAt,
+        createdBy: allocationRuns.createdBy,
+      })
+      .from(allocationRuns)
+      .where(and(...conditions))
+      // Runs made in the same millisecond (a fixed clock, a batch) keep the order they were written in.
+      .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
+      .limit(filter.limit)
+  );
 }
 
 async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<AllocationInput> {

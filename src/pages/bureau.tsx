@@ -330,6 +330,7 @@ export function bureauRoutes() {
     if (parsed.errors.length) return allocationForm(c, fields, parsed.errors);
     const res = await api(c)('POST', '/allocations', { ruleSetId, period, ...(fund ? { fund } : {}), recipients: parsed.recipients });
     if (!res.ok) {
+      c.var.deps.logger.info('allocation refused', { detail: res.body?.detail, errors: res.body?.errors });
       const lines = (res.body?.errors ?? []).map((e: { pointer: string; detail: string }) => runErrorLine(e, parsed.recipients));
       return allocationForm(c, fields, [problemMessage(res), ...lines]);
     }

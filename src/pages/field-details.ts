@@ -4,6 +4,8 @@
  * parser, the rule kinds' own checks) are recognised; anything else gets a plain sentence that points
  * at the field, never the English text.
  */
+import { money } from '../platform/messages/zh-CN-format.js';
+
 const TYPE: Record<string, string> = {
   number: '数字',
   string: '文本',
@@ -17,6 +19,19 @@ const TYPE: Record<string, string> = {
 const type = (t: string) => TYPE[t] ?? t;
 
 const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
+  // allocations that the rule cannot make with the inputs given
+  [/^the floors add up to ([\d.]+), more than the fund ([\d.]+)$/, (m) => `各单位保底金额合计 ${money(m[1])} 元，超过资金总额 ${money(m[2])} 元`],
+  [
+    /^(\d+) recipients capped at ([\d.]+) cannot take a fund of ([\d.]+)$/,
+    (m) => `${m[1]} 个单位各封顶 ${money(m[2])} 元，分不完资金总额 ${money(m[3])} 元`,
+  ],
+  [/^the payroll comes to ([\d.]+), more than the fund ([\d.]+)$/, (m) => `应发合计 ${money(m[1])} 元，超过资金总额 ${money(m[2])} 元`],
+  [/has no value for '([^']+)'/, (m) => `缺少“${m[1]}”`],
+  [/'([^']+)' = '?([^' ]+)'? is outside \[([^,]+), ([^\]]+)\]/, (m) => `“${m[1]}”为 ${m[2]}，超出允许范围 ${m[3]} 至 ${m[4]}`],
+  [/is listed twice/, () => '重复出现'],
+  [/^the fund must be more than zero/, () => '资金总额应大于零'],
+  [/^this scheme divides a fund/, () => '请填写资金总额'],
+  [/^factor '([^']+)' is zero for every recipient/, (m) => `所有单位的“${m[1]}”都为零，无法按比例分配`],
   [/^weights sum to (.+), not 1$/, (m) => `各项权重之和为 ${m[1] === 'NaN' ? '无法计算' : m[1]}，应等于 1`],
   [/^Invalid discriminator value\. Expected (.+)$/, (m) => `取值无效，应为以下之一：${m[1]?.replace(/'/g, '').replace(/ \| /g, '、')}`],
   [/^Invalid input: expected (\w+), received undefined$/, () => '缺少此项'],
