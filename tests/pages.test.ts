@@ -43,7 +43,7 @@ const text = (html: string) =>
     .replace(/\s+/g, ' ');
 
 /** Two Latin words in a row: an English phrase where only Chinese should be. */
-const ENGLISH = /\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\b/;
+const ENGLISH = /\b[A-Za-z]+\s+[A-Za-z]+\b/;
 
 async function signIn(w: World, kind: 'token' | 'key', credential: string) {
   const res = await form(w, `${D}/signin/${kind}`, { [kind]: credential });
