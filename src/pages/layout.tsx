@@ -56,7 +56,7 @@ code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4rem 0}dt{font-weight:600;color:#3d3d3d}dd{margin:0}
 @media (max-width:24rem){dl{grid-template-columns:1fr}dd{margin-bottom:.3rem}}
 .chart{list-style:none;margin:.5rem 0;padding:0}
-.chart li{display:grid;grid-template-columns:minmax(4rem,10rem) minmax(0,1fr) auto;gap:.5rem;align-items:center;padding:.3rem 0;border-bottom:1px solid #edf0ee}
+.chart li{display:grid;grid-template-columns:minmax(4rem,10rem) minmax(0,1fr) 11rem;gap:.5rem;align-items:center;padding:.3rem 0;border-bottom:1px solid #edf0ee}
 .chart .name{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 .chart .track{position:relative;height:1rem;background:linear-gradient(#8a8a8a,#8a8a8a) center/2px 100% no-repeat}
 .chart .bar{position:absolute;top:.1rem;height:.8rem;min-width:2px}.chart .up{left:50%;background:#1f6d2f}.chart .down{right:50%;background:#a4161a}
