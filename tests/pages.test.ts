@@ -318,7 +318,8 @@ describe('a bureau on the demo data', () => {
     const { cookie } = await signIn(w, 'key', w.keys.chongming.bureau);
     const source = readFileSync('scoring-rules/compensation-town-fund.yaml', 'utf8')
       .replace('district: default', 'district: chongming')
-      .replace('version: 1', 'version: 2');
+      .replace('version: 1', 'version: 2')
+      .replace('effectiveFrom: 2026-01-01', 'effectiveFrom: 2027-01-01');
     const broken = source.replace("{ input: gep, weight: '0.4' }", "{ input: gep, weight: '0.5' }");
     const refused = await form(w, `${D}/bureau/drafts`, { source: broken }, cookie);
     expect(refused.status).toBe(422);
@@ -346,7 +347,8 @@ describe('a bureau on the demo data', () => {
     expect(t).not.toMatch(ENGLISH);
 
     const versionId = (uploaded.headers.get('location') as string).split('/').pop() as string;
-    const ask = await page(w, `${D}/bureau/versions/${versionId}/publish?ruleSetId=town-eco-fund&effectiveFrom=2027-01-01`, cookie);
+    expect(t).toContain('按规则文件所载，自 2027年1月1日 起生效。');
+    const ask = await page(w, `${D}/bureau/versions/${versionId}/publish?ruleSetId=town-eco-fund`, cookie);
     expect(text(ask.html)).toContain('发布“乡镇生态补偿资金分配”的这一草案，自 2027年1月1日 起生效。');
     const versions = async () => (await w.call('GET', `${API}/rule-sets/town-eco-fund/versions`, { as: w.keys.chongming.bureau })).json.items;
     expect((await versions()).filter((v: { status: string }) => v.status === 'published')).toHaveLength(1);
@@ -367,8 +369,7 @@ describe('a bureau on the demo data', () => {
     expect((await form(w, `${D}/bureau/allocations`, { ruleSetId: 'town-eco-fund', period: '2027', fund: '50000000', csv }, cookie)).status).toBe(
       303,
     );
-    const source = (await import('node:fs'))
-      .readFileSync('scoring-rules/compensation-town-fund.yaml', 'utf8')
+    const source = readFileSync('scoring-rules/compensation-town-fund.yaml', 'utf8')
       .replace('district: default', 'district: chongming')
       .replace("{ input: gep, weight: '0.4' }", "{ input: gep, weight: '0.2' }")
       .replace("{ input: redline_area, weight: '0.3' }", "{ input: redline_area, weight: '0.5' }");
@@ -377,6 +378,9 @@ describe('a bureau on the demo data', () => {
     expect((diff.html.match(/<span class="name" title=/g) ?? []).length).toBe(10);
     expect(text(diff.html)).toContain('图中为变化最大的 10 个，全部单位见下表。');
     expect(text(diff.html)).toContain('第 1 / 3 页');
+    // The draft still says it takes effect on 2026-01-01, a day past: it cannot be published as it is.
+    expect(text(diff.html)).toContain('规则文件所载生效日期 2026年1月1日 已过，不能发布。');
+    expect(diff.html).not.toContain('发布……');
     const last = await page(w, `${uploaded.headers.get('location')}?page=3`, cookie);
     expect((last.html.match(/<td data-label="单位">/g) ?? []).length).toBe(17);
   });

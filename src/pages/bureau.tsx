@@ -458,6 +458,11 @@ export function bureauRoutes() {
     );
   });
 
+  const versionOf = async (c: PagesContext, ruleSetId: string, versionId: string): Promise<VersionHead | undefined> => {
+    const res = await api(c)('GET', `/rule-sets/${encodeURIComponent(ruleSetId)}/versions`);
+    return res.ok ? (res.body.items as VersionHead[]).find((v) => v.versionId === versionId) : undefined;
+  };
+
   const draftForm = (c: PagesContext, source = '', problem?: ApiAnswer) => {
     const errors = (problem?.body?.errors ?? []) as Array<{ line?: number; pointer: string; detail: string }>;
     const byLine = new Map<number, string[]>();
@@ -543,12 +548,22 @@ export function bureauRoutes() {
 
   r.get('/rule-sets/:ruleSetId/drafts/:versionId', async (c) => {
     const { ruleSetId, versionId } = c.req.param();
-    const diff = await api(c)('POST', `/rule-sets/${encodeURIComponent(ruleSetId)}/diff`, { candidateVersionId: versionId });
-    const publishForm = (
+    const [diff, draft] = await Promise.all([
+      api(c)('POST', `/rule-sets/${encodeURIComponent(ruleSetId)}/diff`, { candidateVersionId: versionId }),
+      versionOf(c, ruleSetId, versionId),
+    ]);
+    const today = chinaDate(c.var.deps.clock.now());
+    // A version takes effect on the effectiveFrom its file states; a date already past cannot be published.
+    const publishForm = !draft ? null : draft.status === 'published' ? (
+      <p>{`该版本已发布，自 ${calendarDate(draft.effectiveFrom)} 起生效。`}</p>
+    ) : draft.effectiveFrom < today ? (
+      <Alert>
+        <p>{`规则文件所载生效日期 ${calendarDate(draft.effectiveFrom)} 已过，不能发布。请把文件中的生效日期（effectiveFrom）改为今天或以后，重新上传。`}</p>
+      </Alert>
+    ) : (
       <form method="get" action={`${home(c)}/versions/${versionId}/publish`}>
         <input type="hidden" name="ruleSetId" value={ruleSetId} />
-        <label for="effectiveFrom">生效日期</label>
-        <input id="effectiveFrom" name="effectiveFrom" type="date" required min={chinaDate(c.var.deps.clock.now())} />
+        <p>{`按规则文件所载，自 ${calendarDate(draft.effectiveFrom)} 起生效。`}</p>
         <div class="actions">
           <button type="submit">发布……</button>
         </div>
@@ -680,13 +695,14 @@ export function bureauRoutes() {
     );
   });
 
-  r.get('/versions/:versionId/publish', (c) => {
+  r.get('/versions/:versionId/publish', async (c) => {
     const versionId = c.req.param('versionId');
     const ruleSetId = c.req.query('ruleSetId') ?? '';
-    const effectiveFrom = c.req.query('effectiveFrom') ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom)) {
-      return refusal(c, 400, '发布', '请选择生效日期。', `${home(c)}/rule-sets/${encodeURIComponent(ruleSetId)}/drafts/${versionId}`);
+    const draft = await versionOf(c, ruleSetId, versionId);
+    if (draft?.status !== 'draft') {
+      return refusal(c, 404, '发布', '没有这份草案，或它已经发布。', `${home(c)}/rule-sets/${encodeURIComponent(ruleSetId)}`);
     }
+    const effectiveFrom = draft.effectiveFrom;
     return c.html(
       <Page title="确认发布" visitor={c.var.visitor} current="bureau">
         <section>
@@ -708,6 +724,7 @@ export function bureauRoutes() {
   r.post('/versions/:versionId/publish', async (c) => {
     const versionId = c.req.param('versionId');
     const form = await c.req.parseBody();
+    // The date the visitor confirmed: the API refuses it if the file says otherwise.
     const res = await api(c)('POST', `/rule-set-versions/${encodeURIComponent(versionId)}/publication`, {
       effectiveFrom: String(form.effectiveFrom ?? ''),
     });

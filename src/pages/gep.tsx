@@ -4,14 +4,25 @@
  * not assessed, never shown as zero.
  */
 import { Hono } from 'hono';
-import { unitName } from '../gep/units.js';
 import { quantity, yuan } from '../platform/messages/zh-CN-format.js';
 import { ecosystemLabel, gepCategoryLabel, gepFactorLabel, gepLevelLabel, unitLabel } from '../platform/messages/zh-CN-labels.js';
+import { PREFIXES, UNITS } from '../rules/units/vocabulary.js';
 import { Page } from './layout.js';
 import { Alert, only } from './ui.js';
 import { api, type PagesEnv, problemMessage } from './visitor.js';
 
-/** A GEP unit's label from the units table (万立方米, 元/吨二氧化碳), else the general labels. */
+const zhOf = new Map(UNITS.map((u) => [u.code, u.zh]));
+
+/** A unit's Chinese name from the units vocabulary, with 万/亿 where the code carries wan-/yi-. */
+function unitName(code: string): string | undefined {
+  const own = zhOf.get(code);
+  if (own !== undefined) return own;
+  const prefix = PREFIXES.find((p) => code.startsWith(p.ascii));
+  const rest = prefix ? zhOf.get(code.slice(prefix.ascii.length)) : undefined;
+  return prefix && rest ? `${prefix.zh}${rest}` : undefined;
+}
+
+/** A GEP unit's label (万立方米, 元/吨二氧化碳), else the general labels. */
 export function gepUnitLabel(unit: string): string {
   return unitLabel(unit, (u) => unitName(u) || undefined);
 }

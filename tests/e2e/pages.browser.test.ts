@@ -324,6 +324,7 @@ describe.skipIf(!runBrowser).each(DEVICES)('in Chromium, on a $name', (device) =
         const draft = readFileSync('scoring-rules/compensation-town-fund.yaml', 'utf8')
           .replace('district: default', 'district: chongming')
           .replace('version: 1', 'version: 2')
+          .replace('effectiveFrom: 2026-01-01', 'effectiveFrom: 2027-01-01')
           .replace("{ input: gep, weight: '0.4' }", "{ input: gep, weight: '0.25' }")
           .replace("{ input: forest_area, weight: '0.2' }", "{ input: forest_area, weight: '0.35' }");
         await page.getByLabel('规则文件（YAML）').fill(draft.replace("weight: '0.25'", "weight: '0.3'"));
@@ -347,7 +348,7 @@ describe.skipIf(!runBrowser).each(DEVICES)('in Chromium, on a $name', (device) =
         }
         await checkPage(page, `${device.name}-bureau-draft-chart`);
 
-        await page.getByLabel('生效日期').fill('2027-01-01');
+        expect(await page.textContent('section[aria-labelledby=pub]')).toContain('按规则文件所载，自 2027年1月1日 起生效。');
         await press(device, page, page.getByRole('button', { name: '发布……' }));
         expect(await page.textContent('.statement')).toContain('自 2027年1月1日 起生效');
         await checkPage(page, `${device.name}-bureau-publish-confirm`);
@@ -422,7 +423,10 @@ describe.skipIf(!runBrowser)('in Chromium, on a 360 px phone', () => {
     const w = await createWorld({ demo: true });
     const firm = await w.token('firm', IDS.firmB);
     const bank = (await w.call('GET', '/v1/districts/chongming/banks', { as: firm })).json.items[0].id;
-    await w.call('POST', '/v1/districts/chongming/consents', { as: firm, body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit', 'gep-assets'] } });
+    await w.call('POST', '/v1/districts/chongming/consents', {
+      as: firm,
+      body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit', 'gep-assets'] },
+    });
     const app = await served(w);
     const narrow: Device = { name: 'phone', touch: true, options: { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true } };
     const visits: Array<{ as: 'token' | 'key'; credential: string; pages: string[] }> = [
@@ -434,7 +438,13 @@ describe.skipIf(!runBrowser)('in Chromium, on a 360 px phone', () => {
       {
         as: 'key',
         credential: w.keys.chongming.bureau,
-        pages: ['bureau', 'bureau/allocations/new', 'bureau/drafts/new', 'bureau/rule-sets/town-eco-fund', 'gep?unit=dongtan-wetland-plot-07&year=2025'],
+        pages: [
+          'bureau',
+          'bureau/allocations/new',
+          'bureau/drafts/new',
+          'bureau/rule-sets/town-eco-fund',
+          'gep?unit=dongtan-wetland-plot-07&year=2025',
+        ],
       },
       { as: 'key', credential: w.keys.chongming.bank, pages: ['bank', 'bank/verify', 'bank/history'] },
       { as: 'key', credential: w.keys.chongming.auditor, pages: ['audit', 'gep?unit=chongming-district&year=2025'] },
