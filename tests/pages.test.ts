@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiClients, pageSessions } from '../src/platform/db/schema.js';
+import { identityProvider } from './support/identity-provider.js';
 import { createWorld, IDS, type World } from './support/world.js';
 
 const ORIGIN = 'http://localhost';
@@ -477,5 +478,43 @@ describe('a bank officer on the demo data', () => {
     const assessmentId = /name="assessmentId" value="([^"]+)"/.exec(html)?.[1] as string;
     const report = await form(w, `${D}/bank/reports`, { consentId, assessmentId, requestKey: crypto.randomUUID() }, cookie);
     expect(text(await report.text())).toMatch(/符合条件，参考额度 [\d,]+\.\d\d 元/);
+  });
+});
+
+describe('signing in with the identity provider', () => {
+  it('goes to the provider with PKCE, state and nonce, and refuses an answer it did not ask for', async () => {
+    const idp = await identityProvider();
+    const w = await createWorld({ demo: true, pagesOidc: { issuer: idp.issuer, clientId: 'eco-pages', clientSecret: idp.clientSecret } });
+    idp.start(`${ORIGIN}${D}/signin/callback`);
+    try {
+      expect((await page(w, D)).html).toContain(`<a class="button" href="${D}/signin/oidc">用政务服务账号登录</a>`);
+      const start = await page(w, `${D}/signin/oidc`);
+      expect(start.status).toBe(303);
+      const to = new URL(start.location as string);
+      expect(`${to.origin}${to.pathname}`).toBe(`${idp.issuer}/auth`);
+      expect(Object.fromEntries(to.searchParams)).toMatchObject({
+        client_id: 'eco-pages',
+        redirect_uri: `${ORIGIN}${D}/signin/callback`,
+        response_type: 'code',
+        scope: 'openid',
+        code_challenge_method: 'S256',
+      });
+      for (const p of ['state', 'nonce', 'code_challenge']) expect(to.searchParams.get(p)).toMatch(/^[\w-]{43}$/);
+      const login = (start.headers.get('set-cookie') ?? '').split(';')[0] as string;
+      expect(start.headers.get('set-cookie')).toContain(`Path=${D}/signin`);
+      // The pending sign-in keeps its state, nonce and verifier on the server, not in the cookie.
+      expect(login).not.toContain(to.searchParams.get('state') as string);
+
+      // An answer with another state is refused, and the pending sign-in is used up.
+      const forged = await page(w, `${D}/signin/callback?code=abc&state=not-the-one&iss=${encodeURIComponent(idp.issuer)}`, login);
+      expect(forged.status).toBe(401);
+      expect(forged.html).toContain('登录请求已失效，请重新登录。');
+      const again = await page(w, `${D}/signin/callback?code=abc&state=${to.searchParams.get('state')}`, login);
+      expect(again.status).toBe(400);
+      expect(again.html).toContain('登录已超时或不是从本页发起的，请重新登录。');
+      expect(await w.storage.db.select().from(pageSessions)).toHaveLength(0);
+    } finally {
+      await idp.close();
+    }
   });
 });
