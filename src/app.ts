@@ -21,6 +21,7 @@ import { authenticate } from './platform/http/auth.js';
 import { districtScope } from './platform/http/district-scope.js';
 import type { AppEnv } from './platform/http/env.js';
 import { idempotency } from './platform/http/idempotency.js';
+import { asPrincipal } from './platform/http/in-process.js';
 import { createRouter } from './platform/http/openapi.js';
 import { PROBLEM_CONTENT_TYPE, Problem } from './platform/http/problem.js';
 import { pointsRoutes } from './points/points.routes.js';
@@ -100,10 +101,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', reportRoutes);
   app.route('/', jwksRoutes);
 
-  // Pages call the JSON API of this very app with the visitor's credential.
+  // Pages call the JSON API of this very app in-process, as the signed-in visitor.
   app.route(
     '/app',
-    pagesRoutes((path, init) => app.request(path, init)),
+    pagesRoutes((path, init, principal) => app.request(path, init, asPrincipal(principal))),
   );
 
   app.get('/', (c) => landing(c, API_VERSION));

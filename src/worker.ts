@@ -1,6 +1,6 @@
 /**
  * The Cloudflare Workers entry: the same app, with one D1 database per district. The district in the
- * path (`/v1/districts/{id}/…`, `/districts/{id}/…`) picks the binding; each district gets its own
+ * path (`/v1/districts/{id}/…`, `/districts/{id}/…`, the pages' `/app/districts/{id}/…`) picks the binding; each district gets its own
  * app instance, built once per isolate. Secrets come from the environment (wrangler secrets).
  */
 import type { JSONWebKeySet, JWK } from 'jose';
@@ -26,6 +26,12 @@ export interface WorkerEnv {
   PUBLIC_BASE_URL?: string;
   MAX_BODY_BYTES?: string;
   IDEMPOTENCY_LEASE_SECONDS?: string;
+  /** The pages' OpenID Connect sign-in for residents and firms (client secret as a wrangler secret). */
+  ECO_PAGES_OIDC_ISSUER?: string;
+  ECO_PAGES_OIDC_CLIENT_ID?: string;
+  ECO_PAGES_OIDC_CLIENT_SECRET?: string;
+  ECO_PAGES_OIDC_SCOPE?: string;
+  ECO_PAGES_OIDC_NAME?: string;
   [binding: string]: unknown;
 }
 
@@ -55,13 +61,23 @@ export function workerDeps(env: WorkerEnv, binding: Parameters<typeof d1Storage>
       maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 8 * 1024 * 1024),
       idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) * 1000 : DEFAULT_IDEMPOTENCY_LEASE_MS,
       publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      pagesOidc:
+        env.ECO_PAGES_OIDC_ISSUER && env.ECO_PAGES_OIDC_CLIENT_ID
+          ? {
+              issuer: env.ECO_PAGES_OIDC_ISSUER,
+              clientId: env.ECO_PAGES_OIDC_CLIENT_ID,
+              clientSecret: env.ECO_PAGES_OIDC_CLIENT_SECRET,
+              scope: env.ECO_PAGES_OIDC_SCOPE,
+              displayName: env.ECO_PAGES_OIDC_NAME,
+            }
+          : undefined,
     },
     logger: jsonLogger(),
   };
 }
 
 function districtOf(url: URL): string | undefined {
-  return /^\/(?:v1\/)?districts\/([a-z][a-z0-9-]{1,39})(?:\/|$)/.exec(url.pathname)?.[1];
+  return /^\/(?:v1\/|app\/)?districts\/([a-z][a-z0-9-]{1,39})(?:\/|$)/.exec(url.pathname)?.[1];
 }
 
 export default {

@@ -347,7 +347,13 @@ describe('the subject sees every query', () => {
     const audit = await w.call('GET', `${D}/query-log?subjectId=${resident}`, { as: w.keys.chongming.auditor });
     expect(audit.json.items).toHaveLength(3);
     expect(other).toMatch(/^sub_/);
-    expectProblem(await w.call('GET', `${D}/query-log`, { as: w.keys.chongming.bank }), 403);
+    // A bank sees the queries it made itself, and nobody else's.
+    const banks = await w.call('GET', `${D}/query-log`, { as: w.keys.chongming.bank });
+    expect(banks.json.items.map((e: { action: string; reportId: string }) => [e.action, e.reportId])).toEqual([
+      ['issueCreditReport', report.json.reportId],
+    ]);
+    const otherBank = await w.client('chongming', 'bank');
+    expect((await w.call('GET', `${D}/query-log`, { as: otherBank })).json.items).toEqual([]);
     expectProblem(await w.call('GET', `${D}/query-log`, { as: w.keys.chongming.bureau }), 403);
   });
 

@@ -114,12 +114,37 @@ export async function getAllocation(ctx: ServiceContext, id: string, recompute: 
   return { run, result: stored, reproduced: JSON.stringify(again) === run.result };
 }
 
+/** The runs of the district, newest first, optionally of one rule set: heads only, without inputs and results. */
+export async function listRuns(ctx: ServiceContext, filter: { ruleSetId?: string | undefined; limit: number }) {
+  const conditions = [eq(allocationRuns.districtId, ctx.districtId)];
+  if (filter.ruleSetId) conditions.push(eq(allocationRuns.ruleSetId, filter.ruleSetId));
+  return (
+    ctx.deps.storage.db
+      .select({
+        id: allocationRuns.id,
+        ruleSetId: allocationRuns.ruleSetId,
+        versionId: allocationRuns.versionId,
+        hash: allocationRuns.hash,
+        period: allocationRuns.period,
+        fund: allocationRuns.fund,
+        total: allocationRuns.total,
+        createdAt: allocationRuns.createdAt,
+        createdBy: allocationRuns.createdBy,
+      })
+      .from(allocationRuns)
+      .where(and(...conditions))
+      // Runs made in the same millisecond (a fixed clock, a batch) keep the order they were written in.
+      .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
+      .limit(filter.limit)
+  );
+}
+
 async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<AllocationInput> {
   const [last] = await ctx.deps.storage.db
     .select()
     .from(allocationRuns)
     .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.ruleSetId, ruleSetId)))
-    .orderBy(desc(allocationRuns.createdAt))
+    .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
     .limit(1);
   if (!last) throw new DomainError('no-inputs', `rule set '${ruleSetId}' has never been run: give the inputs to simulate with`);
   return JSON.parse(last.inputs) as AllocationInput;

@@ -5,7 +5,7 @@ import { DecimalString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
-import { diff, getAllocation, publish, runAllocation, simulate } from './allocations.service.js';
+import { diff, getAllocation, listRuns, publish, runAllocation, simulate } from './allocations.service.js';
 
 export const AllocationInputSchema = z
   .strictObject({
@@ -268,7 +268,52 @@ const getRoute = createRoute({
   },
 });
 
+const listRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/allocations',
+  operationId: 'listAllocations',
+  tags: ['Compensation'],
+  summary: 'Allocations run in the district, newest first (heads only; getAllocation has the recipients)',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'auditor')] as const,
+  request: {
+    params: DistrictParam,
+    query: z.strictObject({
+      ruleSetId: z.string().min(1).max(80).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(20),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Runs',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(
+              z
+                .object({
+                  id: z.string(),
+                  ruleSetId: z.string(),
+                  versionId: z.string(),
+                  hash: z.string(),
+                  period: z.string(),
+                  fund: z.string().nullable(),
+                  total: z.string(),
+                  createdAt: z.string(),
+                  createdBy: z.string(),
+                })
+                .openapi('AllocationRunHead'),
+            ),
+          }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403),
+  },
+});
+
 export const compensationRoutes = createRouter()
+  .openapi(listRoute, async (c) => c.json({ items: await listRuns(serviceContext(c), c.req.valid('query')) }, 200))
   .openapi(simulateRoute, async (c) => c.json(await simulate(serviceContext(c), c.req.valid('param').versionId, c.req.valid('json').inputs), 200))
   .openapi(diffRoute, async (c) => {
     const body = c.req.valid('json');

@@ -77,6 +77,8 @@ export interface ScoreItem {
 
 export interface CreditScore {
   asOf: string;
+  /** The scorecard's starting score, before its items (the score may then be held within its minimum and maximum). */
+  baseScore: number;
   score: number;
   grade: string;
   gradeLabel: string;
@@ -233,6 +235,7 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
 
   return {
     asOf: asOfIso,
+    baseScore: input.scorecardBody.baseScore,
     score: result.score,
     grade: result.grade,
     gradeLabel: result.gradeLabel,

@@ -19,6 +19,7 @@ import { logRead } from '../reports/query-log.service.js';
 import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { activeBehaviourLists } from './credit-policy.service.js';
 import { type EventRow, fileState, listSubjectEvents, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
 import { creditLists } from './lists.service.js';
 import { fileObjection, listObjections, type ObjectionRow, resolveObjection } from './objections.service.js';
@@ -55,6 +56,7 @@ const CreditEvent = z
     id: z.string(),
     subjectId: z.string(),
     code: z.string(),
+    title: z.string().nullable().describe("The code's title in the behaviour list in force; null for a code no longer on it"),
     occurredOn: z.string(),
     endedOn: z.string().nullable(),
     recordedAt: z.string(),
@@ -69,11 +71,12 @@ const CreditEvent = z
   })
   .openapi('CreditEvent');
 
-function toEvent(row: EventRow, reversedBy: string | null, disputed: boolean): z.infer<typeof CreditEvent> {
+function toEvent(row: EventRow, reversedBy: string | null, disputed: boolean, title: string | null = null): z.infer<typeof CreditEvent> {
   return {
     id: row.id,
     subjectId: row.subjectId,
     code: row.code,
+    title,
     occurredOn: row.occurredOn,
     endedOn: row.endedOn,
     recordedAt: row.recordedAt,
@@ -218,6 +221,7 @@ const CreditScoreSchema = z
   .object({
     subject: SubjectSchema,
     asOf: z.string(),
+    baseScore: z.number().describe("The scorecard's starting score; the items add to it (within the scorecard's minimum and maximum)"),
     score: z.number(),
     grade: z.string(),
     gradeLabel: z.string(),
@@ -445,8 +449,13 @@ export const creditRoutes = createRouter()
     await getSubject(ctx, subjectId);
     const page = await listSubjectEvents(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
     const { reversedBy, disputed: open } = await fileState(ctx, subjectId);
+    const lists = await activeBehaviourLists(ctx, ctx.now);
+    const titleOf = (code: string) => lists.find((l) => l.codes.has(code))?.codes.get(code)?.def.title ?? null;
     await logRead(ctx, subjectId, 'listCreditEvents');
-    return c.json({ items: page.items.map((e) => toEvent(e, reversedBy.get(e.id) ?? null, open.has(e.id))), nextCursor: page.nextCursor }, 200);
+    return c.json(
+      { items: page.items.map((e) => toEvent(e, reversedBy.get(e.id) ?? null, open.has(e.id), titleOf(e.code))), nextCursor: page.nextCursor },
+      200,
+    );
   })
   .openapi(reverseRoute, async (c) => {
     const { subjectId, eventId } = c.req.valid('param');

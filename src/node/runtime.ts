@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_TOKEN_AUDIENCE, devIssuerConfig } from '../identity/dev-issuer.js';
 import { systemClock } from '../platform/clock.js';
 import { openSqliteStorage } from '../platform/db/sqlite-node.js';
-import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS, type SubjectTokenIssuer } from '../platform/deps.js';
+import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS, type PagesOidcConfig, type SubjectTokenIssuer } from '../platform/deps.js';
 import { jsonLogger } from '../platform/logger.js';
 import { fileKeyStore } from './file-key-store.js';
 import { loadOrCreateSecrets, type NodeSecrets } from './secrets.js';
@@ -39,6 +39,19 @@ function configuredIssuers(env: NodeJS.ProcessEnv): SubjectTokenIssuer[] {
   });
 }
 
+/** ECO_PAGES_OIDC_*: the identity provider residents and firms sign in with on the pages. */
+export function pagesOidcOf(env: NodeJS.ProcessEnv): PagesOidcConfig | undefined {
+  if (!env.ECO_PAGES_OIDC_ISSUER) return undefined;
+  if (!env.ECO_PAGES_OIDC_CLIENT_ID) throw new Error('ECO_PAGES_OIDC_ISSUER is set: ECO_PAGES_OIDC_CLIENT_ID is needed too');
+  return {
+    issuer: env.ECO_PAGES_OIDC_ISSUER,
+    clientId: env.ECO_PAGES_OIDC_CLIENT_ID,
+    clientSecret: env.ECO_PAGES_OIDC_CLIENT_SECRET || undefined,
+    scope: env.ECO_PAGES_OIDC_SCOPE || undefined,
+    displayName: env.ECO_PAGES_OIDC_NAME || undefined,
+  };
+}
+
 export async function openNodeRuntime(
   env: NodeJS.ProcessEnv = process.env,
   log: (line: string) => void = (l) => console.log(l),
@@ -61,6 +74,7 @@ export async function openNodeRuntime(
       maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 8 * 1024 * 1024),
       idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) * 1000 : DEFAULT_IDEMPOTENCY_LEASE_MS,
       publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+      pagesOidc: pagesOidcOf(env),
     },
     logger: jsonLogger(log),
   };

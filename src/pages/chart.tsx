@@ -1,30 +1,62 @@
-/** A horizontal bar chart of per-recipient change in yuan, drawn on the server as SVG (no script). */
-export function ChangeChart(props: { changes: Array<{ id: string; change: string }> }) {
-  const rows = props.changes;
-  const max = Math.max(1, ...rows.map((r) => Math.abs(Number(r.change))));
-  const rowHeight = 22;
-  const width = 640;
-  const mid = 320;
-  const height = rows.length * rowHeight + 10;
+/**
+ * The change per recipient as horizontal bars, drawn in HTML and CSS (no script, no canvas): one row
+ * per recipient with its name, a bar left or right of the axis and the amount, so labels cannot
+ * overlap whatever the screen. Only the largest changes are drawn; the summary counts the rest and the
+ * full list is a paged table beside it.
+ */
+import Decimal from 'decimal.js';
+import { signedYuan } from '../platform/messages/zh-CN-format.js';
+
+export interface Change {
+  id: string;
+  change: string;
+}
+
+export const CHART_TOP = 10;
+
+export function changeSummary(changes: readonly Change[]) {
+  let up = 0;
+  let down = 0;
+  for (const x of changes) {
+    const d = new Decimal(x.change);
+    if (d.gt(0)) up++;
+    else if (d.lt(0)) down++;
+  }
+  return { up, down, same: changes.length - up - down };
+}
+
+export function ChangeChart(props: { changes: readonly Change[]; nameOf: (id: string) => string; top?: number }) {
+  const top = props.top ?? CHART_TOP;
+  const rows = [...props.changes]
+    .sort((a, b) => new Decimal(b.change).abs().cmp(new Decimal(a.change).abs()) || (a.id < b.id ? -1 : 1))
+    .slice(0, top);
+  const max = Decimal.max(1, ...rows.map((r) => new Decimal(r.change).abs()));
+  const s = changeSummary(props.changes);
   return (
-    <svg role="img" aria-label="各受偿单位金额变化（元）" viewBox={`0 0 ${width} ${height}`} width="100%" style="max-width:40rem">
-      <line x1={mid} y1="0" x2={mid} y2={height} stroke="#999" />
-      {rows.map((r, i) => {
-        const v = Number(r.change);
-        const w = (Math.abs(v) / max) * (mid - 120);
-        const y = 5 + i * rowHeight;
-        return (
-          <g>
-            <text x="4" y={y + 15} font-size="12">
-              {r.id}
-            </text>
-            <rect x={v >= 0 ? mid : mid - w} y={y + 3} width={Math.max(w, 1)} height={rowHeight - 8} fill={v >= 0 ? '#1f6d2f' : '#a4161a'} />
-            <text x={v >= 0 ? mid + w + 4 : mid - w - 4} y={y + 15} font-size="12" text-anchor={v >= 0 ? 'start' : 'end'}>
-              {r.change}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <figure style="margin:0">
+      <figcaption>
+        {`共 ${props.changes.length} 个单位：增加 ${s.up} 个，减少 ${s.down} 个，不变 ${s.same} 个。`}
+        {props.changes.length > rows.length ? `图中为变化最大的 ${rows.length} 个，全部单位见下表。` : ''}
+      </figcaption>
+      <ol class="chart">
+        {rows.map((r) => {
+          const d = new Decimal(r.change);
+          // Half the track is the largest change.
+          const width = d.abs().div(max).mul(50).toDecimalPlaces(2).toString();
+          const name = props.nameOf(r.id);
+          return (
+            <li>
+              <span class="name" title={name}>
+                {name}
+              </span>
+              <span class="track" aria-hidden="true">
+                <span class={`bar ${d.isNegative() ? 'down' : 'up'}`} style={`width:${width}%`} />
+              </span>
+              <span class="value">{signedYuan(r.change)}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </figure>
   );
 }

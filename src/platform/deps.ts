@@ -24,6 +24,19 @@ export interface Secrets {
 /** A minute: far longer than any request takes, short enough that a retry after a crash soon gets through. */
 export const DEFAULT_IDEMPOTENCY_LEASE_MS = 60_000;
 
+/** The identity provider residents and firm representatives sign in with on the pages (OpenID Connect). */
+export interface PagesOidcConfig {
+  /** The issuer identifier; its discovery document is at `{issuer}/.well-known/openid-configuration`. */
+  issuer: string;
+  clientId: string;
+  /** Sent with HTTP Basic to the token endpoint; without it the client is public (PKCE alone). */
+  clientSecret?: string | undefined;
+  /** Space-separated; `openid` is always asked for. */
+  scope?: string | undefined;
+  /** The provider's name on the sign-in button, e.g. 随申办. */
+  displayName?: string | undefined;
+}
+
 export interface AppConfig {
   environment: 'development' | 'test' | 'production';
   /** Largest request body accepted, in bytes. */
@@ -32,6 +45,8 @@ export interface AppConfig {
   idempotencyLeaseMs: number;
   /** The service's public origin, e.g. https://credit.example.gov.cn; report issuers and JWKS URLs derive from it. Defaults to the request's origin. */
   publicBaseUrl?: string | undefined;
+  /** Sign-in for residents and firms on the pages; without it the pages offer the development issuer's tokens only. */
+  pagesOidc?: PagesOidcConfig | undefined;
 }
 
 /** A rule file as shipped in scoring-rules/: the Node entry reads them from disk, a Worker bundles them. */

@@ -20,6 +20,7 @@ import {
   account,
   award,
   type BenefitRow,
+  cataloguesAsWritten,
   createBenefit,
   type LedgerRow,
   ledgerPage,
@@ -27,6 +28,7 @@ import {
   redeem,
   reverseAward,
   setSourceConsent,
+  sourceStates,
   statistics,
 } from './points.service.js';
 
@@ -219,12 +221,15 @@ const ledgerRoute = createRoute({
   path: '/v1/districts/{districtId}/subjects/{subjectId}/points/ledger',
   operationId: 'listPointsLedger',
   tags: ['Points'],
-  summary: 'Every change to a holder’s points, oldest first, with its reason',
+  summary: 'Every change to a holder’s points with its reason, oldest first (or newest first with order=desc)',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: {
     params: SubjectParam,
-    query: z.strictObject(pageQuery(100)),
+    query: z.strictObject({
+      ...pageQuery(100),
+      order: z.enum(['asc', 'desc']).default('asc').openapi({ description: 'asc: oldest first; desc: newest first' }),
+    }),
   },
   responses: {
     200: {
@@ -374,7 +379,116 @@ const statisticsRoute = createRoute({
   },
 });
 
+const CatalogueAction = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    holders: z.array(z.enum(['resident', 'firm'])),
+    points: z.number().int().nullable().describe('Whole points per award, or null when counted per unit'),
+    perUnit: z.object({ unit: z.string(), points: z.number() }).nullable().describe('Points per unit of the amount, rounded down'),
+    minAmount: z.number().nullable(),
+    amountUnit: z.string().nullable().describe('For fixed-points actions with a minimum: the unit of the amount'),
+    caps: z.object({
+      perDay: z.number().int().nullable(),
+      perMonth: z.number().int().nullable(),
+      perDayActions: z.number().int().nullable().describe('Most awards a day'),
+      perMonthActions: z.number().int().nullable().describe('Most awards a month'),
+    }),
+    oncePer: z.string().nullable().describe('The de-duplication key template: awards with the same key count once'),
+    delayDays: z.number().int(),
+    expiry: z.union([z.object({ endOfYearAfter: z.literal(true) }), z.object({ days: z.number().int() })]),
+    source: z.string().nullable().describe('The data source a holder can switch off'),
+  })
+  .openapi('PointsCatalogueAction');
+
+const catalogueRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/points/catalogue',
+  operationId: 'getPointsCatalogue',
+  tags: ['Points'],
+  summary: 'How points are earned: the catalogue in force, each action with its points, minimum, caps, delay and expiry',
+  security: bearerSecurity,
+  request: { params: DistrictParam, query: z.strictObject({ holderKind: z.enum(['resident', 'firm']).optional() }) },
+  responses: {
+    200: {
+      description: 'The catalogue in force today (a subject sees the actions open to its kind)',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              title: z.string(),
+              ruleSet: RuleSetRefSchema,
+              actions: z.array(CatalogueAction),
+              catalogues: z
+                .array(z.object({ title: z.string(), ruleSet: RuleSetRefSchema, actions: z.array(CatalogueAction) }))
+                .describe('Every catalogue in force, each with its own caps; the fields above are the first'),
+            })
+            .openapi('PointsCatalogue'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const sourcesRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/points/sources',
+  operationId: 'listPointsSources',
+  tags: ['Points'],
+  summary: 'The data sources that can award a holder points, and whether the holder has switched each off',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'bureau', 'auditor')] as const,
+  request: { params: SubjectParam },
+  responses: {
+    200: {
+      description: 'Sources',
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z.array(z.object({ source: z.string(), actions: z.array(z.string()), enabled: z.boolean(), changedAt: z.string().nullable() })),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
 export const pointsRoutes = createRouter()
+  .openapi(catalogueRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const p = ctx.principal;
+    const kind = p.type === 'subject' ? p.subjectKind : c.req.valid('query').holderKind;
+    const catalogues = (await cataloguesAsWritten(ctx)).map((cat) => ({
+      title: cat.title,
+      ruleSet: cat.ruleSet,
+      actions: cat.actions
+        .filter((a) => !kind || a.holders.includes(kind))
+        .map((a) => ({
+          code: a.code,
+          title: a.title,
+          holders: a.holders,
+          points: a.points ?? null,
+          perUnit: a.perUnit ?? null,
+          minAmount: a.minAmount ?? null,
+          amountUnit: a.amountUnit ?? null,
+          caps: {
+            perDay: a.caps.perDay ?? null,
+            perMonth: a.caps.perMonth ?? null,
+            perDayActions: a.caps.perDayActions ?? null,
+            perMonthActions: a.caps.perMonthActions ?? null,
+          },
+          oncePer: a.dedupKey ?? null,
+          delayDays: a.delayDays,
+          expiry: a.expiry,
+          source: a.source ?? null,
+        })),
+    }));
+    const first = catalogues[0] as (typeof catalogues)[number];
+    return c.json({ ...first, catalogues }, 200);
+  })
+  .openapi(sourcesRoute, async (c) => c.json({ items: await sourceStates(serviceContext(c), c.req.valid('param').subjectId) }, 200))
   .openapi(awardRoute, async (c) => {
     const result = await award(serviceContext(c), c.req.valid('json'));
     return c.json({ ...result, entry: toEntry(result.entry) }, 201);
@@ -403,7 +517,7 @@ export const pointsRoutes = createRouter()
     const q = c.req.valid('query');
     const ctx = serviceContext(c);
     const { subjectId } = c.req.valid('param');
-    const page = await ledgerPage(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
+    const page = await ledgerPage(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit, order: q.order });
     await logRead(ctx, subjectId, 'listPointsLedger');
     return c.json({ items: page.items.map(toEntry), nextCursor: page.nextCursor }, 200);
   })

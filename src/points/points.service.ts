@@ -3,7 +3,7 @@
  * Every check that must hold when the row is written (caps, de-duplication, consent, balance, stock) is
  * part of the SQL statement that writes it, so it holds under concurrent requests on SQLite and on D1.
  */
-import { and, asc, desc, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type SubjectRow } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -53,6 +53,32 @@ async function catalogueFor(ctx: ServiceContext, actionCode: string, catalogueId
 /** Every points catalogue in force: how points are earned, for the pages and the bureau. */
 export async function cataloguesInForce(ctx: ServiceContext): Promise<CompiledCatalogue[]> {
   return (await inForce(ctx, 'points-catalogue')).map((c) => c.compiled);
+}
+
+/** The catalogues in force, as written: what earns points, how many, with which caps. */
+export async function cataloguesAsWritten(ctx: ServiceContext) {
+  const all = await inForce(ctx, 'points-catalogue');
+  if (all.length === 0) throw new DomainError('rule-not-in-force', `district '${ctx.districtId}' has no points catalogue in force`);
+  return all.map((c) => ({ ruleSet: c.compiled.ruleSet, title: c.document.title, actions: c.document.body.actions }));
+}
+
+/** Each data source the catalogue names, and whether this holder lets it award points (on unless switched off). */
+export async function sourceStates(ctx: ServiceContext, holderId: string) {
+  const holder = await getSubject(ctx, holderId);
+  const actions = (await cataloguesAsWritten(ctx)).flatMap((c) => c.actions);
+  const rows = await ctx.deps.storage.db
+    .select()
+    .from(pointsSourceConsents)
+    .where(and(eq(pointsSourceConsents.districtId, ctx.districtId), eq(pointsSourceConsents.holderId, holder.id)));
+  const bySource = new Map(rows.map((r) => [r.source, r]));
+  const sources = new Map<string, string[]>();
+  for (const a of actions) if (a.source && a.holders.includes(holder.kind)) sources.set(a.source, [...(sources.get(a.source) ?? []), a.code]);
+  // A source switched off earlier stays listed even when the catalogue no longer names it.
+  for (const r of rows) if (!sources.has(r.source)) sources.set(r.source, []);
+  return [...sources].map(([source, actionCodes]) => {
+    const row = bySource.get(source);
+    return { source, actions: actionCodes, enabled: row ? row.enabled : true, changedAt: row?.changedAt ?? null };
+  });
 }
 
 export interface AwardInput {
@@ -402,16 +428,22 @@ export async function account(ctx: ServiceContext, holderId: string): Promise<Po
   };
 }
 
-export async function ledgerPage(ctx: ServiceContext, holderId: string, options: { after?: number | undefined; limit: number }) {
+export async function ledgerPage(
+  ctx: ServiceContext,
+  holderId: string,
+  options: { after?: number | undefined; limit: number; order?: 'asc' | 'desc' | undefined },
+) {
   const holder = await getSubject(ctx, holderId);
   await applyExpiry(ctx, holder.id);
+  const newestFirst = options.order === 'desc';
   const conditions = [eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holder.id)];
-  if (options.after !== undefined) conditions.push(gt(pointsLedger.seq, options.after));
+  // The cursor is the last entry of the page before, in either direction.
+  if (options.after !== undefined) conditions.push(newestFirst ? lt(pointsLedger.seq, options.after) : gt(pointsLedger.seq, options.after));
   const rows = await ctx.deps.storage.db
     .select()
     .from(pointsLedger)
     .where(and(...conditions))
-    .orderBy(asc(pointsLedger.seq))
+    .orderBy(newestFirst ? desc(pointsLedger.seq) : asc(pointsLedger.seq))
     .limit(options.limit + 1);
   const items = rows.slice(0, options.limit);
   return { items, nextCursor: rows.length > options.limit ? String(items[items.length - 1]?.seq) : null };

@@ -7,9 +7,10 @@ import { ownSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { preparedQuery } from '../platform/db/prepared.js';
-import { apiClients, consents } from '../platform/db/schema.js';
+import { apiClients, consents, subjects } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
+import { consentStatement } from './consent-statement.js';
 
 export const PURPOSES = ['loan-application', 'post-loan-management', 'guarantee'] as const;
 export const SCOPES = ['credit', 'points-summary', 'gep-assets'] as const;
@@ -62,7 +63,7 @@ export async function grantConsent(ctx: ServiceContext, input: GrantInput): Prom
     method: 'subject-token',
     issuer: p.type === 'subject' ? p.issuer : null,
     bankName: bank.name,
-    statement: input.statement ?? `同意${bank.name}为${input.purpose}查询本人${input.scopes.join('、')}信息`,
+    statement: input.statement ?? consentStatement({ bankName: bank.name, purpose: input.purpose, scopes: input.scopes, expiresAt }),
     at: ctx.now.toISOString(),
   };
   const consentId = newId('con', ctx.now);
@@ -111,19 +112,37 @@ export async function revokeConsent(ctx: ServiceContext, consentId: string): Pro
   throw new DomainError('consent-already-revoked', `this consent was revoked on ${existing.revokedAt}`);
 }
 
+/** Who gave a consent, as the bank may see it: a firm by its code and name, a resident by the masked number only. */
+export interface ConsentSubject {
+  kind: 'firm' | 'resident';
+  displayId: string;
+  name: string | null;
+}
+
+export const consentSubjectOf = (s: { kind: 'firm' | 'resident'; displayId: string; name: string | null }): ConsentSubject => ({
+  kind: s.kind,
+  displayId: s.displayId,
+  name: s.kind === 'firm' ? s.name : null,
+});
+
 /** A subject sees its own, a bank those given to it, the bureau and auditors all. */
-export async function listConsents(ctx: ServiceContext, filter: { subjectId?: string | undefined }): Promise<ConsentRow[]> {
+export async function listConsents(
+  ctx: ServiceContext,
+  filter: { subjectId?: string | undefined },
+): Promise<Array<{ row: ConsentRow; subject: ConsentSubject }>> {
   const conditions = [eq(consents.districtId, ctx.districtId)];
   const p = ctx.principal;
   if (p.type === 'subject') conditions.push(eq(consents.subjectId, (await ownSubject(ctx)).id));
   else if (p.role === 'bank') conditions.push(eq(consents.bankClientId, p.clientId));
   if (filter.subjectId) conditions.push(eq(consents.subjectId, filter.subjectId));
-  return ctx.deps.storage.db
-    .select()
+  const rows = await ctx.deps.storage.db
+    .select({ row: consents, kind: subjects.kind, displayId: subjects.displayId, name: subjects.name })
     .from(consents)
+    .innerJoin(subjects, eq(subjects.id, consents.subjectId))
     .where(and(...conditions))
     .orderBy(desc(consents.grantedAt))
     .limit(1000);
+  return rows.map((r) => ({ row: r.row, subject: consentSubjectOf(r) }));
 }
 
 export function consentState(row: ConsentRow, now: Date): 'active' | 'revoked' | 'expired' {

@@ -36,9 +36,13 @@ export async function logRead(ctx: ServiceContext, subjectId: string, action: st
   await ctx.deps.storage.db.insert(queryLog).values(queryLogEntry(ctx, subjectId, action));
 }
 
-export async function listLog(ctx: ServiceContext, filter: { subjectId?: string | undefined; before?: number | undefined; limit: number }) {
+export async function listLog(
+  ctx: ServiceContext,
+  filter: { subjectId?: string | undefined; actor?: string | undefined; before?: number | undefined; limit: number },
+) {
   const conditions = [eq(queryLog.districtId, ctx.districtId)];
   if (filter.subjectId) conditions.push(eq(queryLog.subjectId, filter.subjectId));
+  if (filter.actor) conditions.push(eq(queryLog.actor, filter.actor));
   if (filter.before !== undefined) conditions.push(lt(queryLog.seq, filter.before));
   const rows = await ctx.deps.storage.db
     .select()

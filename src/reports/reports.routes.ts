@@ -8,9 +8,20 @@ import { fail } from '../platform/errors.js';
 import { allow } from '../platform/http/auth.js';
 import type { AppEnv } from '../platform/http/env.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
+import { principalRef } from '../platform/http/principal.js';
 import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { type ConsentRow, consentState, grantConsent, listConsents, PURPOSES, revokeConsent, SCOPES } from './consents.service.js';
+import {
+  type ConsentRow,
+  type ConsentSubject,
+  consentState,
+  consentSubjectOf,
+  grantConsent,
+  listConsents,
+  PURPOSES,
+  revokeConsent,
+  SCOPES,
+} from './consents.service.js';
 import { listLog } from './query-log.service.js';
 import { issueReport } from './reports.service.js';
 import { publishedKeys } from './signing-keys.service.js';
@@ -38,10 +49,13 @@ const Consent = z
     revokedAt: z.string().nullable(),
     state: z.enum(['active', 'revoked', 'expired']),
     evidence: z.record(z.string(), z.unknown()),
+    subject: z
+      .object({ kind: z.enum(['firm', 'resident']), displayId: z.string(), name: z.string().nullable() })
+      .describe('Who gave it: a firm by its code and name, a resident by the masked ID number only'),
   })
   .openapi('Consent');
 
-const toConsent = (r: ConsentRow, now: Date): z.infer<typeof Consent> => {
+const toConsent = (r: ConsentRow, now: Date, subject: ConsentSubject): z.infer<typeof Consent> => {
   const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
   return {
     id: r.id,
@@ -55,6 +69,7 @@ const toConsent = (r: ConsentRow, now: Date): z.infer<typeof Consent> => {
     revokedAt: r.revokedAt,
     state: consentState(r, now),
     evidence,
+    subject,
   };
 };
 
@@ -269,9 +284,9 @@ const logRoute = createRoute({
   path: '/v1/districts/{districtId}/query-log',
   operationId: 'listQueryLog',
   tags: ['Reports'],
-  summary: 'Who read a subject’s data: a subject sees its own log, auditors all',
+  summary: 'Who read a subject’s data: a subject sees its own log, a bank its own queries, auditors all',
   security: bearerSecurity,
-  middleware: [allow('subject', 'auditor')] as const,
+  middleware: [allow('subject', 'auditor', 'bank')] as const,
   request: {
     params: DistrictParam,
     query: z.strictObject({
@@ -291,15 +306,17 @@ const logRoute = createRoute({
 export const reportRoutes = createRouter()
   .openapi(grantRoute, async (c) => {
     const ctx = serviceContext(c);
-    return c.json(toConsent(await grantConsent(ctx, c.req.valid('json')), ctx.now), 201);
+    const row = await grantConsent(ctx, c.req.valid('json'));
+    return c.json(toConsent(row, ctx.now, consentSubjectOf(await ownSubject(ctx))), 201);
   })
   .openapi(revokeRoute, async (c) => {
     const ctx = serviceContext(c);
-    return c.json(toConsent(await revokeConsent(ctx, c.req.valid('param').consentId), ctx.now), 200);
+    const row = await revokeConsent(ctx, c.req.valid('param').consentId);
+    return c.json(toConsent(row, ctx.now, consentSubjectOf(await ownSubject(ctx))), 200);
   })
   .openapi(listConsentsRoute, async (c) => {
     const ctx = serviceContext(c);
-    return c.json({ items: (await listConsents(ctx, c.req.valid('query'))).map((r) => toConsent(r, ctx.now)) }, 200);
+    return c.json({ items: (await listConsents(ctx, c.req.valid('query'))).map((r) => toConsent(r.row, ctx.now, r.subject)) }, 200);
   })
   .openapi(listBanksRoute, async (c) => {
     const ctx = serviceContext(c);
@@ -329,8 +346,11 @@ export const reportRoutes = createRouter()
   .openapi(logRoute, async (c) => {
     const ctx = serviceContext(c);
     const q = c.req.valid('query');
-    const subjectId = ctx.principal.type === 'subject' ? (await ownSubject(ctx)).id : q.subjectId;
-    const page = await listLog(ctx, { subjectId, before: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
+    const p = ctx.principal;
+    const subjectId = p.type === 'subject' ? (await ownSubject(ctx)).id : q.subjectId;
+    // A bank sees the queries it made itself, nobody else's.
+    const actor = p.type === 'client' && p.role === 'bank' ? principalRef(p) : undefined;
+    const page = await listLog(ctx, { subjectId, actor, before: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
     return c.json({ items: page.items.map(({ districtId: _d, ...rest }) => rest), nextCursor: page.nextCursor }, 200);
   });
 

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { parse } from 'yaml';
+import { type RunRequest, runAllocation } from '../compensation/allocations.service.js';
 import { type EventInput, recordEvents } from '../credit/events.service.js';
 import { createDistrict } from '../districts/districts.service.js';
 import { recordMeasurements, type UnitInput, upsertUnit } from '../gep/gep.service.js';
@@ -40,6 +41,7 @@ const SeedFile = z.strictObject({
         .default([]),
       benefits: z.array(z.object({}).catchall(z.unknown())).default([]),
       awards: z.array(z.object({ by: z.string() }).catchall(z.unknown())).default([]),
+      allocations: z.array(z.object({ ruleSetId: z.string() }).catchall(z.unknown())).default([]),
       subjects: z.array(
         z.discriminatedUnion('kind', [
           z.strictObject({ kind: z.literal('firm'), uscc: z.string(), name: z.string() }),
@@ -105,6 +107,7 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
       const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency: by, name: `seed ${by}` };
       await award({ ...ctx, principal: recorder }, a as unknown as AwardInput);
     }
+    for (const { ruleSetId, ...run } of d.allocations) await runAllocation(ctx, ruleSetId, run as unknown as RunRequest);
   }
   return { loaded: true, credentials };
 }

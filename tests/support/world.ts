@@ -2,6 +2,7 @@
  * A fresh world per test: an in-memory database with the current migrations, two districts with the
  * shipped rule sets, one client per role in each, a settable clock and a development identity provider.
  */
+import { readFileSync } from 'node:fs';
 import type { JWK } from 'jose';
 import { createApp } from '../../src/app.js';
 import { createDistrict } from '../../src/districts/districts.service.js';
@@ -14,6 +15,7 @@ import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../.
 import type { ClientRole } from '../../src/platform/http/principal.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { memoryKeyStore } from '../../src/reports/key-store.js';
+import { loadSeeds } from '../../src/seeds/load-seeds.js';
 
 export const DISTRICTS = ['chongming', 'lishui'] as const;
 export type DistrictId = (typeof DISTRICTS)[number];
@@ -34,6 +36,10 @@ export interface WorldOptions {
   now?: string;
   environment?: AppConfig['environment'];
   maxBodyBytes?: number;
+  /** Load seeds/demo.yaml (as on a fresh `npm start`) instead of two bare districts; `keys` are then the demo's clients. */
+  demo?: boolean;
+  /** The pages' OpenID Connect provider, for sign-in tests. */
+  pagesOidc?: AppConfig['pagesOidc'];
 }
 
 export async function createWorld(options: WorldOptions = {}) {
@@ -52,13 +58,26 @@ export async function createWorld(options: WorldOptions = {}) {
       environment: options.environment ?? 'test',
       maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
       idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS,
+      ...(options.pagesOidc ? { pagesOidc: options.pagesOidc } : {}),
     },
     logger: silentLogger,
   };
 
   const keys = {} as Record<DistrictId, Record<ClientRole, string>>;
   const clientIds = {} as Record<DistrictId, Record<ClientRole, string>>;
-  for (const districtId of DISTRICTS) {
+  if (options.demo) {
+    const seeded = await loadSeeds(deps, readFileSync(new URL('../../seeds/demo.yaml', import.meta.url), 'utf8'));
+    for (const districtId of DISTRICTS) {
+      keys[districtId] = {} as Record<ClientRole, string>;
+      clientIds[districtId] = {} as Record<ClientRole, string>;
+      // The first client of each role in the seed file (the demo has three recorders in chongming).
+      for (const c of [...seeded.credentials].reverse().filter((x) => x.districtId === districtId)) {
+        keys[districtId][c.role as ClientRole] = c.apiKey;
+        clientIds[districtId][c.role as ClientRole] = c.clientId;
+      }
+    }
+  }
+  for (const districtId of options.demo ? [] : DISTRICTS) {
     const ctx = {
       deps,
       principal: { type: 'client' as const, clientId: 'test', districtId, role: 'bureau' as const, agency: null, name: 'test' },

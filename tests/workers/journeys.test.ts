@@ -26,6 +26,7 @@ const D = '/v1/districts/chongming';
 let call: (method: string, path: string, as: string, body?: unknown) => Promise<{ status: number; json: any }>;
 let keys: Record<string, string>;
 let token: (kind: 'resident' | 'firm', id: string) => Promise<string>;
+let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   await applyD1Migrations(testEnv.DB_CHONGMING, testEnv.TEST_MIGRATIONS);
@@ -50,7 +51,7 @@ beforeAll(async () => {
     const made = await createClient(deps, { districtId: 'chongming', name: role, role: role === 'greening' ? 'recorder' : role, agency });
     keys[role] = made.apiKey;
   }
-  const app = createApp(deps);
+  app = createApp(deps);
   call = async (method, path, as, body) => {
     const res = await app.request(path, {
       method,
@@ -160,5 +161,47 @@ describe('inside workerd, on D1', () => {
     expect(amounts.map((r) => r.amount)).toEqual(pure.recipients.map((r) => r.amount));
     // The same figures the Node suite asserts on better-sqlite3 (tests/compensation.test.ts).
     expect(amounts.map((r) => r.amount)).toEqual(['9000000.01', '9000000.00', '9000000.00', '3000000.00']);
+  });
+
+  it('the pages run on D1: a bureau signs in, uploads a CSV of inputs and reads the allocation by town name', async () => {
+    // The Worker entry finds the district of a page from its path.
+    const signIn = await SELF.fetch('https://eco.example/app/districts/chongming');
+    expect(signIn.status).toBe(200);
+    expect(await signIn.text()).toContain('登录 · 上海市崇明区');
+
+    const post = (path: string, fields: Record<string, string>, cookie?: string) =>
+      app.request(`https://eco.example${path}`, {
+        method: 'POST',
+        headers: { origin: 'https://eco.example', 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const signedIn = await post('/app/districts/chongming/signin/key', { key: keys.bureau as string });
+    expect(signedIn.status).toBe(303);
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const csv = [
+      '名称,编号,上年度GEP,生态保护红线面积,森林面积,生态保护考核得分',
+      '陈家镇,chenjia,8120000000,5210,3120,92',
+      '新河镇,xinhe,3050000000,1810,1420,85',
+      '港沿镇,gangyan,2210000000,960,1980,78',
+      '绿华镇,lvhua,450000000,120,210,95',
+    ].join('\n');
+    // Four floors of 500 000 yuan cannot come out of one million: the page says so, in Chinese.
+    const short = await post(
+      '/app/districts/chongming/bureau/allocations',
+      { ruleSetId: 'town-eco-fund', period: '2027', fund: '1,000,000.00', csv },
+      cookie,
+    );
+    expect(short.status).toBe(422);
+    expect(await short.text()).toContain('各单位保底金额合计 2,000,000.00 元，超过资金总额 1,000,000.00 元');
+    const ran = await post(
+      '/app/districts/chongming/bureau/allocations',
+      { ruleSetId: 'town-eco-fund', period: '2027', fund: '10,000,000.00', csv },
+      cookie,
+    );
+    expect(ran.status).toBe(303);
+    const page = await app.request(`https://eco.example${ran.headers.get('location')}`, { headers: { cookie } });
+    const html = await page.text();
+    expect(html).toContain('<dt>分配合计</dt><dd>10,000,000.00 元</dd>');
+    expect(html).toContain('陈家镇');
   });
 });

@@ -468,3 +468,29 @@ export const allocationRuns = sqliteTable(
   },
   (t) => [index('allocation_runs_rule_set').on(t.districtId, t.ruleSetId, t.createdAt)],
 );
+
+/**
+ * Sessions of the pages. The cookie holds a random secret; only its SHA-256 is stored here, with who
+ * signed in (a client id, or a subject's kind, lookup hash and identity provider: never a token or an
+ * API key) and when the session ends. A pending OpenID Connect sign-in is a session without a
+ * principal whose `login` holds the state, nonce and PKCE verifier until the provider answers.
+ */
+export const pageSessions = sqliteTable(
+  'page_sessions',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    kind: text('kind', { enum: ['login', 'client', 'subject'] }).notNull(),
+    clientId: text('client_id'),
+    subjectKind: text('subject_kind', { enum: ['firm', 'resident'] }),
+    lookupHash: text('lookup_hash'),
+    issuer: text('issuer'),
+    /** JSON, for a pending sign-in only: { state, nonce, codeVerifier }. */
+    login: text('login'),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('page_sessions_expires').on(t.expiresAt)],
+);

@@ -9,10 +9,11 @@ import { subjectIdentifier } from '../../identity/identifier.js';
 import { chinaDate } from '../clock.js';
 import { preparedQuery } from '../db/prepared.js';
 import { apiClients } from '../db/schema.js';
-import type { SubjectTokenIssuer } from '../deps.js';
+import type { AppDeps, SubjectTokenIssuer } from '../deps.js';
 import { fail } from '../errors.js';
 import { hmacSha256Verify } from '../util/crypto.js';
 import type { AppEnv } from './env.js';
+import { inProcessPrincipal } from './in-process.js';
 import type { Principal } from './principal.js';
 import { type Actor, actorOf, type ClientRole } from './principal.js';
 
@@ -41,10 +42,11 @@ const clientById = preparedQuery((db) =>
     .prepare(),
 );
 
-async function clientPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string): Promise<Principal> {
+/** The client an API key belongs to; also used by the pages' staff sign-in. */
+export async function clientPrincipal(deps: AppDeps, token: string): Promise<Principal> {
   const match = API_KEY_PATTERN.exec(token);
   if (!match) throw fail.unauthenticated('the API key is malformed');
-  const { storage, secrets } = c.var.deps;
+  const { storage, secrets } = deps;
   const clientId = `cli_${match[1]}`;
   const [row] = await clientById(storage.db).all({ id: clientId });
   // Verify even when the row is missing, so unknown and wrong keys take the same time.
@@ -55,12 +57,20 @@ async function clientPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], toke
   return { type: 'client', clientId: row.id, districtId: row.districtId, role: row.role, agency: row.agency, name: row.name };
 }
 
+/** A client by id, unless it is unknown or revoked: how a staff member's page session is resumed. */
+export async function activeClientPrincipal(deps: AppDeps, clientId: string): Promise<Principal | undefined> {
+  const [row] = await clientById(deps.storage.db).all({ id: clientId });
+  if (!row || row.revokedAt) return undefined;
+  return { type: 'client', clientId: row.id, districtId: row.districtId, role: row.role, agency: row.agency, name: row.name };
+}
+
 function base64UrlBytes(text: string): Uint8Array {
   return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (ch) => ch.charCodeAt(0));
 }
 
-async function subjectPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string): Promise<Principal> {
-  const { subjectIssuers, config, clock, secrets } = c.var.deps;
+/** The subject a token from a configured identity provider names; also used by the pages' token sign-in. */
+export async function subjectPrincipal(deps: AppDeps, token: string): Promise<Principal> {
+  const { subjectIssuers, config, clock, secrets } = deps;
   let claimedIssuer: string | undefined;
   try {
     claimedIssuer = decodeJwt(token).iss;
@@ -98,11 +108,17 @@ async function subjectPrincipal(c: Parameters<MiddlewareHandler<AppEnv>>[0], tok
 
 /** Requires credentials on every request it guards; sets `principal`. */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // The pages' own calls, made for a signed-in session, carry its principal (see in-process.ts).
+  const own = inProcessPrincipal(c.env);
+  if (own) {
+    c.set('principal', own);
+    return next();
+  }
   const header = c.req.header('authorization');
   if (!header) throw fail.unauthenticated('send an API key or a subject token as `Authorization: Bearer …`');
   const [scheme, token] = header.split(/\s+/, 2);
   if (scheme?.toLowerCase() !== 'bearer' || !token) throw fail.unauthenticated('only the Bearer scheme is accepted');
-  const principal = token.startsWith('eck_') ? await clientPrincipal(c, token) : await subjectPrincipal(c, token);
+  const principal = token.startsWith('eck_') ? await clientPrincipal(c.var.deps, token) : await subjectPrincipal(c.var.deps, token);
   c.set('principal', principal);
   await next();
 };
