@@ -2,7 +2,6 @@
  * The app factory: one Hono app built from injected dependencies, the same on Node, on Workers and
  * in tests. Nothing here imports a driver or a Node API.
  */
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -13,6 +12,8 @@ import { districtRoutes } from './districts/districts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
+import { docsRoutes } from './operations/docs.routes.js';
+import { healthRoutes } from './operations/health.routes.js';
 import { landing } from './pages/landing.js';
 import { pagesRoutes } from './pages/pages.routes.js';
 import type { AppDeps } from './platform/deps.js';
@@ -21,13 +22,15 @@ import { authenticate } from './platform/http/auth.js';
 import { districtScope } from './platform/http/district-scope.js';
 import type { AppEnv } from './platform/http/env.js';
 import { idempotency } from './platform/http/idempotency.js';
+import { observeRequests, operationIndex } from './platform/http/observe.js';
 import { createRouter } from './platform/http/openapi.js';
 import { PROBLEM_CONTENT_TYPE, Problem } from './platform/http/problem.js';
+import { SERVICE_VERSION } from './platform/version.js';
 import { pointsRoutes } from './points/points.routes.js';
 import { jwksRoutes, reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rules/rule-sets.routes.js';
 
-export const API_VERSION = '0.1.0';
+export const API_VERSION = SERVICE_VERSION;
 
 function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
   const body = problem.toBody(c.req.path);
@@ -62,18 +65,14 @@ export function createApp(deps: AppDeps) {
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
   });
-  app.use('*', async (c, next) => {
-    c.set('deps', deps);
-    const started = Date.now();
-    await next();
-    deps.logger.info('request', {
-      requestId: c.var.requestId,
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Date.now() - started,
-    });
-  });
+  let operations: Map<string, string> | undefined;
+  app.use(
+    '*',
+    observeRequests(deps, () => {
+      operations ??= operationIndex(app.openAPIRegistry);
+      return operations;
+    }),
+  );
   app.use(
     '/v1/*',
     bodyLimit({
@@ -107,7 +106,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.get('/', (c) => landing(c, API_VERSION));
-  app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
+  app.route('/', healthRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -131,7 +130,7 @@ export function createApp(deps: AppDeps) {
     );
     return c.body(openApiJson, 200, { 'content-type': 'application/json' });
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Eco-credit service API' }));
+  app.route('/', docsRoutes);
 
   app.notFound((c) => problemResponse(c, new Problem('not-found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {
