@@ -35,7 +35,6 @@ import { apiClients, districts } from './platform/db/schema.js';
 import { DomainError } from './platform/errors.js';
 import type { ClientRole } from './platform/http/principal.js';
 import { silentLogger } from './platform/logger.js';
-import { fromBase64Url } from './platform/util/encoding.js';
 import { SERVICE_VERSION } from './platform/version.js';
 import { rotateKey } from './reports/signing-keys.service.js';
 import { verifyReport } from './reports/verify.js';

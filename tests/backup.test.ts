@@ -47,7 +47,8 @@ async function eventIds(base: string): Promise<Set<string>> {
 beforeAll(async () => {
   server = await startServer(env(live));
   expect((await cli(env(live), 'district', 'create', 'chongming', '--name', '上海市崇明区')).code).toBe(0);
-  const made = async (...args: string[]) => JSON.parse((await cli(env(live), 'client', 'create', '--district', 'chongming', '--json', ...args)).stdout).apiKey as string;
+  const made = async (...args: string[]) =>
+    JSON.parse((await cli(env(live), 'client', 'create', '--district', 'chongming', '--json', ...args)).stdout).apiKey as string;
   bureau = await made('--role', 'bureau', '--name', '崇明区财政局');
   recorder = await made('--role', 'recorder', '--name', '崇明区生态环境局', '--agency', '生态环境局');
   firm = (await api(server.base, bureau, 'POST', '/subjects', { kind: 'firm', uscc: IDS.firmA, name: '测试企业' })).json.id;
@@ -154,7 +155,9 @@ describe('an operator backs up the service while agencies record events', () => 
     const otherPepper = Buffer.alloc(32, 3).toString('base64url');
     const exit = await cli(env(target, { ECO_API_KEY_PEPPER: otherPepper }), 'restore', archive, '--data-dir', target);
     expect(exit.code).toBe(1);
-    expect(exit.stderr.trim()).toBe('error: ECO_API_KEY_PEPPER (set in the environment) is not the secret this database was created with; nothing was restored');
+    expect(exit.stderr.trim()).toBe(
+      'error: ECO_API_KEY_PEPPER (set in the environment) is not the secret this database was created with; nothing was restored',
+    );
     expect(existsSync(target)).toBe(false);
   }, 30_000);
 

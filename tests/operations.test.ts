@@ -46,7 +46,8 @@ async function deployment() {
   const app = createApp(rt.deps);
   const ready = async () => {
     const res = await app.request('/ready');
-    return { status: res.status, headers: res.headers, json: await res.json() };
+    // biome-ignore lint/suspicious/noExplicitAny: the test reads the answer's fields and asserts on them.
+    return { status: res.status, headers: res.headers, json: (await res.json()) as any };
   };
   return { dataDir, rt, app, ready, keyFile: join(dataDir, 'keys', readdirSync(join(dataDir, 'keys'))[0] as string) };
 }
@@ -89,7 +90,11 @@ describe('a load balancer probes the service', () => {
     unlinkSync(missing.keyFile);
     const res = await missing.ready();
     expectProblem(res, 503);
-    expect(res.json.checks[2]).toMatchObject({ name: 'signingKeys', ok: false, detail: expect.stringMatching(/^private key missing or not matching for chongming-/) });
+    expect(res.json.checks[2]).toMatchObject({
+      name: 'signingKeys',
+      ok: false,
+      detail: expect.stringMatching(/^private key missing or not matching for chongming-/),
+    });
 
     const swapped = await deployment();
     const kid = (swapped.keyFile.split('/').pop() as string).replace('.private.jwk.json', '');
@@ -113,7 +118,10 @@ describe('an operator reads the request log', () => {
     const log = (message: string, fields: Record<string, unknown> = {}) => lines.push({ message, ...fields });
     w.deps.logger = { info: log, warn: log, error: log };
     const resident = await w.register('chongming', 'resident', IDS.residentA, '张海燕');
-    await w.call('POST', '/v1/districts/chongming/subjects/lookup', { as: w.keys.chongming.bureau, body: { kind: 'resident', idNumber: IDS.residentA } });
+    await w.call('POST', '/v1/districts/chongming/subjects/lookup', {
+      as: w.keys.chongming.bureau,
+      body: { kind: 'resident', idNumber: IDS.residentA },
+    });
     const token = await w.token('resident', IDS.residentA);
     await w.call('GET', '/v1/districts/chongming/me', { as: token });
     await w.call('GET', `/v1/districts/chongming/subjects/${resident}`, { as: w.keys.lishui.bureau });

@@ -42,7 +42,10 @@ describe('an operator starts the service in production on an empty data director
     expect(out).not.toMatch(/demo/i);
     expect(readdirSync(dataDir)).not.toContain('demo-credentials.json');
     const hint = out.split('\n').find((l) => l.includes('no district yet'));
-    expect(JSON.parse(hint ?? '{}')).toMatchObject({ level: 'warn', message: expect.stringContaining('npm run cli -- district create <id> --name <name>') });
+    expect(JSON.parse(hint ?? '{}')).toMatchObject({
+      level: 'warn',
+      message: expect.stringContaining('npm run cli -- district create <id> --name <name>'),
+    });
     expect(hint).toContain('client create --district <id> --role bureau');
     const listed = await cli(env, 'district', 'list', '--json');
     expect(listed).toMatchObject({ code: 0 });
@@ -53,7 +56,14 @@ describe('an operator starts the service in production on an empty data director
     expect(await (await fetch(`${server.base}/health`)).json()).toMatchObject({ status: 'ok' });
     const ready = await fetch(`${server.base}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', checks: [{ name: 'database', ok: true }, { name: 'migrations', ok: true }, { name: 'signingKeys', ok: true }] });
+    expect(await ready.json()).toMatchObject({
+      status: 'ready',
+      checks: [
+        { name: 'database', ok: true },
+        { name: 'migrations', ok: true },
+        { name: 'signingKeys', ok: true },
+      ],
+    });
   });
 
   it('refuses development tokens: the development identity provider is off', async () => {
@@ -77,7 +87,9 @@ describe('an operator starts the service in production on an empty data director
     const clients = JSON.parse((await cli(env, 'client', 'list', '--district', 'chongming', '--json')).stdout) as Array<{ id: string; role: string }>;
     expect(clients).toEqual([expect.objectContaining({ id, role: 'bureau' })]);
     // Its signing key is loaded: the service is ready to sign reports for it.
-    expect(await (await fetch(`${server.base}/ready`)).json()).toMatchObject({ checks: [{}, {}, { name: 'signingKeys', ok: true, detail: '1 active key loaded' }] });
+    expect(await (await fetch(`${server.base}/ready`)).json()).toMatchObject({
+      checks: [{}, {}, { name: 'signingKeys', ok: true, detail: '1 active key loaded' }],
+    });
   }, 30_000);
 
   it('serves /metrics only with the token, and counts each request by operationId and status', async () => {
