@@ -14,6 +14,7 @@ import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
 import { docsRoutes } from './operations/docs.routes.js';
 import { healthRoutes } from './operations/health.routes.js';
+import { enrichDocument } from './operations/openapi-enrich.js';
 import { landing } from './pages/landing.js';
 import { pagesRoutes } from './pages/pages.routes.js';
 import type { AppDeps } from './platform/deps.js';
@@ -117,16 +118,20 @@ export function createApp(deps: AppDeps) {
   let openApiJson: string | undefined;
   app.get('/openapi.json', (c) => {
     openApiJson ??= JSON.stringify(
-      app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: {
-          title: 'Eco-credit service',
-          version: API_VERSION,
-          description:
-            'Ecological credit files and scores, ecological points, GEP eco-loans, compensation allocations and signed credit reports for Chinese districts.',
-        },
-        servers: [{ url: '/' }],
-      }),
+      enrichDocument(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Eco-credit service',
+            version: API_VERSION,
+            description:
+              'Ecological credit files and scores, ecological points, GEP eco-loans, compensation allocations and signed credit reports for Chinese districts.',
+            // OpenAPI 3.1 names a licence by SPDX identifier; the generator's type still has 3.0's (name, url).
+            license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' } as { name: string },
+          },
+          servers: [{ url: '/' }],
+        }),
+      ),
     );
     return c.body(openApiJson, 200, { 'content-type': 'application/json' });
   });

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { createClient, verifyReport } from 'eco-credit-service/client';
 import { describe, expect, it } from 'vitest';
 import { GENERATED, generatedTypes } from '../src/client/generate-types.js';
+import { checkBorrower } from './client/bank-integration.example.js';
 import { served } from './support/browser.js';
 import { createWorld, IDS } from './support/world.js';
-import { checkBorrower } from './client/bank-integration.example.js';
 
 const EXAMPLE = 'tests/client/bank-integration.example.ts';
 
@@ -19,7 +19,10 @@ async function consentingBorrower() {
   const resident = await w.register('chongming', 'resident', IDS.residentA, '张海燕');
   const token = await w.token('resident', IDS.residentA);
   const bank = (await w.call('GET', '/v1/districts/chongming/banks', { as: token })).json.items[0].id as string;
-  await w.call('POST', '/v1/districts/chongming/consents', { as: token, body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] } });
+  await w.call('POST', '/v1/districts/chongming/consents', {
+    as: token,
+    body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] },
+  });
   return { w, resident, bank };
 }
 

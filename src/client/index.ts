@@ -13,8 +13,8 @@
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { components, operations, paths } from './schema.generated.js';
 
-export type { components, operations, paths };
 export { REPORT_TYPE, type VerifyFailure, type VerifyResult, verifyReport } from '../reports/verify.js';
+export type { components, operations, paths };
 
 /** Every error answer: RFC 9457 problem details, `errors` naming each bad field. */
 export type Problem = components['schemas']['Problem'];

@@ -187,6 +187,8 @@ const accountRoute = createRoute({
   operationId: 'getPointsAccount',
   tags: ['Points'],
   summary: 'A holder’s points: balance, pending, expiring in 30 days, recent history, benefits on offer',
+  description:
+    'The holder with its token, or the bureau and auditors: points available now, pending (credited later), expiring within 30 days, the latest entries and the benefits on offer. Expiry is applied first.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },
@@ -220,6 +222,8 @@ const ledgerRoute = createRoute({
   operationId: 'listPointsLedger',
   tags: ['Points'],
   summary: 'Every change to a holder’s points, oldest first, with its reason',
+  description:
+    'Earn, expire, redeem and reverse entries with their reasons and the rule set that gave them; the balance is their sum. `nextCursor` pages on.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: {
@@ -241,6 +245,8 @@ const reverseRoute = createRoute({
   operationId: 'reversePointsAward',
   tags: ['Points'],
   summary: 'Take back what is left of an award (never below a zero balance)',
+  description:
+    'The bureau or a recording agency: a reverse entry takes back what is left of it (points already spent stay spent), and the answer is that entry.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
@@ -261,6 +267,8 @@ const consentRoute = createRoute({
   operationId: 'setPointsSourceConsent',
   tags: ['Points'],
   summary: 'Switch a data source on or off: awards from a source switched off are refused from then on',
+  description:
+    "With the holder's own token: from now on awards from this source are refused (403 `source-switched-off`), or accepted again. Points already earned stay.",
   security: bearerSecurity,
   middleware: [allow('subject')] as const,
   request: {
@@ -287,6 +295,7 @@ const createBenefitRoute = createRoute({
   operationId: 'createBenefit',
   tags: ['Points'],
   summary: 'Register a benefit that points can buy',
+  description: 'For the bureau: what a benefit costs in points, who may redeem it, its stock (omitted: unlimited) and the dates it is on offer.',
   security: bearerSecurity,
   middleware: [allow('bureau')] as const,
   request: {
@@ -330,6 +339,7 @@ const listBenefitsRoute = createRoute({
   operationId: 'listBenefits',
   tags: ['Points'],
   summary: 'Benefits of the district, with what is left of each',
+  description: 'Every caller of the district: benefits with their cost, holder kinds, dates and what is left of the stock.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor', 'recorder', 'bank')] as const,
   request: { params: DistrictParam, query: z.strictObject({ validOn: IsoDate.optional() }) },
@@ -347,6 +357,7 @@ const statisticsRoute = createRoute({
   operationId: 'getPointsStatistics',
   tags: ['Points'],
   summary: 'Points issued, redeemed, expired and reversed per action code and month',
+  description: 'For the bureau and auditors: points issued, expired and reversed per action code and month, and points redeemed per month.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
   request: { params: DistrictParam, query: z.strictObject({ from: Month, to: Month }) },

@@ -29,5 +29,11 @@ export async function checkBorrower(baseUrl: string, bankKey: string, districtId
   // 4. Verify offline: signature, issuer, audience (this bank) and validity; no call to the service.
   const verdict = await verifyReport(issued.data.report, jwks, { issuer: issued.data.issuer, audience: consent.bankClientId });
   if (!verdict.valid) return { outcome: 'not genuine' as const, reason: verdict.reason };
-  return { outcome: 'verified' as const, reportId: issued.data.reportId, subject: verdict.payload.credentialSubject, report: issued.data.report, jwks };
+  return {
+    outcome: 'verified' as const,
+    reportId: issued.data.reportId,
+    subject: verdict.payload.credentialSubject,
+    report: issued.data.report,
+    jwks,
+  };
 }

@@ -40,7 +40,10 @@ describe.skipIf(!runBrowser)('the client in a browser', () => {
     const resident = await w.register('chongming', 'resident', IDS.residentA);
     const token = await w.token('resident', IDS.residentA);
     const bank = (await w.call('GET', '/v1/districts/chongming/banks', { as: token })).json.items[0].id as string;
-    await w.call('POST', '/v1/districts/chongming/consents', { as: token, body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] } });
+    await w.call('POST', '/v1/districts/chongming/consents', {
+      as: token,
+      body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] },
+    });
     const { base, close } = await served(w.app);
     const page = await browser.newPage();
     try {
@@ -61,7 +64,12 @@ describe.skipIf(!runBrowser)('the client in a browser', () => {
           const jwks = (await api.GET('/districts/{districtId}/.well-known/jwks.json', { params: { path } })).data;
           const good = await verifyReport(issued.data.report, jwks, { issuer: issued.data.issuer, audience: consent.bankClientId });
           const tampered = await verifyReport(`${issued.data.report.slice(0, -4)}AAAA`, jwks, { audience: consent.bankClientId });
-          return { consents: consents.data.items.length, good: good.valid, subject: good.payload?.credentialSubject?.displayId, tampered: tampered.reason };
+          return {
+            consents: consents.data.items.length,
+            good: good.valid,
+            subject: good.payload?.credentialSubject?.displayId,
+            tampered: tampered.reason,
+          };
         },
         { base, key: w.keys.chongming.bank, resident },
       );
