@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PROBLEM_TYPE_BASE, PROBLEM_TYPES } from '../src/platform/http/problem-types.js';
+import { ERROR_CODES } from '../src/platform/errors.js';
+import { HTTP_OF, PROBLEM_TYPE_BASE } from '../src/platform/http/problem.js';
 import { createWorld } from './support/world.js';
 
 const run = promisify(execFile);
@@ -81,10 +82,12 @@ describe('the OpenAPI document in an integrator’s tools', () => {
           if (op.operationId !== 'getReadiness') wrong.push(`${op.operationId} ${status}: no problem types`);
           continue;
         }
-        for (const [slug, e] of Object.entries(examples)) {
-          if (!(slug in PROBLEM_TYPES)) wrong.push(`${op.operationId} ${status}: unknown type ${slug}`);
-          if (e.value.type !== `${PROBLEM_TYPE_BASE}${slug}` || e.value.status !== Number(status))
-            wrong.push(`${op.operationId} ${status}: ${slug} example`);
+        for (const [code, e] of Object.entries(examples)) {
+          if (!(ERROR_CODES as readonly string[]).includes(code)) wrong.push(`${op.operationId} ${status}: unknown code ${code}`);
+          else if (HTTP_OF[code as keyof typeof HTTP_OF].status !== Number(status))
+            wrong.push(`${op.operationId} ${status}: ${code} is not a ${status}`);
+          if (e.value.type !== `${PROBLEM_TYPE_BASE}${code}` || e.value.status !== Number(status))
+            wrong.push(`${op.operationId} ${status}: ${code} example`);
         }
       }
     }

@@ -10,6 +10,7 @@ import { createApp } from '../src/app.js';
 import { createDistrict } from '../src/districts/districts.service.js';
 import { nodeConfig } from '../src/node/config.js';
 import { type NodeRuntime, openNodeRuntime } from '../src/node/runtime.js';
+import journal from '../src/platform/db/migrations/meta/_journal.json' with { type: 'json' };
 import { newEd25519 } from '../src/reports/key-store.js';
 import { createWorld, expectProblem, IDS } from './support/world.js';
 
@@ -79,10 +80,14 @@ describe('a load balancer probes the service', () => {
 
   it('is not ready when the database lacks a migration this build ships', async () => {
     const { ready, rt } = await deployment();
-    (rt.deps.storage as unknown as { sqlite: { exec(sql: string): void } }).sqlite.exec('DELETE FROM __drizzle_migrations');
+    // As if this build were deployed on a database that has not had its newest migration.
+    (rt.deps.storage as unknown as { sqlite: { exec(sql: string): void } }).sqlite.exec(
+      'DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)',
+    );
     const res = await ready();
     expectProblem(res, 503);
-    expect(res.json.checks[1]).toEqual({ name: 'migrations', ok: false, detail: 'not applied: 0000_magenta_ultragirl' });
+    const newest = journal.entries.at(-1)?.tag;
+    expect(res.json.checks[1]).toEqual({ name: 'migrations', ok: false, detail: `not applied: ${newest}` });
   });
 
   it('is not ready when a district signing key file is missing, or is not the key the district publishes', async () => {

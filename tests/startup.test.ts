@@ -140,7 +140,8 @@ describe('a newcomer starts the service on an empty data dir', () => {
     expect(await cli('rules', 'check', own)).toMatch(/^ok {4}.*chongming-card\.yaml {2}scorecard firm-env-credit/m);
     expect(await cli('rules', 'check', own, '--district', 'chongming')).toMatch(/^ok /m);
     await expect(cli('rules', 'check', own, '--district', 'lishui')).rejects.toMatchObject({
-      stdout: expect.stringMatching(/\/district: must be 'default' or 'lishui'/),
+      code: 1,
+      stderr: expect.stringMatching(/\/district: must be 'default' or 'lishui'/),
     });
   }, 30_000);
 });

@@ -559,7 +559,7 @@ export interface paths {
         put?: never;
         /**
          * Check a report: its payload if genuine, the exact reason if not
-         * @description Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type. A bank’s own audience is checked unless `audience` names another.
+         * @description Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago); `verifiedWith` says which. A report that claims to come from this district is never genuine under a key the district did not publish (reason not-published-key). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type, not-published-key. A bank’s own audience is checked unless `audience` names another.
          */
         post: operations["verifyCreditReport"];
         delete?: never;
@@ -598,8 +598,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Publish a draft version from a date on (today or later)
-         * @description The version stays immutable; the publication is recorded with who and when, and takes effect on its date.
+         * Publish a draft version; it takes effect on the effectiveFrom its file states
+         * @description The version stays immutable; the publication is recorded with who and when. The file’s own effectiveFrom is the first day the version applies (today or later): a publication cannot change it, so an `effectiveFrom` in the body, if sent, must confirm it.
          */
         post: operations["publishRuleSet"];
         delete?: never;
@@ -1129,6 +1129,8 @@ export interface components {
             eventId: string;
             occurredOn: string;
             points: number;
+            /** @description The subject’s statements (异议声明) on this record, open or rejected */
+            statements?: components["schemas"]["SubjectStatement"][];
             stopsCountingOn: string;
             title: string;
             uncappedPoints?: number;
@@ -1230,6 +1232,10 @@ export interface components {
             score: number;
             /** @description The grade the score alone gives, before overrides such as the one-vote veto */
             scoreGrade: string;
+            /** @description Every statement on a record that still counts: kept after a rejected objection until the record stops counting */
+            statements: (components["schemas"]["SubjectStatement"] & {
+                eventId: string;
+            })[];
             stoppedCounting: {
                 code: string;
                 endedOn: string | null;
@@ -1309,6 +1315,13 @@ export interface components {
                 }[];
                 formula: string;
                 indicator: string;
+                /** @description The measurement as recorded; converted into quantityUnit when the account is read */
+                measured: {
+                    unit: string;
+                    value: string;
+                } | null;
+                /** @description Why a measured indicator is still not assessed */
+                note?: string;
                 price: {
                     source: string;
                     unit: string;
@@ -1630,6 +1643,8 @@ export interface components {
          *       "title": "Not ready",
          *       "status": 503,
          *       "detail": "migrations: not applied: 0001_ledger_index",
+         *       "code": "not-ready",
+         *       "message": "服务暂未就绪，请稍后再试。",
          *       "checks": [
          *         {
          *           "name": "database",
@@ -1741,6 +1756,8 @@ export interface components {
          *       "title": "Invalid request",
          *       "status": 400,
          *       "detail": "body field '/idNumber': check character does not match",
+         *       "code": "validation",
+         *       "message": "提交的内容有误，请按提示修改后重试。",
          *       "errors": [
          *         {
          *           "pointer": "/idNumber",
@@ -1751,6 +1768,12 @@ export interface components {
          *     }
          */
         Problem: {
+            /**
+             * @description Stable machine code; the problem type is its URI
+             * @enum {string}
+             */
+            code: "validation" | "malformed-body" | "unsupported-media-type" | "body-too-large" | "unauthenticated" | "forbidden" | "not-found" | "internal" | "idempotency-in-progress" | "idempotency-key-reused" | "district-exists" | "subject-exists" | "rule-file-invalid" | "rule-examples-failed" | "wrong-rule-kind" | "rule-not-in-force" | "already-published" | "publication-date-contradicts-file" | "no-inputs" | "evaluation-failed" | "code-not-permitted" | "unknown-event-code" | "event-conflict" | "external-id-clash" | "reversal-of-reversal" | "already-reversed" | "objection-to-reversal" | "objection-open" | "objection-closed" | "scorecard-incomplete" | "wrong-subject-kind" | "no-behaviour-list" | "unknown-action" | "action-not-for-holder" | "action-not-permitted" | "award-refused" | "duplicate-award" | "source-switched-off" | "cap-reached" | "not-an-award" | "already-spent" | "insufficient-points" | "sold-out" | "benefit-not-for-holder" | "benefit-not-valid" | "no-consent" | "purpose-not-granted" | "scope-not-granted" | "consent-revoked" | "consent-expired" | "consent-already-revoked" | "purpose-not-allowed" | "report-malformed" | "report-unknown-kid" | "report-bad-signature" | "report-expired" | "report-not-yet-valid" | "report-wrong-audience" | "report-wrong-issuer" | "report-wrong-type" | "report-not-published-key" | "gep-future-year" | "gep-account-closed" | "pledge-refused" | "allocation-refused" | "not-ready";
+            /** @description For developers: what exactly was refused, in English */
             detail: string;
             errors?: {
                 detail: string;
@@ -1761,6 +1784,8 @@ export interface components {
                 pointer: string;
             }[];
             instance?: string;
+            /** @description For people: the same failure in Chinese (zh-CN), from the message catalogue */
+            message: string;
             /** @description The x-request-id of the answer, also in every log line of the request */
             requestId?: string;
             status: number;
@@ -1776,7 +1801,8 @@ export interface components {
          *     }
          */
         PublishRuleSet: {
-            effectiveFrom: string;
+            /** @description If sent, must equal the file’s own effectiveFrom */
+            effectiveFrom?: string;
         };
         QueryLogEntry: {
             action: string;
@@ -2178,6 +2204,17 @@ export interface components {
             /** @enum {string} */
             kind: "resident";
         };
+        SubjectStatement: {
+            dueOn: string;
+            filedAt: string;
+            objectionId: string;
+            /** @description The answer that rejected the objection */
+            resolution: string | null;
+            resolvedAt: string | null;
+            statement: string;
+            /** @enum {string} */
+            status: "open" | "rejected";
+        };
         VerifiedCreditReport: {
             header: {
                 [key: string]: unknown;
@@ -2187,6 +2224,11 @@ export interface components {
             };
             /** @enum {boolean} */
             valid: true;
+            /**
+             * @description district-keys: the keys this district publishes; supplied-keys: the key set sent with the request
+             * @enum {string}
+             */
+            verifiedWith: "district-keys" | "supplied-keys";
         };
         VerifyCreditReport: {
             /**
@@ -2229,9 +2271,9 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "crv": "Ed25519",
-                     *           "x": "MoZNG7oj-K_Q3XInFGKHDj5sqs47g-lT5p2NPJtDpfk",
+                     *           "x": "rIvQlJA6XJ1HNiziYXy7AYPUx1kaTgyH0J0ZOGC26gc",
                      *           "kty": "OKP",
-                     *           "kid": "chongming-20261124-5b8c3665",
+                     *           "kid": "chongming-20261124-74a2a619",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -2412,8 +2454,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b48090070f7a5fc3b9f8f49baa1",
-                     *       "versionId": "rsv_01a20b480900789686307adbc7967e70",
+                     *       "id": "alc_01a20b480900717c8a0d2df21059db3c",
+                     *       "versionId": "rsv_01a20b48090072e9b93f6300833f2af8",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
                      *       "result": {
                      *         "scheme": "payroll",
@@ -2585,7 +2627,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @example alc_01a20b4809007a40a308bbfa36ff1eeb */
+                /** @example alc_01a20b480900775dbaca1e0e582f44d2 */
                 allocationId: string;
                 districtId: string;
             };
@@ -2601,10 +2643,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b4809007a40a308bbfa36ff1eeb",
-                     *       "versionId": "rsv_01a20b48090077279042b7d79dfe647a",
+                     *       "id": "alc_01a20b480900775dbaca1e0e582f44d2",
+                     *       "versionId": "rsv_01a20b4809007f2f85211c8df3ff6114",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
-                     *       "createdBy": "cli_01a20b48090070d9854039c8ef160cbf",
+                     *       "createdBy": "cli_01a20b4809007ac1b68ff4217d7f96d7",
                      *       "reproduced": null,
                      *       "result": {
                      *         "scheme": "pool",
@@ -2803,7 +2845,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "cli_01a20b4809007d019889124ce7504cf9",
+                     *           "id": "cli_01a20b4809007bca8d6295a64865f1db",
                      *           "name": "chongming bank"
                      *         }
                      *       ]
@@ -2887,7 +2929,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ben_01a20b48090075969a8b674fb59bad7c",
+                     *           "id": "ben_01a20b4809007240862a7a19db5846b3",
                      *           "name": "湿地公园年卡",
                      *           "description": null,
                      *           "cost": 1,
@@ -2980,7 +3022,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ben_01a20b48090075969a8b674fb59bad7c",
+                     *       "id": "ben_01a20b4809007240862a7a19db5846b3",
                      *       "name": "湿地公园年卡",
                      *       "description": null,
                      *       "cost": 1,
@@ -3172,16 +3214,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007b9fb767b44d2a32dd6d",
-                     *       "subjectId": "sub_01a20b48090070bc9bd49d707506f5a7",
-                     *       "bankClientId": "cli_01a20b4809007d019889124ce7504cf9",
+                     *       "id": "con_01a22507d50075ec9c0d99ecf6b79c87",
+                     *       "subjectId": "sub_01a20b4809007b2cae45a67c2c829580",
+                     *       "bankClientId": "cli_01a20b4809007891855cfa5b073a515b",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
                      *         "credit"
                      *       ],
-                     *       "grantedAt": "2026-11-24T02:00:00.000Z",
-                     *       "expiresAt": "2027-02-22T02:00:00.000Z",
+                     *       "grantedAt": "2026-11-29T02:00:00.000Z",
+                     *       "expiresAt": "2027-02-27T02:00:00.000Z",
                      *       "revokedAt": null,
                      *       "state": "active",
                      *       "evidence": {
@@ -3189,7 +3231,7 @@ export interface operations {
                      *         "issuer": "urn:eco-credit:dev-idp",
                      *         "bankName": "chongming bank",
                      *         "statement": "同意chongming bank为loan-application查询本人credit信息",
-                     *         "at": "2026-11-24T02:00:00.000Z"
+                     *         "at": "2026-11-29T02:00:00.000Z"
                      *       }
                      *     }
                      */
@@ -3275,7 +3317,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example con_01a20b4809007d4b939e16ce05b1394a */
+                /** @example con_01a20b4809007edfa02ed00bc48bb2eb */
                 consentId: string;
                 districtId: string;
             };
@@ -3291,9 +3333,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007d4b939e16ce05b1394a",
-                     *       "subjectId": "sub_01a20b4809007bd1b5ca7bcebe4fa16a",
-                     *       "bankClientId": "cli_01a20b4809007ddcb1ca547ff7d9d4b4",
+                     *       "id": "con_01a20b4809007edfa02ed00bc48bb2eb",
+                     *       "subjectId": "sub_01a20b480900703dbdd5d3048705568a",
+                     *       "bankClientId": "cli_01a20b48090077fe831cd98d84e52c0d",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -3351,7 +3393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `consent-revoked` */
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `consent-already-revoked` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3402,7 +3444,7 @@ export interface operations {
                      *       "events": [
                      *         {
                      *           "line": 1,
-                     *           "eventId": "evt_01a20b4809007192aacdff5e3aa2129b",
+                     *           "eventId": "evt_01a20b480900766682751a61ee1e8c82",
                      *           "status": "recorded"
                      *         }
                      *       ]
@@ -3503,7 +3545,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b4809007dbd9c2c187403b2540e */
+                /** @example evt_01a20b480900724a8e7f829283d1b2ac */
                 eventId: string;
             };
             cookie?: never;
@@ -3522,9 +3564,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b4809007c9f8eff6f379dfc6196",
-                     *       "subjectId": "sub_01a20b480900723296ba674663d5a4fc",
-                     *       "eventId": "evt_01a20b4809007dbd9c2c187403b2540e",
+                     *       "id": "obj_01a20b480900736fb40c3fae1177dbb1",
+                     *       "subjectId": "sub_01a20b48090077eda3358b458080a53e",
+                     *       "eventId": "evt_01a20b480900724a8e7f829283d1b2ac",
                      *       "statement": "有误",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
@@ -3575,7 +3617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `objection-open` */
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `objection-open`, `already-reversed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3602,7 +3644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but the content is not acceptable. Problem types: `objection-to-reversal`, `already-reversed` */
+            /** @description Well-formed, but the content is not acceptable. Problem types: `objection-to-reversal` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3647,7 +3689,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "subject": {
-                     *             "id": "sub_01a20b480900765a931706ec9cecc700",
+                     *             "id": "sub_01a20b48090075b7aac70684c36ae8cb",
                      *             "kind": "firm",
                      *             "displayId": "91310230MA1H5G6L7G",
                      *             "name": "测试企业"
@@ -3655,7 +3697,7 @@ export interface operations {
                      *           "list": "red",
                      *           "reasons": [
                      *             {
-                     *               "eventId": "evt_01a20b48090076f8b600441014e9f1ea",
+                     *               "eventId": "evt_01a20b48090078de936d5f022c15faf0",
                      *               "code": "ENV-CREDIT-MODEL",
                      *               "title": "环保诚信示范企业",
                      *               "occurredOn": "2026-03-01",
@@ -3838,7 +3880,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b48090077fbb8d4f48c3a2b4eb7",
+                     *         "id": "gpu_01a20b4809007dde8e9a688e5d3b166b",
                      *         "code": "dongtan-plot-07",
                      *         "name": "东滩湿地7号地块",
                      *         "level": "plot",
@@ -3854,420 +3896,57 @@ export interface operations {
                      *       "year": 2025,
                      *       "rows": [
                      *         {
-                     *           "indicator": "crops",
-                     *           "title": "农业产品（粮食）",
-                     *           "category": "material",
-                     *           "subtotal": "农业产品",
-                     *           "quantityUnit": "t",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "2800",
-                     *             "unit": "yuan/t",
-                     *             "year": 2023,
-                     *             "source": "国家统计局农产品生产者价格"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t × 2800 yuan/t",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "timber",
-                     *           "title": "林业产品（木材）",
-                     *           "category": "material",
-                     *           "subtotal": "林业产品",
-                     *           "quantityUnit": "m3",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "1200",
-                     *             "unit": "yuan/m3",
-                     *             "year": 2023,
-                     *             "source": "地方木材市场均价"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "m3 × 1200 yuan/m3",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "water-supply",
-                     *           "title": "水资源供给",
-                     *           "category": "material",
-                     *           "subtotal": "水资源",
-                     *           "quantityUnit": "m3",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "2.50",
-                     *             "unit": "yuan/m3",
-                     *             "year": 2023,
-                     *             "source": "地方水资源费与供水价格"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "m3 × 2.50 yuan/m3",
-                     *           "source": null
-                     *         },
-                     *         {
                      *           "indicator": "water-conservation",
-                     *           "title": "水源涵养 Q = Σ(降水 − 暴雨径流 − 蒸散) × 面积",
+                     *           "title": "水源涵养",
                      *           "category": "regulating",
                      *           "subtotal": "水源涵养",
                      *           "quantityUnit": "m3",
                      *           "factors": [],
                      *           "price": {
-                     *             "value": "6.1107",
+                     *             "value": "6.11",
                      *             "unit": "yuan/m3",
-                     *             "year": 2020,
-                     *             "source": "水库单位库容工程造价"
+                     *             "year": 2025,
+                     *             "source": "水库单位库容造价"
                      *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "m3 × 6.1107 yuan/m3",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "soil-retention-dredging",
-                     *           "title": "土壤保持 — 减少泥沙淤积",
-                     *           "category": "regulating",
-                     *           "subtotal": "土壤保持",
-                     *           "quantityUnit": "t",
-                     *           "factors": [
-                     *             {
-                     *               "name": "sediment-ratio",
-                     *               "value": "0.24",
-                     *               "unit": "1"
-                     *             },
-                     *             {
-                     *               "name": "inverse-bulk-density",
-                     *               "value": "0.7692",
-                     *               "unit": "m3/t"
-                     *             }
-                     *           ],
-                     *           "price": {
-                     *             "value": "12.60",
-                     *             "unit": "yuan/m3",
-                     *             "year": 2022,
-                     *             "source": "水库清淤工程单位费用"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t × 0.24 1 (sediment-ratio) × 0.7692 m3/t (inverse-bulk-density) × 12.60 yuan/m3",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "soil-retention-nitrogen",
-                     *           "title": "土壤保持 — 减少氮面源污染",
-                     *           "category": "regulating",
-                     *           "subtotal": "土壤保持",
-                     *           "quantityUnit": "t",
-                     *           "factors": [
-                     *             {
-                     *               "name": "nitrogen-content",
-                     *               "value": "0.00094",
-                     *               "unit": "t-N/t"
-                     *             }
-                     *           ],
-                     *           "price": {
-                     *             "value": "1750",
-                     *             "unit": "yuan/t-N",
-                     *             "year": 2022,
-                     *             "source": "污水处理厂氮处理成本"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t × 0.00094 t-N/t (nitrogen-content) × 1750 yuan/t-N",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "soil-retention-phosphorus",
-                     *           "title": "土壤保持 — 减少磷面源污染",
-                     *           "category": "regulating",
-                     *           "subtotal": "土壤保持",
-                     *           "quantityUnit": "t",
-                     *           "factors": [
-                     *             {
-                     *               "name": "phosphorus-content",
-                     *               "value": "0.00045",
-                     *               "unit": "t-P/t"
-                     *             }
-                     *           ],
-                     *           "price": {
-                     *             "value": "2800",
-                     *             "unit": "yuan/t-P",
-                     *             "year": 2022,
-                     *             "source": "污水处理厂磷处理成本"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t × 0.00045 t-P/t (phosphorus-content) × 2800 yuan/t-P",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "carbon-sequestration",
-                     *           "title": "固碳 CO2 = 1.63 × NPP",
-                     *           "category": "regulating",
-                     *           "subtotal": "固碳释氧",
-                     *           "quantityUnit": "t-dm",
-                     *           "factors": [
-                     *             {
-                     *               "name": "co2-per-npp",
-                     *               "value": "1.63",
-                     *               "unit": "t-CO2/t-dm"
-                     *             }
-                     *           ],
-                     *           "price": {
-                     *             "value": "58.50",
-                     *             "unit": "yuan/t-CO2",
-                     *             "year": 2023,
-                     *             "source": "全国碳排放权交易市场年均成交价"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t-dm × 1.63 t-CO2/t-dm (co2-per-npp) × 58.50 yuan/t-CO2",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "oxygen-release",
-                     *           "title": "释氧 O2 = 1.19 × NPP",
-                     *           "category": "regulating",
-                     *           "subtotal": "固碳释氧",
-                     *           "quantityUnit": "t-dm",
-                     *           "factors": [
-                     *             {
-                     *               "name": "o2-per-npp",
-                     *               "value": "1.19",
-                     *               "unit": "t-O2/t-dm"
-                     *             }
-                     *           ],
-                     *           "price": {
-                     *             "value": "1000",
-                     *             "unit": "yuan/t-O2",
-                     *             "year": 2022,
-                     *             "source": "工业制氧价格"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t-dm × 1.19 t-O2/t-dm (o2-per-npp) × 1000 yuan/t-O2",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "climate-regulation",
-                     *           "title": "气候调节（植被蒸腾与水面蒸发吸热折算电量）",
-                     *           "category": "regulating",
-                     *           "subtotal": "气候调节",
-                     *           "quantityUnit": "kWh",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "0.617",
-                     *             "unit": "yuan/kWh",
-                     *             "year": 2023,
-                     *             "source": "居民生活用电价格"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "kWh × 0.617 yuan/kWh",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "air-purification-so2",
-                     *           "title": "空气净化 — 二氧化硫",
-                     *           "category": "regulating",
-                     *           "subtotal": "空气净化",
-                     *           "quantityUnit": "t-SO2",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "1263",
-                     *             "unit": "yuan/t-SO2",
-                     *             "year": 2018,
-                     *             "source": "环境保护税 1.2元/当量 ÷ 0.95 kg/当量"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t-SO2 × 1263 yuan/t-SO2",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "water-purification-cod",
-                     *           "title": "水质净化 — 化学需氧量",
-                     *           "category": "regulating",
-                     *           "subtotal": "水质净化",
-                     *           "quantityUnit": "t-COD",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "1400",
-                     *             "unit": "yuan/t-COD",
-                     *             "year": 2018,
-                     *             "source": "环境保护税 1.4元/当量 ÷ 1 kg/当量"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "t-COD × 1400 yuan/t-COD",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "flood-regulation",
-                     *           "title": "洪水调蓄",
-                     *           "category": "regulating",
-                     *           "subtotal": "洪水调蓄",
-                     *           "quantityUnit": "m3",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "6.1107",
-                     *             "unit": "yuan/m3",
-                     *             "year": 2020,
-                     *             "source": "水库单位库容工程造价"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "m3 × 6.1107 yuan/m3",
-                     *           "source": null
-                     *         },
-                     *         {
-                     *           "indicator": "recreation",
-                     *           "title": "休闲旅游",
-                     *           "category": "cultural",
-                     *           "subtotal": "休闲旅游",
-                     *           "quantityUnit": "visit",
-                     *           "factors": [],
-                     *           "price": {
-                     *             "value": "120",
-                     *             "unit": "yuan/visit",
-                     *             "year": 2023,
-                     *             "source": "旅行费用法人均支出"
-                     *           },
-                     *           "status": "not-assessed",
-                     *           "quantity": null,
-                     *           "value": null,
-                     *           "formula": "visit × 120 yuan/visit",
-                     *           "source": null
+                     *           "status": "assessed",
+                     *           "quantity": "100000000",
+                     *           "value": "611000000.00",
+                     *           "formula": "100000000 m3 × 6.11 yuan/m3",
+                     *           "source": "2025年度生态监测",
+                     *           "measured": {
+                     *             "value": "1",
+                     *             "unit": "yi-m3"
+                     *           }
                      *         }
                      *       ],
                      *       "subtotals": [
                      *         {
-                     *           "category": "material",
-                     *           "subtotal": "农业产品",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
-                     *           "category": "material",
-                     *           "subtotal": "林业产品",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
-                     *           "category": "material",
-                     *           "subtotal": "水资源",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
                      *           "category": "regulating",
                      *           "subtotal": "水源涵养",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
-                     *           "category": "regulating",
-                     *           "subtotal": "土壤保持",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 3
-                     *         },
-                     *         {
-                     *           "category": "regulating",
-                     *           "subtotal": "固碳释氧",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 2
-                     *         },
-                     *         {
-                     *           "category": "regulating",
-                     *           "subtotal": "气候调节",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
-                     *           "category": "regulating",
-                     *           "subtotal": "空气净化",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
-                     *           "category": "regulating",
-                     *           "subtotal": "水质净化",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
-                     *           "category": "regulating",
-                     *           "subtotal": "洪水调蓄",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
-                     *         },
-                     *         {
-                     *           "category": "cultural",
-                     *           "subtotal": "休闲旅游",
-                     *           "value": "0.00",
-                     *           "assessed": 0,
-                     *           "notAssessed": 1
+                     *           "value": "611000000.00",
+                     *           "assessed": 1,
+                     *           "notAssessed": 0
                      *         }
                      *       ],
                      *       "categories": {
                      *         "material": "0.00",
-                     *         "regulating": "0.00",
+                     *         "regulating": "611000000.00",
                      *         "cultural": "0.00"
                      *       },
-                     *       "total": "0.00",
-                     *       "notAssessed": [
-                     *         "crops",
-                     *         "timber",
-                     *         "water-supply",
-                     *         "water-conservation",
-                     *         "soil-retention-dredging",
-                     *         "soil-retention-nitrogen",
-                     *         "soil-retention-phosphorus",
-                     *         "carbon-sequestration",
-                     *         "oxygen-release",
-                     *         "climate-regulation",
-                     *         "air-purification-so2",
-                     *         "water-purification-cod",
-                     *         "flood-regulation",
-                     *         "recreation"
-                     *       ],
-                     *       "complete": false,
+                     *       "total": "611000000.00",
+                     *       "notAssessed": [],
+                     *       "complete": true,
                      *       "ruleSet": {
                      *         "id": "gep-method",
-                     *         "version": 1,
-                     *         "hash": "sha256:cd41a7e6d035517df9c8ea3b7389cd4f07935661f5453de3ce65165c3f42cfa2"
+                     *         "version": 2,
+                     *         "hash": "sha256:504c8bbd082e218c94815a6183e3108f89bc6f6eb9df54942e004e44e817fd1c"
                      *       }
                      *     }
                      */
                     "application/json": components["schemas"]["GepAccount"];
                 };
             };
-            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `gep-future-year` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4346,7 +4025,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body`, `gep-future-year` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4437,7 +4116,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "lna_01a20b4809007d8dbe619431a8f40e7c",
+                     *       "id": "lna_01a20b4809007e34814f1dd74df071e3",
                      *       "eligible": true,
                      *       "failedConditions": [],
                      *       "pledges": [
@@ -4960,7 +4639,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example obj_01a20b4809007eba911bae11b9102045 */
+                /** @example obj_01a20b480900766595edf1d63379ef5f */
                 objectionId: string;
             };
             cookie?: never;
@@ -4979,16 +4658,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b4809007eba911bae11b9102045",
-                     *       "subjectId": "sub_01a20b480900770fac2769f24e197885",
-                     *       "eventId": "evt_01a20b48090070dfa3770377c1b97c62",
+                     *       "id": "obj_01a20b480900766595edf1d63379ef5f",
+                     *       "subjectId": "sub_01a20b4809007eb78b5ca7de3f680013",
+                     *       "eventId": "evt_01a20b4809007e83a5c2e1b3caea448e",
                      *       "statement": "不是我",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
                      *       "overdue": false,
                      *       "status": "rejected",
                      *       "resolvedAt": "2026-11-24T02:00:00.000Z",
-                     *       "resolvedBy": "cli_01a20b48090070db93c7c868cf40c69e",
+                     *       "resolvedBy": "cli_01a20b4809007478a5f0dcc8928c2f47",
                      *       "resolution": "监控录像确认",
                      *       "reversalEventId": null
                      *     }
@@ -5097,7 +4776,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "entry": {
-                     *         "id": "ple_01a20b480900741dad4a0ad721f63d4f",
+                     *         "id": "ple_01a20b4809007ce6b5506835b850b270",
                      *         "kind": "earn",
                      *         "points": 2,
                      *         "actionCode": "WASTE-SORTING",
@@ -5128,7 +4807,7 @@ export interface operations {
                     "application/json": components["schemas"]["PointsAward"];
                 };
             };
-            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body`, `future-date`, `award-refused` */
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5217,7 +4896,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example ple_01a20b4809007788b293a747379cb7e2 */
+                /** @example ple_01a20b48090072308b249413d0d0e6d4 */
                 entryId: string;
             };
             cookie?: never;
@@ -5226,7 +4905,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "reason": "重复登记"
+                 *       "reason": "不认可"
                  *     }
                  */
                 "application/json": {
@@ -5243,17 +4922,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ple_01a20b48090075f6b6e12e9c62771bb9",
+                     *       "id": "ple_01a20b4809007aa6b002cfb755ce0664",
                      *       "kind": "reverse",
-                     *       "points": -50,
-                     *       "actionCode": "VOLUNTEER-DAY",
+                     *       "points": -2,
+                     *       "actionCode": "WASTE-SORTING",
                      *       "source": null,
                      *       "earnedOn": "2026-11-24",
                      *       "availableOn": "2026-11-24",
                      *       "expiresOn": null,
-                     *       "reason": "reversed: 重复登记",
+                     *       "reason": "reversed: 登记错误",
                      *       "evidence": null,
-                     *       "lotId": "ple_01a20b4809007788b293a747379cb7e2",
+                     *       "lotId": "ple_01a20b4809007d8bb5732ff026a8527e",
                      *       "redemptionId": null,
                      *       "recordedAt": "2026-11-24T02:00:00.000Z",
                      *       "ruleSet": null
@@ -5361,7 +5040,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "benefitId": "ben_01a20b48090078779de5672f5f5ab937"
+                 *       "benefitId": "ben_01a20b48090072819819a174542e72d3"
                  *     }
                  */
                 "application/json": components["schemas"]["RedeemPoints"];
@@ -5376,9 +5055,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "redemptionId": "red_01a20b4809007ab48d43aeac0c40d735",
+                     *       "redemptionId": "red_01a20b4809007c349a6a680ff1a84d37",
                      *       "benefit": {
-                     *         "id": "ben_01a20b48090078779de5672f5f5ab937",
+                     *         "id": "ben_01a20b48090072819819a174542e72d3",
                      *         "name": "购物券",
                      *         "description": null,
                      *         "cost": 50,
@@ -5392,7 +5071,7 @@ export interface operations {
                      *       },
                      *       "cost": 50,
                      *       "entry": {
-                     *         "id": "ple_01a20b4809007b4ca2b54b31800469ac",
+                     *         "id": "ple_01a20b4809007f028cf63d705e6f99b6",
                      *         "kind": "redeem",
                      *         "points": -50,
                      *         "actionCode": null,
@@ -5403,7 +5082,7 @@ export interface operations {
                      *         "reason": "redeemed: 购物券",
                      *         "evidence": null,
                      *         "lotId": null,
-                     *         "redemptionId": "red_01a20b4809007ab48d43aeac0c40d735",
+                     *         "redemptionId": "red_01a20b4809007c349a6a680ff1a84d37",
                      *         "recordedAt": "2026-11-24T02:00:00.000Z",
                      *         "ruleSet": null
                      *       },
@@ -5722,13 +5401,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "reportId": "rpt_01a20b4809007a4e99a809ff3cf09f22",
-                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1hMjBlZjQxNSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2E0ZTk5YTgwOWZmM2NmMDlmMjIiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MGRlODRkNjIyZTgwOGM2ZmRmZSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3ZjgwODdkMDZmMzhjYmJiODU1ZSIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzBkZTg0ZDYyMmU4MDhjNmZkZmUiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2Y0NmE0NzQ1NDgyMDg1OTA5MzYiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwN2E0ZTk5YTgwOWZmM2NmMDlmMjIifQ.0UxL2A93DYHHcbamBKce_akfaT4EOCU5tOblqx0A5hsTReQnJ3s3H3_kJkPluRxoCV1YlhiS3DMhrFugY71TCQ",
-                     *       "kid": "chongming-20261124-a20ef415",
+                     *       "reportId": "rpt_01a20b4809007f17801c45dead406f18",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC02ZTU2N2VlZiIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2YxNzgwMWM0NWRlYWQ0MDZmMTgiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MWIxYTVkYmI1MWRiYTlmNGJmMCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3NDE2OTdjNTNlMWJiMjVjNDQxYSIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzFiMWE1ZGJiNTFkYmE5ZjRiZjAiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzJhOWJmZDBlNzI4ZjIyYzNkYWYiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwN2YxNzgwMWM0NWRlYWQ0MDZmMTgifQ.sR9BjL7v_0Wx5gftNRwQmZhXV4k7f35GO_EEooxOO6QksZ68rSOrAjPZ6piNu6CHHZGMvkQbtm8ehssUM0iABQ",
+                     *       "kid": "chongming-20261124-6e567eef",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
-                     *       "consentId": "con_01a20b4809007f8087d06f38cbbb855e",
+                     *       "consentId": "con_01a20b480900741697c53e1bb25c441a",
                      *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
                      *     }
                      */
@@ -5831,7 +5510,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1iYTM4ZDA4NSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzhjZmI5ZTRjNTQ3ODFjYjhhNzMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MWRhYmEyZGUwM2VmMDY5ZTU5NCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7ImFzT2YiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJzY29yZSI6NzcsImdyYWRlIjoiYyIsImdyYWRlTGFiZWwiOiLkuIDoiKwiLCJzY29yZUdyYWRlIjoiYyIsIml0ZW1zIjpbeyJyZWFzb25Db2RlIjoibmVnYXRpdmUtYmVoYXZpb3VyIiwicmVhc29uIjoi55Sf5oCB5aSx5L-h6KGM5Li65omj5YiGIChuZWdhdGl2ZSBiZWhhdmlvdXIsIDEyIG1vbnRocykiLCJwb2ludHMiOi0zLCJldmVudHMiOlt7ImV2ZW50SWQiOiJldnRfMDFhMjBiNDgwOTAwNzBiMzg2NGQyOTlkZjk1NjUxNWEiLCJjb2RlIjoiSUxMRUdBTC1ESVNDSEFSR0UiLCJ0aXRsZSI6Iui_neazleaOkuaUviIsIm9jY3VycmVkT24iOiIyMDI2LTEwLTAxIiwicG9pbnRzIjotMywiZGlzcHV0ZWQiOmZhbHNlfV19XSwib3ZlcnJpZGVzIjpbXSwibGlzdHMiOltdLCJkaXNwdXRlZCI6W119fSwicHVycG9zZSI6ImxvYW4tYXBwbGljYXRpb24iLCJzY29wZXMiOlsiY3JlZGl0Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzUzMzhhN2NjMGRmNzM0MmFjYjAiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJyZXNpZGVudC12aWxsYWdlIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1NjoyODVmMTQ2ZTQzMmUwNmY2MWU2NjUyYjRiZjc1ZGZjOTViNjA1M2UxNDZhMzg0MjVhZDM0MzNlMjhjOTc4MzIwIn0seyJpZCI6InJlc2lkZW50LWJlaGF2aW91cnMiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjA0ZDA1Y2IxNTZmOWMyNzQwODMyYTYyNGYzZDY2MjVlZmNmYmNhODE2M2U0ZWMwM2YxMzVmOTc5YjAyOTBmZjEifV0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDcxZGFiYTJkZTAzZWYwNjllNTk0IiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDc5OWY4N2MzMDQ5OGE2NGQ2MjUzIiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc4Y2ZiOWU0YzU0NzgxY2I4YTczIn0.uazefs6hx94hZp417EXbZ4HeKmsxD5cnfLtPLKXvAN4G8wsoVBizQZqRxFgvDtq8tWe70Bpuw6t2jH4sl2G6BQ"
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC00YzY0ODQ1MiIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2ViMWFhNTBiYjE3ZDJkNmU4MWEiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3OTZhOTdhYzE1ZGZiN2MwOGY3MiIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7ImFzT2YiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJzY29yZSI6NzcsImdyYWRlIjoiYyIsImdyYWRlTGFiZWwiOiLkuIDoiKwiLCJzY29yZUdyYWRlIjoiYyIsIml0ZW1zIjpbeyJyZWFzb25Db2RlIjoibmVnYXRpdmUtYmVoYXZpb3VyIiwicmVhc29uIjoi55Sf5oCB5aSx5L-h6KGM5Li65omj5YiGIChuZWdhdGl2ZSBiZWhhdmlvdXIsIDEyIG1vbnRocykiLCJwb2ludHMiOi0zLCJldmVudHMiOlt7ImV2ZW50SWQiOiJldnRfMDFhMjBiNDgwOTAwNzViN2I0OGU5Y2UzN2FmNGYwYTIiLCJjb2RlIjoiSUxMRUdBTC1ESVNDSEFSR0UiLCJ0aXRsZSI6Iui_neazleaOkuaUviIsIm9jY3VycmVkT24iOiIyMDI2LTEwLTAxIiwicG9pbnRzIjotMywiZGlzcHV0ZWQiOmZhbHNlfV19XSwib3ZlcnJpZGVzIjpbXSwibGlzdHMiOltdLCJkaXNwdXRlZCI6W10sInN0YXRlbWVudHMiOltdfX0sInB1cnBvc2UiOiJsb2FuLWFwcGxpY2F0aW9uIiwic2NvcGVzIjpbImNyZWRpdCJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDdiOGFiM2U0MGQ5YzNhNzk3YzY2IiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6Mjg1ZjE0NmU0MzJlMDZmNjFlNjY1MmI0YmY3NWRmYzk1YjYwNTNlMTQ2YTM4NDI1YWQzNDMzZTI4Yzk3ODMyMCJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1NjowNGQwNWNiMTU2ZjljMjc0MDgzMmE2MjRmM2Q2NjI1ZWZjZmJjYTgxNjNlNGVjMDNmMTM1Zjk3OWIwMjkwZmYxIn1dLCJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3OTZhOTdhYzE1ZGZiN2MwOGY3MiIsImF1ZCI6ImNsaV8wMWEyMGI0ODA5MDA3ZDMyYWY4OGIxOTMzNjEzMzYwZCIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6InJwdF8wMWEyMGI0ODA5MDA3ZWIxYWE1MGJiMTdkMmQ2ZTgxYSJ9.IEaoJzBUEhP29dA6oz58v9Sr7_NoMN9Ldhgrwc_fnxQ93noG_O6jEnnTkJMYWj9udkD9ztLPbeBHofSNNt2JBQ"
                  *     }
                  */
                 "application/json": components["schemas"]["VerifyCreditReport"];
@@ -5847,9 +5526,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "valid": true,
+                     *       "verifiedWith": "district-keys",
                      *       "header": {
                      *         "alg": "EdDSA",
-                     *         "kid": "chongming-20261124-ba38d085",
+                     *         "kid": "chongming-20261124-4c648452",
                      *         "typ": "vc+jwt"
                      *       },
                      *       "payload": {
@@ -5860,12 +5540,12 @@ export interface operations {
                      *           "VerifiableCredential",
                      *           "EcoCreditReport"
                      *         ],
-                     *         "id": "urn:eco-credit:report:rpt_01a20b48090078cfb9e4c54781cb8a73",
+                     *         "id": "urn:eco-credit:report:rpt_01a20b4809007eb1aa50bb17d2d6e81a",
                      *         "issuer": "http://localhost/districts/chongming",
                      *         "validFrom": "2026-11-24T02:00:00.000Z",
                      *         "validUntil": "2026-12-24T02:00:00.000Z",
                      *         "credentialSubject": {
-                     *           "id": "urn:eco-credit:subject:sub_01a20b48090071daba2de03ef069e594",
+                     *           "id": "urn:eco-credit:subject:sub_01a20b480900796a97ac15dfb7c08f72",
                      *           "kind": "resident",
                      *           "displayId": "310230********1233",
                      *           "district": "chongming",
@@ -5882,7 +5562,7 @@ export interface operations {
                      *                 "points": -3,
                      *                 "events": [
                      *                   {
-                     *                     "eventId": "evt_01a20b48090070b3864d299df956515a",
+                     *                     "eventId": "evt_01a20b48090075b7b48e9ce37af4f0a2",
                      *                     "code": "ILLEGAL-DISCHARGE",
                      *                     "title": "违法排放",
                      *                     "occurredOn": "2026-10-01",
@@ -5894,7 +5574,8 @@ export interface operations {
                      *             ],
                      *             "overrides": [],
                      *             "lists": [],
-                     *             "disputed": []
+                     *             "disputed": [],
+                     *             "statements": []
                      *           }
                      *         },
                      *         "purpose": "loan-application",
@@ -5902,7 +5583,7 @@ export interface operations {
                      *           "credit"
                      *         ],
                      *         "consent": {
-                     *           "id": "con_01a20b48090075338a7cc0df7342acb0",
+                     *           "id": "con_01a20b4809007b8ab3e40d9c3a797c66",
                      *           "grantedAt": "2026-11-24T02:00:00.000Z",
                      *           "expiresAt": "2027-02-22T02:00:00.000Z"
                      *         },
@@ -5920,12 +5601,12 @@ export interface operations {
                      *           }
                      *         ],
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090071daba2de03ef069e594",
-                     *         "aud": "cli_01a20b480900799f87c30498a64d6253",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b480900796a97ac15dfb7c08f72",
+                     *         "aud": "cli_01a20b4809007d32af88b1933613360d",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "rpt_01a20b48090078cfb9e4c54781cb8a73"
+                     *         "jti": "rpt_01a20b4809007eb1aa50bb17d2d6e81a"
                      *       }
                      *     }
                      */
@@ -5986,7 +5667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but the content is not acceptable. Problem types: `report-malformed`, `report-unknown-kid`, `report-bad-signature`, `report-expired`, `report-not-yet-valid`, `report-wrong-audience`, `report-wrong-issuer`, `report-wrong-type` */
+            /** @description Well-formed, but the content is not acceptable. Problem types: `report-malformed`, `report-unknown-kid`, `report-bad-signature`, `report-expired`, `report-not-yet-valid`, `report-wrong-audience`, `report-wrong-issuer`, `report-wrong-type`, `report-not-published-key` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6012,7 +5693,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b48090074c0a19029f54284aad4 */
+                /** @example rsv_01a20b4809007ad7815fba5d9efa1753 */
                 versionId: string;
             };
             cookie?: never;
@@ -6081,7 +5762,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007022bccb63ac0e8d83a2 */
+                /** @example rsv_01a20b48090079369bd8c70faf8496c8 */
                 versionId: string;
             };
             cookie?: never;
@@ -6100,13 +5781,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "versionId": "rsv_01a20b4809007022bccb63ac0e8d83a2",
-                     *       "ruleSetId": "town-eco-fund",
-                     *       "hash": "sha256:9c0565c89e0ba27cf812570f79f29b0d09205ee1599208e995975b05a8de6c83",
+                     *       "versionId": "rsv_01a20b48090079369bd8c70faf8496c8",
+                     *       "ruleSetId": "gep-method",
+                     *       "hash": "sha256:504c8bbd082e218c94815a6183e3108f89bc6f6eb9df54942e004e44e817fd1c",
                      *       "status": "published",
-                     *       "effectiveFrom": "2026-12-01",
+                     *       "effectiveFrom": "2026-11-24",
                      *       "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *       "publishedBy": "cli_01a20b4809007b0fb8dc23a29034f509"
+                     *       "publishedBy": "cli_01a20b48090078219cec06d5f3e60529"
                      *     }
                      */
                     "application/json": {
@@ -6121,7 +5802,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body`, `future-date` */
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6184,6 +5865,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `publication-date-contradicts-file` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Something failed on our side. Problem types: `internal` */
             500: {
                 headers: {
@@ -6201,7 +5891,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007f3f8bc4b837a428cd11 */
+                /** @example rsv_01a20b4809007cb1b5df00238159bcf3 */
                 versionId: string;
             };
             cookie?: never;
@@ -6657,7 +6347,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "candidateVersionId": "rsv_01a20b4809007459abec1ec0835284df"
+                 *       "candidateVersionId": "rsv_01a20b480900712a9bfafc4200723c37"
                  *     }
                  */
                 "application/json": components["schemas"]["DiffRuleSets"];
@@ -6674,12 +6364,12 @@ export interface operations {
                      * @example {
                      *       "ruleSetId": "town-eco-fund",
                      *       "base": {
-                     *         "versionId": "rsv_01a20b48090077f7bc428df08430fa20",
+                     *         "versionId": "rsv_01a20b4809007117b7a3f2590512be2e",
                      *         "hash": "sha256:00ed63eb418da04fa44d87ccb550423b8cc11b42c140a76ece15f0547604b725",
                      *         "status": "published"
                      *       },
                      *       "candidate": {
-                     *         "versionId": "rsv_01a20b4809007459abec1ec0835284df",
+                     *         "versionId": "rsv_01a20b480900712a9bfafc4200723c37",
                      *         "hash": "sha256:3d824bde4cb6f3c2e8affedc2a7f29904d17018ee672fa5dce637c96af0b4c15",
                      *         "status": "draft"
                      *       },
@@ -7373,7 +7063,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "versionId": "rsv_01a20b4809007a46bb90a0b526d5f5b1",
+                     *           "versionId": "rsv_01a20b4809007a20917a6a406de6c0dc",
                      *           "ruleSetId": "gep-method",
                      *           "kind": "gep-method",
                      *           "version": 1,
@@ -7887,7 +7577,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b4809007070b9f47f49feb4fc4a */
+                /** @example evt_01a20b4809007ae38f291b4a4786fa46 */
                 eventId: string;
                 subjectId: string;
             };
@@ -7907,8 +7597,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "evt_01a20b4809007bd8bf26a8311c2f3d27",
-                     *       "subjectId": "sub_01a20b4809007d3fa73401e0c3132925",
+                     *       "id": "evt_01a20b4809007049b660ff143b6e3150",
+                     *       "subjectId": "sub_01a20b4809007af2a683bdc993385b3c",
                      *       "code": "ENV-PENALTY",
                      *       "occurredOn": "2026-10-01",
                      *       "endedOn": null,
@@ -7923,7 +7613,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": "录入错误",
-                     *       "reversesEventId": "evt_01a20b4809007070b9f47f49feb4fc4a",
+                     *       "reversesEventId": "evt_01a20b4809007ae38f291b4a4786fa46",
                      *       "reversedBy": null,
                      *       "disputed": false,
                      *       "externalId": null
@@ -8040,7 +7730,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "subject": {
-                     *         "id": "sub_01a20b48090073a388e8d66d0d00dcac",
+                     *         "id": "sub_01a20b480900706ab784151d8970795f",
                      *         "districtId": "chongming",
                      *         "kind": "firm",
                      *         "displayId": "91310230MA1K2B3C4P",
@@ -8058,6 +7748,7 @@ export interface operations {
                      *       "stoppedCounting": [],
                      *       "lists": [],
                      *       "disputed": [],
+                     *       "statements": [],
                      *       "ruleSets": {
                      *         "scorecard": {
                      *           "id": "firm-env-credit",
@@ -8152,7 +7843,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "holder": {
-                     *         "id": "sub_01a20b48090071098125c69aa4bb43a2",
+                     *         "id": "sub_01a20b480900710d9c887cc4b9dd3f25",
                      *         "districtId": "chongming",
                      *         "kind": "resident",
                      *         "displayId": "310230********1233",
@@ -8243,7 +7934,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ple_01a20b4809007da2b916c883e5cf7f17",
+                     *           "id": "ple_01a20b4809007aebbb1c9e61cb341929",
                      *           "kind": "earn",
                      *           "points": 100,
                      *           "actionCode": "VIOLATION-REPORT",
@@ -8262,7 +7953,7 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "id": "ple_01a20b4809007cf9bf3da0c85ea18360",
+                     *           "id": "ple_01a20b4809007aea9a2f7158cbf1a4ea",
                      *           "kind": "earn",
                      *           "points": 100,
                      *           "actionCode": "VIOLATION-REPORT",
@@ -8281,7 +7972,7 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "id": "ple_01a20b48090075bca117df12c41c8f65",
+                     *           "id": "ple_01a20b480900706686b9ef2ec277c179",
                      *           "kind": "redeem",
                      *           "points": -60,
                      *           "actionCode": null,
@@ -8292,12 +7983,12 @@ export interface operations {
                      *           "reason": "redeemed: 森林公园门票",
                      *           "evidence": null,
                      *           "lotId": null,
-                     *           "redemptionId": "red_01a20b4809007a7fbec973673051e55f",
+                     *           "redemptionId": "red_01a20b48090078a7951a06527c53557c",
                      *           "recordedAt": "2026-11-24T02:00:00.000Z",
                      *           "ruleSet": null
                      *         },
                      *         {
-                     *           "id": "ple_01a2ccd460007397ab5142f99857a5da",
+                     *           "id": "ple_01a2ccd4600074fa859b47ab13e022c2",
                      *           "kind": "expire",
                      *           "points": -40,
                      *           "actionCode": "VIOLATION-REPORT",
@@ -8307,7 +7998,7 @@ export interface operations {
                      *           "expiresOn": null,
                      *           "reason": "expired: points earned on 2025-06-01 were valid until 2026-12-31",
                      *           "evidence": null,
-                     *           "lotId": "ple_01a20b4809007da2b916c883e5cf7f17",
+                     *           "lotId": "ple_01a20b4809007aebbb1c9e61cb341929",
                      *           "redemptionId": null,
                      *           "recordedAt": "2026-12-31T16:00:00.000Z",
                      *           "ruleSet": null

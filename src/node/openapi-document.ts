@@ -6,6 +6,7 @@
 import { createApp } from '../app.js';
 import { fixedClock } from '../platform/clock.js';
 import { openSqliteStorage } from '../platform/db/sqlite-node.js';
+import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../platform/deps.js';
 import { silentLogger } from '../platform/logger.js';
 import { memoryKeyStore } from '../reports/key-store.js';
 
@@ -19,7 +20,7 @@ export async function openApiDocumentText(): Promise<string> {
       subjectIssuers: [],
       shippedRules: [],
       signingKeys: memoryKeyStore(),
-      config: { environment: 'production', maxBodyBytes: 8 * 1024 * 1024 },
+      config: { environment: 'production', maxBodyBytes: 8 * 1024 * 1024, idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS },
       logger: silentLogger,
     });
     return await (await app.request('/openapi.json')).text();

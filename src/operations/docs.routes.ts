@@ -4,8 +4,8 @@
  * telemetry from another site, so the docs work on an intranet without internet.
  */
 import { Scalar } from '@scalar/hono-api-reference';
+import { fail } from '../platform/errors.js';
 import { createRouter } from '../platform/http/openapi.js';
-import { problems } from '../platform/http/problem.js';
 
 export const DOCS_SCRIPT = '/docs/scalar.js';
 
@@ -22,7 +22,7 @@ export const docsRoutes = createRouter()
   )
   .get(DOCS_SCRIPT, async (c) => {
     const asset = await c.var.deps.assets?.get('scalar.js');
-    if (!asset) throw problems.notFound('this deployment does not serve the docs script');
+    if (!asset) throw fail.notFound('this deployment does not serve the docs script');
     const headers = new Headers(asset.headers);
     headers.set('cache-control', 'public, max-age=86400');
     return new Response(asset.body, { status: 200, headers });

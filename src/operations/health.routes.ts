@@ -3,8 +3,9 @@
  * nothing else, so a slow database never gets a live process killed); `/ready` says it can serve.
  */
 import { createRoute, z } from '@hono/zod-openapi';
+import { DomainError } from '../platform/errors.js';
 import { createRouter, ProblemSchema } from '../platform/http/openapi.js';
-import { PROBLEM_CONTENT_TYPE, Problem } from '../platform/http/problem.js';
+import { PROBLEM_CONTENT_TYPE } from '../platform/http/problem.js';
 import { SERVICE_VERSION } from '../platform/version.js';
 import { readiness } from './readiness.service.js';
 
@@ -53,6 +54,8 @@ const NotReady = ProblemSchema.extend({ checks: z.array(Check) }).openapi('NotRe
     title: 'Not ready',
     status: 503,
     detail: 'migrations: not applied: 0001_ledger_index',
+    code: 'not-ready',
+    message: '服务暂未就绪，请稍后再试。',
     checks: [
       { name: 'database', ok: true, detail: 'answers' },
       { name: 'migrations', ok: false, detail: 'not applied: 0001_ledger_index' },
@@ -82,7 +85,7 @@ export const healthRoutes = createRouter()
     const checks = await readiness(c.var.deps);
     const failed = checks.filter((x) => !x.ok);
     if (failed.length > 0) {
-      throw new Problem(503, 'not-ready', 'Not ready', failed.map((x) => `${x.name}: ${x.detail}`).join('; '), { extensions: { checks } });
+      throw new DomainError('not-ready', failed.map((x) => `${x.name}: ${x.detail}`).join('; '), { extensions: { checks } });
     }
     c.header('cache-control', 'no-store');
     return c.json({ status: 'ready' as const, checks }, 200);

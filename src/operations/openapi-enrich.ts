@@ -7,40 +7,38 @@
  *   recorded from the test suite by `npm run docs:examples` into openapi-examples.generated.json.
  * Runtime-neutral: the Worker serves the same document.
  */
-import { PROBLEM_TYPE_BASE, PROBLEM_TYPES, type ProblemSlug } from '../platform/http/problem-types.js';
+import type { ErrorCode } from '../platform/errors.js';
+import { HTTP_OF, problemType } from '../platform/http/problem.js';
+import { messageOf } from '../platform/messages/zh-CN.js';
 import recorded from './openapi-examples.generated.json' with { type: 'json' };
 
-/** `slug` at the catalogue's status, or `slug@status` where an operation answers it with another. */
-type ProblemRef = ProblemSlug | `${ProblemSlug}@${number}`;
-
 /** What each operation's service (not its shape) can refuse with. */
-export const OPERATION_PROBLEMS: Record<string, readonly ProblemRef[]> = {
+export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
   registerSubject: ['subject-exists'],
-  lookupSubject: [],
   uploadRuleSet: ['rule-file-invalid'],
   validateRuleSet: ['rule-file-invalid'],
   evaluateRuleSet: ['wrong-rule-kind', 'evaluation-failed'],
   simulateRuleSet: ['rule-file-invalid', 'wrong-rule-kind', 'allocation-refused', 'no-inputs'],
   diffRuleSets: ['rule-file-invalid', 'wrong-rule-kind', 'allocation-refused', 'no-inputs'],
-  publishRuleSet: ['already-published', 'future-date'],
+  publishRuleSet: ['already-published', 'publication-date-contradicts-file'],
   recordCreditEvents: ['code-not-permitted', 'external-id-clash', 'event-conflict', 'no-behaviour-list', 'wrong-subject-kind', 'wrong-rule-kind'],
   reverseCreditEvent: ['already-reversed', 'reversal-of-reversal'],
   getCreditScore: ['scorecard-incomplete', 'no-behaviour-list', 'wrong-subject-kind', 'wrong-rule-kind'],
-  fileObjection: ['objection-open', 'objection-to-reversal', 'already-reversed@422'],
+  fileObjection: ['objection-open', 'objection-to-reversal', 'already-reversed'],
   resolveObjection: ['objection-closed', 'already-reversed'],
   awardPoints: [
     'unknown-action',
     'action-not-for-holder',
     'action-not-permitted',
-    'future-date',
     'award-refused',
-    'award-refused@400',
     'duplicate-award',
     'source-switched-off',
     'cap-reached',
   ],
   reversePointsAward: ['not-an-award', 'already-spent'],
   redeemPoints: ['benefit-not-for-holder', 'benefit-not-valid', 'sold-out', 'insufficient-points'],
+  recordGepMeasurements: ['gep-future-year'],
+  getGepAccount: ['gep-future-year'],
   runAllocation: ['wrong-rule-kind', 'allocation-refused'],
   assessGepLoan: [
     'no-consent',
@@ -51,7 +49,7 @@ export const OPERATION_PROBLEMS: Record<string, readonly ProblemRef[]> = {
     'pledge-refused',
     'scorecard-incomplete',
   ],
-  revokeConsent: ['consent-revoked@409'],
+  revokeConsent: ['consent-already-revoked'],
   issueCreditReport: ['no-consent', 'purpose-not-granted', 'scope-not-granted', 'consent-expired', 'consent-revoked', 'scorecard-incomplete'],
   verifyCreditReport: [
     'report-malformed',
@@ -62,7 +60,30 @@ export const OPERATION_PROBLEMS: Record<string, readonly ProblemRef[]> = {
     'report-wrong-audience',
     'report-wrong-issuer',
     'report-wrong-type',
+    'report-not-published-key',
   ],
+};
+
+/** What a code tells the caller, for the document's examples (the title says it shorter). */
+const MEANING: Partial<Record<ErrorCode, string>> = {
+  validation: 'a parameter, header or body field is invalid; `errors` names each with its pointer',
+  'malformed-body': 'the body is not well-formed JSON',
+  unauthenticated: 'no credentials, or an API key or token that is not valid, revoked or expired',
+  forbidden: "the caller's role, district or subject may not do this",
+  'not-found': 'no such district, or no such record in this district',
+  'idempotency-key-reused': 'this Idempotency-Key was used before with another body',
+  'idempotency-in-progress': 'a request with this Idempotency-Key is still being processed; retry after `retryAfterSeconds`',
+  'body-too-large': 'the body is larger than MAX_BODY_BYTES',
+  'unsupported-media-type': 'send the body as application/json',
+  internal: 'something failed on our side; quote the request id',
+  'subject-exists': 'the subject is registered already',
+  'rule-file-invalid': 'the rule file does not parse or does not check; `errors` gives file, line and field',
+  'code-not-permitted': 'the recording agency may not record this behaviour code; nothing was recorded',
+  'external-id-clash': 'an externalId was recorded before with other content; nothing was recorded',
+  'cap-reached': 'the daily or monthly cap leaves nothing to award',
+  'insufficient-points': 'the balance does not cover the cost; nothing was spent',
+  'no-consent': 'the subject has given your bank no consent; nothing was delivered',
+  'report-bad-signature': 'the signature does not match the content',
 };
 
 interface RecordedOperation {
@@ -88,14 +109,9 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Not ready to serve',
 };
 
-function parse(ref: ProblemRef): { slug: ProblemSlug; status: number } {
-  const [slug, status] = ref.split('@') as [ProblemSlug, string | undefined];
-  return { slug, status: status ? Number(status) : PROBLEM_TYPES[slug].status };
-}
-
 /** The problem types that follow from an operation's shape. */
-function shapeProblems(op: Json): ProblemRef[] {
-  const refs: ProblemRef[] = [];
+function shapeProblems(op: Json): ErrorCode[] {
+  const refs: ErrorCode[] = [];
   const secured = (op.security ?? [{}]).length > 0;
   const params: Json[] = op.parameters ?? [];
   if (params.length > 0 || op.requestBody) refs.push('validation');
@@ -107,11 +123,12 @@ function shapeProblems(op: Json): ProblemRef[] {
   return refs;
 }
 
-function example(slug: ProblemSlug, status: number, recordedBody: unknown): Json {
-  const type = PROBLEM_TYPES[slug];
+function example(code: ErrorCode, recordedBody: unknown): Json {
+  const { status, title } = HTTP_OF[code];
+  const meaning = MEANING[code] ?? title;
   return {
-    summary: `${slug}: ${type.meaning}`,
-    value: recordedBody ?? { type: `${PROBLEM_TYPE_BASE}${slug}`, title: type.title, status, detail: type.meaning },
+    summary: `${code}: ${meaning}`,
+    value: recordedBody ?? { type: problemType(code), title, status, detail: meaning, code, message: messageOf(code) },
   };
 }
 
@@ -147,14 +164,14 @@ export function enrichDocument(doc: Json, examples: Record<string, RecordedOpera
         if (media && !hasExample(doc, media) && rec?.responses?.[status] !== undefined) media.example = rec.responses[status];
       }
       if (id === 'getHealth' || id === 'getReadiness') continue;
-      const refs = [...new Set([...shapeProblems(op), ...(OPERATION_PROBLEMS[id] ?? [])])];
-      const byStatus = new Map<number, Array<{ slug: ProblemSlug; status: number }>>();
-      for (const r of refs.map(parse)) byStatus.set(r.status, [...(byStatus.get(r.status) ?? []), r]);
+      const codes = [...new Set([...shapeProblems(op), ...(OPERATION_PROBLEMS[id] ?? [])])];
+      const byStatus = new Map<number, ErrorCode[]>();
+      for (const code of codes) byStatus.set(HTTP_OF[code].status, [...(byStatus.get(HTTP_OF[code].status) ?? []), code]);
       for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
         const existing = op.responses[String(status)];
         const content = existing?.content?.['application/problem+json'] ?? { schema: { $ref: '#/components/schemas/Problem' } };
-        content.examples = Object.fromEntries(list.map(({ slug }) => [slug, example(slug, status, rec?.problems?.[`${status} ${slug}`])]));
-        const types = list.map(({ slug }) => `\`${slug}\``).join(', ');
+        content.examples = Object.fromEntries(list.map((code) => [code, example(code, rec?.problems?.[`${status} ${code}`])]));
+        const types = list.map((code) => `\`${code}\``).join(', ');
         op.responses[String(status)] = {
           description: `${existing?.description ?? STATUS_TEXT[status] ?? 'Error'}. Problem types: ${types}`,
           content: { 'application/problem+json': content },

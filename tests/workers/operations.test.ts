@@ -11,6 +11,7 @@ import { createDistrict } from '../../src/districts/districts.service.js';
 import { createClient as createApiClient } from '../../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
 import { fixedClock } from '../../src/platform/clock.js';
+import journal from '../../src/platform/db/migrations/meta/_journal.json' with { type: 'json' };
 import { silentLogger } from '../../src/platform/logger.js';
 import { memoryKeyStore } from '../../src/reports/key-store.js';
 import { type WorkerEnv, workerDeps } from '../../src/worker.js';
@@ -59,7 +60,7 @@ describe('an operator deploys the Worker', () => {
     expect(((await before.json()) as { checks: unknown[] }).checks[1]).toEqual({
       name: 'migrations',
       ok: false,
-      detail: 'not applied: 0000_magenta_ultragirl',
+      detail: `not applied: ${journal.entries.map((e) => e.tag).join(', ')}`,
     });
 
     await applyD1Migrations(testEnv.DB_CHONGMING, testEnv.TEST_MIGRATIONS);
