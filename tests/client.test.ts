@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createClient, verifyReport } from 'eco-credit-service/client';
 import { describe, expect, it } from 'vitest';
-import { GENERATED, generatedTypes } from '../src/client/generate-types.js';
+import { GENERATED, generatedTypes } from '../src/node/client-types.js';
 import { checkBorrower } from './client/bank-integration.example.js';
 import { served } from './support/browser.js';
 import { createWorld, IDS } from './support/world.js';
