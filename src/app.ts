@@ -2,7 +2,6 @@
  * The app factory: one Hono app built from injected dependencies, the same on Node, on Workers and
  * in tests. Nothing here imports a driver or a Node API.
  */
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -13,6 +12,9 @@ import { districtRoutes } from './districts/districts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
+import { docsRoutes } from './operations/docs.routes.js';
+import { healthRoutes } from './operations/health.routes.js';
+import { enrichDocument } from './operations/openapi-enrich.js';
 import { landing } from './pages/landing.js';
 import { pagesRoutes } from './pages/pages.routes.js';
 import type { AppDeps } from './platform/deps.js';
@@ -22,13 +24,15 @@ import { districtScope } from './platform/http/district-scope.js';
 import type { AppEnv } from './platform/http/env.js';
 import { idempotency } from './platform/http/idempotency.js';
 import { asPrincipal } from './platform/http/in-process.js';
+import { observeRequests, operationIndex } from './platform/http/observe.js';
 import { createRouter } from './platform/http/openapi.js';
 import { PROBLEM_CONTENT_TYPE, Problem } from './platform/http/problem.js';
+import { SERVICE_VERSION } from './platform/version.js';
 import { pointsRoutes } from './points/points.routes.js';
 import { jwksRoutes, reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rules/rule-sets.routes.js';
 
-export const API_VERSION = '0.1.0';
+export const API_VERSION = SERVICE_VERSION;
 
 function problemResponse(c: Context<AppEnv>, problem: Problem): Response {
   const body = problem.toBody(c.req.path);
@@ -63,18 +67,14 @@ export function createApp(deps: AppDeps) {
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'no-referrer');
   });
-  app.use('*', async (c, next) => {
-    c.set('deps', deps);
-    const started = Date.now();
-    await next();
-    deps.logger.info('request', {
-      requestId: c.var.requestId,
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Date.now() - started,
-    });
-  });
+  let operations: Map<string, string> | undefined;
+  app.use(
+    '*',
+    observeRequests(deps, () => {
+      operations ??= operationIndex(app.openAPIRegistry);
+      return operations;
+    }),
+  );
   app.use(
     '/v1/*',
     bodyLimit({
@@ -108,7 +108,7 @@ export function createApp(deps: AppDeps) {
   );
 
   app.get('/', (c) => landing(c, API_VERSION));
-  app.get('/health', (c) => c.json({ status: 'ok', version: API_VERSION, time: deps.clock.now().toISOString() }));
+  app.route('/', healthRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -119,20 +119,24 @@ export function createApp(deps: AppDeps) {
   let openApiJson: string | undefined;
   app.get('/openapi.json', (c) => {
     openApiJson ??= JSON.stringify(
-      app.getOpenAPI31Document({
-        openapi: '3.1.0',
-        info: {
-          title: 'Eco-credit service',
-          version: API_VERSION,
-          description:
-            'Ecological credit files and scores, ecological points, GEP eco-loans, compensation allocations and signed credit reports for Chinese districts.',
-        },
-        servers: [{ url: '/' }],
-      }),
+      enrichDocument(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: 'Eco-credit service',
+            version: API_VERSION,
+            description:
+              'Ecological credit files and scores, ecological points, GEP eco-loans, compensation allocations and signed credit reports for Chinese districts.',
+            // OpenAPI 3.1 names a licence by SPDX identifier; the generator's type still has 3.0's (name, url).
+            license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' } as { name: string },
+          },
+          servers: [{ url: '/' }],
+        }),
+      ),
     );
     return c.body(openApiJson, 200, { 'content-type': 'application/json' });
   });
-  app.get('/docs', Scalar({ url: '/openapi.json', pageTitle: 'Eco-credit service API' }));
+  app.route('/', docsRoutes);
 
   app.notFound((c) => problemResponse(c, new Problem('not-found', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError((error, c) => {

@@ -1,34 +1,64 @@
 /**
- * The operator's command line: `npm run cli -- --help`. Works on the database in DATA_DIR.
+ * The operator's command line: `npm run cli -- --help`. Works on the database in DATA_DIR, configured by
+ * the same environment as the service (checked first).
+ *
+ * For scripts: results go to stdout (as JSON with `--json` on every command that lists or reports),
+ * errors to stderr, and the exit code is non-zero on any error: 1 for a refused operation, 78 for a bad
+ * configuration. A missing district or client is an error, never an empty success, and a database
+ * error is never shown raw.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { eq } from 'drizzle-orm';
 import type { JSONWebKeySet } from 'jose';
 import { diffResults, LocalRuleError, simulateFile } from './compensation/local-files.js';
-import { importEvents, parseCsvEvents, parseNdjson } from './credit/bulk-import.js';
+import { importEvents, parseCsvEvents, parseNdjson, reasonsOf } from './credit/bulk-import.js';
 import { createDistrict } from './districts/districts.service.js';
 import { createClient, listClients, revokeClient } from './identity/clients.service.js';
 import { mintDevToken } from './identity/dev-issuer.js';
 import { subjectIdentifier } from './identity/identifier.js';
+import { BackupError, backup, restore } from './node/backup.js';
+import { ConfigError, EXIT_CONFIG, nodeConfig } from './node/config.js';
 import { bootstrapDistrict } from './node/d1-bootstrap.js';
-import { openNodeRuntime } from './node/runtime.js';
+import { DataDirInUse } from './node/data-dir-lock.js';
+import { SecretsMismatch } from './node/deployment-record.js';
+import { DATABASE_FILE, type NodeRuntime, openNodeRuntime } from './node/runtime.js';
 import { seedDemoData } from './node/seed-files.js';
 import { RULES_DIR, readShippedRules } from './node/shipped-rules.js';
 import { chinaDate } from './platform/clock.js';
+import { configurationTable, type ServiceConfig } from './platform/config.js';
+import { apiClients, districts } from './platform/db/schema.js';
 import { DomainError } from './platform/errors.js';
 import type { ClientRole } from './platform/http/principal.js';
 import { silentLogger } from './platform/logger.js';
-import { fromBase64Url } from './platform/util/encoding.js';
+import { SERVICE_VERSION } from './platform/version.js';
 import { rotateKey } from './reports/signing-keys.service.js';
 import { verifyReport } from './reports/verify.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
 import type { AllocationInput, AllocationResult } from './rules/kinds/allocation/allocate.js';
 import { checkRuleSource } from './rules/rule-sets.service.js';
 
-async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openNodeRuntime>>) => Promise<T>): Promise<T> {
-  const rt = await openNodeRuntime(process.env, () => {});
+/** An error the operator can act on: printed as is, to stderr, with exit 1. */
+class CliError extends Error {}
+
+function config(): ServiceConfig {
+  return nodeConfig(process.env);
+}
+
+/**
+ * Runs a command on the deployment's database. Only commands that make a deployment may create one;
+ * the others refuse a DATA_DIR without a database rather than make an empty one (a mistyped DATA_DIR
+ * would otherwise "work" on a new, empty service).
+ */
+async function withRuntime<T>(fn: (rt: NodeRuntime) => Promise<T>, options: { create?: boolean } = {}): Promise<T> {
+  const cfg = config();
+  if (!options.create && !existsSync(join(resolve(cfg.dataDir), DATABASE_FILE))) {
+    throw new CliError(`no database in ${resolve(cfg.dataDir)}: set DATA_DIR to the service's data directory (or create a district first)`);
+  }
+  const rt = await openNodeRuntime(cfg, { log: () => {} });
   rt.deps.logger = silentLogger;
   try {
     return await fn(rt);
@@ -37,11 +67,31 @@ async function withRuntime<T>(fn: (rt: Awaited<ReturnType<typeof openNodeRuntime
   }
 }
 
+/** A district that must exist for the command to mean anything. */
+async function requireDistrict(rt: NodeRuntime, id: string): Promise<void> {
+  const [row] = await rt.deps.storage.db.select({ id: districts.id }).from(districts).where(eq(districts.id, id));
+  if (!row) throw new CliError(`no district '${id}' in ${rt.dataDir}; create it with \`npm run cli -- district create ${id} --name <name>\``);
+}
+
+/** Prints a result: as JSON with --json, else as the lines a person reads. */
+function print(json: boolean | undefined, value: unknown, lines: () => string[]): void {
+  if (json) console.log(JSON.stringify(value, null, 2));
+  else for (const line of lines()) console.log(line);
+}
+
+const bureauContext = (rt: NodeRuntime, districtId: string) => ({
+  deps: rt.deps,
+  principal: { type: 'client' as const, clientId: 'cli', districtId, role: 'bureau' as const, agency: null, name: 'cli' },
+  districtId,
+  now: rt.deps.clock.now(),
+});
+
 const program = new Command()
   .name('eco-credit')
   .description(
     'Operate the eco-credit service: districts, API clients, development tokens, rule files, demo data.\nActs on the database in $DATA_DIR (default ./data).',
   )
+  .version(SERVICE_VERSION, '-V, --version', 'print the version and exit')
   .showHelpAfterError();
 
 const district = program.command('district').description('Districts (tenants)');
@@ -50,16 +100,27 @@ district
   .description('Create a district and publish the shipped default rule sets for it')
   .argument('<id>', 'district id, e.g. chongming')
   .requiredOption('--name <name>', 'display name, e.g. 上海市崇明区')
-  .action(async (id: string, opts: { name: string }) =>
+  .option('--json', 'print the district as JSON')
+  .action(async (id: string, opts: { name: string; json?: boolean }) =>
+    withRuntime(
+      async (rt) => {
+        const row = await createDistrict(bureauContext(rt, id), opts.name, rt.deps.shippedRules);
+        print(opts.json, row, () => [
+          `created district ${row.id} (${row.name})`,
+          `next: npm run cli -- client create --district ${row.id} --role bureau --name <name>`,
+        ]);
+      },
+      { create: true },
+    ),
+  );
+district
+  .command('list')
+  .description('List the districts')
+  .option('--json', 'print them as JSON')
+  .action(async (opts: { json?: boolean }) =>
     withRuntime(async ({ deps }) => {
-      const ctx = {
-        deps,
-        principal: { type: 'client' as const, clientId: 'cli', districtId: id, role: 'bureau' as const, agency: null, name: 'cli' },
-        districtId: id,
-        now: deps.clock.now(),
-      };
-      const row = await createDistrict(ctx, opts.name, deps.shippedRules);
-      console.log(`created district ${row.id} (${row.name})`);
+      const rows = await deps.storage.db.select().from(districts).orderBy(districts.id);
+      print(opts.json, rows, () => (rows.length ? rows.map((d) => `${d.id.padEnd(12)} ${d.name}`) : ['no districts yet']));
     }),
   );
 
@@ -71,32 +132,51 @@ client
   .requiredOption('--name <name>', 'who it is, e.g. 上海农商银行崇明支行')
   .addOption(new Option('--role <role>', 'what it may do').choices(['bureau', 'recorder', 'bank', 'auditor']).makeOptionMandatory())
   .option('--agency <agency>', 'for recorders: the agency it records for, e.g. 生态环境局')
-  .action(async (opts: { district: string; name: string; role: ClientRole; agency?: string }) =>
-    withRuntime(async ({ deps }) => {
-      const { client: row, apiKey } = await createClient(deps, { districtId: opts.district, name: opts.name, role: opts.role, agency: opts.agency });
-      console.log(`client ${row.id} (${row.role}) in ${row.districtId}`);
-      console.log(`API key (shown once): ${apiKey}`);
+  .option('--json', 'print the client and its key as JSON')
+  .action(async (opts: { district: string; name: string; role: ClientRole; agency?: string; json?: boolean }) =>
+    withRuntime(async (rt) => {
+      await requireDistrict(rt, opts.district);
+      const { client: row, apiKey } = await createClient(rt.deps, {
+        districtId: opts.district,
+        name: opts.name,
+        role: opts.role,
+        agency: opts.agency,
+      });
+      const { secretHash: _hash, ...shown } = row;
+      print(opts.json, { ...shown, apiKey }, () => [`client ${row.id} (${row.role}) in ${row.districtId}`, `API key (shown once): ${apiKey}`]);
     }),
   );
 client
   .command('revoke')
   .description('Revoke a client key at once')
   .argument('<clientId>')
-  .action(async (clientId: string) =>
+  .option('--json', 'print the revoked client as JSON')
+  .action(async (clientId: string, opts: { json?: boolean }) =>
     withRuntime(async ({ deps }) => {
-      const row = await revokeClient(deps, clientId);
-      console.log(`revoked ${row.id} at ${row.revokedAt}`);
+      const [known] = await deps.storage.db
+        .select({ id: apiClients.id, revokedAt: apiClients.revokedAt })
+        .from(apiClients)
+        .where(eq(apiClients.id, clientId));
+      if (!known) throw new CliError(`no client '${clientId}' (see \`client list --district <id>\`)`);
+      if (known.revokedAt) throw new CliError(`client '${clientId}' was revoked already, at ${known.revokedAt}`);
+      const { secretHash: _hash, ...row } = await revokeClient(deps, clientId);
+      print(opts.json, row, () => [`revoked ${row.id} at ${row.revokedAt}`]);
     }),
   );
 client
   .command('list')
   .description('List the clients of a district')
   .requiredOption('--district <id>')
-  .action(async (opts: { district: string }) =>
-    withRuntime(async ({ deps }) => {
-      for (const c of await listClients(deps, opts.district)) {
-        console.log(`${c.id}  ${c.role.padEnd(8)} ${c.revokedAt ? 'revoked ' : 'active  '} ${c.name}${c.agency ? ` (${c.agency})` : ''}`);
-      }
+  .option('--json', 'print them as JSON')
+  .action(async (opts: { district: string; json?: boolean }) =>
+    withRuntime(async (rt) => {
+      await requireDistrict(rt, opts.district);
+      const rows = (await listClients(rt.deps, opts.district)).map(({ secretHash: _hash, ...c }) => c);
+      print(opts.json, rows, () =>
+        rows.length
+          ? rows.map((c) => `${c.id}  ${c.role.padEnd(8)} ${c.revokedAt ? 'revoked ' : 'active  '} ${c.name}${c.agency ? ` (${c.agency})` : ''}`)
+          : [`no clients in ${opts.district} yet`],
+      );
     }),
   );
 
@@ -112,11 +192,18 @@ program
   .requiredOption('--id <identifier>', 'the resident ID number or the USCC')
   .option('--ttl <seconds>', 'lifetime', ttl, 3600)
   .action(async (opts: { kind: 'resident' | 'firm'; id: string; ttl: number }) =>
-    withRuntime(async ({ deps, secrets }) => {
-      const check = await subjectIdentifier(opts.kind, opts.id, chinaDate(new Date()), secrets.idNumberHmacKey);
-      if (!check.ok) throw new Error(`not a valid ${opts.kind} identifier: ${check.reason}`);
-      console.log(await mintDevToken(secrets.devIssuerKey, deps.config.environment, { kind: opts.kind, identifier: opts.id, ttlSeconds: opts.ttl }));
-    }),
+    withRuntime(
+      async ({ deps, secrets, config: cfg }) => {
+        if (!cfg.devIssuer)
+          throw new CliError('the development identity provider is off (NODE_ENV=production or ECO_DEV_ISSUER=off): tokens come from the real one');
+        const check = await subjectIdentifier(opts.kind, opts.id, chinaDate(new Date()), secrets.idNumberHmacKey);
+        if (!check.ok) throw new CliError(`not a valid ${opts.kind} identifier: ${check.reason}`);
+        console.log(
+          await mintDevToken(secrets.devIssuerKey, deps.config.environment, { kind: opts.kind, identifier: opts.id, ttlSeconds: opts.ttl }),
+        );
+      },
+      { create: true },
+    ),
   );
 
 const rules = program.command('rules').description('Rule files');
@@ -125,21 +212,48 @@ rules
   .description('Validate rule files (default: every file in scoring-rules/) and print their hashes')
   .argument('[files...]')
   .option('--district <id>', 'check them as the API of this district would (default: the district each file names)')
-  .action(async (files: string[], opts: { district?: string }) => {
+  .option('--json', 'print each file with its hash or its errors as JSON')
+  .action(async (files: string[], opts: { district?: string; json?: boolean }) => {
     const sources = files.length ? files.map((path) => ({ path, text: readFileSync(path, 'utf8') })) : readShippedRules();
-    let failed = 0;
+    const results: Array<
+      | { path: string; ok: true; kind: string; id: string; version: string | number; hash: string }
+      | { path: string; ok: false; errors: Array<{ line?: number; pointer: string; detail: string }> }
+    > = [];
     for (const s of sources) {
       try {
         const parsed = await checkRuleSource(s.text, s.path, opts.district);
-        console.log(`ok    ${s.path}  ${parsed.document.kind} ${parsed.document.id} v${parsed.document.version}  ${parsed.hash}`);
+        results.push({
+          path: s.path,
+          ok: true,
+          kind: parsed.document.kind,
+          id: parsed.document.id,
+          version: parsed.document.version,
+          hash: parsed.hash,
+        });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        failed++;
-        console.log(`error ${s.path}`);
-        for (const e of error.fields) console.log(`      ${e.line ? `line ${e.line}: ` : ''}${e.pointer || '(document)'}: ${e.detail}`);
+        results.push({
+          path: s.path,
+          ok: false,
+          errors: (error.fields.length ? error.fields : [{ pointer: '', detail: error.message }]).map((e) => ({
+            ...(e.line ? { line: e.line } : {}),
+            pointer: e.pointer,
+            detail: e.detail,
+          })),
+        });
       }
     }
-    if (failed) process.exitCode = 1;
+    if (opts.json) console.log(JSON.stringify(results, null, 2));
+    else {
+      for (const r of results) {
+        if (r.ok) console.log(`ok    ${r.path}  ${r.kind} ${r.id} v${r.version}  ${r.hash}`);
+        else {
+          console.error(`error ${r.path}`);
+          for (const e of r.errors) console.error(`      ${e.line ? `line ${e.line}: ` : ''}${e.pointer || '(document)'}: ${e.detail}`);
+        }
+      }
+    }
+    if (results.some((r) => !r.ok)) process.exitCode = 1;
   });
 rules
   .command('bundle')
@@ -190,12 +304,17 @@ rules
   .argument('<base>', 'the rule file in force')
   .argument('<candidate>', 'the changed rule file')
   .requiredOption('--inputs <json>')
-  .action(async (base: string, candidate: string, opts: { inputs: string }) => {
+  .option('--json', 'print the comparison as JSON')
+  .action(async (base: string, candidate: string, opts: { inputs: string; json?: boolean }) => {
     try {
       const input = readInputs(opts.inputs);
       const before = await simulateFile(readFileSync(base, 'utf8'), base, input);
       const after = await simulateFile(readFileSync(candidate, 'utf8'), candidate, input);
       const d = diffResults(before, after);
+      if (opts.json) {
+        console.log(JSON.stringify(d, null, 2));
+        return;
+      }
       for (const c of d.changes)
         console.log(
           `  ${c.id.padEnd(24)} ${c.before.padStart(16)} → ${c.after.padStart(16)}  ${c.change.padStart(14)}  ${c.changePercent === null ? '' : `${c.changePercent}%`}`,
@@ -223,32 +342,52 @@ credit
   .requiredOption('--agency <agency>', 'the agency recording, e.g. 生态环境局; it must be allowed to record each code')
   .addOption(new Option('--format <format>', 'default: from the file extension').choices(['ndjson', 'csv']))
   .option('--batch <n>', 'events per atomic batch', (v) => Number(v), 1000)
-  .action(async (file: string, opts: { district: string; agency: string; format?: 'ndjson' | 'csv'; batch: number }) =>
-    withRuntime(async ({ deps }) => {
-      const text = readFileSync(file, 'utf8');
-      const format = opts.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
-      const lines = format === 'csv' ? await parseCsvEvents(text) : await parseNdjson(text);
-      const ctx = {
-        deps,
-        principal: {
-          type: 'client' as const,
-          clientId: `cli-import`,
+  .option('--json', 'print the whole report as JSON: every bad line with every error, and the reasons with their counts')
+  .option('--all-errors', 'list every bad line even when there are many (by default: each line when 20 or fewer, else the reasons)')
+  .action(
+    async (file: string, opts: { district: string; agency: string; format?: 'ndjson' | 'csv'; batch: number; json?: boolean; allErrors?: boolean }) =>
+      withRuntime(async (rt) => {
+        await requireDistrict(rt, opts.district);
+        if (!existsSync(file)) throw new CliError(`no file ${file}`);
+        const text = readFileSync(file, 'utf8');
+        const format = opts.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'ndjson');
+        const lines = format === 'csv' ? await parseCsvEvents(text) : await parseNdjson(text);
+        const ctx = {
+          deps: rt.deps,
+          principal: {
+            type: 'client' as const,
+            clientId: `cli-import`,
+            districtId: opts.district,
+            role: 'recorder' as const,
+            agency: opts.agency,
+            name: 'cli import',
+          },
           districtId: opts.district,
-          role: 'recorder' as const,
-          agency: opts.agency,
-          name: 'cli import',
-        },
-        districtId: opts.district,
-        now: deps.clock.now(),
-      };
-      const bar = new SingleBar({ format: 'importing [{bar}] {value}/{total} lines', stream: process.stderr }, Presets.shades_classic);
-      bar.start(lines.length, 0);
-      const report = await importEvents(ctx, lines, { batchSize: opts.batch, onProgress: (n) => bar.update(n) });
-      bar.stop();
-      console.log(`${report.lines} lines: ${report.recorded} recorded, ${report.duplicates} already recorded, ${report.bad.length} bad`);
-      for (const b of report.bad) console.log(`  line ${b.line}: ${b.detail}`);
-      if (report.bad.length > 0) process.exitCode = 1;
-    }),
+          now: rt.deps.clock.now(),
+        };
+        const bar = opts.json
+          ? undefined
+          : new SingleBar({ format: 'importing [{bar}] {value}/{total} lines', stream: process.stderr }, Presets.shades_classic);
+        bar?.start(lines.length, 0);
+        const report = await importEvents(ctx, lines, { batchSize: opts.batch, onProgress: (n) => bar?.update(n) });
+        bar?.stop();
+        const reasons = reasonsOf(report.bad);
+        if (opts.json) console.log(JSON.stringify({ ...report, reasons }, null, 2));
+        else {
+          console.log(`${report.lines} lines: ${report.recorded} recorded, ${report.duplicates} already recorded, ${report.bad.length} bad`);
+          if (report.bad.length > 0 && (report.bad.length <= 20 || opts.allErrors)) {
+            for (const b of report.bad) for (const e of b.errors) console.error(`  line ${b.line}: ${e}`);
+          } else if (report.bad.length > 0) {
+            console.error(`bad lines by reason (--all-errors lists each line, --json gives all):`);
+            for (const r of reasons) {
+              console.error(
+                `  ${String(r.count).padStart(7)} × ${r.reason}  (line${r.count > 1 ? 's' : ''} ${r.lines.join(', ')}${r.count > r.lines.length ? ', …' : ''})`,
+              );
+            }
+          }
+        }
+        if (report.bad.length > 0) process.exitCode = 1;
+      }),
   );
 
 const keys = program.command('keys').description('Report-signing keys');
@@ -256,17 +395,15 @@ keys
   .command('rotate')
   .description('Make a new signing key for a district; the old one stays in the JWKS until the last report it signed has expired')
   .requiredOption('--district <id>')
-  .action(async (opts: { district: string }) =>
-    withRuntime(async ({ deps }) => {
-      const ctx = {
-        deps,
-        principal: { type: 'client' as const, clientId: 'cli', districtId: opts.district, role: 'bureau' as const, agency: null, name: 'cli' },
-        districtId: opts.district,
-        now: deps.clock.now(),
-      };
-      const { active, retired } = await rotateKey(ctx);
-      console.log(`active key: ${active.kid}`);
-      if (retired) console.log(`retired:    ${retired.kid} (published until ${retired.lastReportExpiresAt ?? 'now: it signed no report'})`);
+  .option('--json', 'print the keys as JSON')
+  .action(async (opts: { district: string; json?: boolean }) =>
+    withRuntime(async (rt) => {
+      await requireDistrict(rt, opts.district);
+      const { active, retired } = await rotateKey(bureauContext(rt, opts.district));
+      print(opts.json, { active, retired }, () => [
+        `active key: ${active.kid}`,
+        ...(retired ? [`retired:    ${retired.kid} (published until ${retired.lastReportExpiresAt ?? 'now: it signed no report'})`] : []),
+      ]);
     }),
   );
 
@@ -278,7 +415,9 @@ report
   .requiredOption('--jwks <file>', 'the JWKS saved from {issuer}/.well-known/jwks.json')
   .option('--audience <aud>', 'the bank it must have been issued to')
   .option('--at <iso>', 'check validity at this moment instead of now')
+  .option('--json', 'the verdict is JSON already; accepted for symmetry with the other commands')
   .action(async (file: string, opts: { jwks: string; audience?: string; at?: string }) => {
+    if (opts.at && Number.isNaN(Date.parse(opts.at))) throw new CliError(`--at: expected an ISO date-time, got '${opts.at}'`);
     const jws = readFileSync(file === '-' ? 0 : file, 'utf8');
     const result = await verifyReport(jws, JSON.parse(readFileSync(opts.jwks, 'utf8')) as JSONWebKeySet, {
       audience: opts.audience,
@@ -288,6 +427,7 @@ report
       console.log(JSON.stringify({ valid: true, header: result.header, payload: result.payload }, null, 2));
     } else {
       console.log(JSON.stringify({ valid: false, reason: result.reason, detail: result.detail }, null, 2));
+      console.error(`error: not genuine: ${result.reason} (${result.detail})`);
       process.exitCode = 1;
     }
   });
@@ -307,16 +447,19 @@ workers
     (v: string, all: string[]) => [...all, v],
     [] as string[],
   )
-  .action(async (opts: { district: string; name: string; out: string; client: string[] }) => {
-    const key = (name: string) => {
-      const value = process.env[name];
-      if (!value) throw new Error(`${name} must be set to the Worker's secret`);
-      return fromBase64Url(value);
+  .option('--json', "print the signing keys and the clients' keys as JSON")
+  .action(async (opts: { district: string; name: string; out: string; client: string[]; json?: boolean }) => {
+    const cfg = config();
+    const secrets = { ECO_ID_HMAC_KEY: cfg.idNumberHmacKey, ECO_API_KEY_PEPPER: cfg.apiKeyPepper };
+    const key = (name: keyof typeof secrets) => {
+      const value = secrets[name];
+      if (!value) throw new CliError(`${name} must be set to the Worker's secret`);
+      return value;
     };
     const clients = opts.client.map((c) => {
       const [name = '', role = '', agency] = c.split(':');
       if (!['bureau', 'recorder', 'bank', 'auditor'].includes(role))
-        throw new Error(`client '${c}': the role must be bureau, recorder, bank or auditor`);
+        throw new CliError(`client '${c}': the role must be bureau, recorder, bank or auditor`);
       return { name, role: role as ClientRole, agency };
     });
     const result = await bootstrapDistrict(
@@ -326,30 +469,127 @@ workers
       clients,
     );
     writeFileSync(opts.out, result.sql);
-    console.log(`wrote ${opts.out}: npx wrangler d1 execute <database> --remote --file ${opts.out}`);
-    console.log(`signing key(s) to merge into the ECO_SIGNING_KEYS secret:\n${JSON.stringify(result.signingKeys)}`);
-    for (const c of result.clients) console.log(`${c.role.padEnd(8)} ${c.name}: ${c.apiKey}`);
+    print(opts.json, { sqlFile: opts.out, signingKeys: result.signingKeys, clients: result.clients }, () => [
+      `wrote ${opts.out}: npx wrangler d1 execute <database> --remote --file ${opts.out}`,
+      `signing key(s) to merge into the ECO_SIGNING_KEYS secret:\n${JSON.stringify(result.signingKeys)}`,
+      ...result.clients.map((c) => `${c.role.padEnd(8)} ${c.name}: ${c.apiKey}`),
+    ]);
   });
 
 program
   .command('seed')
-  .description('Load the demo data in seeds/demo.yaml into an empty database')
+  .description('Load the demo data in seeds/demo.yaml into an empty database (refused in production)')
   .option('--file <path>', 'another seed file')
-  .action(async (opts: { file?: string }) =>
-    withRuntime(async ({ deps, dataDir }) => {
-      const result = await seedDemoData(deps, dataDir, opts.file);
-      if (!result.loaded) {
-        console.log('the database already holds data; nothing loaded');
-        return;
-      }
-      for (const c of result.credentials) console.log(`${c.districtId.padEnd(10)} ${c.role.padEnd(8)} ${c.name}: ${c.apiKey}`);
-      console.log(`keys also written to ${result.credentialsFile}`);
-    }),
+  .option('--json', 'print the demo credentials as JSON')
+  .action(async (opts: { file?: string; json?: boolean }) =>
+    withRuntime(
+      async ({ deps, dataDir, config: cfg }) => {
+        if (cfg.environment === 'production') throw new CliError('demo data is not loaded in production (NODE_ENV=production)');
+        const result = await seedDemoData(deps, dataDir, opts.file);
+        if (!result.loaded) {
+          // Not an error: seeding is meant to be run again safely.
+          print(opts.json, { loaded: false, credentials: [] }, () => ['the database already holds data; nothing loaded']);
+          return;
+        }
+        print(opts.json, { loaded: true, credentials: result.credentials }, () => [
+          ...result.credentials.map((c) => `${c.districtId.padEnd(10)} ${c.role.padEnd(8)} ${c.name}: ${c.apiKey}`),
+          `keys also written to ${result.credentialsFile}`,
+        ]);
+      },
+      { create: true },
+    ),
   );
 
+program
+  .command('backup')
+  .description(
+    'Write a consistent snapshot of the database, with the secrets and signing keys, into one owner-only archive; safe while the service serves and writes',
+  )
+  .requiredOption('--out <file>', 'the archive to write, e.g. /backups/eco-credit-$(date +%F).backup')
+  .option('--force', 'replace the file if it exists')
+  .option('--json', 'print what was written as JSON')
+  .action(async (opts: { out: string; force?: boolean; json?: boolean }) => {
+    const summary = await backup(config(), opts.out, { force: opts.force });
+    print(opts.json, summary, () => [
+      `wrote ${summary.file} (${summary.bytes} bytes, owner-only): the database as of ${summary.createdAt}, ${summary.districts} district(s), ${summary.files.join(', ')}`,
+    ]);
+    if (summary.secretsFromEnvironment.length > 0) {
+      console.error(`note: ${summary.secretsFromEnvironment.join(' and ')} come from the environment and are not in the archive: keep them with it`);
+    }
+  });
+
+program
+  .command('restore')
+  .description(
+    'Restore an archive made by `backup` into a data directory that no service is using; checks its integrity and that its secrets belong to it',
+  )
+  .argument('<file>', 'the archive')
+  .requiredOption('--data-dir <dir>', 'where to restore (empty, or --force to replace what is there)')
+  .option('--force', 'replace a data directory that holds data (its files are kept aside in a .replaced-… folder)')
+  .option('--json', 'print what was restored as JSON')
+  .action(async (file: string, opts: { dataDir: string; force?: boolean; json?: boolean }) => {
+    const summary = await restore(file, config(), opts.dataDir, { force: opts.force });
+    print(opts.json, summary, () => [
+      `restored ${summary.dataDir} as of ${summary.createdAt}: ${summary.districts} district(s), ${summary.signingKeys} signing key(s), ${summary.files.length} file(s)`,
+      ...(summary.replacedInto ? [`the files that were there are in ${summary.replacedInto}`] : []),
+      `start the service with DATA_DIR=${summary.dataDir}`,
+    ]);
+  });
+
+const configuration = program.command('config').description('The environment variables the service reads');
+configuration
+  .command('check')
+  .description('Check the environment as `npm start` would: one line per bad variable, exit 78; else the settings in force (no secret shown)')
+  .option('--json', 'print the settings as JSON')
+  .action((opts: { json?: boolean }) => {
+    const c = config();
+    const shown = {
+      environment: c.environment,
+      port: c.port,
+      host: c.host ?? null,
+      dataDir: resolve(c.dataDir),
+      maxBodyBytes: c.maxBodyBytes,
+      secretsFromEnvironment: [...(c.idNumberHmacKey ? ['ECO_ID_HMAC_KEY'] : []), ...(c.apiKeyPepper ? ['ECO_API_KEY_PEPPER'] : [])],
+      subjectIssuers: c.subjectIssuers.map((i) => i.issuer),
+      devIssuer: c.devIssuer,
+      demoData: c.demoData,
+      publicBaseUrl: c.publicBaseUrl ?? null,
+      metrics:
+        c.metrics.port !== undefined
+          ? `port ${c.metrics.port} on ${c.metrics.host}`
+          : c.metrics.token
+            ? 'GET /metrics on PORT with METRICS_TOKEN'
+            : 'off',
+    };
+    print(opts.json, shown, () => Object.entries(shown).map(([k, v]) => `${k.padEnd(24)} ${Array.isArray(v) ? v.join(', ') || '-' : String(v)}`));
+  });
+configuration
+  .command('table')
+  .description("Print the README's configuration table, rendered from the schema")
+  .action(() => console.log(configurationTable()));
+
+/** What the operator sees of an error: one or more lines, and the exit code. */
+function explain(error: unknown): { lines: string[]; code: number } {
+  if (error instanceof ConfigError) return { lines: error.lines.map((l) => `config error: ${l}`), code: EXIT_CONFIG };
+  if (error instanceof CliError || error instanceof BackupError || error instanceof SecretsMismatch || error instanceof DataDirInUse) {
+    return { lines: [`error: ${error.message}`], code: 1 };
+  }
+  if (error instanceof DomainError) {
+    return { lines: [`error: ${error.message} (${error.code})`, ...error.fields.map((e) => `  ${e.pointer || '(input)'}: ${e.detail}`)], code: 1 };
+  }
+  if (error instanceof Database.SqliteError) {
+    // The raw message names tables and constraints; the operator needs to know what to do.
+    const busy = error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED');
+    return { lines: [`error: the database ${busy ? 'is busy; retry in a moment' : 'could not complete the operation'} (${error.code})`], code: 1 };
+  }
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+    return { lines: [`error: no such file: ${(error as NodeJS.ErrnoException).path ?? error.message}`], code: 1 };
+  }
+  return { lines: [`error: ${error instanceof Error ? error.message : String(error)}`], code: 1 };
+}
+
 program.parseAsync().catch((error: unknown) => {
-  console.error(
-    error instanceof DomainError ? `error: ${error.message} (${error.code})` : error instanceof Error ? `error: ${error.message}` : error,
-  );
-  process.exitCode = 1;
+  const { lines, code } = explain(error);
+  for (const line of lines) console.error(line);
+  process.exitCode = code;
 });

@@ -6,10 +6,10 @@
 import type { JSONWebKeySet, JWK } from 'jose';
 import { createApp } from './app.js';
 import { systemClock } from './platform/clock.js';
+import { DEFAULT_AUDIENCE, parseConfig, type ServiceConfig } from './platform/config.js';
 import { d1Storage } from './platform/db/d1.js';
-import { type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS, type SubjectTokenIssuer } from './platform/deps.js';
+import type { AppDeps, SubjectTokenIssuer } from './platform/deps.js';
 import { jsonLogger } from './platform/logger.js';
-import { fromBase64Url } from './platform/util/encoding.js';
 import { memoryKeyStore } from './reports/key-store.js';
 import { shippedRules } from './rules/shipped-rules.generated.js';
 
@@ -19,6 +19,8 @@ export interface WorkerEnv {
   /** base64url, ≥ 32 bytes. */
   ECO_ID_HMAC_KEY: string;
   ECO_API_KEY_PEPPER: string;
+  /** Static assets: the folder of the Scalar standalone bundle, for /docs (wrangler.toml `[assets]`). */
+  ASSETS?: unknown;
   /** JSON: kid → private Ed25519 JWK, for every district's signing keys. */
   ECO_SIGNING_KEYS?: string;
   /** JSON array of { issuer, audience, jwksUrl | jwks }. */
@@ -38,41 +40,69 @@ export interface WorkerEnv {
 type App = ReturnType<typeof createApp>;
 const apps = new Map<string, App>();
 
-function issuersOf(env: WorkerEnv): SubjectTokenIssuer[] {
-  const list = JSON.parse(env.ECO_SUBJECT_ISSUERS ?? '[]') as Array<{ issuer: string; audience?: string; jwksUrl?: string; jwks?: JSONWebKeySet }>;
-  return list.map((i) => ({
+/** The Worker's variables and secrets, checked by the same schema as Node's; throws one line per bad one. */
+// The env object lives as long as the isolate: check it once.
+const checked = new WeakMap<WorkerEnv, ServiceConfig>();
+export function workerConfig(env: WorkerEnv): ServiceConfig {
+  let config = checked.get(env);
+  if (!config) {
+    const result = parseConfig(env, 'workers');
+    if (!result.ok) throw new WorkerConfigError(result.errors);
+    config = result.config;
+    checked.set(env, config);
+  }
+  return config;
+}
+
+export class WorkerConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+function issuersOf(config: ServiceConfig): SubjectTokenIssuer[] {
+  return config.subjectIssuers.map((i) => ({
     issuer: i.issuer,
-    audience: i.audience ?? 'eco-credit',
+    audience: i.audience ?? DEFAULT_AUDIENCE,
+    // The schema admits exactly one of the two and checked each key's `kty`; jose checks the rest.
     jwks: i.jwksUrl ? { url: i.jwksUrl } : (i.jwks as JSONWebKeySet),
   }));
 }
 
+/** Static assets (wrangler.toml `[assets]`, the Scalar bundle's folder), when the Worker has them. */
+interface AssetsBinding {
+  fetch(request: Request): Promise<Response>;
+}
+
 /** The dependencies of one district's app; exported so that tests and operator scripts build the same. */
 export function workerDeps(env: WorkerEnv, binding: Parameters<typeof d1Storage>[0]): AppDeps {
+  const config = workerConfig(env);
+  const assets = env.ASSETS as AssetsBinding | undefined;
   return {
     storage: d1Storage(binding),
     clock: systemClock,
-    secrets: { idNumberHmacKey: fromBase64Url(env.ECO_ID_HMAC_KEY), apiKeyPepper: fromBase64Url(env.ECO_API_KEY_PEPPER) },
-    subjectIssuers: issuersOf(env),
+    secrets: { idNumberHmacKey: config.idNumberHmacKey as Uint8Array, apiKeyPepper: config.apiKeyPepper as Uint8Array },
+    subjectIssuers: issuersOf(config),
     shippedRules,
-    signingKeys: memoryKeyStore(JSON.parse(env.ECO_SIGNING_KEYS ?? '{}') as Record<string, JWK>),
+    signingKeys: memoryKeyStore((config.signingKeys ?? {}) as Record<string, JWK>),
     config: {
       environment: 'production',
-      maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 8 * 1024 * 1024),
-      idempotencyLeaseMs: env.IDEMPOTENCY_LEASE_SECONDS ? Number(env.IDEMPOTENCY_LEASE_SECONDS) * 1000 : DEFAULT_IDEMPOTENCY_LEASE_MS,
-      publicBaseUrl: env.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
-      pagesOidc:
-        env.ECO_PAGES_OIDC_ISSUER && env.ECO_PAGES_OIDC_CLIENT_ID
-          ? {
-              issuer: env.ECO_PAGES_OIDC_ISSUER,
-              clientId: env.ECO_PAGES_OIDC_CLIENT_ID,
-              clientSecret: env.ECO_PAGES_OIDC_CLIENT_SECRET,
-              scope: env.ECO_PAGES_OIDC_SCOPE,
-              displayName: env.ECO_PAGES_OIDC_NAME,
-            }
-          : undefined,
+      maxBodyBytes: config.maxBodyBytes,
+      idempotencyLeaseMs: config.idempotencyLeaseMs,
+      publicBaseUrl: config.publicBaseUrl,
+      pagesOidc: config.pagesOidc,
     },
     logger: jsonLogger(),
+    ...(assets
+      ? {
+          assets: {
+            async get(name) {
+              const res = await assets.fetch(new Request(`https://assets.local/${name === 'scalar.js' ? 'standalone.js' : name}`));
+              return res.ok ? res : undefined;
+            },
+          },
+        }
+      : {}),
   };
 }
 
@@ -82,7 +112,24 @@ function districtOf(url: URL): string | undefined {
 
 export default {
   async fetch(request: Request, env: WorkerEnv): Promise<Response> {
-    const bindings = JSON.parse(env.DISTRICT_DATABASES) as Record<string, string>;
+    let config: ServiceConfig;
+    try {
+      config = workerConfig(env);
+    } catch (error) {
+      if (!(error instanceof WorkerConfigError)) throw error;
+      const log = jsonLogger();
+      for (const line of error.lines) log.error(`config error: ${line}`);
+      return new Response(
+        JSON.stringify({
+          type: 'https://eco-credit.example.cn/problems/misconfigured',
+          title: 'Service misconfigured',
+          status: 503,
+          detail: 'the service is not configured correctly; the operator finds each bad variable in the log',
+        }),
+        { status: 503, headers: { 'content-type': 'application/problem+json' } },
+      );
+    }
+    const bindings = config.districtDatabases as Record<string, string>;
     const district = districtOf(new URL(request.url)) ?? Object.keys(bindings)[0];
     const bindingName = district ? bindings[district] : undefined;
     // An unknown district is answered by the first district's app: it says 404 (or 403) like the Node app does.

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { importEvents, parseCsvEvents, parseNdjson } from '../src/credit/bulk-import.js';
+import { nodeConfig } from '../src/node/config.js';
 import { openNodeRuntime } from '../src/node/runtime.js';
 import { createWorld, IDS } from './support/world.js';
 
@@ -53,7 +54,7 @@ describe('an agency imports a file of events', () => {
     const report = await importEvents(ctx, await parseNdjson(ndjson(firm)), { batchSize: 2, onProgress: (n) => progress.push(n) });
     expect(report).toMatchObject({ lines: 5, recorded: 3, duplicates: 0 });
     expect(report.bad.map((b) => b.line)).toEqual([2, 4]);
-    expect(report.bad[1]?.detail).toMatch(/NO-SUCH-CODE is on no firm behaviour list/);
+    expect(report.bad[1]?.errors).toEqual([expect.stringMatching(/NO-SUCH-CODE is on no firm behaviour list/)]);
     expect(progress.at(-1)).toBe(5);
 
     const again = await importEvents(ctx, await parseNdjson(ndjson(firm)));
@@ -76,8 +77,8 @@ describe('an agency imports a file of events', () => {
     const report = await importEvents(ctx, await parseCsvEvents(csv));
     expect(report.recorded).toBe(1);
     expect(report.bad).toEqual([
-      { line: 3, detail: 'one of subject_id, uscc or id_number is needed' },
-      { line: 4, detail: expect.stringMatching(/^\/endedOn: the behaviour cannot end/) },
+      { line: 3, errors: ['one of subject_id, uscc or id_number is needed'] },
+      { line: 4, errors: [expect.stringMatching(/^\/endedOn: the behaviour cannot end/)] },
     ]);
   });
 });
@@ -96,14 +97,14 @@ describe('the import command', () => {
       ];
       writeFileSync(path, lines.join('\n'));
       const result = await run(tsx, ['src/cli.ts', 'credit', 'import', path, '--district', 'chongming', '--agency', '生态环境局'], { env }).catch(
-        (e: { stdout: string; code: number }) => e,
+        (e: { stdout: string; stderr: string; code: number }) => e,
       );
       expect(result).toMatchObject({ code: 1 });
       expect(result.stdout).toMatch(/2 lines: 1 recorded, 0 already recorded, 1 bad/);
-      expect(result.stdout).toMatch(/line 2: not valid JSON/);
+      expect(result.stderr).toMatch(/line 2: not valid JSON/);
 
       // The recorded event is in the file the API serves.
-      const rt = await openNodeRuntime(env, () => {});
+      const rt = await openNodeRuntime(nodeConfig(env));
       try {
         const app = createApp({ ...rt.deps, logger: { info() {}, warn() {}, error() {} } });
         const { readFileSync } = await import('node:fs');

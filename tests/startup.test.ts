@@ -130,7 +130,7 @@ describe('a newcomer starts the service on an empty data dir', () => {
     expect(await cli('rules', 'check')).toMatch(/ok {4}scoring-rules\/firm-env-credit\.yaml/);
     const bad = join(dataDir, 'bad.yaml');
     (await import('node:fs')).writeFileSync(bad, 'id: x\nkind: scorecard\nversion: one\n');
-    await expect(cli('rules', 'check', bad)).rejects.toMatchObject({ stdout: expect.stringMatching(/line 3: \/version/) });
+    await expect(cli('rules', 'check', bad)).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/line 3: \/version/) });
   }, 20_000);
 
   it('checks a district’s own rule file as that district’s API would, or as another district’s when told', async () => {
@@ -140,7 +140,8 @@ describe('a newcomer starts the service on an empty data dir', () => {
     expect(await cli('rules', 'check', own)).toMatch(/^ok {4}.*chongming-card\.yaml {2}scorecard firm-env-credit/m);
     expect(await cli('rules', 'check', own, '--district', 'chongming')).toMatch(/^ok /m);
     await expect(cli('rules', 'check', own, '--district', 'lishui')).rejects.toMatchObject({
-      stdout: expect.stringMatching(/\/district: must be 'default' or 'lishui'/),
+      code: 1,
+      stderr: expect.stringMatching(/\/district: must be 'default' or 'lishui'/),
     });
   }, 30_000);
 });

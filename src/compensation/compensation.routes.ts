@@ -94,6 +94,8 @@ const simulateRoute = createRoute({
   operationId: 'simulateRuleSet',
   tags: ['Compensation'],
   summary: 'Run a draft (or any version) on given inputs, or on the last run’s, without storing anything',
+  description:
+    'For the bureau: runs the allocation of a version (a draft, or the one in force) on the inputs given, or on those of its last run, and returns the full result without storing anything.',
   security: bearerSecurity,
   middleware: [allow('bureau')] as const,
   request: {
@@ -219,7 +221,29 @@ const runRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: jsonBody(AllocationInputSchema.extend({ ruleSetId: z.string().min(1).max(80) }).openapi('RunAllocation')),
+    // One flat object, not an allOf over AllocationInput: with additionalProperties false on each part,
+    // strict validators would refuse the very fields the other part declares.
+    body: jsonBody(
+      z.strictObject({ ruleSetId: z.string().min(1).max(80), ...AllocationInputSchema.shape }).openapi('RunAllocation', {
+        example: {
+          ruleSetId: 'town-eco-fund',
+          period: '2026',
+          fund: '50000000.00',
+          recipients: [
+            {
+              id: 'chenjia-town',
+              name: '陈家镇',
+              values: { gep: '8120000000', redline_area: '5210', forest_area: '3120', assessment: '92', last_year: '9800000.00' },
+            },
+            {
+              id: 'xinhe-town',
+              name: '新河镇',
+              values: { gep: '3050000000', redline_area: '1810', forest_area: '1420', assessment: '85', last_year: '3900000.00' },
+            },
+          ],
+        },
+      }),
+    ),
   },
   responses: {
     201: {
@@ -240,6 +264,8 @@ const getRoute = createRoute({
   operationId: 'getAllocation',
   tags: ['Compensation'],
   summary: 'An allocation as it was run; with recompute=true, run again from its stored version and inputs and say whether it matches to the fen',
+  description:
+    'For the bureau and auditors: the allocation as run, with the rule set id and hash, the inputs and every step. `recompute=true` runs it again from the stored version and inputs and says whether it matches to the fen.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
   request: {
@@ -274,6 +300,8 @@ const listRoute = createRoute({
   operationId: 'listAllocations',
   tags: ['Compensation'],
   summary: 'Allocations run in the district, newest first (heads only; getAllocation has the recipients)',
+  description:
+    'Each run with its rule set, version, hash, period, fund and total, so that a bureau finds the run it wants to read again, re-run or compare.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
   request: {

@@ -1,8 +1,8 @@
 /**
  * Bulk import of credit events from NDJSON or CSV (the CLI's `credit import`): every line is checked on
- * its own, good lines are recorded in batches, bad lines are reported with their numbers. Each line gets
- * an external id derived from its content unless it carries one, so importing a file again records
- * nothing twice.
+ * its own, good lines are recorded in batches, bad lines are reported with their numbers and every error
+ * each has. Each line gets an external id derived from its content unless it carries one, so importing a
+ * file again records nothing twice.
  */
 
 import type { z } from '@hono/zod-openapi';
@@ -17,14 +17,47 @@ import { type EventInput, recordEvents } from './events.service.js';
 export interface ImportLine {
   line: number;
   input?: EventInput;
-  error?: string;
+  /** Every reason the line cannot be read, when it cannot. */
+  errors?: string[];
+}
+
+export interface BadLine {
+  line: number;
+  errors: string[];
 }
 
 export interface ImportReport {
   lines: number;
   recorded: number;
   duplicates: number;
-  bad: Array<{ line: number; detail: string }>;
+  bad: BadLine[];
+}
+
+/** One reason with how many lines it stopped and the first of them, most frequent first. */
+export interface ImportReason {
+  reason: string;
+  count: number;
+  lines: number[];
+}
+
+/**
+ * Bad lines grouped by reason, so that a file with one mistake repeated three thousand times reads as
+ * one reason with its count, not three thousand lines.
+ */
+export function reasonsOf(bad: readonly BadLine[], firstLines = 5): ImportReason[] {
+  const by = new Map<string, ImportReason>();
+  for (const b of bad) {
+    for (const reason of new Set(b.errors)) {
+      let r = by.get(reason);
+      if (!r) {
+        r = { reason, count: 0, lines: [] };
+        by.set(reason, r);
+      }
+      r.count++;
+      if (r.lines.length < firstLines) r.lines.push(b.line);
+    }
+  }
+  return [...by.values()].sort((a, b) => b.count - a.count || (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
 }
 
 async function withExternalId(value: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -32,9 +65,13 @@ async function withExternalId(value: Record<string, unknown>): Promise<Record<st
   return { ...value, externalId: `line-${(await sha256Hex(canonicalJson(value))).slice(0, 40)}` };
 }
 
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.length ? `/${issue.path.join('/')}` : '(line)'}: ${issue.message}` : 'invalid';
+function describe(error: z.ZodError): string[] {
+  const all = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((k) => `/${[...issue.path, k].join('/')}: unknown field`)
+      : [`${issue.path.length ? `/${issue.path.join('/')}` : '(line)'}: ${issue.message}`],
+  );
+  return all.length > 0 ? all : ['invalid'];
 }
 
 export async function parseNdjson(text: string): Promise<ImportLine[]> {
@@ -46,15 +83,15 @@ export async function parseNdjson(text: string): Promise<ImportLine[]> {
     try {
       value = JSON.parse(raw);
     } catch {
-      out.push({ line: i + 1, error: 'not valid JSON' });
+      out.push({ line: i + 1, errors: ['not valid JSON'] });
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      out.push({ line: i + 1, error: 'a line must be one JSON object' });
+      out.push({ line: i + 1, errors: ['a line must be one JSON object'] });
       continue;
     }
     const parsed = EventInputSchema.safeParse(await withExternalId(value as Record<string, unknown>));
-    out.push(parsed.success ? { line: i + 1, input: parsed.data } : { line: i + 1, error: describe(parsed.error) });
+    out.push(parsed.success ? { line: i + 1, input: parsed.data } : { line: i + 1, errors: describe(parsed.error) });
   }
   return out;
 }
@@ -69,7 +106,7 @@ export async function parseCsvEvents(text: string): Promise<ImportLine[]> {
     records = parseCsv(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true });
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    return [{ line: e.lines ?? 0, error: `CSV: ${e.message}` }];
+    return [{ line: e.lines ?? 0, errors: [`CSV: ${e.message}`] }];
   }
   const out: ImportLine[] = [];
   for (const { record: r, info } of records) {
@@ -96,7 +133,12 @@ export async function parseCsvEvents(text: string): Promise<ImportLine[]> {
     out.push(
       parsed.success
         ? { line: info.lines, input: parsed.data }
-        : { line: info.lines, error: subject ? describe(parsed.error) : 'one of subject_id, uscc or id_number is needed' },
+        : {
+            line: info.lines,
+            errors: subject
+              ? describe(parsed.error)
+              : ['one of subject_id, uscc or id_number is needed', ...describe(parsed.error).filter((e) => !e.startsWith('/subject'))],
+          },
     );
   }
   return out;
@@ -112,7 +154,7 @@ export async function importEvents(
   options: { batchSize?: number; onProgress?: (done: number) => void } = {},
 ): Promise<ImportReport> {
   const report: ImportReport = { lines: lines.length, recorded: 0, duplicates: 0, bad: [] };
-  for (const l of lines) if (l.error) report.bad.push({ line: l.line, detail: l.error });
+  for (const l of lines) if (l.errors) report.bad.push({ line: l.line, errors: l.errors });
   const good = lines.filter((l): l is ImportLine & { input: EventInput } => l.input !== undefined);
   const size = options.batchSize ?? 1000;
   const unreadable = report.bad.length;
@@ -129,13 +171,17 @@ export async function importEvents(
         break;
       } catch (error) {
         if (!(error instanceof DomainError) || !error.fields.length) throw error;
-        const badIndexes = new Map<number, string>();
+        const badIndexes = new Map<number, string[]>();
         for (const e of error.fields) {
           const m = /^\/events\/(\d+)/.exec(e.pointer);
-          if (m) badIndexes.set(Number(m[1]), `${e.pointer.replace(/^\/events\/\d+/, '') || '(line)'}: ${e.detail.replace(/^line \d+: /, '')}`);
+          if (!m) continue;
+          const detail = `${e.pointer.replace(/^\/events\/\d+/, '') || '(line)'}: ${e.detail.replace(/^line \d+: /, '')}`;
+          const list = badIndexes.get(Number(m[1])) ?? [];
+          if (!list.includes(detail)) list.push(detail);
+          badIndexes.set(Number(m[1]), list);
         }
         if (badIndexes.size === 0) throw error;
-        for (const [i, detail] of badIndexes) report.bad.push({ line: (batch[i] as ImportLine).line, detail });
+        for (const [i, errors] of badIndexes) report.bad.push({ line: (batch[i] as ImportLine).line, errors });
         batch = batch.filter((_, i) => !badIndexes.has(i));
       }
     }

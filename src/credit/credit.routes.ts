@@ -146,6 +146,8 @@ const listEventsRoute = createRoute({
   operationId: 'listCreditEvents',
   tags: ['Credit'],
   summary: "A subject's credit file, in the order it was recorded",
+  description:
+    "Events and corrections as recorded, each with its agency, evidence and amounts; a correction names the event it cancels. A subject reads its own file with its token; every read by anyone else is in the subject's query log.",
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: {
@@ -360,6 +362,8 @@ const resolveRoute = createRoute({
   operationId: 'resolveObjection',
   tags: ['Credit'],
   summary: 'Answer an objection: uphold it (the event is reversed) or reject it with a reason',
+  description:
+    'The bureau or a recording agency. Upheld: the event is reversed by a correction in the same step. Rejected: the event stands and the reason is kept.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
@@ -388,6 +392,7 @@ const listObjectionsRoute = createRoute({
   operationId: 'listObjections',
   tags: ['Credit'],
   summary: 'Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones',
+  description: 'Open and answered objections with their deadlines (20 days); `overdue=true` lists those past it. A subject sees only its own.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: {
@@ -410,6 +415,8 @@ const listsRoute = createRoute({
   operationId: 'listCreditLists',
   tags: ['Credit'],
   summary: 'The red list (守信激励) and black list (失信惩戒) of the district',
+  description:
+    'For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
   request: { params: DistrictParam, query: z.strictObject({ list: z.enum(['red', 'black']).optional() }) },

@@ -263,6 +263,7 @@ export async function recordEvents(ctx: ServiceContext, inputs: readonly EventIn
   }
   if (errors.length > 0) throw new DomainError('external-id-clash', `${errors[0]?.detail}; nothing was recorded`, { fields: errors });
   if (toInsert.length > 0) await insertEvents(ctx, toInsert, outcomes);
+  ctx.deps.metrics?.count('eventsRecorded', ctx.districtId, toInsert.length);
   return outcomes;
 }
 

@@ -9,6 +9,7 @@ const getRoute = createRoute({
   operationId: 'getDistrict',
   tags: ['Districts'],
   summary: 'The district a key belongs to',
+  description: "Any API key of the district, or a subject token: the district's id and name. A key of another district gets 403.",
   security: bearerSecurity,
   request: { params: DistrictParam },
   responses: {

@@ -22,7 +22,20 @@ const GepUnit = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('GepUnit');
+  .openapi('GepUnit', {
+    example: {
+      id: 'gpu_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
+      code: 'dongtan-wetland-plot-07',
+      name: '东滩湿地7号地块',
+      level: 'plot',
+      ownerSubjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5c',
+      areaHa: '420.5',
+      ecosystemTypes: ['wetland'],
+      method: null,
+      createdAt: '2026-03-02T01:00:00.000Z',
+      updatedAt: '2026-11-24T02:00:00.000Z',
+    },
+  });
 
 const toUnit = (r: GepUnitRow): z.infer<typeof GepUnit> => ({
   id: r.id,
@@ -50,6 +63,8 @@ const upsertRoute = createRoute({
   operationId: 'upsertGepUnit',
   tags: ['GEP'],
   summary: 'Create or update a GEP accounting unit (a district, town, plot or project)',
+  description:
+    'The bureau or a recording agency: creates the unit (201) or updates its owner, area and ecosystems (200). Measurements are recorded separately, per year and indicator.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder')] as const,
   request: {

@@ -131,6 +131,8 @@ const meRoute = createRoute({
   operationId: 'getOwnSubject',
   tags: ['Subjects'],
   summary: 'The subject named by the caller’s own token',
+  description:
+    'With a subject token: the record registered for the ID number or USCC the identity provider asserted. 404 until an agency has registered the subject.',
   security: bearerSecurity,
   middleware: [allow('subject')] as const,
   request: { params: DistrictParam },
@@ -143,6 +145,7 @@ const listRoute = createRoute({
   operationId: 'listSubjects',
   tags: ['Subjects'],
   summary: 'Subjects of the district, oldest first, a page at a time',
+  description: 'For the bureau and auditors. Firms with their USCC and name, residents only by their masked ID number; `nextCursor` pages on.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
   request: {

@@ -14,6 +14,8 @@ const listRoute = createRoute({
   operationId: 'listLoanProducts',
   tags: ['Loans'],
   summary: 'GEP eco-loan products in force, with their conditions, pledge ratios, caps and rate table',
+  description:
+    'Any caller of the district: the loan-product rule files in force, each with its eligibility conditions, pledge types and ratios, caps, longest term and rate table.',
   security: bearerSecurity,
   request: { params: DistrictParam },
   responses: {

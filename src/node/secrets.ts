@@ -1,6 +1,7 @@
 /**
  * Secrets of the embedded default: generated on first start into the data dir, owner-only (0600), and
- * overridable from the environment for deployments that manage secrets elsewhere.
+ * overridable from the environment (checked by the configuration schema) for deployments that manage
+ * secrets elsewhere.
  */
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,16 +21,10 @@ export interface NodeSecrets extends Secrets {
   devIssuerKey: JWK;
 }
 
-function keyFromEnv(name: string, env: NodeJS.ProcessEnv): Uint8Array | undefined {
-  const value = env[name];
-  if (!value) return undefined;
-  const bytes = fromBase64Url(value);
-  if (bytes.length < 32) throw new Error(`${name} must be at least 32 bytes, base64url-encoded`);
-  return bytes;
-}
+export const SECRETS_FILE = 'secrets.json';
 
-export async function loadOrCreateSecrets(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<NodeSecrets> {
-  const file = join(dataDir, 'secrets.json');
+export async function loadOrCreateSecrets(dataDir: string, overrides: Partial<Secrets> = {}): Promise<NodeSecrets> {
+  const file = join(dataDir, SECRETS_FILE);
   let stored: SecretsFile;
   if (existsSync(file)) {
     stored = JSON.parse(readFileSync(file, 'utf8')) as SecretsFile;
@@ -43,8 +38,8 @@ export async function loadOrCreateSecrets(dataDir: string, env: NodeJS.ProcessEn
   }
   chmodSync(file, 0o600);
   return {
-    idNumberHmacKey: keyFromEnv('ECO_ID_HMAC_KEY', env) ?? fromBase64Url(stored.idNumberHmacKey),
-    apiKeyPepper: keyFromEnv('ECO_API_KEY_PEPPER', env) ?? fromBase64Url(stored.apiKeyPepper),
+    idNumberHmacKey: overrides.idNumberHmacKey ?? fromBase64Url(stored.idNumberHmacKey),
+    apiKeyPepper: overrides.apiKeyPepper ?? fromBase64Url(stored.apiKeyPepper),
     devIssuerKey: stored.devIssuerKey,
   };
 }

@@ -3,6 +3,7 @@ import type { SigningKeyStore } from '../reports/key-store.js';
 import type { Clock } from './clock.js';
 import type { Storage } from './db/database.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 
 /** An identity provider whose bearer tokens name a subject (citizen or legal-person login). */
 export interface SubjectTokenIssuer {
@@ -55,6 +56,15 @@ export interface RuleSource {
   text: string;
 }
 
+/**
+ * Files the app serves from its own origin (the API docs' script), so that no page needs another site.
+ * Node reads them from node_modules; a Worker from its static assets.
+ */
+export interface StaticAssets {
+  /** The file as a response with its media type, or undefined when the deployment does not have it. */
+  get(name: 'scalar.js'): Promise<Response | undefined>;
+}
+
 /** Everything the app needs from outside, injected so the same app runs on Node, on Workers and in tests. */
 export interface AppDeps {
   storage: Storage;
@@ -65,4 +75,8 @@ export interface AppDeps {
   signingKeys: SigningKeyStore;
   config: AppConfig;
   logger: Logger;
+  /** Counters and timings for monitoring; absent where nothing collects them. */
+  metrics?: Metrics;
+  /** Static files for /docs; without them /docs is served without its script. */
+  assets?: StaticAssets;
 }

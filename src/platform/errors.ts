@@ -80,6 +80,8 @@ export const ERROR_CODES = [
   'gep-account-closed',
   'pledge-refused',
   'allocation-refused',
+  // operations
+  'not-ready',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -189,6 +189,8 @@ const accountRoute = createRoute({
   operationId: 'getPointsAccount',
   tags: ['Points'],
   summary: 'A holder’s points: balance, pending, expiring in 30 days, recent history, benefits on offer',
+  description:
+    'The holder with its token, or the bureau and auditors: points available now, pending (credited later), expiring within 30 days, the latest entries and the benefits on offer. Expiry is applied first.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },
@@ -222,6 +224,8 @@ const ledgerRoute = createRoute({
   operationId: 'listPointsLedger',
   tags: ['Points'],
   summary: 'Every change to a holder’s points with its reason, oldest first (or newest first with order=desc)',
+  description:
+    'Earn, expire, redeem and reverse entries with their reasons and the rule set that gave them; the balance is their sum. `nextCursor` pages on.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: {
@@ -246,6 +250,8 @@ const reverseRoute = createRoute({
   operationId: 'reversePointsAward',
   tags: ['Points'],
   summary: 'Take back what is left of an award (never below a zero balance)',
+  description:
+    'The bureau or a recording agency: a reverse entry takes back what is left of it (points already spent stay spent), and the answer is that entry.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
@@ -266,6 +272,8 @@ const consentRoute = createRoute({
   operationId: 'setPointsSourceConsent',
   tags: ['Points'],
   summary: 'Switch a data source on or off: awards from a source switched off are refused from then on',
+  description:
+    "With the holder's own token: from now on awards from this source are refused (403 `source-switched-off`), or accepted again. Points already earned stay.",
   security: bearerSecurity,
   middleware: [allow('subject')] as const,
   request: {
@@ -292,6 +300,7 @@ const createBenefitRoute = createRoute({
   operationId: 'createBenefit',
   tags: ['Points'],
   summary: 'Register a benefit that points can buy',
+  description: 'For the bureau: what a benefit costs in points, who may redeem it, its stock (omitted: unlimited) and the dates it is on offer.',
   security: bearerSecurity,
   middleware: [allow('bureau')] as const,
   request: {
@@ -335,6 +344,7 @@ const listBenefitsRoute = createRoute({
   operationId: 'listBenefits',
   tags: ['Points'],
   summary: 'Benefits of the district, with what is left of each',
+  description: 'Every caller of the district: benefits with their cost, holder kinds, dates and what is left of the stock.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor', 'recorder', 'bank')] as const,
   request: { params: DistrictParam, query: z.strictObject({ validOn: IsoDate.optional() }) },
@@ -352,6 +362,7 @@ const statisticsRoute = createRoute({
   operationId: 'getPointsStatistics',
   tags: ['Points'],
   summary: 'Points issued, redeemed, expired and reversed per action code and month',
+  description: 'For the bureau and auditors: points issued, expired and reversed per action code and month, and points redeemed per month.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
   request: { params: DistrictParam, query: z.strictObject({ from: Month, to: Month }) },
@@ -407,6 +418,8 @@ const catalogueRoute = createRoute({
   operationId: 'getPointsCatalogue',
   tags: ['Points'],
   summary: 'How points are earned: the catalogue in force, each action with its points, minimum, caps, delay and expiry',
+  description:
+    'Every points catalogue in force (several may run side by side, each with its own caps); a subject sees the actions open to its kind, staff may filter with holderKind.',
   security: bearerSecurity,
   request: { params: DistrictParam, query: z.strictObject({ holderKind: z.enum(['resident', 'firm']).optional() }) },
   responses: {
@@ -437,6 +450,8 @@ const sourcesRoute = createRoute({
   operationId: 'listPointsSources',
   tags: ['Points'],
   summary: 'The data sources that can award a holder points, and whether the holder has switched each off',
+  description:
+    'Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off).',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },

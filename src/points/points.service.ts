@@ -157,6 +157,7 @@ export async function award(ctx: ServiceContext, input: AwardInput): Promise<Awa
   );
   const inserted = rows[0]?.[0] as { id: string; points: number } | undefined;
   if (!inserted) throw await whyNotAwarded(ctx, holder, action, { dedupKey, earnedOn, month });
+  ctx.deps.metrics?.count('pointsAwarded', ctx.districtId, inserted.points);
   return awardResult(ctx, outcome, action, ref);
 }
 

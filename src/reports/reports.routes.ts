@@ -111,6 +111,7 @@ const revokeRoute = createRoute({
   operationId: 'revokeConsent',
   tags: ['Reports'],
   summary: 'Withdraw a consent at once',
+  description: "With the subject's own token: the consent ends at once; no report is delivered on it from then on.",
   security: bearerSecurity,
   middleware: [allow('subject')] as const,
   request: {
@@ -127,6 +128,8 @@ const listConsentsRoute = createRoute({
   operationId: 'listConsents',
   tags: ['Reports'],
   summary: 'Consents: a subject sees its own, a bank those given to it, the bureau and auditors all',
+  description:
+    'A subject sees its own consents, a bank those given to it, the bureau and auditors all; each with its state (active, revoked, expired) and evidence.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bank', 'bureau', 'auditor')] as const,
   request: { params: DistrictParam, query: z.strictObject({ subjectId: z.string().max(64).optional() }) },
@@ -142,6 +145,7 @@ const listBanksRoute = createRoute({
   operationId: 'listBanks',
   tags: ['Reports'],
   summary: 'The banks of the district a subject can give consent to',
+  description: 'The banks (bank clients) of the district, by id and name, so that a subject can choose whom to give consent to.',
   security: bearerSecurity,
   request: { params: DistrictParam },
   responses: {
@@ -285,6 +289,8 @@ const logRoute = createRoute({
   operationId: 'listQueryLog',
   tags: ['Reports'],
   summary: 'Who read a subject’s data: a subject sees its own log, a bank its own queries, auditors all',
+  description:
+    "Every report and every read of a subject's data by anyone but the subject, newest first: who, when, for what purpose, under which consent. A subject sees its own, a bank its own queries, auditors all.",
   security: bearerSecurity,
   middleware: [allow('subject', 'auditor', 'bank')] as const,
   request: {
@@ -360,6 +366,7 @@ const jwksRoute = createRoute({
   operationId: 'getJwks',
   tags: ['Reports'],
   summary: 'The public keys that verify the district’s reports (no credentials needed)',
+  security: [],
   description:
     'The active key and every retired key that signed a report not yet expired. Derived from a report’s issuer: `{iss}/.well-known/jwks.json`.',
   request: { params: DistrictParam },

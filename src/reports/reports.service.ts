@@ -208,5 +208,6 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
     ],
     issued,
   );
+  ctx.deps.metrics?.count('reportsIssued', ctx.districtId);
   return issued;
 }

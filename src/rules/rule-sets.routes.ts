@@ -61,7 +61,23 @@ const RuleSetVersion = z
     },
   });
 
-const RuleSetVersionWithSource = RuleSetVersion.extend({ source: z.string() }).openapi('RuleSetVersionWithSource');
+// Its own example: the one it would inherit from RuleSetVersion lacks the source it requires.
+const RuleSetVersionWithSource = RuleSetVersion.extend({ source: z.string() }).openapi('RuleSetVersionWithSource', {
+  example: {
+    versionId: 'rsv_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
+    ruleSetId: 'firm-env-credit',
+    kind: 'scorecard',
+    version: 1,
+    hash: 'sha256:5f1c…',
+    status: 'published',
+    effectiveFrom: '2026-01-01',
+    createdAt: '2026-11-24T08:00:00.000Z',
+    createdBy: 'system',
+    publishedAt: '2026-11-24T08:00:00.000Z',
+    publishedBy: 'system',
+    source: 'id: firm-env-credit\nkind: scorecard\nversion: 1\n…',
+  },
+});
 
 function toVersion(row: RuleSetVersionRow): z.infer<typeof RuleSetVersion> {
   return {
@@ -131,6 +147,8 @@ const listVersionsRoute = createRoute({
   operationId: 'listRuleSetVersions',
   tags: ['Rules'],
   summary: 'The history of a rule set: every stored version, newest first',
+  description:
+    'For the bureau and auditors: every version of the rule set, drafts and publications, each with its hash, who stored or published it and from when it applies.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
   request: { params: RuleSetIdParam },
@@ -146,6 +164,8 @@ const getVersionRoute = createRoute({
   operationId: 'getRuleSetVersion',
   tags: ['Rules'],
   summary: 'One stored version with its source',
+  description:
+    'The stored YAML source of one version, byte for byte as uploaded, with its hash and status: what any result that cites this version was computed from.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor', 'recorder', 'bank')] as const,
   request: { params: DistrictParam.extend({ versionId: pathId('versionId') }) },

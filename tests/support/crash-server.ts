@@ -6,6 +6,7 @@
 import { writeSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../src/app.js';
+import { nodeConfig } from '../../src/node/config.js';
 import { openNodeRuntime } from '../../src/node/runtime.js';
 import { seedDemoData } from '../../src/node/seed-files.js';
 import type { Storage } from '../../src/platform/db/database.js';
@@ -13,7 +14,7 @@ import type { Storage } from '../../src/platform/db/database.js';
 const point = process.env.CRASH_POINT;
 if (point !== 'before-commit' && point !== 'after-commit') throw new Error('CRASH_POINT must be before-commit or after-commit');
 
-const runtime = await openNodeRuntime();
+const runtime = await openNodeRuntime(nodeConfig(process.env));
 await seedDemoData(runtime.deps, runtime.dataDir);
 
 let armed = false;

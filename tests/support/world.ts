@@ -16,6 +16,7 @@ import type { ClientRole } from '../../src/platform/http/principal.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { memoryKeyStore } from '../../src/reports/key-store.js';
 import { loadSeeds } from '../../src/seeds/load-seeds.js';
+import { observeExchange } from './exchanges.js';
 
 export const DISTRICTS = ['chongming', 'lishui'] as const;
 export type DistrictId = (typeof DISTRICTS)[number];
@@ -31,6 +32,7 @@ export const IDS = {
 } as const;
 
 let devKey: JWK | undefined;
+let documentText: string | undefined;
 
 export interface WorldOptions {
   now?: string;
@@ -100,6 +102,9 @@ export async function createWorld(options: WorldOptions = {}) {
   }
 
   const app = createApp(deps);
+  // The OpenAPI document is the same for every world: read it once per test file.
+  documentText ??= await (await app.request('/openapi.json')).text();
+  const doc = documentText;
 
   interface CallOptions {
     /** An API key or a subject token; omitted for an anonymous call. */
@@ -127,6 +132,18 @@ export async function createWorld(options: WorldOptions = {}) {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
+    }
+    if (path !== '/openapi.json') {
+      let requestBody: unknown = opts.body;
+      if (requestBody === undefined && opts.rawBody !== undefined) requestBody = { raw: opts.rawBody };
+      observeExchange(doc, {
+        method,
+        url: path,
+        requestBody,
+        status: res.status,
+        contentType: res.headers.get('content-type') ?? '',
+        responseBody: json,
+      });
     }
     return { status: res.status, headers: res.headers, text, json };
   }

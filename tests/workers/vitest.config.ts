@@ -17,6 +17,12 @@ export default defineConfig({
         compatibilityDate: '2026-04-26',
         compatibilityFlags: ['nodejs_compat'],
         d1Databases: ['DB_CHONGMING'],
+        // As wrangler.toml's [assets]: the Scalar bundle for /docs, behind the Worker.
+        assets: {
+          directory: `${root}/node_modules/@scalar/api-reference/dist/browser`,
+          binding: 'ASSETS',
+          routerConfig: { invoke_user_worker_ahead_of_assets: true },
+        },
         bindings: {
           TEST_MIGRATIONS: await readD1Migrations(`${root}/src/platform/db/migrations`),
           DISTRICT_DATABASES: JSON.stringify({ chongming: 'DB_CHONGMING' }),

@@ -34,6 +34,11 @@ export interface Storage {
   atomicSql: AtomicSql;
   /** SQLite limits bound parameters per statement; D1 allows 100. Multi-row inserts chunk under this. */
   maxBoundParameters: number;
+  /**
+   * For readiness: reads the database as a new reader would, past any cache of the open connection
+   * (a file deleted or damaged under a running service still answers from that cache). Throws when it cannot.
+   */
+  probe?(): Promise<void>;
 }
 
 /** Splits rows so that each multi-row insert stays under the driver's bound-parameter limit. */

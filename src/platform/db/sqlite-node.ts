@@ -18,7 +18,7 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
  * one per SQL text (bounded, oldest evicted). drizzle switches a statement to raw (array) mode for
  * mapped results and never back: hand out every cached reader in object mode, as a fresh one would be.
  */
-function cachePreparedStatements(sqlite: Database.Database, size = 512): void {
+function cachePreparedStatements(sqlite: Database.Database, observe: QueryObserver | undefined, size = 512): void {
   const prepare = sqlite.prepare.bind(sqlite);
   const cache = new Map<string, Database.Statement>();
   sqlite.prepare = ((text: string) => {
@@ -27,6 +27,7 @@ function cachePreparedStatements(sqlite: Database.Database, size = 512): void {
       cache.delete(text);
     } else {
       statement = prepare(text);
+      if (observe) timed(statement, observe);
       if (cache.size >= size) cache.delete(cache.keys().next().value as string);
     }
     cache.set(text, statement);
@@ -35,14 +36,37 @@ function cachePreparedStatements(sqlite: Database.Database, size = 512): void {
   }) as typeof sqlite.prepare;
 }
 
+/** Told how long each statement took, in seconds, and whether it read or wrote (for the metrics). */
+export type QueryObserver = (kind: 'read' | 'write', seconds: number) => void;
+
+/** Times a statement's executing methods; once per statement, since statements are cached. */
+function timed(statement: Database.Statement, observe: QueryObserver): void {
+  const kind = statement.reader ? 'read' : 'write';
+  const target = statement as unknown as Record<'run' | 'get' | 'all', (...args: unknown[]) => unknown>;
+  for (const method of ['run', 'get', 'all'] as const) {
+    const original = target[method].bind(statement);
+    target[method] = (...args: unknown[]) => {
+      const started = performance.now();
+      try {
+        return original(...args);
+      } finally {
+        observe(kind, (performance.now() - started) / 1000);
+      }
+    };
+  }
+}
+
 /** Opens (or creates) a database file, or `:memory:`, and brings it to the current schema. */
-export function openSqliteStorage(filename: string): Storage & { close(): void } {
+export function openSqliteStorage(
+  filename: string,
+  options: { observeQuery?: QueryObserver } = {},
+): Storage & { close(): void; sqlite: Database.Database } {
   const sqlite = new Database(filename);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  cachePreparedStatements(sqlite);
+  cachePreparedStatements(sqlite, options.observeQuery);
   const db = drizzle(sqlite, { schema });
   const dialect = new SQLiteSyncDialect();
   migrate(db, { migrationsFolder });
@@ -66,5 +90,16 @@ export function openSqliteStorage(filename: string): Storage & { close(): void }
       }),
     )();
 
-  return { db, atomic, atomicSql, maxBoundParameters: 32_000, close: () => sqlite.close() };
+  const probe = async () => {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (sqlite.memory) return;
+    const reader = new Database(sqlite.name, { readonly: true, fileMustExist: true });
+    try {
+      reader.prepare('SELECT count(*) FROM sqlite_master').get();
+    } finally {
+      reader.close();
+    }
+  };
+
+  return { db, atomic, atomicSql, maxBoundParameters: 32_000, probe, close: () => sqlite.close(), sqlite };
 }

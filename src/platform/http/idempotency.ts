@@ -91,13 +91,17 @@ export const idempotency: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.res.status >= 200 && c.res.status < 300) {
     const body = await c.res.clone().text();
     await db.update(idempotencyRecords).set({ state: 'done', responseStatus: c.res.status, responseBody: body }).where(mine);
-    if (committed) c.res.headers.set('idempotent-replayed', 'true');
+    if (committed) {
+      c.res.headers.set('idempotent-replayed', 'true');
+      c.var.deps.metrics?.count('idempotentReplays', c.req.param('districtId') ?? '');
+    }
   } else {
     await release();
   }
 };
 
 function replay(c: Parameters<MiddlewareHandler<AppEnv>>[0], earlier: IdempotencyRow): Response {
+  c.var.deps.metrics?.count('idempotentReplays', c.req.param('districtId') ?? '');
   return c.body(earlier.responseBody ?? '', (earlier.responseStatus ?? 200) as 200, {
     'content-type': 'application/json',
     'idempotent-replayed': 'true',

@@ -48,6 +48,7 @@ export const ProblemSchema = z
     code: z.enum(ERROR_CODES).openapi({ description: 'Stable machine code; the problem type is its URI' }),
     message: z.string().openapi({ description: 'For people: the same failure in Chinese (zh-CN), from the message catalogue' }),
     instance: z.string().optional(),
+    requestId: z.string().optional().openapi({ description: 'The x-request-id of the answer, also in every log line of the request' }),
     errors: z
       .array(
         z.object({
@@ -59,6 +60,8 @@ export const ProblemSchema = z
       )
       .optional(),
   })
+  // RFC 9457 extension members: a problem type may add its own (e.g. `reason`, `checks`, the existing id).
+  .catchall(z.unknown())
   .openapi('Problem', {
     example: {
       type: 'https://eco-credit.example.cn/problems/validation',

@@ -97,6 +97,7 @@ export const HTTP_OF: Record<ErrorCode, { status: number; title: string }> = {
   'gep-account-closed': { status: 409, title: 'Account closed' },
   'pledge-refused': { status: 422, title: 'Pledge refused' },
   'allocation-refused': { status: 422, title: 'Allocation refused' },
+  'not-ready': { status: 503, title: 'Not ready' },
 };
 
 export function statusOf(code: ErrorCode): number {

@@ -71,6 +71,7 @@ export const ZH_CN_MESSAGES: Record<ErrorCode, string> = {
   'gep-account-closed': '该年度核算已审定，不能再修改；更正请另立修订。',
   'pledge-refused': '质押物不符合要求。',
   'allocation-refused': '按规则无法完成分配。',
+  'not-ready': '服务暂未就绪，请稍后再试。',
 };
 
 export function messageOf(code: ErrorCode): string {

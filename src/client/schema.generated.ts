@@ -1,0 +1,8801 @@
+// Generated from the OpenAPI document by `npm run client:generate` (openapi-typescript): do not edit.
+export interface paths {
+    "/districts/{districtId}/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public keys that verify the district’s reports (no credentials needed)
+         * @description The active key and every retired key that signed a report not yet expired. Derived from a report’s issuer: `{iss}/.well-known/jwks.json`.
+         */
+        get: operations["getJwks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process answers
+         * @description Touches neither the database nor the keys, so it stays fast and says only that the process is alive. Needs no credentials.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database answers, its schema is current, the signing keys are loaded
+         * @description Each check with what it found. 503 (`not-ready`) while any fails: keep the instance out of rotation. Needs no credentials; the reasons name no secret and no raw error.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The district a key belongs to
+         * @description Any API key of the district, or a subject token: the district's id and name. A key of another district gets 403.
+         */
+        get: operations["getDistrict"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Allocations run in the district, newest first (heads only; getAllocation has the recipients)
+         * @description Each run with its rule set, version, hash, period, fund and total, so that a bureau finds the run it wants to read again, re-run or compare.
+         */
+        get: operations["listAllocations"];
+        put?: never;
+        /**
+         * Allocate a fund with the rule set in force, and keep the run
+         * @description The result sums exactly to the fund, to the fen (largest remainder, ties stated), and records the version and inputs so that it can be re-run years later.
+         */
+        post: operations["runAllocation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/allocations/{allocationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An allocation as it was run; with recompute=true, run again from its stored version and inputs and say whether it matches to the fen
+         * @description For the bureau and auditors: the allocation as run, with the rule set id and hash, the inputs and every step. `recompute=true` runs it again from the stored version and inputs and says whether it matches to the fen.
+         */
+        get: operations["getAllocation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The banks of the district a subject can give consent to
+         * @description The banks (bank clients) of the district, by id and name, so that a subject can choose whom to give consent to.
+         */
+        get: operations["listBanks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/benefits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Benefits of the district, with what is left of each
+         * @description Every caller of the district: benefits with their cost, holder kinds, dates and what is left of the stock.
+         */
+        get: operations["listBenefits"];
+        put?: never;
+        /**
+         * Register a benefit that points can buy
+         * @description For the bureau: what a benefit costs in points, who may redeem it, its stock (omitted: unlimited) and the dates it is on offer.
+         */
+        post: operations["createBenefit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consents: a subject sees its own, a bank those given to it, the bureau and auditors all
+         * @description A subject sees its own consents, a bank those given to it, the bureau and auditors all; each with its state (active, revoked, expired) and evidence.
+         */
+        get: operations["listConsents"];
+        put?: never;
+        /**
+         * Let a bank see your eco-credit for a purpose (with your own token)
+         * @description Valid for 90 days unless `expiresAt` says otherwise, at most one year; revocable at any time. Stored with its evidence.
+         */
+        post: operations["grantConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/consents/{consentId}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a consent at once
+         * @description With the subject's own token: the consent ends at once; no report is delivered on it from then on.
+         */
+        post: operations["revokeConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/credit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record one event or a batch of up to 10 000, all or nothing
+         * @description Each line is checked against the behaviour list: the code, whether your agency may record it, the dates, the amounts and their units. One bad line rejects the batch and is named by its pointer and line number. Lines with an externalId already recorded (same content) are reported as duplicates and not written twice.
+         */
+        post: operations["recordCreditEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/credit-events/{eventId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Object to an event in your own file
+         * @description With the subject’s own token. The event is marked disputed in every score and report until the objection is answered (within 20 days).
+         */
+        post: operations["fileObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/credit-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The red list (守信激励) and black list (失信惩戒) of the district
+         * @description For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count.
+         */
+        get: operations["listCreditLists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/gep-units/{unitCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or update a GEP accounting unit (a district, town, plot or project)
+         * @description The bureau or a recording agency: creates the unit (201) or updates its owner, area and ecosystems (200). Measurements are recorded separately, per year and indicator.
+         */
+        put: operations["upsertGepUnit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/gep-units/{unitCode}/accounts/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The GEP account of a unit for a year, indicator by indicator
+         * @description Each indicator’s quantity, price and value; subtotals, categories and the total add up exactly to the fen. Indicators without data are listed as not assessed, never counted as zero.
+         */
+        get: operations["getGepAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/gep-units/{unitCode}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a year’s measurements per indicator, with their units and sources
+         * @description Each value must come in a unit convertible to the indicator’s (万立方米 for m3 is fine; tonnes for m3 is not). All or nothing.
+         */
+        post: operations["recordGepMeasurements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/loan-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An indicative GEP eco-loan ceiling with reasons (not an approval)
+         * @description Needs the borrower’s consent for your bank for loan-application with scopes credit and gep-assets. Returns eligibility with every failed condition, the ceiling per pledge and in total (after the grade’s line multiplier and the product cap), the rate adjustment, the reasons and the rule set ids. The assessment id can be put in a signed report.
+         */
+        post: operations["assessGepLoan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/loan-products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GEP eco-loan products in force, with their conditions, pledge ratios, caps and rate table
+         * @description Any caller of the district: the loan-product rule files in force, each with its eligibility conditions, pledge types and ratios, caps, longest term and rate table.
+         */
+        get: operations["listLoanProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The subject named by the caller’s own token
+         * @description With a subject token: the record registered for the ID number or USCC the identity provider asserted. 404 until an agency has registered the subject.
+         */
+        get: operations["getOwnSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones
+         * @description Open and answered objections with their deadlines (20 days); `overdue=true` lists those past it. A subject sees only its own.
+         */
+        get: operations["listObjections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/objections/{objectionId}/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer an objection: uphold it (the event is reversed) or reject it with a reason
+         * @description The bureau or a recording agency. Upheld: the event is reversed by a correction in the same step. Rejected: the event stands and the reason is kept.
+         */
+        post: operations["resolveObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/points/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Award points for an action in the catalogue
+         * @description The catalogue decides the points (fixed, or per unit of the amount), the caps per day and month, the de-duplication key and when the points can be spent and expire. An award over a cap is cut to what is left and the refused part is reported; when nothing is left, 422 and nothing is written.
+         */
+        post: operations["awardPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/points/awards/{entryId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take back what is left of an award (never below a zero balance)
+         * @description The bureau or a recording agency: a reverse entry takes back what is left of it (points already spent stay spent), and the answer is that entry.
+         */
+        post: operations["reversePointsAward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/points/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How points are earned: the catalogue in force, each action with its points, minimum, caps, delay and expiry
+         * @description Every points catalogue in force (several may run side by side, each with its own caps); a subject sees the actions open to its kind, staff may filter with holderKind.
+         */
+        get: operations["getPointsCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/points/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spend points on a benefit (with the holder’s own token)
+         * @description Never overdraws the balance and never oversells the benefit, also under concurrent requests: both checks are part of the statements that write.
+         */
+        post: operations["redeemPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/points/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Points issued, redeemed, expired and reversed per action code and month
+         * @description For the bureau and auditors: points issued, expired and reversed per action code and month, and points redeemed per month.
+         */
+        get: operations["getPointsStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/query-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who read a subject’s data: a subject sees its own log, a bank its own queries, auditors all
+         * @description Every report and every read of a subject's data by anyone but the subject, newest first: who, when, for what purpose, under which consent. A subject sees its own, a bank its own queries, auditors all.
+         */
+        get: operations["listQueryLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a signed eco-credit report on a subject who consented
+         * @description Needs a live consent of the subject for your bank, this purpose and these scopes; otherwise 403 with the reason and nothing is delivered. The report is a compact JWS (EdDSA, `typ: vc+jwt`, a W3C VC 2.0 credential) for your bank as audience, verifiable offline against the JWKS at `{issuer}/.well-known/jwks.json`. Every report is in the subject’s query log.
+         */
+        post: operations["issueCreditReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/reports/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a report: its payload if genuine, the exact reason if not
+         * @description Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago); `verifiedWith` says which. A report that claims to come from this district is never genuine under a key the district did not publish (reason not-published-key). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type, not-published-key. A bank’s own audience is checked unless `audience` names another.
+         */
+        post: operations["verifyCreditReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-set-versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One stored version with its source
+         * @description The stored YAML source of one version, byte for byte as uploaded, with its hash and status: what any result that cites this version was computed from.
+         */
+        get: operations["getRuleSetVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-set-versions/{versionId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft version; it takes effect on the effectiveFrom its file states
+         * @description The version stays immutable; the publication is recorded with who and when. The file’s own effectiveFrom is the first day the version applies (today or later): a publication cannot change it, so an `effectiveFrom` in the body, if sent, must confirm it.
+         */
+        post: operations["publishRuleSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-set-versions/{versionId}/simulation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a draft (or any version) on given inputs, or on the last run’s, without storing anything
+         * @description For the bureau: runs the allocation of a version (a draft, or the one in force) on the inputs given, or on those of its last run, and returns the full result without storing anything.
+         */
+        post: operations["simulateRuleSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a draft rule set version
+         * @description Stores the file as an immutable draft version named by its content hash. Uploading the same content again returns the stored version.
+         */
+        post: operations["uploadRuleSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-sets/{ruleSetId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Who gains and who loses how many yuan if a version replaces the published one
+         * @description Both versions run on the same inputs (given, or the last run’s). Per recipient: change in yuan and percent, and who crossed a floor or cap; summary statistics (mean, median, Gini) before and after.
+         */
+        post: operations["diffRuleSets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-sets/{ruleSetId}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Try a scorecard on given facts
+         * @description Evaluates the published version in force on `onDate` (default today) and returns the score, grade and a trace of every item that contributed.
+         */
+        post: operations["evaluateRuleSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-sets/{ruleSetId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of a rule set: every stored version, newest first
+         * @description For the bureau and auditors: every version of the rule set, drafts and publications, each with its hash, who stored or published it and from when it applies.
+         */
+        get: operations["listRuleSetVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rule-sets/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a rule file without storing it
+         * @description Parses the YAML, validates it against its kind and compiles it. Errors name the line and field.
+         */
+        post: operations["validateRuleSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subjects of the district, oldest first, a page at a time
+         * @description For the bureau and auditors. Firms with their USCC and name, residents only by their masked ID number; `nextCursor` pages on.
+         */
+        get: operations["listSubjects"];
+        put?: never;
+        /**
+         * Register a firm or a resident
+         * @description Validates the check character (and for residents the birth date), then stores a keyed hash and a display form. A resident ID number is never stored.
+         */
+        post: operations["registerSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subject by id
+         * @description Bureaus, recorders and auditors of the district; or the subject itself. Banks see subjects only through consented reports.
+         */
+        get: operations["getSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/credit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subject's credit file, in the order it was recorded
+         * @description Events and corrections as recorded, each with its agency, evidence and amounts; a correction names the event it cancels. A subject reads its own file with its token; every read by anyone else is in the subject's query log.
+         */
+        get: operations["listCreditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/credit-events/{eventId}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an event with a correcting event
+         * @description Events are never edited or deleted. The recording agency or the bureau cancels one with a new event that points at it; a correction cannot itself be reversed.
+         */
+        post: operations["reverseCreditEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/credit-score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subject's score and grade, with a reason for every point
+         * @description Computed from the credit file on every call. `asOf` reproduces the score as it was at that moment, with the rules then in force, ignoring anything recorded later. Disputed events are marked.
+         */
+        get: operations["getCreditScore"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A holder’s points: balance, pending, expiring in 30 days, recent history, benefits on offer
+         * @description The holder with its token, or the bureau and auditors: points available now, pending (credited later), expiring within 30 days, the latest entries and the benefits on offer. Expiry is applied first.
+         */
+        get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/points/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every change to a holder’s points with its reason, oldest first (or newest first with order=desc)
+         * @description Earn, expire, redeem and reverse entries with their reasons and the rule set that gave them; the balance is their sum. `nextCursor` pages on.
+         */
+        get: operations["listPointsLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/points/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The data sources that can award a holder points, and whether the holder has switched each off
+         * @description Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off).
+         */
+        get: operations["listPointsSources"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/points/sources/{source}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Switch a data source on or off: awards from a source switched off are refused from then on
+         * @description With the holder's own token: from now on awards from this source are refused (403 `source-switched-off`), or accepted again. Points already earned stay.
+         */
+        put: operations["setPointsSourceConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Find a subject by its USCC or ID number
+         * @description A POST so that the identifier never appears in a URL or an access log.
+         */
+        post: operations["lookupSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Allocation: {
+            createdAt: string;
+            id: string;
+            result: components["schemas"]["AllocationResult"];
+            versionId: string;
+        };
+        /**
+         * @example {
+         *       "period": "2026",
+         *       "fund": "50000000.00",
+         *       "recipients": [
+         *         {
+         *           "id": "chenjia-town",
+         *           "name": "陈家镇",
+         *           "values": {
+         *             "gep": "8120000000",
+         *             "redline_area": "5210",
+         *             "forest_area": "3120",
+         *             "assessment": "92",
+         *             "last_year": "9800000.00"
+         *           }
+         *         },
+         *         {
+         *           "id": "xinhe-town",
+         *           "name": "新河镇",
+         *           "values": {
+         *             "gep": "3050000000",
+         *             "redline_area": "1810",
+         *             "forest_area": "1420",
+         *             "assessment": "85",
+         *             "last_year": "3900000.00"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        AllocationInput: {
+            /** @example 50000000.00 */
+            fund?: string;
+            /** @description Fill this input from the GEP account of the unit whose code is the recipient's id */
+            gep?: {
+                input: string;
+                year: number;
+            };
+            /** @description Negotiated parameters, each within its declared range */
+            parameters?: {
+                [key: string]: string;
+            };
+            /** @example 2026 */
+            period: string;
+            /** @default [] */
+            recipients: {
+                id: string;
+                name?: string;
+                values: {
+                    [key: string]: string;
+                };
+            }[];
+            /** @description Agreement-level inputs, e.g. concentrations at the boundary section */
+            values?: {
+                [key: string]: string;
+            };
+        };
+        AllocationResult: {
+            flows?: {
+                amount: string;
+                payee: string;
+                payer: string;
+            }[];
+            fund: string | null;
+            index?: {
+                /**
+                 * @description Where the index stands against the threshold, compared exactly
+                 * @enum {string}
+                 */
+                comparison: "below" | "at" | "above";
+                direction: string;
+                formula: string;
+                threshold: string;
+                /** @description The index, exactly, as a decimal string (20 places where it does not terminate) */
+                value: string;
+            };
+            net?: {
+                contributes: string;
+                net: string;
+                party: string;
+                receives: string;
+            }[];
+            parameters: {
+                [key: string]: string;
+            };
+            period: string;
+            recipients: {
+                /** @description Yuan to the fen */
+                amount: string;
+                components: {
+                    after: string;
+                    before: string;
+                    name: string;
+                    note?: string;
+                }[];
+                /** @enum {string|null} */
+                constrained: "floor" | "cap" | null;
+                /** @description Before rounding */
+                exact: string;
+                id: string;
+                inputs: {
+                    [key: string]: string;
+                };
+                name: string | null;
+                /** @description Each factor normalised: x_i / Σx */
+                shares: {
+                    [key: string]: string;
+                };
+                weights: {
+                    [key: string]: string;
+                };
+            }[];
+            rounding: {
+                /** @enum {string} */
+                method: "largest-remainder";
+                tieBreak: string;
+                /** @enum {string} */
+                unit: "0.01";
+            };
+            ruleSet: components["schemas"]["RuleSetRef"];
+            /** @enum {string} */
+            scheme: "split" | "bilateral" | "pool" | "payroll";
+            total: string;
+        };
+        AllocationRunHead: {
+            createdAt: string;
+            createdBy: string;
+            fund: string | null;
+            hash: string;
+            id: string;
+            period: string;
+            ruleSetId: string;
+            total: string;
+            versionId: string;
+        };
+        /**
+         * @example {
+         *       "subjectId": "sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
+         *       "productId": "gep-eco-loan",
+         *       "pledges": [
+         *         {
+         *           "type": "gep",
+         *           "unitCode": "dongtan-wetland-plot-07"
+         *         }
+         *       ],
+         *       "requestedAmount": "800000.00",
+         *       "termMonths": 36,
+         *       "guarantee": "guaranteed",
+         *       "ecoPledgeSigned": true
+         *     }
+         */
+        AssessGepLoan: {
+            /** @default false */
+            ecoPledgeSigned: boolean;
+            /**
+             * @default none
+             * @enum {string}
+             */
+            guarantee: "none" | "guaranteed" | "collateral";
+            pledges: components["schemas"]["LoanPledge"][];
+            productId: string;
+            /** @example 500000.00 */
+            requestedAmount: string;
+            subjectId: string;
+            termMonths: number;
+        };
+        /**
+         * @example {
+         *       "holder": {
+         *         "kind": "resident",
+         *         "idNumber": "310230198503121233"
+         *       },
+         *       "action": "WASTE-SORTING",
+         *       "occurredOn": "2026-11-24"
+         *     }
+         */
+        AwardPoints: {
+            action: string;
+            amount?: {
+                unit: string;
+                value: string;
+            };
+            evidence?: string;
+            holder: components["schemas"]["SubjectRef"];
+            occurredOn?: string;
+            /** @description What makes the award unique where the catalogue says so, e.g. a bill number */
+            reference?: string;
+        };
+        Benefit: {
+            cost: number;
+            description: string | null;
+            holderKinds: ("resident" | "firm")[];
+            id: string;
+            left: number | null;
+            name: string;
+            /** @description null: unlimited */
+            stock: number | null;
+            validFrom: string;
+            validUntil: string;
+        };
+        Consent: {
+            bankClientId: string;
+            bankName: string;
+            evidence: {
+                [key: string]: unknown;
+            };
+            expiresAt: string;
+            grantedAt: string;
+            id: string;
+            /** @enum {string} */
+            purpose: "loan-application" | "post-loan-management" | "guarantee";
+            revokedAt: string | null;
+            scopes: ("credit" | "points-summary" | "gep-assets")[];
+            /** @enum {string} */
+            state: "active" | "revoked" | "expired";
+            /** @description Who gave it: a firm by its code and name, a resident by the masked ID number only */
+            subject: {
+                displayId: string;
+                /** @enum {string} */
+                kind: "firm" | "resident";
+                name: string | null;
+            };
+            subjectId: string;
+        };
+        CountedEvent: {
+            code: string;
+            disputed: boolean;
+            endedOn: string | null;
+            eventId: string;
+            occurredOn: string;
+            points: number;
+            /** @description The subject’s statements (异议声明) on this record, open or rejected */
+            statements?: components["schemas"]["SubjectStatement"][];
+            stopsCountingOn: string;
+            title: string;
+            uncappedPoints?: number;
+        };
+        CreditEvent: {
+            agency: string;
+            amounts: components["schemas"]["EventAmount"][];
+            code: string;
+            /** @description The subject has an open objection to it */
+            disputed: boolean;
+            endedOn: string | null;
+            evidence: string;
+            externalId: string | null;
+            id: string;
+            note: string | null;
+            occurredOn: string;
+            recordedAt: string;
+            /** @description The correction that cancels this event, if any */
+            reversedBy: string | null;
+            /** @description Set on a correction: the event it cancels */
+            reversesEventId: string | null;
+            subjectId: string;
+            /** @description The code's title in the behaviour list in force; null for a code no longer on it */
+            title: string | null;
+        };
+        CreditEventInput: {
+            amounts?: components["schemas"]["EventAmount"][];
+            /** @example ENV-PENALTY */
+            code: string;
+            /** @description When the behaviour ended (retention counts from here); defaults to occurredOn */
+            endedOn?: string;
+            /**
+             * @description A document number or URL
+             * @example 沪崇环罚〔2026〕45号
+             */
+            evidence: string;
+            /** @description The agency's own reference: sending it again is a no-op */
+            externalId?: string;
+            note?: string;
+            /** @example 2026-10-12 */
+            occurredOn: string;
+            subject: components["schemas"]["SubjectRef"];
+        };
+        CreditLists: {
+            items: {
+                /** @enum {string} */
+                list: "red" | "black";
+                reasons: {
+                    code: string;
+                    eventId: string;
+                    occurredOn: string;
+                    title: string;
+                    until: string;
+                }[];
+                subject: {
+                    displayId: string;
+                    id: string;
+                    /** @enum {string} */
+                    kind: "firm" | "resident";
+                    name: string | null;
+                };
+            }[];
+        };
+        CreditScore: {
+            asOf: string;
+            /** @description The scorecard's starting score; the items add to it (within the scorecard's minimum and maximum) */
+            baseScore: number;
+            disputed: {
+                dueOn: string;
+                eventId: string;
+                objectionId: string;
+                statement: string;
+            }[];
+            grade: string;
+            gradeLabel: string;
+            items: {
+                events: components["schemas"]["CountedEvent"][];
+                fact?: string;
+                id: string;
+                points: number;
+                reason: string;
+                uncapped?: number;
+                value?: number | boolean | string;
+            }[];
+            lists: {
+                code: string;
+                eventId: string;
+                /** @enum {string} */
+                list: "red" | "black";
+                title: string;
+                until: string;
+            }[];
+            overrides: {
+                events: components["schemas"]["CountedEvent"][];
+                grade: string;
+                id: string;
+                reason: string;
+            }[];
+            ruleSets: {
+                behaviourList: components["schemas"]["RuleSetRef"];
+                scorecard: components["schemas"]["RuleSetRef"];
+            };
+            score: number;
+            /** @description The grade the score alone gives, before overrides such as the one-vote veto */
+            scoreGrade: string;
+            /** @description Every statement on a record that still counts: kept after a rejected objection until the record stops counting */
+            statements: (components["schemas"]["SubjectStatement"] & {
+                eventId: string;
+            })[];
+            stoppedCounting: {
+                code: string;
+                endedOn: string | null;
+                eventId: string;
+                occurredOn: string;
+                stoppedCountingOn: string;
+                title: string;
+            }[];
+            subject: components["schemas"]["Subject"];
+        };
+        DiffRuleSets: {
+            /** @description Default: the version in force today */
+            baseVersionId?: string;
+            candidateVersionId: string;
+            inputs?: components["schemas"]["AllocationInput"];
+        };
+        /**
+         * @example {
+         *       "id": "chongming",
+         *       "name": "崇明区",
+         *       "createdAt": "2026-11-24T08:00:00.000Z"
+         *     }
+         */
+        District: {
+            createdAt: string;
+            id: string;
+            name: string;
+        };
+        /**
+         * @example {
+         *       "name": "fine_yuan",
+         *       "value": "50000.00",
+         *       "unit": "yuan"
+         *     }
+         */
+        EventAmount: {
+            name: string;
+            unit: string;
+            /** @example 50000.00 */
+            value: string;
+        };
+        /**
+         * @example {
+         *       "statement": "该处罚已于2026年11月经行政复议撤销，附复议决定书。"
+         *     }
+         */
+        FileObjection: {
+            statement: string;
+        };
+        GepAccount: {
+            categories: {
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                cultural: string;
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                material: string;
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                regulating: string;
+            };
+            complete: boolean;
+            notAssessed: string[];
+            rows: {
+                /** @enum {string} */
+                category: "material" | "regulating" | "cultural";
+                factors: {
+                    name: string;
+                    unit: string;
+                    value: string;
+                }[];
+                formula: string;
+                indicator: string;
+                /** @description The measurement as recorded; converted into quantityUnit when the account is read */
+                measured: {
+                    unit: string;
+                    value: string;
+                } | null;
+                /** @description Why a measured indicator is still not assessed */
+                note?: string;
+                price: {
+                    source: string;
+                    unit: string;
+                    value: string;
+                    year: number;
+                };
+                quantity: string | null;
+                quantityUnit: string;
+                source: string | null;
+                /** @enum {string} */
+                status: "assessed" | "not-assessed";
+                subtotal: string;
+                title: string;
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                value: string | null;
+            }[];
+            ruleSet: components["schemas"]["RuleSetRef"];
+            subtotals: {
+                assessed: number;
+                category: string;
+                notAssessed: number;
+                subtotal: string;
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                value: string;
+            }[];
+            /**
+             * @description Yuan, a decimal string to the fen
+             * @example 9306432.15
+             */
+            total: string;
+            unit: components["schemas"]["GepUnit"];
+            year: number;
+        };
+        GepLoanAssessment: {
+            cap: {
+                borrowerKind: string;
+                guarantee: string;
+                max: string;
+            } | null;
+            ceiling: string;
+            eligible: boolean;
+            failedConditions: {
+                condition: string;
+                reason: string;
+            }[];
+            grade: string;
+            id: string;
+            lineMultiplier: string;
+            maxTermMonths: number;
+            pledges: {
+                basis: string;
+                basisDescription: string;
+                ceiling: string;
+                ratio: string;
+                reference: string;
+                type: string;
+            }[];
+            pledgeTotal: string;
+            rateAdjustmentBp: number;
+            reasons: string[];
+            requestedAmount: string;
+            ruleSets: components["schemas"]["RuleSetRef"][];
+            termMonths: number;
+            withinCeiling: boolean;
+        };
+        /**
+         * @example {
+         *       "year": 2025,
+         *       "measurements": [
+         *         {
+         *           "indicator": "water-conservation",
+         *           "value": "152.3",
+         *           "unit": "wan-m3",
+         *           "source": "区水务局水文监测 2025"
+         *         }
+         *       ]
+         *     }
+         */
+        GepMeasurements: {
+            measurements: {
+                indicator: string;
+                source: string;
+                unit: string;
+                /** @example 1250.5 */
+                value: string;
+            }[];
+            year: number;
+        };
+        /**
+         * @example {
+         *       "id": "gpu_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
+         *       "code": "dongtan-wetland-plot-07",
+         *       "name": "东滩湿地7号地块",
+         *       "level": "plot",
+         *       "ownerSubjectId": "sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5c",
+         *       "areaHa": "420.5",
+         *       "ecosystemTypes": [
+         *         "wetland"
+         *       ],
+         *       "method": null,
+         *       "createdAt": "2026-03-02T01:00:00.000Z",
+         *       "updatedAt": "2026-11-24T02:00:00.000Z"
+         *     }
+         */
+        GepUnit: {
+            areaHa: string;
+            code: string;
+            createdAt: string;
+            ecosystemTypes: string[];
+            id: string;
+            /** @enum {string} */
+            level: "district" | "town" | "plot" | "project";
+            /** @description The GEP method it is accounted by; null: the district's only method */
+            method: string | null;
+            name: string;
+            ownerSubjectId: string | null;
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "name": "东滩湿地7号地块",
+         *       "level": "plot",
+         *       "owner": {
+         *         "kind": "firm",
+         *         "uscc": "91310230MA1H5G6L7G"
+         *       },
+         *       "areaHa": "420.5",
+         *       "ecosystemTypes": [
+         *         "wetland"
+         *       ]
+         *     }
+         */
+        GepUnitInput: {
+            /** @example 1250.5 */
+            areaHa: string;
+            ecosystemTypes: ("forest" | "wetland" | "grassland" | "farmland" | "water" | "urban" | "ocean" | "desert")[];
+            /** @enum {string} */
+            level: "district" | "town" | "plot" | "project";
+            /** @description The GEP method (rule set id) this unit is accounted by; needed where several are in force */
+            method?: string | null;
+            name: string;
+            /**
+             * @description The subject that holds the rights, if any
+             * @example {
+             *       "kind": "firm",
+             *       "uscc": "91310230MA1K2B3C4P"
+             *     }
+             */
+            owner?: {
+                id: string;
+            } | {
+                /** @enum {string} */
+                kind: "firm";
+                uscc: string;
+            } | {
+                idNumber: string;
+                /** @enum {string} */
+                kind: "resident";
+            } | null;
+        };
+        /**
+         * @example {
+         *       "bankClientId": "cli_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
+         *       "purpose": "loan-application",
+         *       "scopes": [
+         *         "credit",
+         *         "points-summary"
+         *       ]
+         *     }
+         */
+        GrantConsent: {
+            bankClientId: string;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** @enum {string} */
+            purpose: "loan-application" | "post-loan-management" | "guarantee";
+            scopes: ("credit" | "points-summary" | "gep-assets")[];
+            statement?: string;
+        };
+        /**
+         * @example {
+         *       "status": "ok",
+         *       "version": "0.1.0",
+         *       "time": "2026-11-24T02:00:00.000Z"
+         *     }
+         */
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            time: string;
+            version: string;
+        };
+        /**
+         * @example {
+         *       "subjectId": "sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
+         *       "purpose": "loan-application",
+         *       "scopes": [
+         *         "credit"
+         *       ]
+         *     }
+         */
+        IssueCreditReport: {
+            /** @description GEP eco-loan assessments of this subject to include (scope gep-assets) */
+            assessmentIds?: string[];
+            /** @enum {string} */
+            purpose: "loan-application" | "post-loan-management" | "guarantee";
+            /**
+             * @default [
+             *       "credit"
+             *     ]
+             */
+            scopes: ("credit" | "points-summary" | "gep-assets")[];
+            subjectId: string;
+        };
+        Jwks: {
+            keys: ({
+                alg?: string;
+                crv?: string;
+                kid?: string;
+                kty: string;
+                use?: string;
+                x?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+        };
+        LoanPledge: {
+            /** @enum {string} */
+            type: "gep";
+            unitCode: string;
+            year?: number;
+        } | {
+            /** @example 500000.00 */
+            appraisedValue: string;
+            reference: string;
+            /** @enum {string} */
+            type: "forest-rights";
+        } | {
+            /** @example 500000.00 */
+            appraisedValue: string;
+            reference: string;
+            /** @enum {string} */
+            type: "discharge-rights";
+        } | {
+            /** @example 500000.00 */
+            appraisedValue: string;
+            reference: string;
+            /** @enum {string} */
+            type: "water-rights";
+        } | {
+            reference: string;
+            tco2e: string;
+            /** @enum {string} */
+            type: "carbon-sink";
+        };
+        LoanProduct: {
+            hash: string;
+            id: string;
+            product: {
+                [key: string]: unknown;
+            };
+            title: string;
+            version: number;
+        };
+        /**
+         * @example {
+         *       "kind": "resident",
+         *       "idNumber": "310230198503121233"
+         *     }
+         */
+        LookupSubject: {
+            /** @enum {string} */
+            kind: "firm";
+            /**
+             * @description Unified Social Credit Code (GB 32100-2015)
+             * @example 91310230MA1K2B3C4P
+             */
+            uscc: string;
+        } | {
+            /**
+             * @description Resident ID number (GB 11643-1999); never stored, only hashed and masked
+             * @example 310230198503121233
+             */
+            idNumber: string;
+            /** @enum {string} */
+            kind: "resident";
+        };
+        /**
+         * @example {
+         *       "name": "东平国家森林公园门票",
+         *       "cost": 50,
+         *       "stock": 200,
+         *       "holderKinds": [
+         *         "resident"
+         *       ],
+         *       "validFrom": "2026-12-01",
+         *       "validUntil": "2027-11-30"
+         *     }
+         */
+        NewBenefit: {
+            cost: number;
+            description?: string;
+            /**
+             * @default [
+             *       "resident"
+             *     ]
+             */
+            holderKinds: ("resident" | "firm")[];
+            name: string;
+            /** @description Omit or null for unlimited */
+            stock?: number | null;
+            validFrom: string;
+            validUntil: string;
+        };
+        /**
+         * @example {
+         *       "type": "https://eco-credit.example.cn/problems/not-ready",
+         *       "title": "Not ready",
+         *       "status": 503,
+         *       "detail": "migrations: not applied: 0001_ledger_index",
+         *       "code": "not-ready",
+         *       "message": "服务暂未就绪，请稍后再试。",
+         *       "checks": [
+         *         {
+         *           "name": "database",
+         *           "ok": true,
+         *           "detail": "answers"
+         *         },
+         *         {
+         *           "name": "migrations",
+         *           "ok": false,
+         *           "detail": "not applied: 0001_ledger_index"
+         *         },
+         *         {
+         *           "name": "signingKeys",
+         *           "ok": false,
+         *           "detail": "not checked: the schema is not current"
+         *         }
+         *       ]
+         *     }
+         */
+        NotReady: components["schemas"]["Problem"] & ({
+            checks: {
+                detail: string;
+                /** @enum {string} */
+                name: "database" | "migrations" | "signingKeys";
+                ok: boolean;
+            }[];
+        } & {
+            [key: string]: unknown;
+        });
+        Objection: {
+            /** @description The last day for an answer: 20 days after filing */
+            dueOn: string;
+            eventId: string;
+            filedAt: string;
+            id: string;
+            overdue: boolean;
+            resolution: string | null;
+            resolvedAt: string | null;
+            resolvedBy: string | null;
+            reversalEventId: string | null;
+            statement: string;
+            /** @enum {string} */
+            status: "open" | "upheld" | "rejected";
+            subjectId: string;
+        };
+        PointsAccount: {
+            balance: number;
+            benefits: (components["schemas"]["Benefit"] & {
+                affordable: boolean;
+            })[];
+            expiringSoon: {
+                actionCode: string | null;
+                earnedOn: string;
+                expiresOn: string;
+                points: number;
+            }[];
+            history: components["schemas"]["PointsLedgerEntry"][];
+            holder: components["schemas"]["Subject"];
+            /** @description Awarded but not yet spendable */
+            pending: number;
+        };
+        PointsAward: {
+            awarded: number;
+            entry: components["schemas"]["PointsLedgerEntry"];
+            refused: {
+                points: number;
+                reason: string;
+            } | null;
+            requested: number;
+            ruleSet: components["schemas"]["RuleSetRef"];
+        };
+        PointsCatalogue: {
+            actions: components["schemas"]["PointsCatalogueAction"][];
+            /** @description Every catalogue in force, each with its own caps; the fields above are the first */
+            catalogues: {
+                actions: components["schemas"]["PointsCatalogueAction"][];
+                ruleSet: components["schemas"]["RuleSetRef"];
+                title: string;
+            }[];
+            ruleSet: components["schemas"]["RuleSetRef"];
+            title: string;
+        };
+        PointsCatalogueAction: {
+            /** @description For fixed-points actions with a minimum: the unit of the amount */
+            amountUnit: string | null;
+            caps: {
+                perDay: number | null;
+                /** @description Most awards a day */
+                perDayActions: number | null;
+                perMonth: number | null;
+                /** @description Most awards a month */
+                perMonthActions: number | null;
+            };
+            code: string;
+            delayDays: number;
+            expiry: {
+                /** @enum {boolean} */
+                endOfYearAfter: true;
+            } | {
+                days: number;
+            };
+            holders: ("resident" | "firm")[];
+            minAmount: number | null;
+            /** @description The de-duplication key template: awards with the same key count once */
+            oncePer: string | null;
+            /** @description Points per unit of the amount, rounded down */
+            perUnit: {
+                points: number;
+                unit: string;
+            } | null;
+            /** @description Whole points per award, or null when counted per unit */
+            points: number | null;
+            /** @description The data source a holder can switch off */
+            source: string | null;
+            title: string;
+        };
+        PointsLedgerEntry: {
+            actionCode: string | null;
+            /** @description From this day the points can be spent */
+            availableOn: string;
+            earnedOn: string;
+            evidence: string | null;
+            /** @description The last day the points can be spent */
+            expiresOn: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "earn" | "expire" | "redeem" | "reverse";
+            /** @description For expire and reverse entries: the award they act on */
+            lotId: string | null;
+            /** @description Positive when earned, negative when spent, expired or reversed */
+            points: number;
+            reason: string;
+            recordedAt: string;
+            redemptionId: string | null;
+            ruleSet: {
+                hash: string;
+                id: string;
+            } | null;
+            source: string | null;
+        };
+        PointsRedemption: {
+            balance: number;
+            benefit: components["schemas"]["Benefit"];
+            cost: number;
+            entry: components["schemas"]["PointsLedgerEntry"];
+            redemptionId: string;
+        };
+        PointsSourceConsent: {
+            enabled: boolean;
+        };
+        /**
+         * @example {
+         *       "type": "https://eco-credit.example.cn/problems/validation",
+         *       "title": "Invalid request",
+         *       "status": 400,
+         *       "detail": "body field '/idNumber': check character does not match",
+         *       "code": "validation",
+         *       "message": "提交的内容有误，请按提示修改后重试。",
+         *       "errors": [
+         *         {
+         *           "pointer": "/idNumber",
+         *           "in": "body",
+         *           "detail": "check character does not match"
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            /**
+             * @description Stable machine code; the problem type is its URI
+             * @enum {string}
+             */
+            code: "validation" | "malformed-body" | "unsupported-media-type" | "body-too-large" | "unauthenticated" | "forbidden" | "not-found" | "internal" | "idempotency-in-progress" | "idempotency-key-reused" | "district-exists" | "subject-exists" | "rule-file-invalid" | "rule-examples-failed" | "wrong-rule-kind" | "rule-not-in-force" | "already-published" | "publication-date-contradicts-file" | "no-inputs" | "evaluation-failed" | "code-not-permitted" | "unknown-event-code" | "event-conflict" | "external-id-clash" | "reversal-of-reversal" | "already-reversed" | "objection-to-reversal" | "objection-open" | "objection-closed" | "scorecard-incomplete" | "wrong-subject-kind" | "no-behaviour-list" | "unknown-action" | "action-not-for-holder" | "action-not-permitted" | "award-refused" | "duplicate-award" | "source-switched-off" | "cap-reached" | "not-an-award" | "already-spent" | "insufficient-points" | "sold-out" | "benefit-not-for-holder" | "benefit-not-valid" | "no-consent" | "purpose-not-granted" | "scope-not-granted" | "consent-revoked" | "consent-expired" | "consent-already-revoked" | "purpose-not-allowed" | "report-malformed" | "report-unknown-kid" | "report-bad-signature" | "report-expired" | "report-not-yet-valid" | "report-wrong-audience" | "report-wrong-issuer" | "report-wrong-type" | "report-not-published-key" | "gep-future-year" | "gep-account-closed" | "pledge-refused" | "allocation-refused" | "not-ready";
+            /** @description For developers: what exactly was refused, in English */
+            detail: string;
+            errors?: {
+                detail: string;
+                /** @enum {string} */
+                in: "body" | "query" | "path" | "header" | "file";
+                line?: number;
+                /** @example /idNumber */
+                pointer: string;
+            }[];
+            instance?: string;
+            /** @description For people: the same failure in Chinese (zh-CN), from the message catalogue */
+            message: string;
+            /** @description The x-request-id of the answer, also in every log line of the request */
+            requestId?: string;
+            status: number;
+            title: string;
+            /** Format: uri */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @example {
+         *       "effectiveFrom": "2027-01-01"
+         *     }
+         */
+        PublishRuleSet: {
+            /** @description If sent, must equal the file’s own effectiveFrom */
+            effectiveFrom?: string;
+        };
+        QueryLogEntry: {
+            action: string;
+            actor: string;
+            actorName: string;
+            actorRole: string;
+            at: string;
+            consentId: string | null;
+            purpose: string;
+            reportId: string | null;
+            seq: number;
+            subjectId: string;
+        };
+        /**
+         * @example {
+         *       "status": "ready",
+         *       "checks": [
+         *         {
+         *           "name": "database",
+         *           "ok": true,
+         *           "detail": "answers"
+         *         },
+         *         {
+         *           "name": "migrations",
+         *           "ok": true,
+         *           "detail": "all applied"
+         *         },
+         *         {
+         *           "name": "signingKeys",
+         *           "ok": true,
+         *           "detail": "2 active keys loaded"
+         *         }
+         *       ]
+         *     }
+         */
+        Readiness: {
+            checks: {
+                detail: string;
+                /** @enum {string} */
+                name: "database" | "migrations" | "signingKeys";
+                ok: boolean;
+            }[];
+            /** @enum {string} */
+            status: "ready";
+        };
+        /**
+         * @example {
+         *       "events": [
+         *         {
+         *           "subject": {
+         *             "kind": "firm",
+         *             "uscc": "91310230MA1K2B3C4P"
+         *           },
+         *           "code": "ENV-PENALTY",
+         *           "occurredOn": "2026-10-12",
+         *           "evidence": "沪崇环罚〔2026〕45号",
+         *           "amounts": [
+         *             {
+         *               "name": "fine_yuan",
+         *               "value": "50000.00",
+         *               "unit": "yuan"
+         *             }
+         *           ],
+         *           "externalId": "penalty-2026-45"
+         *         }
+         *       ]
+         *     }
+         */
+        RecordCreditEvents: {
+            events: components["schemas"]["CreditEventInput"][];
+        };
+        RecordedCreditEvents: {
+            duplicates: number;
+            events: {
+                eventId: string;
+                line: number;
+                /** @enum {string} */
+                status: "recorded" | "duplicate";
+            }[];
+            recorded: number;
+        };
+        RedeemPoints: {
+            benefitId: string;
+        };
+        /**
+         * @example {
+         *       "kind": "firm",
+         *       "uscc": "91310230MA1K2B3C4P",
+         *       "name": "上海崇明生态农业有限公司"
+         *     }
+         */
+        RegisterSubject: {
+            /** @enum {string} */
+            kind: "firm";
+            /** @example 上海崇明生态农业有限公司 */
+            name: string;
+            /**
+             * @description Unified Social Credit Code (GB 32100-2015)
+             * @example 91310230MA1K2B3C4P
+             */
+            uscc: string;
+        } | {
+            /**
+             * @description Resident ID number (GB 11643-1999); never stored, only hashed and masked
+             * @example 310230198503121233
+             */
+            idNumber: string;
+            /** @enum {string} */
+            kind: "resident";
+            /** @example 张三 */
+            name?: string;
+        };
+        /**
+         * @example {
+         *       "decision": "upheld",
+         *       "reason": "经核实，原处罚已被复议撤销",
+         *       "evidence": "沪崇复决〔2026〕3号"
+         *     }
+         */
+        ResolveObjection: {
+            /** @enum {string} */
+            decision: "upheld" | "rejected";
+            evidence?: string;
+            reason: string;
+        };
+        /**
+         * @example {
+         *       "reason": "复议撤销原处罚决定",
+         *       "evidence": "沪崇复决〔2026〕3号"
+         *     }
+         */
+        ReverseCreditEvent: {
+            evidence: string;
+            reason: string;
+        };
+        RuleSetDiff: {
+            after: components["schemas"]["AllocationResult"];
+            base: {
+                hash: string;
+                status: string;
+                versionId: string;
+            };
+            before: components["schemas"]["AllocationResult"];
+            candidate: {
+                hash: string;
+                status: string;
+                versionId: string;
+            };
+            changes: {
+                after: string | null;
+                before: string | null;
+                change: string;
+                changePercent: string | null;
+                crossed: string[];
+                id: string;
+            }[];
+            period: string;
+            ruleSetId: string;
+            summary: {
+                after: {
+                    gini: number;
+                    mean: number;
+                    median: number;
+                };
+                before: {
+                    gini: number;
+                    mean: number;
+                    median: number;
+                };
+            };
+            totalChange: string;
+        };
+        /**
+         * @example {
+         *       "id": "firm-env-credit",
+         *       "version": 1,
+         *       "hash": "sha256:5f1c…"
+         *     }
+         */
+        RuleSetRef: {
+            hash: string;
+            id: string;
+            version: number;
+        };
+        RuleSetValidation: {
+            hash: string;
+            kind: string;
+            ruleSetId: string;
+            /** @enum {boolean} */
+            valid: true;
+            version: number;
+        };
+        /**
+         * @example {
+         *       "versionId": "rsv_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
+         *       "ruleSetId": "firm-env-credit",
+         *       "kind": "scorecard",
+         *       "version": 1,
+         *       "hash": "sha256:5f1c…",
+         *       "status": "published",
+         *       "effectiveFrom": "2026-01-01",
+         *       "createdAt": "2026-11-24T08:00:00.000Z",
+         *       "createdBy": "system",
+         *       "publishedAt": "2026-11-24T08:00:00.000Z",
+         *       "publishedBy": "system"
+         *     }
+         */
+        RuleSetVersion: {
+            createdAt: string;
+            createdBy: string;
+            effectiveFrom: string;
+            /** @description sha256 of the canonical form */
+            hash: string;
+            kind: string;
+            publishedAt: string | null;
+            publishedBy: string | null;
+            ruleSetId: string;
+            /** @enum {string} */
+            status: "draft" | "published";
+            version: number;
+            versionId: string;
+        };
+        /**
+         * @example {
+         *       "versionId": "rsv_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
+         *       "ruleSetId": "firm-env-credit",
+         *       "kind": "scorecard",
+         *       "version": 1,
+         *       "hash": "sha256:5f1c…",
+         *       "status": "published",
+         *       "effectiveFrom": "2026-01-01",
+         *       "createdAt": "2026-11-24T08:00:00.000Z",
+         *       "createdBy": "system",
+         *       "publishedAt": "2026-11-24T08:00:00.000Z",
+         *       "publishedBy": "system",
+         *       "source": "id: firm-env-credit\nkind: scorecard\nversion: 1\n…"
+         *     }
+         */
+        RuleSetVersionWithSource: components["schemas"]["RuleSetVersion"] & {
+            source: string;
+        };
+        /**
+         * @example {
+         *       "source": "id: firm-env-credit\nkind: scorecard\nversion: 2\ndistrict: chongming\neffectiveFrom: 2027-01-01\ntitle: 企业环境信用评价\nbody:\n  subjectKind: firm\n  facts:\n    admin_penalties_12m: { type: number }\n  baseScore: 100\n  items:\n    - { id: admin-penalty, reason: 环境行政处罚, fact: admin_penalties_12m, perUnit: -5, cap: { min: -30 } }\n  bands:\n    - { grade: green, label: 诚信, min: 95 }\n    - { grade: red, label: 不良 }\n",
+         *       "fileName": "firm-env-credit.yaml"
+         *     }
+         */
+        RuleSource: {
+            /** @description Named in error messages; defaults to upload.yaml */
+            fileName?: string;
+            /** @description The rule file, YAML, exactly as the bureau wrote it */
+            source: string;
+        };
+        /**
+         * @example {
+         *       "ruleSetId": "town-eco-fund",
+         *       "period": "2026",
+         *       "fund": "50000000.00",
+         *       "recipients": [
+         *         {
+         *           "id": "chenjia-town",
+         *           "name": "陈家镇",
+         *           "values": {
+         *             "gep": "8120000000",
+         *             "redline_area": "5210",
+         *             "forest_area": "3120",
+         *             "assessment": "92",
+         *             "last_year": "9800000.00"
+         *           }
+         *         },
+         *         {
+         *           "id": "xinhe-town",
+         *           "name": "新河镇",
+         *           "values": {
+         *             "gep": "3050000000",
+         *             "redline_area": "1810",
+         *             "forest_area": "1420",
+         *             "assessment": "85",
+         *             "last_year": "3900000.00"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        RunAllocation: {
+            /** @example 50000000.00 */
+            fund?: string;
+            /** @description Fill this input from the GEP account of the unit whose code is the recipient's id */
+            gep?: {
+                input: string;
+                year: number;
+            };
+            /** @description Negotiated parameters, each within its declared range */
+            parameters?: {
+                [key: string]: string;
+            };
+            /** @example 2026 */
+            period: string;
+            /** @default [] */
+            recipients: {
+                id: string;
+                name?: string;
+                values: {
+                    [key: string]: string;
+                };
+            }[];
+            ruleSetId: string;
+            /** @description Agreement-level inputs, e.g. concentrations at the boundary section */
+            values?: {
+                [key: string]: string;
+            };
+        };
+        /**
+         * @example {
+         *       "facts": {
+         *         "admin_penalties_12m": 1,
+         *         "major_incidents_3y": 0
+         *       }
+         *     }
+         */
+        ScorecardFacts: {
+            facts: {
+                [key: string]: number | boolean | string;
+            };
+            onDate?: string;
+        };
+        ScorecardResult: {
+            grade: string;
+            gradeLabel: string;
+            ruleSet: components["schemas"]["RuleSetRef"];
+            score: number;
+            scoreGrade: string;
+            trace: components["schemas"]["ScoreTraceEntry"][];
+        };
+        ScoreTraceEntry: {
+            grade?: string;
+            id: string;
+            inputs: {
+                [key: string]: number | boolean | string;
+            };
+            /** @enum {string} */
+            kind: "item" | "override";
+            points?: number;
+            reason: string;
+            uncapped?: number;
+        };
+        SignedCreditReport: {
+            consentId: string;
+            expiresAt: string;
+            issuedAt: string;
+            issuer: string;
+            jwksUrl: string;
+            kid: string;
+            /** @description Compact JWS */
+            report: string;
+            reportId: string;
+        };
+        SimulateRuleSet: {
+            inputs?: components["schemas"]["AllocationInput"];
+        };
+        /**
+         * @example {
+         *       "id": "sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
+         *       "districtId": "chongming",
+         *       "kind": "resident",
+         *       "displayId": "310230********1233",
+         *       "name": "张三",
+         *       "regionCode": "310230",
+         *       "createdAt": "2026-11-24T08:00:00.000Z"
+         *     }
+         */
+        Subject: {
+            createdAt: string;
+            /** @description USCC for a firm, masked ID number for a resident */
+            displayId: string;
+            districtId: string;
+            /** @description Pseudonymous id, stable for the life of the record */
+            id: string;
+            /** @enum {string} */
+            kind: "firm" | "resident";
+            name: string | null;
+            regionCode: string | null;
+        };
+        /**
+         * @description The subject by its id, or a firm by USCC, or a resident by ID number
+         * @example {
+         *       "kind": "firm",
+         *       "uscc": "91310230MA1K2B3C4P"
+         *     }
+         */
+        SubjectRef: {
+            id: string;
+        } | {
+            /** @enum {string} */
+            kind: "firm";
+            uscc: string;
+        } | {
+            idNumber: string;
+            /** @enum {string} */
+            kind: "resident";
+        };
+        SubjectStatement: {
+            dueOn: string;
+            filedAt: string;
+            objectionId: string;
+            /** @description The answer that rejected the objection */
+            resolution: string | null;
+            resolvedAt: string | null;
+            statement: string;
+            /** @enum {string} */
+            status: "open" | "rejected";
+        };
+        VerifiedCreditReport: {
+            header: {
+                [key: string]: unknown;
+            };
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @enum {boolean} */
+            valid: true;
+            /**
+             * @description district-keys: the keys this district publishes; supplied-keys: the key set sent with the request
+             * @enum {string}
+             */
+            verifiedWith: "district-keys" | "supplied-keys";
+        };
+        VerifyCreditReport: {
+            /**
+             * Format: date-time
+             * @description Check validity at this moment instead of now
+             */
+            at?: string;
+            audience?: string;
+            jwks?: components["schemas"]["Jwks"];
+            report: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getJwks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JWKS */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "keys": [
+                     *         {
+                     *           "crv": "Ed25519",
+                     *           "x": "NL0NbhMSQVh6Zvw-_C-QcEM-XOcb8AwHhDK2ryH3bA0",
+                     *           "kty": "OKP",
+                     *           "kid": "chongming-20261124-812eabe8",
+                     *           "alg": "EdDSA",
+                     *           "use": "sig"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Jwks"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to serve */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready; `checks` says which check failed */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["NotReady"];
+                };
+            };
+        };
+    };
+    getDistrict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The district */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["District"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAllocations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                ruleSetId?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": []
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["AllocationRunHead"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runAllocation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunAllocation"];
+            };
+        };
+        responses: {
+            /** @description The allocation */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "alc_01a20b48090073a9bc435ba5b9110e15",
+                     *       "versionId": "rsv_01a20b4809007ed8add3d2e5dfeb7d6b",
+                     *       "createdAt": "2026-11-24T02:00:00.000Z",
+                     *       "result": {
+                     *         "scheme": "payroll",
+                     *         "period": "2026-Q4",
+                     *         "parameters": {
+                     *           "yearly_standard": "10000"
+                     *         },
+                     *         "rounding": {
+                     *           "unit": "0.01",
+                     *           "method": "largest-remainder",
+                     *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
+                     *         },
+                     *         "ruleSet": {
+                     *           "id": "forest-ranger-payroll",
+                     *           "version": 1,
+                     *           "hash": "sha256:aad166f55e90dae22edde27f74bc2f07f8154ff445c5ee31aa78686ec57ad27b"
+                     *         },
+                     *         "fund": null,
+                     *         "total": "2400.00",
+                     *         "recipients": [
+                     *           {
+                     *             "id": "r1",
+                     *             "name": "张护林",
+                     *             "inputs": {
+                     *               "months": "3",
+                     *               "score": "90"
+                     *             },
+                     *             "shares": {},
+                     *             "weights": {},
+                     *             "components": [
+                     *               {
+                     *                 "name": "fixed",
+                     *                 "before": "1500.00",
+                     *                 "after": "1500.00",
+                     *                 "note": "10000 × 3/12 × 0.6"
+                     *               },
+                     *               {
+                     *                 "name": "performance",
+                     *                 "before": "900.00",
+                     *                 "after": "900.00",
+                     *                 "note": "10000 × 3/12 × 0.4 × 90/100"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "2400",
+                     *             "amount": "2400.00"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Allocation"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `wrong-rule-kind`, `allocation-refused` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAllocation: {
+        parameters: {
+            query?: {
+                recompute?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                /** @example alc_01a20b48090077a1afd3a225fe955b8a */
+                allocationId: string;
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The allocation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "alc_01a20b48090077a1afd3a225fe955b8a",
+                     *       "versionId": "rsv_01a20b480900716286252e47667e3b6d",
+                     *       "createdAt": "2026-11-24T02:00:00.000Z",
+                     *       "createdBy": "cli_01a20b480900778a85e84e530c9e7316",
+                     *       "reproduced": null,
+                     *       "result": {
+                     *         "scheme": "pool",
+                     *         "period": "2026",
+                     *         "parameters": {},
+                     *         "rounding": {
+                     *           "unit": "0.01",
+                     *           "method": "largest-remainder",
+                     *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
+                     *         },
+                     *         "ruleSet": {
+                     *           "id": "tri-province-pool",
+                     *           "version": 1,
+                     *           "hash": "sha256:db4a41f72d21798f9f814b2d6c2736a93b8b9485514aaef4670c00c1e9e67cc4"
+                     *         },
+                     *         "fund": "1.00",
+                     *         "total": "1.00",
+                     *         "recipients": [
+                     *           {
+                     *             "id": "province-a",
+                     *             "name": null,
+                     *             "inputs": {},
+                     *             "shares": {},
+                     *             "weights": {},
+                     *             "components": [
+                     *               {
+                     *                 "name": "contribution",
+                     *                 "before": "0.00",
+                     *                 "after": "-0.10"
+                     *               },
+                     *               {
+                     *                 "name": "receipt",
+                     *                 "before": "0.00",
+                     *                 "after": "0.30"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "0.20",
+                     *             "amount": "0.20"
+                     *           },
+                     *           {
+                     *             "id": "province-b",
+                     *             "name": null,
+                     *             "inputs": {},
+                     *             "shares": {},
+                     *             "weights": {},
+                     *             "components": [
+                     *               {
+                     *                 "name": "contribution",
+                     *                 "before": "0.00",
+                     *                 "after": "-0.50"
+                     *               },
+                     *               {
+                     *                 "name": "receipt",
+                     *                 "before": "0.00",
+                     *                 "after": "0.40"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "-0.10",
+                     *             "amount": "-0.10"
+                     *           },
+                     *           {
+                     *             "id": "province-c",
+                     *             "name": null,
+                     *             "inputs": {},
+                     *             "shares": {},
+                     *             "weights": {},
+                     *             "components": [
+                     *               {
+                     *                 "name": "contribution",
+                     *                 "before": "0.00",
+                     *                 "after": "-0.40"
+                     *               },
+                     *               {
+                     *                 "name": "receipt",
+                     *                 "before": "0.00",
+                     *                 "after": "0.30"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "-0.10",
+                     *             "amount": "-0.10"
+                     *           }
+                     *         ],
+                     *         "net": [
+                     *           {
+                     *             "party": "province-a",
+                     *             "contributes": "0.10",
+                     *             "receives": "0.30",
+                     *             "net": "0.20"
+                     *           },
+                     *           {
+                     *             "party": "province-b",
+                     *             "contributes": "0.50",
+                     *             "receives": "0.40",
+                     *             "net": "-0.10"
+                     *           },
+                     *           {
+                     *             "party": "province-c",
+                     *             "contributes": "0.40",
+                     *             "receives": "0.30",
+                     *             "net": "-0.10"
+                     *           }
+                     *         ],
+                     *         "flows": [
+                     *           {
+                     *             "payer": "province-b",
+                     *             "payee": "province-a",
+                     *             "amount": "0.10"
+                     *           },
+                     *           {
+                     *             "payer": "province-c",
+                     *             "payee": "province-a",
+                     *             "amount": "0.10"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        createdAt: string;
+                        createdBy: string;
+                        id: string;
+                        reproduced: boolean | null;
+                        result: components["schemas"]["AllocationResult"];
+                        versionId: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBanks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Banks */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "cli_01a20b480900789da0de8382d7a74446",
+                     *           "name": "上海农商银行崇明支行"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBenefits: {
+        parameters: {
+            query?: {
+                validOn?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Benefits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ben_01a20b4809007d72898da5af8b3030a1",
+                     *           "name": "湿地公园年卡",
+                     *           "description": null,
+                     *           "cost": 1,
+                     *           "stock": 3,
+                     *           "left": 0,
+                     *           "holderKinds": [
+                     *             "resident"
+                     *           ],
+                     *           "validFrom": "2026-01-01",
+                     *           "validUntil": "2027-12-31"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Benefit"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createBenefit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewBenefit"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ben_01a20b4809007d72898da5af8b3030a1",
+                     *       "name": "湿地公园年卡",
+                     *       "description": null,
+                     *       "cost": 1,
+                     *       "stock": 3,
+                     *       "left": 3,
+                     *       "holderKinds": [
+                     *         "resident"
+                     *       ],
+                     *       "validFrom": "2026-01-01",
+                     *       "validUntil": "2027-12-31"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Benefit"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConsents: {
+        parameters: {
+            query?: {
+                subjectId?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Consents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": []
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Consent"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grantConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantConsent"];
+            };
+        };
+        responses: {
+            /** @description Granted */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "con_01a20b4809007fe78e7b4791db40b32a",
+                     *       "subjectId": "sub_01a20b480900762b818e07d5f583da9e",
+                     *       "bankClientId": "cli_01a20b4809007e6a9fc5f775c656cce4",
+                     *       "bankName": "上海农商银行崇明支行",
+                     *       "purpose": "guarantee",
+                     *       "scopes": [
+                     *         "gep-assets"
+                     *       ],
+                     *       "grantedAt": "2026-11-24T02:00:00.000Z",
+                     *       "expiresAt": "2027-02-22T02:00:00.000Z",
+                     *       "revokedAt": null,
+                     *       "state": "active",
+                     *       "evidence": {
+                     *         "method": "subject-token",
+                     *         "issuer": "urn:eco-credit:dev-idp",
+                     *         "bankName": "上海农商银行崇明支行",
+                     *         "statement": "本人同意将本人的生态资产（GEP）信息提供给上海农商银行崇明支行，用于担保，有效期至2027年2月22日。",
+                     *         "at": "2026-11-24T02:00:00.000Z"
+                     *       },
+                     *       "subject": {
+                     *         "kind": "firm",
+                     *         "displayId": "91310230MA1H5G6L7G",
+                     *         "name": "崇明东滩湿地旅游发展有限公司"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example con_01a20b48090072a5a4dd7a164fe70940 */
+                consentId: string;
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "con_01a20b48090072a5a4dd7a164fe70940",
+                     *       "subjectId": "sub_01a20b4809007c5bb12ef31b41eda838",
+                     *       "bankClientId": "cli_01a20b4809007dabba4cac99ad601f0c",
+                     *       "bankName": "chongming bank",
+                     *       "purpose": "loan-application",
+                     *       "scopes": [
+                     *         "credit"
+                     *       ],
+                     *       "grantedAt": "2026-11-24T02:00:00.000Z",
+                     *       "expiresAt": "2026-12-24T00:00:00.000Z",
+                     *       "revokedAt": "2026-11-24T02:00:00.000Z",
+                     *       "state": "revoked",
+                     *       "evidence": {
+                     *         "method": "subject-token",
+                     *         "issuer": "urn:eco-credit:dev-idp",
+                     *         "bankName": "chongming bank",
+                     *         "statement": "本人同意将本人的生态信用信息提供给chongming bank，用于贷款申请，有效期至2026年12月24日。",
+                     *         "at": "2026-11-24T02:00:00.000Z"
+                     *       },
+                     *       "subject": {
+                     *         "kind": "resident",
+                     *         "displayId": "310230********1233",
+                     *         "name": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Consent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `consent-already-revoked` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCreditEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordCreditEvents"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "recorded": 1,
+                     *       "duplicates": 0,
+                     *       "events": [
+                     *         {
+                     *           "line": 1,
+                     *           "eventId": "evt_01a20b4809007b0ba9bb812667d7bd5e",
+                     *           "status": "recorded"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecordedCreditEvents"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `code-not-permitted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `external-id-clash`, `event-conflict` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `no-behaviour-list`, `wrong-subject-kind`, `wrong-rule-kind` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fileObjection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+                /** @example evt_01a20b48090078a8af1bdaed9bf82f7c */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileObjection"];
+            };
+        };
+        responses: {
+            /** @description Filed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "obj_01a20b480900714f82600d9218ad4750",
+                     *       "subjectId": "sub_01a20b4809007c3db0ab4edde39040da",
+                     *       "eventId": "evt_01a20b48090078a8af1bdaed9bf82f7c",
+                     *       "statement": "有误",
+                     *       "filedAt": "2026-11-24T02:00:00.000Z",
+                     *       "dueOn": "2026-12-14",
+                     *       "overdue": false,
+                     *       "status": "open",
+                     *       "resolvedAt": null,
+                     *       "resolvedBy": null,
+                     *       "resolution": null,
+                     *       "reversalEventId": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Objection"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `objection-open`, `already-reversed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `objection-to-reversal` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditLists: {
+        parameters: {
+            query?: {
+                /** @example red */
+                list?: "red" | "black";
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Listed subjects with the events that put them there */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "subject": {
+                     *             "id": "sub_01a20b48090078aa9f7bfff2a679bb34",
+                     *             "kind": "firm",
+                     *             "displayId": "91310230MA1H5G6L7G",
+                     *             "name": "测试企业"
+                     *           },
+                     *           "list": "red",
+                     *           "reasons": [
+                     *             {
+                     *               "eventId": "evt_01a20b4809007364adfeb13991f3ddff",
+                     *               "code": "ENV-CREDIT-MODEL",
+                     *               "title": "环保诚信示范企业",
+                     *               "occurredOn": "2026-03-01",
+                     *               "until": "2029-03-01"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditLists"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upsertGepUnit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GepUnitInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GepUnit"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GepUnit"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getGepAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                unitCode: string;
+                /** @example 2025 */
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unit": {
+                     *         "id": "gpu_01a20b4809007f8f95fcbfcb838b3e49",
+                     *         "code": "dongtan-plot-07",
+                     *         "name": "东滩湿地7号地块",
+                     *         "level": "plot",
+                     *         "ownerSubjectId": null,
+                     *         "areaHa": "420.5",
+                     *         "ecosystemTypes": [
+                     *           "wetland",
+                     *           "forest"
+                     *         ],
+                     *         "method": null,
+                     *         "createdAt": "2026-11-24T02:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T02:00:00.000Z"
+                     *       },
+                     *       "year": 2025,
+                     *       "rows": [
+                     *         {
+                     *           "indicator": "water-conservation",
+                     *           "title": "水源涵养",
+                     *           "category": "regulating",
+                     *           "subtotal": "水源涵养",
+                     *           "quantityUnit": "m3",
+                     *           "factors": [],
+                     *           "price": {
+                     *             "value": "6.11",
+                     *             "unit": "yuan/m3",
+                     *             "year": 2025,
+                     *             "source": "水库单位库容造价"
+                     *           },
+                     *           "status": "assessed",
+                     *           "quantity": "100000000",
+                     *           "value": "611000000.00",
+                     *           "formula": "100000000 m3 × 6.11 yuan/m3",
+                     *           "source": "2025年度生态监测",
+                     *           "measured": {
+                     *             "value": "1",
+                     *             "unit": "yi-m3"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "subtotals": [
+                     *         {
+                     *           "category": "regulating",
+                     *           "subtotal": "水源涵养",
+                     *           "value": "611000000.00",
+                     *           "assessed": 1,
+                     *           "notAssessed": 0
+                     *         }
+                     *       ],
+                     *       "categories": {
+                     *         "material": "0.00",
+                     *         "regulating": "611000000.00",
+                     *         "cultural": "0.00"
+                     *       },
+                     *       "total": "611000000.00",
+                     *       "notAssessed": [],
+                     *       "complete": true,
+                     *       "ruleSet": {
+                     *         "id": "gep-method",
+                     *         "version": 2,
+                     *         "hash": "sha256:504c8bbd082e218c94815a6183e3108f89bc6f6eb9df54942e004e44e817fd1c"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GepAccount"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `gep-future-year` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordGepMeasurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                unitCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GepMeasurements"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "recorded": 7
+                     *     }
+                     */
+                    "application/json": {
+                        recorded: number;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body`, `gep-future-year` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assessGepLoan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessGepLoan"];
+            };
+        };
+        responses: {
+            /** @description The assessment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "lna_01a20b48090077f3bfe4c208f326d0c2",
+                     *       "eligible": true,
+                     *       "failedConditions": [],
+                     *       "pledges": [
+                     *         {
+                     *           "type": "gep",
+                     *           "reference": "dongtan-plot-07",
+                     *           "basis": "1500000.00",
+                     *           "basisDescription": "GEP 2025 of 东滩湿地7号地块 1500000.00 yuan (not assessed: crops, timber, water-supply, water-conservation, soil-retention-dredging, soil-retention-nitrogen, soil-retention-phosphorus, carbon-sequestration, oxygen-release, climate-regulation, air-purification-so2, water-purification-cod, flood-regulation)",
+                     *           "ratio": "0.3",
+                     *           "ceiling": "450000.00"
+                     *         }
+                     *       ],
+                     *       "pledgeTotal": "450000.00",
+                     *       "lineMultiplier": "1.2",
+                     *       "cap": {
+                     *         "borrowerKind": "firm",
+                     *         "guarantee": "guaranteed",
+                     *         "max": "1000000.00"
+                     *       },
+                     *       "ceiling": "540000.00",
+                     *       "requestedAmount": "400000.00",
+                     *       "withinCeiling": true,
+                     *       "termMonths": 36,
+                     *       "maxTermMonths": 60,
+                     *       "rateAdjustmentBp": -50,
+                     *       "grade": "blue",
+                     *       "reasons": [
+                     *         "credit grade blue (良好) meets the required yellow",
+                     *         "gep dongtan-plot-07: GEP 2025 of 东滩湿地7号地块 1500000.00 yuan (not assessed: crops, timber, water-supply, water-conservation, soil-retention-dredging, soil-retention-nitrogen, soil-retention-phosphorus, carbon-sequestration, oxygen-release, climate-regulation, air-purification-so2, water-purification-cod, flood-regulation) × 0.3 = 450000.00 yuan",
+                     *         "grade blue: rate -50 bp, credit line × 1.2",
+                     *         "indicative ceiling 540000.00 yuan; requested 400000.00 yuan is within it"
+                     *       ],
+                     *       "ruleSets": [
+                     *         {
+                     *           "id": "gep-eco-loan",
+                     *           "version": 1,
+                     *           "hash": "sha256:8ae8f48dce39da2e8c2267c07681b9d5964bc69c8051d6030abc1c51dabf593a"
+                     *         },
+                     *         {
+                     *           "id": "firm-env-credit",
+                     *           "version": 1,
+                     *           "hash": "sha256:10bea78c3289f7a28b7775a56be241a816dd452bc9deeb1b7ea76a02374fe146"
+                     *         },
+                     *         {
+                     *           "id": "firm-behaviours",
+                     *           "version": 1,
+                     *           "hash": "sha256:73cf9dbf7b9160442ce1e84933254520cb9ceb54d7e376e8a15af8f26b42d9ff"
+                     *         },
+                     *         {
+                     *           "id": "gep-method",
+                     *           "version": 1,
+                     *           "hash": "sha256:cd41a7e6d035517df9c8ea3b7389cd4f07935661f5453de3ce65165c3f42cfa2"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GepLoanAssessment"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `wrong-rule-kind`, `pledge-refused`, `scorecard-incomplete` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLoanProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Products */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "gep-eco-loan",
+                     *           "version": 1,
+                     *           "hash": "sha256:8ae8f48dce39da2e8c2267c07681b9d5964bc69c8051d6030abc1c51dabf593a",
+                     *           "title": "GEP生态贷 (GEP eco-loan)",
+                     *           "product": {
+                     *             "name": "GEP生态贷",
+                     *             "borrowerKinds": [
+                     *               "firm",
+                     *               "resident"
+                     *             ],
+                     *             "eligibility": {
+                     *               "minGrade": {
+                     *                 "firm": "yellow",
+                     *                 "resident": "c"
+                     *               },
+                     *               "noMajorIncidentYears": 3,
+                     *               "noAdminPenaltyMonths": 12,
+                     *               "adminPenaltyCodes": [
+                     *                 "ENV-PENALTY"
+                     *               ],
+                     *               "notBlackListed": true,
+                     *               "requireEcoPledge": true
+                     *             },
+                     *             "pledges": {
+                     *               "gep": {
+                     *                 "ratio": "0.30"
+                     *               },
+                     *               "forest-rights": {
+                     *                 "ratio": "0.60"
+                     *               },
+                     *               "discharge-rights": {
+                     *                 "ratio": "0.80"
+                     *               },
+                     *               "carbon-sink": {
+                     *                 "referencePrice": "58.50",
+                     *                 "ratio": "1"
+                     *               }
+                     *             },
+                     *             "caps": [
+                     *               {
+                     *                 "borrowerKind": "firm",
+                     *                 "guarantee": "none",
+                     *                 "max": "300000.00"
+                     *               },
+                     *               {
+                     *                 "borrowerKind": "firm",
+                     *                 "guarantee": "guaranteed",
+                     *                 "max": "1000000.00"
+                     *               },
+                     *               {
+                     *                 "borrowerKind": "firm",
+                     *                 "guarantee": "collateral",
+                     *                 "max": "5000000.00"
+                     *               },
+                     *               {
+                     *                 "borrowerKind": "resident",
+                     *                 "guarantee": "none",
+                     *                 "max": "300000.00"
+                     *               },
+                     *               {
+                     *                 "borrowerKind": "resident",
+                     *                 "guarantee": "guaranteed",
+                     *                 "max": "500000.00"
+                     *               }
+                     *             ],
+                     *             "maxTermMonths": 60,
+                     *             "rateByGrade": {
+                     *               "green": {
+                     *                 "bp": -100,
+                     *                 "lineMultiplier": "1.3"
+                     *               },
+                     *               "blue": {
+                     *                 "bp": -50,
+                     *                 "lineMultiplier": "1.2"
+                     *               },
+                     *               "yellow": {
+                     *                 "bp": 0,
+                     *                 "lineMultiplier": "1.0"
+                     *               },
+                     *               "a": {
+                     *                 "bp": -80,
+                     *                 "lineMultiplier": "1.2"
+                     *               },
+                     *               "b": {
+                     *                 "bp": -40,
+                     *                 "lineMultiplier": "1.1"
+                     *               },
+                     *               "c": {
+                     *                 "bp": 0,
+                     *                 "lineMultiplier": "1.0"
+                     *               }
+                     *             },
+                     *             "gradeAdjustments": []
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "carbon-sink-loan",
+                     *           "version": 1,
+                     *           "hash": "sha256:af779ec4ca1f79c39947d5080b357482ebad08bde358e5142737425c818b8df0",
+                     *           "title": "林业碳汇贷 (forest carbon-sink loan)",
+                     *           "product": {
+                     *             "name": "林业碳汇贷",
+                     *             "borrowerKinds": [
+                     *               "firm"
+                     *             ],
+                     *             "eligibility": {
+                     *               "minGrade": {
+                     *                 "firm": "blue"
+                     *               },
+                     *               "noMajorIncidentYears": 3,
+                     *               "adminPenaltyCodes": [
+                     *                 "ENV-PENALTY"
+                     *               ],
+                     *               "notBlackListed": true,
+                     *               "requireEcoPledge": false
+                     *             },
+                     *             "pledges": {
+                     *               "forest-rights": {
+                     *                 "ratio": "0.50"
+                     *               },
+                     *               "carbon-sink": {
+                     *                 "referencePrice": "58.50",
+                     *                 "ratio": "0.80"
+                     *               }
+                     *             },
+                     *             "caps": [
+                     *               {
+                     *                 "borrowerKind": "firm",
+                     *                 "guarantee": "none",
+                     *                 "max": "1000000.00"
+                     *               },
+                     *               {
+                     *                 "borrowerKind": "firm",
+                     *                 "guarantee": "collateral",
+                     *                 "max": "3000000.00"
+                     *               }
+                     *             ],
+                     *             "maxTermMonths": 36,
+                     *             "rateByGrade": {
+                     *               "green": {
+                     *                 "bp": -60,
+                     *                 "lineMultiplier": "1.2"
+                     *               },
+                     *               "blue": {
+                     *                 "bp": -30,
+                     *                 "lineMultiplier": "1.0"
+                     *               }
+                     *             },
+                     *             "gradeAdjustments": []
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["LoanProduct"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subject */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subject"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listObjections: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only open objections past their due date
+                 * @example true
+                 */
+                overdue?: "true" | "false";
+                status?: "open" | "upheld" | "rejected";
+                subjectId?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Objections */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": []
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Objection"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                /** @example obj_01a20b48090075138a8127c64b04e3b6 */
+                objectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveObjection"];
+            };
+        };
+        responses: {
+            /** @description Answered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "obj_01a20b48090075138a8127c64b04e3b6",
+                     *       "subjectId": "sub_01a20b48090079f7b1e83419b25e9d6b",
+                     *       "eventId": "evt_01a20b4809007c69b4e333fa819f99a2",
+                     *       "statement": "不是我",
+                     *       "filedAt": "2026-11-24T02:00:00.000Z",
+                     *       "dueOn": "2026-12-14",
+                     *       "overdue": false,
+                     *       "status": "rejected",
+                     *       "resolvedAt": "2026-11-24T02:00:00.000Z",
+                     *       "resolvedBy": "cli_01a20b4809007e4596dca72c8d4a0b33",
+                     *       "resolution": "监控录像确认",
+                     *       "reversalEventId": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Objection"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `objection-closed`, `already-reversed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    awardPoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardPoints"];
+            };
+        };
+        responses: {
+            /** @description Awarded (maybe in part) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "entry": {
+                     *         "id": "ple_01a20b4809007ea68506e673e4afd677",
+                     *         "kind": "earn",
+                     *         "points": 2,
+                     *         "actionCode": "WASTE-SORTING",
+                     *         "source": null,
+                     *         "earnedOn": "2026-11-24",
+                     *         "availableOn": "2026-11-24",
+                     *         "expiresOn": "2027-12-31",
+                     *         "reason": "垃圾分类投放",
+                     *         "evidence": null,
+                     *         "lotId": null,
+                     *         "redemptionId": null,
+                     *         "recordedAt": "2026-11-24T02:00:00.000Z",
+                     *         "ruleSet": {
+                     *           "id": "points-catalogue",
+                     *           "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *         }
+                     *       },
+                     *       "requested": 2,
+                     *       "awarded": 2,
+                     *       "refused": null,
+                     *       "ruleSet": {
+                     *         "id": "points-catalogue",
+                     *         "version": 1,
+                     *         "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PointsAward"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `action-not-permitted`, `source-switched-off` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `duplicate-award` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `unknown-action`, `action-not-for-holder`, `award-refused`, `cap-reached` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reversePointsAward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                /** @example ple_01a20b4809007e73894d008b472b7f59 */
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "不认可"
+                 *     }
+                 */
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reversing entry */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ple_01a20b4809007f25b0c8fc26999964fc",
+                     *       "kind": "reverse",
+                     *       "points": -2,
+                     *       "actionCode": "WASTE-SORTING",
+                     *       "source": null,
+                     *       "earnedOn": "2026-11-24",
+                     *       "availableOn": "2026-11-24",
+                     *       "expiresOn": null,
+                     *       "reason": "reversed: 登记错误",
+                     *       "evidence": null,
+                     *       "lotId": "ple_01a20b480900792d9eb22c518a30711f",
+                     *       "redemptionId": null,
+                     *       "recordedAt": "2026-11-24T02:00:00.000Z",
+                     *       "ruleSet": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PointsLedgerEntry"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `already-spent` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `not-an-award` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsCatalogue: {
+        parameters: {
+            query?: {
+                /** @example firm */
+                holderKind?: "resident" | "firm";
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue in force today (a subject sees the actions open to its kind) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "title": "生态积分目录 (ecological points catalogue)",
+                     *       "ruleSet": {
+                     *         "id": "points-catalogue",
+                     *         "version": 1,
+                     *         "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *       },
+                     *       "actions": [
+                     *         {
+                     *           "code": "TREE-PLANTING",
+                     *           "title": "义务植树",
+                     *           "holders": [
+                     *             "resident",
+                     *             "firm"
+                     *           ],
+                     *           "points": null,
+                     *           "perUnit": {
+                     *             "unit": "tree",
+                     *             "points": 10
+                     *           },
+                     *           "minAmount": 1,
+                     *           "amountUnit": null,
+                     *           "caps": {
+                     *             "perDay": null,
+                     *             "perMonth": 300,
+                     *             "perDayActions": null,
+                     *             "perMonthActions": null
+                     *           },
+                     *           "oncePer": null,
+                     *           "delayDays": 0,
+                     *           "expiry": {
+                     *             "endOfYearAfter": true
+                     *           },
+                     *           "source": null
+                     *         },
+                     *         {
+                     *           "code": "GREEN-CERTIFICATION",
+                     *           "title": "绿色认证",
+                     *           "holders": [
+                     *             "firm"
+                     *           ],
+                     *           "points": 500,
+                     *           "perUnit": null,
+                     *           "minAmount": null,
+                     *           "amountUnit": null,
+                     *           "caps": {
+                     *             "perDay": null,
+                     *             "perMonth": null,
+                     *             "perDayActions": null,
+                     *             "perMonthActions": null
+                     *           },
+                     *           "oncePer": "{holder}:{reference}",
+                     *           "delayDays": 0,
+                     *           "expiry": {
+                     *             "days": 730
+                     *           },
+                     *           "source": null
+                     *         },
+                     *         {
+                     *           "code": "ENERGY-RETROFIT",
+                     *           "title": "节能改造（每吨标准煤节约量）",
+                     *           "holders": [
+                     *             "firm"
+                     *           ],
+                     *           "points": null,
+                     *           "perUnit": {
+                     *             "unit": "tce",
+                     *             "points": 20
+                     *           },
+                     *           "minAmount": 1,
+                     *           "amountUnit": null,
+                     *           "caps": {
+                     *             "perDay": null,
+                     *             "perMonth": 2000,
+                     *             "perDayActions": null,
+                     *             "perMonthActions": null
+                     *           },
+                     *           "oncePer": null,
+                     *           "delayDays": 0,
+                     *           "expiry": {
+                     *             "days": 730
+                     *           },
+                     *           "source": null
+                     *         },
+                     *         {
+                     *           "code": "RESTORATION-PROJECT",
+                     *           "title": "生态修复项目",
+                     *           "holders": [
+                     *             "firm"
+                     *           ],
+                     *           "points": 1000,
+                     *           "perUnit": null,
+                     *           "minAmount": null,
+                     *           "amountUnit": null,
+                     *           "caps": {
+                     *             "perDay": null,
+                     *             "perMonth": null,
+                     *             "perDayActions": null,
+                     *             "perMonthActions": null
+                     *           },
+                     *           "oncePer": "{reference}",
+                     *           "delayDays": 0,
+                     *           "expiry": {
+                     *             "days": 730
+                     *           },
+                     *           "source": null
+                     *         }
+                     *       ],
+                     *       "catalogues": [
+                     *         {
+                     *           "title": "生态积分目录 (ecological points catalogue)",
+                     *           "ruleSet": {
+                     *             "id": "points-catalogue",
+                     *             "version": 1,
+                     *             "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *           },
+                     *           "actions": [
+                     *             {
+                     *               "code": "TREE-PLANTING",
+                     *               "title": "义务植树",
+                     *               "holders": [
+                     *                 "resident",
+                     *                 "firm"
+                     *               ],
+                     *               "points": null,
+                     *               "perUnit": {
+                     *                 "unit": "tree",
+                     *                 "points": 10
+                     *               },
+                     *               "minAmount": 1,
+                     *               "amountUnit": null,
+                     *               "caps": {
+                     *                 "perDay": null,
+                     *                 "perMonth": 300,
+                     *                 "perDayActions": null,
+                     *                 "perMonthActions": null
+                     *               },
+                     *               "oncePer": null,
+                     *               "delayDays": 0,
+                     *               "expiry": {
+                     *                 "endOfYearAfter": true
+                     *               },
+                     *               "source": null
+                     *             },
+                     *             {
+                     *               "code": "GREEN-CERTIFICATION",
+                     *               "title": "绿色认证",
+                     *               "holders": [
+                     *                 "firm"
+                     *               ],
+                     *               "points": 500,
+                     *               "perUnit": null,
+                     *               "minAmount": null,
+                     *               "amountUnit": null,
+                     *               "caps": {
+                     *                 "perDay": null,
+                     *                 "perMonth": null,
+                     *                 "perDayActions": null,
+                     *                 "perMonthActions": null
+                     *               },
+                     *               "oncePer": "{holder}:{reference}",
+                     *               "delayDays": 0,
+                     *               "expiry": {
+                     *                 "days": 730
+                     *               },
+                     *               "source": null
+                     *             },
+                     *             {
+                     *               "code": "ENERGY-RETROFIT",
+                     *               "title": "节能改造（每吨标准煤节约量）",
+                     *               "holders": [
+                     *                 "firm"
+                     *               ],
+                     *               "points": null,
+                     *               "perUnit": {
+                     *                 "unit": "tce",
+                     *                 "points": 20
+                     *               },
+                     *               "minAmount": 1,
+                     *               "amountUnit": null,
+                     *               "caps": {
+                     *                 "perDay": null,
+                     *                 "perMonth": 2000,
+                     *                 "perDayActions": null,
+                     *                 "perMonthActions": null
+                     *               },
+                     *               "oncePer": null,
+                     *               "delayDays": 0,
+                     *               "expiry": {
+                     *                 "days": 730
+                     *               },
+                     *               "source": null
+                     *             },
+                     *             {
+                     *               "code": "RESTORATION-PROJECT",
+                     *               "title": "生态修复项目",
+                     *               "holders": [
+                     *                 "firm"
+                     *               ],
+                     *               "points": 1000,
+                     *               "perUnit": null,
+                     *               "minAmount": null,
+                     *               "amountUnit": null,
+                     *               "caps": {
+                     *                 "perDay": null,
+                     *                 "perMonth": null,
+                     *                 "perDayActions": null,
+                     *                 "perMonthActions": null
+                     *               },
+                     *               "oncePer": "{reference}",
+                     *               "delayDays": 0,
+                     *               "expiry": {
+                     *                 "days": 730
+                     *               },
+                     *               "source": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PointsCatalogue"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeemPoints: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "benefitId": "ben_01a20b48090074c4828995a7d1696d82"
+                 *     }
+                 */
+                "application/json": components["schemas"]["RedeemPoints"];
+            };
+        };
+        responses: {
+            /** @description Redeemed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "redemptionId": "red_01a20b4809007226a8b9c68abab1abf3",
+                     *       "benefit": {
+                     *         "id": "ben_01a20b48090074c4828995a7d1696d82",
+                     *         "name": "购物券",
+                     *         "description": null,
+                     *         "cost": 50,
+                     *         "stock": null,
+                     *         "left": null,
+                     *         "holderKinds": [
+                     *           "resident"
+                     *         ],
+                     *         "validFrom": "2026-01-01",
+                     *         "validUntil": "2027-12-31"
+                     *       },
+                     *       "cost": 50,
+                     *       "entry": {
+                     *         "id": "ple_01a20b4809007528a29ec9db811eafae",
+                     *         "kind": "redeem",
+                     *         "points": -50,
+                     *         "actionCode": null,
+                     *         "source": null,
+                     *         "earnedOn": "2026-11-24",
+                     *         "availableOn": "2026-11-24",
+                     *         "expiresOn": null,
+                     *         "reason": "redeemed: 购物券",
+                     *         "evidence": null,
+                     *         "lotId": null,
+                     *         "redemptionId": "red_01a20b4809007226a8b9c68abab1abf3",
+                     *         "recordedAt": "2026-11-24T02:00:00.000Z",
+                     *         "ruleSet": null
+                     *       },
+                     *       "balance": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PointsRedemption"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `benefit-not-for-holder` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `sold-out`, `insufficient-points` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `benefit-not-valid` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsStatistics: {
+        parameters: {
+            query: {
+                /** @example 2026-10 */
+                from: string;
+                /** @example 2026-11 */
+                to: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per month and action (redemptions per month, with actionCode null) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "month": "2026-10",
+                     *           "actionCode": "VOLUNTEER-DAY",
+                     *           "issued": 50,
+                     *           "redeemed": 0,
+                     *           "expired": 0,
+                     *           "reversed": 0
+                     *         },
+                     *         {
+                     *           "month": "2026-11",
+                     *           "actionCode": null,
+                     *           "issued": 0,
+                     *           "redeemed": 30,
+                     *           "expired": 0,
+                     *           "reversed": 0
+                     *         },
+                     *         {
+                     *           "month": "2026-11",
+                     *           "actionCode": "VOLUNTEER-DAY",
+                     *           "issued": 50,
+                     *           "redeemed": 0,
+                     *           "expired": 0,
+                     *           "reversed": 0
+                     *         },
+                     *         {
+                     *           "month": "2026-11",
+                     *           "actionCode": "WASTE-SORTING",
+                     *           "issued": 2,
+                     *           "redeemed": 0,
+                     *           "expired": 0,
+                     *           "reversed": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            actionCode: string | null;
+                            expired: number;
+                            issued: number;
+                            month: string;
+                            redeemed: number;
+                            reversed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQueryLog: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                subjectId?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["QueryLogEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueCreditReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCreditReport"];
+            };
+        };
+        responses: {
+            /** @description The signed report */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reportId": "rpt_01a20b4809007527bdd830d2eb79e02c",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC03ZTA2OTNkOSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzUyN2JkZDgzMGQyZWI3OWUwMmMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3Nzc1YjY2YzlmMzgyY2Y5ZjY5ZiIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3NmI3YmU1ZTEzMzE3OGM1YTkwMiIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzc3NWI2NmM5ZjM4MmNmOWY2OWYiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzQ0M2I1NGYzN2JiMWM2NDEwM2YiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzUyN2JkZDgzMGQyZWI3OWUwMmMifQ._wW4Xe9rBzeVB6LA5Vug-EfxMkQV5jsAQWaV_ctSfYdp-RHaOr8jAYH4qU8kckAq8OxHARIeV0eb6LlIuRc9CQ",
+                     *       "kid": "chongming-20261124-7e0693d9",
+                     *       "issuer": "http://localhost/districts/chongming",
+                     *       "issuedAt": "2026-11-24T02:00:00.000Z",
+                     *       "expiresAt": "2026-12-24T02:00:00.000Z",
+                     *       "consentId": "con_01a20b48090076b7be5e133178c5a902",
+                     *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SignedCreditReport"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `scorecard-incomplete` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyCreditReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1iNjE5ODlmOCIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzVlNTlmYzdhZmIxMzMxZDljNTAiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmIyOTliOTFhMjFkMzlkYzJkMyIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7ImFzT2YiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJzY29yZSI6NzcsImdyYWRlIjoiYyIsImdyYWRlTGFiZWwiOiLkuIDoiKwiLCJzY29yZUdyYWRlIjoiYyIsIml0ZW1zIjpbeyJyZWFzb25Db2RlIjoibmVnYXRpdmUtYmVoYXZpb3VyIiwicmVhc29uIjoi55Sf5oCB5aSx5L-h6KGM5Li65omj5YiGIChuZWdhdGl2ZSBiZWhhdmlvdXIsIDEyIG1vbnRocykiLCJwb2ludHMiOi0zLCJldmVudHMiOlt7ImV2ZW50SWQiOiJldnRfMDFhMjBiNDgwOTAwN2JkZmIxOTY5NDRmZGRmN2VjOGMiLCJjb2RlIjoiSUxMRUdBTC1ESVNDSEFSR0UiLCJ0aXRsZSI6Iui_neazleaOkuaUviIsIm9jY3VycmVkT24iOiIyMDI2LTEwLTAxIiwicG9pbnRzIjotMywiZGlzcHV0ZWQiOmZhbHNlfV19XSwib3ZlcnJpZGVzIjpbXSwibGlzdHMiOltdLCJkaXNwdXRlZCI6W10sInN0YXRlbWVudHMiOltdfX0sInB1cnBvc2UiOiJsb2FuLWFwcGxpY2F0aW9uIiwic2NvcGVzIjpbImNyZWRpdCJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDcyZjY5OGQ3ZGUwNDc5NWE2ZjM2IiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6Mjg1ZjE0NmU0MzJlMDZmNjFlNjY1MmI0YmY3NWRmYzk1YjYwNTNlMTQ2YTM4NDI1YWQzNDMzZTI4Yzk3ODMyMCJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0MDQzZWYwYjU3ZTk1MDJlOWQ5Yzg5MGFmZGQ3YTE4YzNmODE3Nzg0MTNjZWM2YmJlODljNDVjZDljYTU1YzM1In1dLCJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmIyOTliOTFhMjFkMzlkYzJkMyIsImF1ZCI6ImNsaV8wMWEyMGI0ODA5MDA3ZWY5YWMyYzg2YzAzOGIwNWU4MyIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6InJwdF8wMWEyMGI0ODA5MDA3NWU1OWZjN2FmYjEzMzFkOWM1MCJ9.b4EU50tW7gdV-o_TTUjmvCJ_uqGZXh87jqIiNa60tSwfiDC_Pf-7j7G6Ng7UznPo3Shu7XFks3KYVvnw_En6CA"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VerifyCreditReport"];
+            };
+        };
+        responses: {
+            /** @description Genuine */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "verifiedWith": "district-keys",
+                     *       "header": {
+                     *         "alg": "EdDSA",
+                     *         "kid": "chongming-20261124-b61989f8",
+                     *         "typ": "vc+jwt"
+                     *       },
+                     *       "payload": {
+                     *         "@context": [
+                     *           "https://www.w3.org/ns/credentials/v2"
+                     *         ],
+                     *         "type": [
+                     *           "VerifiableCredential",
+                     *           "EcoCreditReport"
+                     *         ],
+                     *         "id": "urn:eco-credit:report:rpt_01a20b48090075e59fc7afb1331d9c50",
+                     *         "issuer": "http://localhost/districts/chongming",
+                     *         "validFrom": "2026-11-24T02:00:00.000Z",
+                     *         "validUntil": "2026-12-24T02:00:00.000Z",
+                     *         "credentialSubject": {
+                     *           "id": "urn:eco-credit:subject:sub_01a20b48090072b299b91a21d39dc2d3",
+                     *           "kind": "resident",
+                     *           "displayId": "310230********1233",
+                     *           "district": "chongming",
+                     *           "credit": {
+                     *             "asOf": "2026-11-24T02:00:00.000Z",
+                     *             "score": 77,
+                     *             "grade": "c",
+                     *             "gradeLabel": "一般",
+                     *             "scoreGrade": "c",
+                     *             "items": [
+                     *               {
+                     *                 "reasonCode": "negative-behaviour",
+                     *                 "reason": "生态失信行为扣分 (negative behaviour, 12 months)",
+                     *                 "points": -3,
+                     *                 "events": [
+                     *                   {
+                     *                     "eventId": "evt_01a20b4809007bdfb196944fddf7ec8c",
+                     *                     "code": "ILLEGAL-DISCHARGE",
+                     *                     "title": "违法排放",
+                     *                     "occurredOn": "2026-10-01",
+                     *                     "points": -3,
+                     *                     "disputed": false
+                     *                   }
+                     *                 ]
+                     *               }
+                     *             ],
+                     *             "overrides": [],
+                     *             "lists": [],
+                     *             "disputed": [],
+                     *             "statements": []
+                     *           }
+                     *         },
+                     *         "purpose": "loan-application",
+                     *         "scopes": [
+                     *           "credit"
+                     *         ],
+                     *         "consent": {
+                     *           "id": "con_01a20b48090072f698d7de04795a6f36",
+                     *           "grantedAt": "2026-11-24T02:00:00.000Z",
+                     *           "expiresAt": "2027-02-22T02:00:00.000Z"
+                     *         },
+                     *         "audienceName": "chongming bank",
+                     *         "ruleSets": [
+                     *           {
+                     *             "id": "resident-village",
+                     *             "version": 1,
+                     *             "hash": "sha256:285f146e432e06f61e6652b4bf75dfc95b6053e146a38425ad3433e28c978320"
+                     *           },
+                     *           {
+                     *             "id": "resident-behaviours",
+                     *             "version": 1,
+                     *             "hash": "sha256:4043ef0b57e9502e9d9c890afdd7a18c3f81778413cec6bbe89c45cd9ca55c35"
+                     *           }
+                     *         ],
+                     *         "iss": "http://localhost/districts/chongming",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090072b299b91a21d39dc2d3",
+                     *         "aud": "cli_01a20b4809007ef9ac2c86c038b05e83",
+                     *         "iat": 1795485600,
+                     *         "nbf": 1795485600,
+                     *         "exp": 1798077600,
+                     *         "jti": "rpt_01a20b48090075e59fc7afb1331d9c50"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VerifiedCreditReport"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `report-malformed`, `report-unknown-kid`, `report-bad-signature`, `report-expired`, `report-not-yet-valid`, `report-wrong-audience`, `report-wrong-issuer`, `report-wrong-type`, `report-not-published-key` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRuleSetVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                /** @example rsv_01a20b4809007920b7b6bac6f8a2549e */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetVersionWithSource"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishRuleSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                /** @example rsv_01a20b4809007f69b3329aeb2ae30b72 */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishRuleSet"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "versionId": "rsv_01a20b4809007f69b3329aeb2ae30b72",
+                     *       "ruleSetId": "gep-method",
+                     *       "hash": "sha256:504c8bbd082e218c94815a6183e3108f89bc6f6eb9df54942e004e44e817fd1c",
+                     *       "status": "published",
+                     *       "effectiveFrom": "2026-11-24",
+                     *       "publishedAt": "2026-11-24T02:00:00.000Z",
+                     *       "publishedBy": "cli_01a20b4809007dca8be23d91ad99ed4c"
+                     *     }
+                     */
+                    "application/json": {
+                        effectiveFrom: string;
+                        hash: string;
+                        publishedAt: string;
+                        publishedBy: string;
+                        ruleSetId: string;
+                        /** @enum {string} */
+                        status: "published";
+                        versionId: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `already-published` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `publication-date-contradicts-file` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    simulateRuleSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                /** @example rsv_01a20b480900782994a181743c9e1edf */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "inputs": {
+                 *         "period": "2026",
+                 *         "fund": "1000002.00",
+                 *         "recipients": [
+                 *           {
+                 *             "id": "town-00",
+                 *             "values": {
+                 *               "gep": "3178239",
+                 *               "redline_area": "32",
+                 *               "forest_area": "2341",
+                 *               "assessment": "42"
+                 *             }
+                 *           },
+                 *           {
+                 *             "id": "town-01",
+                 *             "values": {
+                 *               "gep": "5071177",
+                 *               "redline_area": "1900",
+                 *               "forest_area": "4991",
+                 *               "assessment": "0"
+                 *             }
+                 *           },
+                 *           {
+                 *             "id": "town-02",
+                 *             "values": {
+                 *               "gep": "9999993",
+                 *               "redline_area": "4758",
+                 *               "forest_area": "1133",
+                 *               "assessment": "2"
+                 *             }
+                 *           },
+                 *           {
+                 *             "id": "town-03",
+                 *             "values": {
+                 *               "gep": "9999991",
+                 *               "redline_area": "1432",
+                 *               "forest_area": "1839",
+                 *               "assessment": "2"
+                 *             }
+                 *           }
+                 *         ],
+                 *         "parameters": {
+                 *           "floor_amount": "0"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SimulateRuleSet"];
+            };
+        };
+        responses: {
+            /** @description The simulated allocation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "inputsFrom": "given",
+                     *       "result": {
+                     *         "scheme": "split",
+                     *         "period": "2026",
+                     *         "parameters": {
+                     *           "floor_amount": "0"
+                     *         },
+                     *         "rounding": {
+                     *           "unit": "0.01",
+                     *           "method": "largest-remainder",
+                     *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
+                     *         },
+                     *         "ruleSet": {
+                     *           "id": "town-eco-fund",
+                     *           "version": 1,
+                     *           "hash": "sha256:00ed63eb418da04fa44d87ccb550423b8cc11b42c140a76ece15f0547604b725"
+                     *         },
+                     *         "fund": "1000002.00",
+                     *         "total": "1000002.00",
+                     *         "recipients": [
+                     *           {
+                     *             "id": "town-00",
+                     *             "name": null,
+                     *             "inputs": {
+                     *               "gep": "3178239",
+                     *               "redline_area": "32",
+                     *               "forest_area": "2341",
+                     *               "assessment": "42"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.112506424915",
+                     *               "redline_area": "0.00393991627678",
+                     *               "forest_area": "0.227193322981",
+                     *               "assessment": "0.913043478261"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "182927.92",
+                     *                 "after": "182927.92"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "182927.92",
+                     *                 "after": "195102.31"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "195102.30849184910846",
+                     *             "amount": "195102.31"
+                     *           },
+                     *           {
+                     *             "id": "town-01",
+                     *             "name": null,
+                     *             "inputs": {
+                     *               "gep": "5071177",
+                     *               "redline_area": "1900",
+                     *               "forest_area": "4991",
+                     *               "assessment": "0"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.179514502963",
+                     *               "redline_area": "0.233932528934",
+                     *               "forest_area": "0.484375",
+                     *               "assessment": "0"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "238861.04",
+                     *                 "after": "238861.04"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "238861.04",
+                     *                 "after": "254757.93"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "254757.93441121985509",
+                     *             "amount": "254757.93"
+                     *           },
+                     *           {
+                     *             "id": "town-02",
+                     *             "name": null,
+                     *             "inputs": {
+                     *               "gep": "9999993",
+                     *               "redline_area": "4758",
+                     *               "forest_area": "1133",
+                     *               "assessment": "2"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.35398957146",
+                     *               "redline_area": "0.585816301404",
+                     *               "forest_area": "0.109957298137",
+                     *               "assessment": "0.0434782608696"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "343680.69",
+                     *                 "after": "343680.69"
+                     *               },
+                     *               {
+                     *                 "name": "cap",
+                     *                 "before": "343680.69",
+                     *                 "after": "300000.60",
+                     *                 "note": "cut to the cap 300000.60"
+                     *               }
+                     *             ],
+                     *             "constrained": "cap",
+                     *             "exact": "300000.6",
+                     *             "amount": "300000.60"
+                     *           },
+                     *           {
+                     *             "id": "town-03",
+                     *             "name": null,
+                     *             "inputs": {
+                     *               "gep": "9999991",
+                     *               "redline_area": "1432",
+                     *               "forest_area": "1839",
+                     *               "assessment": "2"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.353989500662",
+                     *               "redline_area": "0.176311253386",
+                     *               "forest_area": "0.178474378882",
+                     *               "assessment": "0.0434782608696"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "234532.35",
+                     *                 "after": "234532.35"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "234532.35",
+                     *                 "after": "250141.16"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "250141.15709693103645",
+                     *             "amount": "250141.16"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        /** @enum {string} */
+                        inputsFrom: "given" | "last-run";
+                        result: components["schemas"]["AllocationResult"];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid`, `wrong-rule-kind`, `allocation-refused`, `no-inputs` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadRuleSet: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSource"];
+            };
+        };
+        responses: {
+            /** @description The same content was already stored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetVersion"];
+                };
+            };
+            /** @description Stored as a new draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleSetVersion"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffRuleSets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                /** @example town-eco-fund */
+                ruleSetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "candidateVersionId": "rsv_01a20b4809007ffba87dcfa432564b8e"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DiffRuleSets"];
+            };
+        };
+        responses: {
+            /** @description The difference */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ruleSetId": "town-eco-fund",
+                     *       "base": {
+                     *         "versionId": "rsv_01a20b4809007746b113f5a3839e0ae8",
+                     *         "hash": "sha256:00ed63eb418da04fa44d87ccb550423b8cc11b42c140a76ece15f0547604b725",
+                     *         "status": "published"
+                     *       },
+                     *       "candidate": {
+                     *         "versionId": "rsv_01a20b4809007ffba87dcfa432564b8e",
+                     *         "hash": "sha256:3d824bde4cb6f3c2e8affedc2a7f29904d17018ee672fa5dce637c96af0b4c15",
+                     *         "status": "draft"
+                     *       },
+                     *       "period": "2026",
+                     *       "changes": [
+                     *         {
+                     *           "id": "chenjia",
+                     *           "before": "9000000.00",
+                     *           "after": "9000000.00",
+                     *           "change": "0.00",
+                     *           "changePercent": "0.00",
+                     *           "crossed": []
+                     *         },
+                     *         {
+                     *           "id": "gangyan",
+                     *           "before": "6500649.80",
+                     *           "after": "6279688.49",
+                     *           "change": "-220961.31",
+                     *           "changePercent": "-3.40",
+                     *           "crossed": []
+                     *         },
+                     *         {
+                     *           "id": "lvhua",
+                     *           "before": "1750036.70",
+                     *           "after": "2378946.90",
+                     *           "change": "628910.20",
+                     *           "changePercent": "35.94",
+                     *           "crossed": []
+                     *         },
+                     *         {
+                     *           "id": "miaozhen",
+                     *           "before": "4724805.32",
+                     *           "after": "4768235.80",
+                     *           "change": "43430.48",
+                     *           "changePercent": "0.92",
+                     *           "crossed": []
+                     *         },
+                     *         {
+                     *           "id": "xinhe",
+                     *           "before": "8024508.18",
+                     *           "after": "7573128.81",
+                     *           "change": "-451379.37",
+                     *           "changePercent": "-5.63",
+                     *           "crossed": []
+                     *         }
+                     *       ],
+                     *       "totalChange": "0.00",
+                     *       "summary": {
+                     *         "before": {
+                     *           "mean": 6000000,
+                     *           "median": 6500649.8,
+                     *           "gini": 0.237328
+                     *         },
+                     *         "after": {
+                     *           "mean": 6000000,
+                     *           "median": 6279688.49,
+                     *           "gini": 0.21396
+                     *         }
+                     *       },
+                     *       "before": {
+                     *         "scheme": "split",
+                     *         "period": "2026",
+                     *         "parameters": {
+                     *           "floor_amount": "500000"
+                     *         },
+                     *         "rounding": {
+                     *           "unit": "0.01",
+                     *           "method": "largest-remainder",
+                     *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
+                     *         },
+                     *         "ruleSet": {
+                     *           "id": "town-eco-fund",
+                     *           "version": 1,
+                     *           "hash": "sha256:00ed63eb418da04fa44d87ccb550423b8cc11b42c140a76ece15f0547604b725"
+                     *         },
+                     *         "fund": "30000000.00",
+                     *         "total": "30000000.00",
+                     *         "recipients": [
+                     *           {
+                     *             "id": "chenjia",
+                     *             "name": "陈家镇",
+                     *             "inputs": {
+                     *               "gep": "8120000000",
+                     *               "redline_area": "5210",
+                     *               "forest_area": "3120",
+                     *               "assessment": "92",
+                     *               "last_year": "9800000"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.516211061666",
+                     *               "redline_area": "0.592045454545",
+                     *               "forest_area": "0.409986859396",
+                     *               "assessment": "0.2100456621"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "14612999.97",
+                     *                 "after": "14612999.97"
+                     *               },
+                     *               {
+                     *                 "name": "cap",
+                     *                 "before": "14612999.97",
+                     *                 "after": "9000000.00",
+                     *                 "note": "cut to the cap 9000000.00"
+                     *               }
+                     *             ],
+                     *             "constrained": "cap",
+                     *             "exact": "9000000",
+                     *             "amount": "9000000.00"
+                     *           },
+                     *           {
+                     *             "id": "xinhe",
+                     *             "name": "新河镇",
+                     *             "inputs": {
+                     *               "gep": "3050000000",
+                     *               "redline_area": "1810",
+                     *               "forest_area": "1420",
+                     *               "assessment": "85",
+                     *               "last_year": "3900000"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.193897012079",
+                     *               "redline_area": "0.205681818182",
+                     *               "forest_area": "0.186596583443",
+                     *               "assessment": "0.194063926941"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "5879671.79",
+                     *                 "after": "5879671.79"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "5879671.79",
+                     *                 "after": "8024508.18"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "8024508.1808803897809",
+                     *             "amount": "8024508.18"
+                     *           },
+                     *           {
+                     *             "id": "gangyan",
+                     *             "name": "港沿镇",
+                     *             "inputs": {
+                     *               "gep": "2210000000",
+                     *               "redline_area": "960",
+                     *               "forest_area": "1980",
+                     *               "assessment": "78",
+                     *               "last_year": "3100000"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.140495867769",
+                     *               "redline_area": "0.109090909091",
+                     *               "forest_area": "0.260183968463",
+                     *               "assessment": "0.178082191781"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "4763118.98",
+                     *                 "after": "4763118.98"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "4763118.98",
+                     *                 "after": "6500649.80"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "6500649.797396158497",
+                     *             "amount": "6500649.80"
+                     *           },
+                     *           {
+                     *             "id": "miaozhen",
+                     *             "name": "庙镇",
+                     *             "inputs": {
+                     *               "gep": "1900000000",
+                     *               "redline_area": "700",
+                     *               "forest_area": "880",
+                     *               "assessment": "88"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.120788302606",
+                     *               "redline_area": "0.0795454545455",
+                     *               "forest_area": "0.115637319317",
+                     *               "assessment": "0.200913242009"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "3461932.36",
+                     *                 "after": "3461932.36"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "3461932.36",
+                     *                 "after": "4724805.32"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "4724805.3240742782723",
+                     *             "amount": "4724805.32"
+                     *           },
+                     *           {
+                     *             "id": "lvhua",
+                     *             "name": "绿华镇",
+                     *             "inputs": {
+                     *               "gep": "450000000",
+                     *               "redline_area": "120",
+                     *               "forest_area": "210",
+                     *               "assessment": "95"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.0286077558805",
+                     *               "redline_area": "0.0136363636364",
+                     *               "forest_area": "0.0275952693824",
+                     *               "assessment": "0.216894977169"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.4",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.1"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "1282276.89",
+                     *                 "after": "1282276.89"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "1282276.89",
+                     *                 "after": "1750036.70"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "1750036.6976491734498",
+                     *             "amount": "1750036.70"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "after": {
+                     *         "scheme": "split",
+                     *         "period": "2026",
+                     *         "parameters": {
+                     *           "floor_amount": "500000"
+                     *         },
+                     *         "rounding": {
+                     *           "unit": "0.01",
+                     *           "method": "largest-remainder",
+                     *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
+                     *         },
+                     *         "ruleSet": {
+                     *           "id": "town-eco-fund",
+                     *           "version": 2,
+                     *           "hash": "sha256:3d824bde4cb6f3c2e8affedc2a7f29904d17018ee672fa5dce637c96af0b4c15"
+                     *         },
+                     *         "fund": "30000000.00",
+                     *         "total": "30000000.00",
+                     *         "recipients": [
+                     *           {
+                     *             "id": "chenjia",
+                     *             "name": "陈家镇",
+                     *             "inputs": {
+                     *               "gep": "8120000000",
+                     *               "redline_area": "5210",
+                     *               "forest_area": "3120",
+                     *               "assessment": "92",
+                     *               "last_year": "9800000"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.516211061666",
+                     *               "redline_area": "0.592045454545",
+                     *               "forest_area": "0.409986859396",
+                     *               "assessment": "0.2100456621"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.3",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.2"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "13694503.77",
+                     *                 "after": "13694503.77"
+                     *               },
+                     *               {
+                     *                 "name": "cap",
+                     *                 "before": "13694503.77",
+                     *                 "after": "9000000.00",
+                     *                 "note": "cut to the cap 9000000.00"
+                     *               }
+                     *             ],
+                     *             "constrained": "cap",
+                     *             "exact": "9000000",
+                     *             "amount": "9000000.00"
+                     *           },
+                     *           {
+                     *             "id": "xinhe",
+                     *             "name": "新河镇",
+                     *             "inputs": {
+                     *               "gep": "3050000000",
+                     *               "redline_area": "1810",
+                     *               "forest_area": "1420",
+                     *               "assessment": "85",
+                     *               "last_year": "3900000"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.193897012079",
+                     *               "redline_area": "0.205681818182",
+                     *               "forest_area": "0.186596583443",
+                     *               "assessment": "0.194063926941"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.3",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.2"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "5880172.53",
+                     *                 "after": "5880172.53"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "5880172.53",
+                     *                 "after": "7573128.81"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "7573128.8102296188759",
+                     *             "amount": "7573128.81"
+                     *           },
+                     *           {
+                     *             "id": "gangyan",
+                     *             "name": "港沿镇",
+                     *             "inputs": {
+                     *               "gep": "2210000000",
+                     *               "redline_area": "960",
+                     *               "forest_area": "1980",
+                     *               "assessment": "78",
+                     *               "last_year": "3100000"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.140495867769",
+                     *               "redline_area": "0.109090909091",
+                     *               "forest_area": "0.260183968463",
+                     *               "assessment": "0.178082191781"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.3",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.2"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "4875877.95",
+                     *                 "after": "4875877.95"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "4875877.95",
+                     *                 "after": "6279688.49"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "6279688.4929718938539",
+                     *             "amount": "6279688.49"
+                     *           },
+                     *           {
+                     *             "id": "miaozhen",
+                     *             "name": "庙镇",
+                     *             "inputs": {
+                     *               "gep": "1900000000",
+                     *               "redline_area": "700",
+                     *               "forest_area": "880",
+                     *               "assessment": "88"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.120788302606",
+                     *               "redline_area": "0.0795454545455",
+                     *               "forest_area": "0.115637319317",
+                     *               "assessment": "0.200913242009"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.3",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.2"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "3702307.18",
+                     *                 "after": "3702307.18"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "3702307.18",
+                     *                 "after": "4768235.80"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "4768235.7994705068646",
+                     *             "amount": "4768235.80"
+                     *           },
+                     *           {
+                     *             "id": "lvhua",
+                     *             "name": "绿华镇",
+                     *             "inputs": {
+                     *               "gep": "450000000",
+                     *               "redline_area": "120",
+                     *               "forest_area": "210",
+                     *               "assessment": "95"
+                     *             },
+                     *             "shares": {
+                     *               "gep": "0.0286077558805",
+                     *               "redline_area": "0.0136363636364",
+                     *               "forest_area": "0.0275952693824",
+                     *               "assessment": "0.216894977169"
+                     *             },
+                     *             "weights": {
+                     *               "gep": "0.3",
+                     *               "redline_area": "0.3",
+                     *               "forest_area": "0.2",
+                     *               "assessment": "0.2"
+                     *             },
+                     *             "components": [
+                     *               {
+                     *                 "name": "weighted-share",
+                     *                 "before": "1847138.55",
+                     *                 "after": "1847138.55"
+                     *               },
+                     *               {
+                     *                 "name": "rebalance",
+                     *                 "before": "1847138.55",
+                     *                 "after": "2378946.90"
+                     *               }
+                     *             ],
+                     *             "constrained": null,
+                     *             "exact": "2378946.8973279804056",
+                     *             "amount": "2378946.90"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleSetDiff"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid`, `wrong-rule-kind`, `allocation-refused`, `no-inputs` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    evaluateRuleSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                ruleSetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScorecardFacts"];
+            };
+        };
+        responses: {
+            /** @description The result */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "score": 100,
+                     *       "grade": "green",
+                     *       "gradeLabel": "诚信",
+                     *       "scoreGrade": "green",
+                     *       "ruleSet": {
+                     *         "id": "firm-env-credit",
+                     *         "version": 1,
+                     *         "hash": "sha256:10bea78c3289f7a28b7775a56be241a816dd452bc9deeb1b7ea76a02374fe146"
+                     *       },
+                     *       "trace": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ScorecardResult"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `wrong-rule-kind`, `evaluation-failed` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRuleSetVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                ruleSetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "versionId": "rsv_01a20b4809007646888f43c27c648f61",
+                     *           "ruleSetId": "gep-method",
+                     *           "kind": "gep-method",
+                     *           "version": 1,
+                     *           "hash": "sha256:cd41a7e6d035517df9c8ea3b7389cd4f07935661f5453de3ce65165c3f42cfa2",
+                     *           "status": "published",
+                     *           "effectiveFrom": "2026-01-01",
+                     *           "createdAt": "2026-11-24T02:00:00.000Z",
+                     *           "createdBy": "test",
+                     *           "publishedAt": "2026-11-24T02:00:00.000Z",
+                     *           "publishedBy": "test"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["RuleSetVersion"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    validateRuleSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSource"];
+            };
+        };
+        responses: {
+            /** @description The file is valid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "ruleSetId": "my-gep",
+                     *       "kind": "gep-method",
+                     *       "version": 1,
+                     *       "hash": "sha256:1e033c2dacb5727d7cedaf717c20147be9a83dd1d8ec521ffabf19375696b4ee"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleSetValidation"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubjects: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                kind?: "firm" | "resident";
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["Subject"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerSubject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterSubject"];
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subject"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `subject-exists` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subject */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subject"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditEvents: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["CreditEvent"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reverseCreditEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+                /** @example evt_01a20b48090079ff817d3d52931ace48 */
+                eventId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReverseCreditEvent"];
+            };
+        };
+        responses: {
+            /** @description The correcting event */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "evt_01a20b4809007d8fbd65c66f6aec6bef",
+                     *       "subjectId": "sub_01a20b48090073c1a45879e8c7ff82de",
+                     *       "code": "ENV-PENALTY",
+                     *       "title": null,
+                     *       "occurredOn": "2026-10-01",
+                     *       "endedOn": null,
+                     *       "recordedAt": "2026-11-24T02:00:00.000Z",
+                     *       "agency": "生态环境局",
+                     *       "evidence": "更正说明",
+                     *       "amounts": [
+                     *         {
+                     *           "name": "fine_yuan",
+                     *           "value": "50000",
+                     *           "unit": "yuan"
+                     *         }
+                     *       ],
+                     *       "note": "录入错误",
+                     *       "reversesEventId": "evt_01a20b48090079ff817d3d52931ace48",
+                     *       "reversedBy": null,
+                     *       "disputed": false,
+                     *       "externalId": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditEvent"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `already-reversed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `reversal-of-reversal` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCreditScore: {
+        parameters: {
+            query?: {
+                asOf?: string;
+                /** @description Another scorecard than the district's primary one, e.g. resident-carbon-account */
+                scorecard?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The score */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "subject": {
+                     *         "id": "sub_01a20b48090070729411ce1d4187484b",
+                     *         "districtId": "chongming",
+                     *         "kind": "resident",
+                     *         "displayId": "310230********1233",
+                     *         "name": "测试居民",
+                     *         "regionCode": "310230",
+                     *         "createdAt": "2026-11-24T02:00:00.000Z"
+                     *       },
+                     *       "asOf": "2026-11-24T02:00:00.000Z",
+                     *       "baseScore": 80,
+                     *       "score": 80,
+                     *       "grade": "c",
+                     *       "gradeLabel": "一般",
+                     *       "scoreGrade": "c",
+                     *       "items": [],
+                     *       "overrides": [],
+                     *       "stoppedCounting": [],
+                     *       "lists": [],
+                     *       "disputed": [],
+                     *       "statements": [],
+                     *       "ruleSets": {
+                     *         "scorecard": {
+                     *           "id": "resident-village",
+                     *           "version": 1,
+                     *           "hash": "sha256:285f146e432e06f61e6652b4bf75dfc95b6053e146a38425ad3433e28c978320"
+                     *         },
+                     *         "behaviourList": {
+                     *           "id": "resident-behaviours",
+                     *           "version": 1,
+                     *           "hash": "sha256:4043ef0b57e9502e9d9c890afdd7a18c3f81778413cec6bbe89c45cd9ca55c35"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreditScore"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `scorecard-incomplete`, `no-behaviour-list`, `wrong-subject-kind`, `wrong-rule-kind` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "holder": {
+                     *         "id": "sub_01a20b4809007ee49ba162445cc65525",
+                     *         "districtId": "chongming",
+                     *         "kind": "resident",
+                     *         "displayId": "310230********1233",
+                     *         "name": "测试居民",
+                     *         "regionCode": "310230",
+                     *         "createdAt": "2026-11-24T02:00:00.000Z"
+                     *       },
+                     *       "balance": 0,
+                     *       "pending": 0,
+                     *       "expiringSoon": [],
+                     *       "history": [],
+                     *       "benefits": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPointsLedger: {
+        parameters: {
+            query?: {
+                /**
+                 * @description nextCursor from the previous page
+                 * @example 2
+                 */
+                cursor?: string;
+                /** @example 2 */
+                limit?: number;
+                /**
+                 * @description asc: oldest first; desc: newest first
+                 * @example desc
+                 */
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ple_01a20b480900733da93c15d2a9c4b1db",
+                     *           "kind": "earn",
+                     *           "points": 2,
+                     *           "actionCode": "WASTE-SORTING",
+                     *           "source": null,
+                     *           "earnedOn": "2026-11-01",
+                     *           "availableOn": "2026-11-01",
+                     *           "expiresOn": "2027-12-31",
+                     *           "reason": "垃圾分类投放",
+                     *           "evidence": null,
+                     *           "lotId": null,
+                     *           "redemptionId": null,
+                     *           "recordedAt": "2026-11-24T02:00:00.000Z",
+                     *           "ruleSet": {
+                     *             "id": "points-catalogue",
+                     *             "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["PointsLedgerEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPointsSources: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sources */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "source": "transit-app",
+                     *           "actions": [
+                     *             "GREEN-TRAVEL"
+                     *           ],
+                     *           "enabled": true,
+                     *           "changedAt": null
+                     *         },
+                     *         {
+                     *           "source": "fitness-app",
+                     *           "actions": [
+                     *             "WALKING"
+                     *           ],
+                     *           "enabled": true,
+                     *           "changedAt": null
+                     *         },
+                     *         {
+                     *           "source": "utility-company",
+                     *           "actions": [
+                     *             "UTILITY-BILL-E"
+                     *           ],
+                     *           "enabled": true,
+                     *           "changedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            actions: string[];
+                            changedAt: string | null;
+                            enabled: boolean;
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setPointsSourceConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                source: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["PointsSourceConsent"];
+            };
+        };
+        responses: {
+            /** @description The consent now in force */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "source": "transit-app",
+                     *       "enabled": true,
+                     *       "changedAt": "2026-11-24T02:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": {
+                        changedAt: string;
+                        enabled: boolean;
+                        source: string;
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LookupSubject"];
+            };
+        };
+        responses: {
+            /** @description The subject */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subject"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
