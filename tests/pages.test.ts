@@ -401,6 +401,35 @@ describe('a bureau on the demo data', () => {
   });
 });
 
+describe('a statement outlives its rejected objection', () => {
+  it('the resident sees it on the credit page and the bank in the report, with the answer', async () => {
+    const w = await createWorld({ demo: true });
+    const token = await w.token('resident', IDS.residentA);
+    const me = (await w.call('GET', `${API}/me`, { as: token })).json.id as string;
+    const events = await w.call('GET', `${API}/subjects/${me}/credit-events`, { as: token });
+    const waste = events.json.items.find((e: { code: string }) => e.code === 'WASTE-SORTING');
+    const filed = await w.call('POST', `${API}/credit-events/${waste.id}/objections`, { as: token, body: { statement: '当天我在外地出差。' } });
+    await w.call('POST', `${API}/objections/${filed.json.id}/resolution`, {
+      as: w.keys.chongming.bureau,
+      body: { decision: 'rejected', reason: '巡查照片为证' },
+    });
+    const resident = await signIn(w, 'token', await w.token('resident', IDS.residentA));
+    const credit = text((await page(w, `${D}/me/credit`, resident.cookie)).html);
+    expect(credit).toContain('我的异议声明 “当天我在外地出差。”（未被采纳：巡查照片为证；声明随记录保留，银行查询时可见）');
+
+    const bank = (await w.call('GET', `${API}/banks`, { as: token })).json.items[0].id;
+    const consent = await w.call('POST', `${API}/consents`, {
+      as: token,
+      body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] },
+    });
+    const officer = await signIn(w, 'key', w.keys.chongming.bank);
+    const issued = await form(w, `${D}/bank/reports`, { consentId: consent.json.id, requestKey: crypto.randomUUID() }, officer.cookie);
+    const t = text(await issued.text());
+    expect(t).toContain('主体异议声明 主体声明：“当天我在外地出差。”（异议未被采纳，2026年11月24日：巡查照片为证；声明随记录保留）');
+    expect(t).not.toMatch(ENGLISH);
+  });
+});
+
 describe('a bank officer on the demo data', () => {
   async function consented(w: World, kind: 'resident' | 'firm', id: string, scopes: string[]) {
     const token = await w.token(kind, id);

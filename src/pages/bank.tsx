@@ -128,6 +128,23 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
           ) : (
             <p class="small muted">没有未处理的异议。</p>
           )}
+          {(credit.statements ?? []).length ? (
+            <>
+              <h3>主体异议声明</h3>
+              <ul>
+                {(credit.statements as Array<{ statement: string; status: string; resolution: string | null; resolvedAt: string | null }>).map(
+                  (st) => (
+                    <li>
+                      {`主体声明：“${st.statement}”`}
+                      {st.status === 'rejected'
+                        ? `（异议未被采纳${st.resolvedAt ? `，${calendarDate(st.resolvedAt.slice(0, 10))}` : ''}${st.resolution ? `：${st.resolution}` : ''}；声明随记录保留）`
+                        : '（异议处理中）'}
+                    </li>
+                  ),
+                )}
+              </ul>
+            </>
+          ) : null}
           <h3>红黑名单</h3>
           {credit.lists.length ? (
             <ul>

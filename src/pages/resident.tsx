@@ -530,6 +530,23 @@ export function residentRoutes() {
                       </td>
                     </tr>
                   ))}
+                  {(s.statements ?? []).length ? (
+                    <tr>
+                      <td data-label="项目" colspan={2}>
+                        <strong>我的异议声明</strong>
+                        <ul class="small">
+                          {(s.statements as Array<{ statement: string; status: string; resolution: string | null }>).map((st) => (
+                            <li>
+                              {`“${st.statement}”`}
+                              {st.status === 'rejected'
+                                ? `（未被采纳${st.resolution ? `：${st.resolution}` : ''}；声明随记录保留，银行查询时可见）`
+                                : '（处理中）'}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    </tr>
+                  ) : null}
                   <tr>
                     <th scope="row" data-label="项目">
                       合计
