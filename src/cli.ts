@@ -37,9 +37,10 @@ import { silentLogger } from './platform/logger.js';
 import { SERVICE_VERSION } from './platform/version.js';
 import { rotateKey } from './reports/signing-keys.service.js';
 import { verifyReport } from './reports/verify.js';
+import { describeFailure } from './rules/examples.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
 import type { AllocationInput, AllocationResult } from './rules/kinds/allocation/allocate.js';
-import { checkRuleSource } from './rules/rule-sets.service.js';
+import { checkRuleSource, ownExamples } from './rules/rule-sets.service.js';
 
 /** An error the operator can act on: printed as is, to stderr, with exit 1. */
 class CliError extends Error {}
@@ -222,6 +223,11 @@ rules
     for (const s of sources) {
       try {
         const parsed = await checkRuleSource(s.text, s.path, opts.district);
+        const failing = ownExamples(parsed).filter((e) => !e.passed);
+        if (failing.length) {
+          results.push({ path: s.path, ok: false, errors: failing.map((e) => ({ pointer: `/examples/${e.index}`, detail: describeFailure(e) })) });
+          continue;
+        }
         results.push({
           path: s.path,
           ok: true,
@@ -254,6 +260,37 @@ rules
       }
     }
     if (results.some((r) => !r.ok)) process.exitCode = 1;
+  });
+rules
+  .command('test')
+  .description("Run rule files' worked examples (each file's `examples`) and print what each gave; exit 1 on any difference")
+  .argument('<files...>')
+  .option('--json', 'print every example with what it gave as JSON')
+  .action(async (files: string[], opts: { json?: boolean }) => {
+    const out: Array<{ path: string; examples: ReturnType<typeof ownExamples> } | { path: string; error: string }> = [];
+    for (const path of files) {
+      try {
+        out.push({ path, examples: ownExamples(await checkRuleSource(readFileSync(path, 'utf8'), path)) });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        out.push({ path, error: error.message });
+      }
+    }
+    if (opts.json) console.log(JSON.stringify(out, null, 2));
+    else {
+      for (const f of out) {
+        if ('error' in f) {
+          console.error(`error ${f.path}: ${f.error}`);
+          continue;
+        }
+        if (f.examples.length === 0) console.log(`none  ${f.path}: no examples`);
+        for (const e of f.examples) {
+          if (e.passed) console.log(`pass  ${f.path}  ${e.name}`);
+          else console.error(`FAIL  ${f.path}  ${describeFailure(e)}`);
+        }
+      }
+    }
+    if (out.some((f) => 'error' in f || f.examples.some((e) => !e.passed))) process.exitCode = 1;
   });
 rules
   .command('bundle')

@@ -5,17 +5,16 @@
 import Decimal from 'decimal.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getUnit, unitAccount } from '../gep/gep.service.js';
-import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
-import { allocationRuns, ruleSetVersions } from '../platform/db/schema.js';
+import { allocationRuns } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledOf } from '../rules/compiled-cache.js';
 import { RuleCompileError } from '../rules/engine/errors.js';
 import { AllocationError, type AllocationInput, type AllocationResult, allocate } from '../rules/kinds/allocation/allocate.js';
-import { activeVersion, documentOf, getVersion, type RuleSetVersionHead, type RuleSetVersionRow } from '../rules/rule-sets.service.js';
+import { activeVersion, documentOf, getVersion, type RuleSetVersionHead } from '../rules/rule-sets.service.js';
 import { summary } from './statistics.js';
 
 export type AllocationRunRow = typeof allocationRuns.$inferSelect;
@@ -215,38 +214,4 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
     before,
     after,
   };
-}
-
-/**
- * Publishes a draft. A rule file's `effectiveFrom` has one meaning: the first day (China time) the
- * version applies. It is part of the hashed content, so a publication never overrides it: one that names
- * another date is refused, and one whose date has passed is refused too (the past stays as it was; the
- * bureau sets a date in the file and uploads it again).
- */
-export async function publish(ctx: ServiceContext, versionId: string, confirmedDate?: string): Promise<RuleSetVersionRow> {
-  if (committedOutcome(ctx)) return getVersion(ctx, versionId);
-  const version = await getVersion(ctx, versionId);
-  const effectiveFrom = version.effectiveFrom;
-  if (confirmedDate !== undefined && confirmedDate !== effectiveFrom) {
-    throw new DomainError(
-      'publication-date-contradicts-file',
-      `the file says effectiveFrom ${effectiveFrom}; a publication cannot make it ${confirmedDate}. Change the date in the file and upload it again`,
-      { fields: [{ pointer: '/effectiveFrom', detail: `the file says ${effectiveFrom}` }] },
-    );
-  }
-  if (version.status === 'draft' && effectiveFrom < chinaDate(ctx.now)) {
-    throw fail.invalid(`the file takes effect on ${effectiveFrom}, which has passed; a publication takes effect today or later`, [
-      { pointer: '/effectiveFrom', detail: `${effectiveFrom} is in the past: set a later effectiveFrom in the file and upload it again` },
-    ]);
-  }
-  const at = ctx.now.toISOString();
-  const update = ctx.deps.storage.db
-    .update(ruleSetVersions)
-    .set({ status: 'published', publishedAt: at, publishedBy: principalRef(ctx.principal) })
-    .where(and(eq(ruleSetVersions.id, version.id), eq(ruleSetVersions.status, 'draft')))
-    .returning();
-  const publishedNow = sql`SELECT 1 FROM rule_set_versions WHERE id = ${version.id} AND published_at = ${at}`;
-  const [[row]] = (await commit(ctx, [update], { versionId }, publishedNow)) as [RuleSetVersionRow[]];
-  if (!row) throw new DomainError('already-published', `version ${version.id} was published on ${version.publishedAt} by ${version.publishedBy}`);
-  return row;
 }

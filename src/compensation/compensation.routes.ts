@@ -3,9 +3,8 @@ import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { DecimalString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
-import { diff, getAllocation, listRuns, publish, runAllocation, simulate } from './allocations.service.js';
+import { diff, getAllocation, listRuns, runAllocation, simulate } from './allocations.service.js';
 
 export const AllocationInputSchema = z
   .strictObject({
@@ -169,45 +168,6 @@ const diffRoute = createRoute({
   },
 });
 
-const publishRoute = createRoute({
-  method: 'post',
-  path: '/v1/districts/{districtId}/rule-set-versions/{versionId}/publication',
-  operationId: 'publishRuleSet',
-  tags: ['Rules'],
-  summary: 'Publish a draft version; it takes effect on the effectiveFrom its file states',
-  description:
-    'The version stays immutable; the publication is recorded with who and when. The file’s own effectiveFrom is the first day the version applies (today or later): a publication cannot change it, so an `effectiveFrom` in the body, if sent, must confirm it.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
-  request: {
-    params: VersionParam,
-    body: jsonBody(
-      z
-        .strictObject({ effectiveFrom: IsoDate.optional().describe('If sent, must equal the file’s own effectiveFrom') })
-        .openapi('PublishRuleSet', { example: { effectiveFrom: '2027-01-01' } }),
-    ),
-  },
-  responses: {
-    200: {
-      description: 'Published',
-      content: {
-        'application/json': {
-          schema: z.object({
-            versionId: z.string(),
-            ruleSetId: z.string(),
-            hash: z.string(),
-            status: z.literal('published'),
-            effectiveFrom: z.string(),
-            publishedAt: z.string(),
-            publishedBy: z.string(),
-          }),
-        },
-      },
-    },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
-  },
-});
-
 const runRoute = createRoute({
   method: 'post',
   path: '/v1/districts/{districtId}/allocations',
@@ -346,21 +306,6 @@ export const compensationRoutes = createRouter()
   .openapi(diffRoute, async (c) => {
     const body = c.req.valid('json');
     return c.json(await diff(serviceContext(c), c.req.valid('param').ruleSetId, body.candidateVersionId, body.baseVersionId, body.inputs), 200);
-  })
-  .openapi(publishRoute, async (c) => {
-    const row = await publish(serviceContext(c), c.req.valid('param').versionId, c.req.valid('json').effectiveFrom);
-    return c.json(
-      {
-        versionId: row.id,
-        ruleSetId: row.ruleSetId,
-        hash: row.hash,
-        status: 'published' as const,
-        effectiveFrom: row.effectiveFrom,
-        publishedAt: row.publishedAt ?? '',
-        publishedBy: row.publishedBy ?? '',
-      },
-      200,
-    );
   })
   .openapi(runRoute, async (c) => {
     const { ruleSetId, ...request } = c.req.valid('json');

@@ -77,6 +77,8 @@ export interface ScoreItem {
 
 export interface CreditScore {
   asOf: string;
+  /** Whether this is the district's primary scorecard for the subject's kind. */
+  primary: boolean;
   /** The scorecard's starting score, before its items (the score may then be held within its minimum and maximum). */
   baseScore: number;
   score: number;
@@ -104,6 +106,8 @@ export interface ScoreInput {
   asOf: Date;
   /** The China calendar date of `asOf`: windows and retention are counted in days. */
   asOfDate: string;
+  /** Whether this is the district's primary scorecard for the subject's kind. */
+  primary?: boolean | undefined;
 }
 
 export function computeCreditScore(input: ScoreInput): CreditScore {
@@ -235,6 +239,7 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
 
   return {
     asOf: asOfIso,
+    primary: input.primary ?? input.scorecardBody.primary,
     baseScore: input.scorecardBody.baseScore,
     score: result.score,
     grade: result.grade,

@@ -219,10 +219,10 @@ const CountedEvent = z
   })
   .openapi('CountedEvent');
 
-const CreditScoreSchema = z
+const ScorecardResultSchema = z
   .object({
-    subject: SubjectSchema,
     asOf: z.string(),
+    primary: z.boolean().describe("The district's primary scorecard for this kind of subject"),
     baseScore: z.number().describe("The scorecard's starting score; the items add to it (within the scorecard's minimum and maximum)"),
     score: z.number(),
     grade: z.string(),
@@ -257,7 +257,16 @@ const CreditScoreSchema = z
       .describe('Every statement on a record that still counts: kept after a rejected objection until the record stops counting'),
     ruleSets: z.object({ scorecard: RuleSetRefSchema, behaviourList: RuleSetRefSchema }),
   })
-  .openapi('CreditScore');
+  .openapi('CreditScorecardResult');
+
+const CreditScoreSchema = ScorecardResultSchema.extend({
+  subject: SubjectSchema,
+  scorecards: z
+    .array(ScorecardResultSchema)
+    .describe(
+      'Every scorecard in force for the subject, each scored from its own behaviour list (the primary first); with ?scorecard=, that one only',
+    ),
+}).openapi('CreditScore');
 
 const AsOf = z
   .string()
@@ -276,7 +285,7 @@ const scoreRoute = createRoute({
   tags: ['Credit'],
   summary: "A subject's score and grade, with a reason for every point",
   description:
-    'Computed from the credit file on every call. `asOf` reproduces the score as it was at that moment, with the rules then in force, ignoring anything recorded later. Disputed events are marked.',
+    'Computed from the credit file on every call. The top level is the primary scorecard (or the one named with `scorecard`); `scorecards` holds every scorecard in force for the subject, side by side (a village eco-credit card and a carbon account, say), each from its own behaviour list. `asOf` reproduces the scores as they were at that moment, with the rules then in force, ignoring anything recorded later. Disputed events are marked.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: {
@@ -473,9 +482,13 @@ export const creditRoutes = createRouter()
     const { subjectId } = c.req.valid('param');
     const q = c.req.valid('query');
     const ctx = serviceContext(c);
-    const { subject, score } = await getCreditScore(ctx, subjectId, { asOf: q.asOf ? asOfInstant(q.asOf) : undefined, scorecard: q.scorecard });
+    const { subject, score, scorecards } = await getCreditScore(ctx, subjectId, {
+      asOf: q.asOf ? asOfInstant(q.asOf) : undefined,
+      scorecard: q.scorecard,
+      all: q.scorecard === undefined,
+    });
     await logRead(ctx, subjectId, 'getCreditScore');
-    return c.json({ subject: toSubject(subject), ...score }, 200);
+    return c.json({ subject: toSubject(subject), ...score, scorecards }, 200);
   })
   .openapi(fileObjectionRoute, async (c) => {
     const ctx = serviceContext(c);

@@ -4,7 +4,7 @@ import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { RuleEvaluationError } from '../rules/engine/errors.js';
 import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
-import { creditPolicy } from './credit-policy.service.js';
+import { type CreditPolicy, creditPolicy, scorecardsFor } from './credit-policy.service.js';
 import { type CreditScore, computeCreditScore } from './credit-score.js';
 import { subjectFile } from './events.service.js';
 import { subjectObjections } from './objections.service.js';
@@ -16,25 +16,32 @@ import { subjectObjections } from './objections.service.js';
 export async function getCreditScore(
   ctx: ServiceContext,
   subjectId: string,
-  options: { asOf?: Date | undefined; scorecard?: string | undefined; subject?: SubjectRow | undefined },
-): Promise<{ subject: SubjectRow; score: CreditScore }> {
+  options: { asOf?: Date | undefined; scorecard?: string | undefined; subject?: SubjectRow | undefined; all?: boolean | undefined },
+): Promise<{ subject: SubjectRow; score: CreditScore; scorecards: CreditScore[] }> {
   const asOf = options.asOf ?? ctx.now;
   if (asOf > ctx.now) throw fail.invalid('asOf cannot be in the future', [{ pointer: '/asOf', in: 'query', detail: 'in the future' }]);
   // A caller that has just read (and access-checked) the subject passes it in.
   const subject = options.subject?.id === subjectId ? options.subject : await getSubject(ctx, subjectId);
   const policy = await creditPolicy(ctx, subject.kind, asOf, options.scorecard);
+  const others = options.all
+    ? (await scorecardsFor(ctx, subject.kind, asOf)).filter((p) => p.scorecard.ruleSet.hash !== policy.scorecard.ruleSet.hash)
+    : [];
   const [events, objections] = await Promise.all([subjectFile(ctx, subjectId), subjectObjections(ctx, subjectId)]);
-  try {
-    const score = computeCreditScore({
-      events: events.map((e) => ({ ...e, amounts: JSON.parse(e.amounts) as EventAmount[] })),
+  const file = events.map((e) => ({ ...e, amounts: JSON.parse(e.amounts) as EventAmount[] }));
+  const scoreWith = (p: CreditPolicy) =>
+    computeCreditScore({
+      events: file,
       objections,
-      list: policy.list,
-      scorecard: policy.scorecard,
-      scorecardBody: policy.scorecardBody,
+      list: p.list,
+      scorecard: p.scorecard,
+      scorecardBody: p.scorecardBody,
+      primary: p.primary,
       asOf,
       asOfDate: chinaDate(asOf),
     });
-    return { subject, score };
+  try {
+    const score = scoreWith(policy);
+    return { subject, score, scorecards: [score, ...others.map(scoreWith)] };
   } catch (error) {
     if (error instanceof RuleEvaluationError) {
       throw new DomainError('scorecard-incomplete', `the scorecard cannot score this subject: ${error.message}`);

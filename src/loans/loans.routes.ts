@@ -120,6 +120,20 @@ const assessRoute = createRoute({
               maxTermMonths: z.number().int(),
               rateAdjustmentBp: z.number().int(),
               grade: z.string(),
+              scorecard: RuleSetRefSchema.describe('The scorecard whose grade decided eligibility and the rate'),
+              gradeAdjustments: z
+                .array(
+                  z.object({
+                    id: z.string(),
+                    reason: z.string(),
+                    scorecard: z.string(),
+                    grade: z.string().nullable(),
+                    applied: z.boolean(),
+                    lineMultiplier: z.string(),
+                    bp: z.number().int(),
+                  }),
+                )
+                .describe("Conditions on another scorecard's grade (a carbon account, say): whether each applied"),
               reasons: z.array(z.string()),
               ruleSets: z.array(RuleSetRefSchema),
             })

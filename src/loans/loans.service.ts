@@ -67,8 +67,11 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
 
   const pledges = await valuePledges(ctx, subject.id, product, input.pledges);
 
-  const { score } = await getCreditScore(ctx, subject.id, { subject });
-  const policy = await creditPolicy(ctx, subject.kind, ctx.now);
+  const { score, scorecards } = await getCreditScore(ctx, subject.id, { subject, scorecard: product.eligibility.scorecard, all: true });
+  const policy = await creditPolicy(ctx, subject.kind, ctx.now, product.eligibility.scorecard);
+  const otherGrades = Object.fromEntries(
+    scorecards.map((s) => [s.ruleSets.scorecard.id, { grade: s.grade, gradeLabel: s.gradeLabel, ruleSet: s.ruleSets.scorecard }]),
+  );
   const today = chinaDate(ctx.now);
   const e = product.eligibility;
   const incidentSince = e.noMajorIncidentYears ? addYears(today, -e.noMajorIncidentYears) : null;
@@ -93,6 +96,8 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
           .map((ev) => ({ eventId: ev.id, occurredOn: ev.occurredOn }))
       : [],
     incidentSince,
+    scorecard: score.ruleSets.scorecard,
+    otherGrades,
     penaltySince,
   };
   const assessment = assessLoan(
@@ -106,7 +111,15 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
       guarantee: input.guarantee,
       ecoPledgeSigned: input.ecoPledgeSigned,
     },
-    [score.ruleSets.scorecard, score.ruleSets.behaviourList, ...gepRuleSets(pledges)],
+    [
+      score.ruleSets.scorecard,
+      score.ruleSets.behaviourList,
+      ...product.gradeAdjustments.flatMap((a) => {
+        const used = otherGrades[a.scorecard]?.ruleSet;
+        return used && used.hash !== score.ruleSets.scorecard.hash ? [used] : [];
+      }),
+      ...gepRuleSets(pledges),
+    ].filter((r, i, all) => all.findIndex((o) => o.hash === r.hash) === i),
   );
 
   const id = newId('lna', ctx.now);

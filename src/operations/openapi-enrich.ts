@@ -15,8 +15,9 @@ import recorded from './openapi-examples.generated.json' with { type: 'json' };
 /** What each operation's service (not its shape) can refuse with. */
 export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
   registerSubject: ['subject-exists'],
-  uploadRuleSet: ['rule-file-invalid'],
-  validateRuleSet: ['rule-file-invalid'],
+  uploadRuleSet: ['rule-file-invalid', 'rule-examples-failed'],
+  validateRuleSet: ['rule-file-invalid', 'rule-examples-failed'],
+  testRuleSet: ['rule-file-invalid'],
   evaluateRuleSet: ['wrong-rule-kind', 'evaluation-failed', 'rule-not-in-force'],
   simulateRuleSet: ['rule-not-in-force', 'rule-file-invalid', 'wrong-rule-kind', 'allocation-refused', 'no-inputs'],
   diffRuleSets: ['rule-not-in-force', 'rule-file-invalid', 'wrong-rule-kind', 'allocation-refused', 'no-inputs'],

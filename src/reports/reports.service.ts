@@ -78,6 +78,7 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
   if (scopes.includes('credit')) {
     const { score } = await getCreditScore(ctx, subject.id, { subject });
     credentialSubject.credit = {
+      scorecard: score.ruleSets.scorecard,
       asOf: score.asOf,
       score: score.score,
       grade: score.grade,

@@ -4,7 +4,8 @@ import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBod
 import { serviceContext } from '../platform/http/service-context.js';
 import { evaluateScorecard } from './evaluate.service.js';
 import { IsoDate } from './kinds/common.js';
-import { checkRuleSource, getVersion, listVersions, type RuleSetVersionRow, storeRuleSetVersion } from './rule-sets.service.js';
+import { publicationWarnings, publish } from './publish.service.js';
+import { checkUpload, examineUpload, getVersion, listVersions, type RuleSetVersionRow, storeRuleSetVersion } from './rule-sets.service.js';
 
 const EXAMPLE_SOURCE = `id: firm-env-credit
 kind: scorecard
@@ -232,17 +233,140 @@ const evaluateRoute = createRoute({
   },
 });
 
+const ExampleResultSchema = z
+  .object({
+    name: z.string(),
+    origin: z.enum(['file', 'in-force']).describe('file: stated in the uploaded file; in-force: kept from the version in force it would replace'),
+    passed: z.boolean(),
+    got: z.unknown().describe('What the rules gave for the example’s input'),
+    differences: z.array(z.object({ path: z.string(), expected: z.unknown(), got: z.unknown() })),
+    error: z.string().optional(),
+  })
+  .openapi('RuleExampleResult');
+
+const testRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-sets/test',
+  operationId: 'testRuleSet',
+  tags: ['Rules'],
+  summary: 'Run a rule file’s worked examples, and those of the version in force it would replace',
+  description:
+    'Checks the file as an upload would (a file that does not check is refused), then runs every example and says, for each, what the rules gave and where it differs. Nothing is stored. An upload runs the same examples and is refused when one fails.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: { params: DistrictParam, body: jsonBody(RuleSourceBody) },
+  responses: {
+    200: {
+      description: 'The examples, each passed or not',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              ruleSetId: z.string(),
+              kind: z.string(),
+              version: z.number().int(),
+              hash: z.string(),
+              passed: z.boolean(),
+              examples: z.array(ExampleResultSchema),
+            })
+            .openapi('RuleSetTest'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 415, 422),
+  },
+});
+
+const VersionParam = DistrictParam.extend({ versionId: pathId('versionId') });
+
+const publishRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/rule-set-versions/{versionId}/publication',
+  operationId: 'publishRuleSet',
+  tags: ['Rules'],
+  summary: 'Publish a draft version; it takes effect on the effectiveFrom its file states',
+  description:
+    'The version stays immutable; the publication is recorded with who and when. The file’s own effectiveFrom is the first day the version applies (today or later): a publication cannot change it, so an `effectiveFrom` in the body, if sent, must confirm it.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: VersionParam,
+    body: jsonBody(
+      z
+        .strictObject({ effectiveFrom: IsoDate.optional().describe('If sent, must equal the file’s own effectiveFrom') })
+        .openapi('PublishRuleSet', { example: { effectiveFrom: '2027-01-01' } }),
+    ),
+  },
+  responses: {
+    200: {
+      description: 'Published',
+      content: {
+        'application/json': {
+          schema: z.object({
+            versionId: z.string(),
+            ruleSetId: z.string(),
+            hash: z.string(),
+            status: z.literal('published'),
+            effectiveFrom: z.string(),
+            publishedAt: z.string(),
+            publishedBy: z.string(),
+            warnings: z
+              .array(z.string())
+              .describe('What the publication leaves in force that can no longer do its work, e.g. a behaviour list no scorecard reads'),
+          }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
 export const ruleSetRoutes = createRouter()
+  .openapi(publishRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const row = await publish(ctx, c.req.valid('param').versionId, c.req.valid('json').effectiveFrom);
+    const warnings = await publicationWarnings(ctx, row);
+    return c.json(
+      {
+        versionId: row.id,
+        ruleSetId: row.ruleSetId,
+        hash: row.hash,
+        status: 'published' as const,
+        effectiveFrom: row.effectiveFrom,
+        publishedAt: row.publishedAt ?? '',
+        publishedBy: row.publishedBy ?? '',
+        warnings,
+      },
+      200,
+    );
+  })
+
   .openapi(validateRoute, async (c) => {
     const { source, fileName } = c.req.valid('json');
-    const parsed = await checkRuleSource(source, fileName ?? 'upload.yaml', c.req.valid('param').districtId);
+    const { parsed } = await checkUpload(serviceContext(c), source, fileName ?? 'upload.yaml');
     const d = parsed.document;
     return c.json({ valid: true as const, ruleSetId: d.id, kind: d.kind, version: d.version, hash: parsed.hash }, 200);
+  })
+  .openapi(testRoute, async (c) => {
+    const { source, fileName } = c.req.valid('json');
+    const { parsed, examples } = await examineUpload(serviceContext(c), source, fileName ?? 'upload.yaml');
+    const d = parsed.document;
+    return c.json(
+      {
+        ruleSetId: d.id,
+        kind: d.kind,
+        version: d.version,
+        hash: parsed.hash,
+        passed: examples.every((e) => e.passed),
+        examples: examples.map(({ index: _i, ...e }) => e),
+      },
+      200,
+    );
   })
   .openapi(uploadRoute, async (c) => {
     const ctx = serviceContext(c);
     const { source, fileName } = c.req.valid('json');
-    const parsed = await checkRuleSource(source, fileName ?? 'upload.yaml', ctx.districtId);
+    const { parsed } = await checkUpload(ctx, source, fileName ?? 'upload.yaml');
     const stored = await storeRuleSetVersion(ctx, parsed, 'draft');
     return stored.created ? c.json(toVersion(stored.row), 201) : c.json(toVersion(stored.row), 200);
   })

@@ -12,8 +12,10 @@ import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledOf, compileRuleSet } from './compiled-cache.js';
 import { RuleCompileError, RuleCompileErrors } from './engine/errors.js';
-import { type DocumentOf, RuleSetDocument } from './envelope.js';
-import type { CompiledOf, KindName } from './kinds/index.js';
+import { type DocumentOf, type RuleExample, RuleSetDocument } from './envelope.js';
+import { describeFailure, type ExampleResult, runExamples } from './examples.js';
+import { type CompiledOf, type KindName, kindOf } from './kinds/index.js';
+import type { RuleKind, RuleReference } from './kinds/kind.js';
 import { lineForPointer, type ParsedRuleSet, parseRuleFile } from './rule-file.js';
 
 export type RuleSetVersionRow = typeof ruleSetVersions.$inferSelect;
@@ -252,4 +254,88 @@ export async function inForce<K extends KindName>(ctx: ServiceContext, kind: K, 
 /** One named rule set in force at an instant, of the kind expected. */
 export async function inForceById<K extends KindName>(ctx: ServiceContext, kind: K, ruleSetId: string, asOf: Date = ctx.now): Promise<InForce<K>> {
   return withCompiled(ctx, kind, await activeVersion(ctx, ruleSetId, asOf));
+}
+
+/** A rule set exists in the district as this kind (any version, draft or published). */
+async function ruleSetExists(ctx: ServiceContext, ruleSetId: string, kind: string): Promise<boolean> {
+  const [row] = await ctx.deps.storage.db
+    .select({ id: ruleSetVersions.id })
+    .from(ruleSetVersions)
+    .where(and(eq(ruleSetVersions.districtId, ctx.districtId), eq(ruleSetVersions.ruleSetId, ruleSetId), eq(ruleSetVersions.kind, kind)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Runs examples against a parsed file's rules. */
+function examplesOf(parsed: ParsedRuleSet, examples: readonly RuleExample[], origin: ExampleResult['origin']): ExampleResult[] {
+  // The kind is the document's own, so its compiled rules are what its example runner takes.
+  const kind = kindOf(parsed.document.kind) as unknown as RuleKind<string, never, unknown>;
+  return runExamples(kind, compileRuleSet(parsed.document, parsed.hash), examples, origin);
+}
+
+/** Runs a parsed file's own worked examples. */
+export function ownExamples(parsed: ParsedRuleSet): ExampleResult[] {
+  return examplesOf(parsed, parsed.document.examples, 'file');
+}
+
+/**
+ * Everything an upload must pass besides the file itself: the rule sets it names exist in the district,
+ * its own worked examples give what they say, and so do those of the version in force it would replace
+ * (unless it states an example of the same name, which is then its own to change).
+ */
+export async function checkUpload(ctx: ServiceContext, source: string, file: string): Promise<{ parsed: ParsedRuleSet; examples: ExampleResult[] }> {
+  const { parsed, examples: results } = await examineUpload(ctx, source, file);
+  const failed = results.filter((r) => !r.passed);
+  if (failed.length) {
+    const fields: FieldIssue[] = failed.map((r) => {
+      const pointer = r.origin === 'file' ? `/examples/${r.index}` : '/examples';
+      const line = lineForPointer(source, pointer);
+      return { pointer, in: 'file', detail: describeFailure(r), ...(line ? { line } : {}) };
+    });
+    throw new DomainError('rule-examples-failed', `${file}: ${fields[0]?.detail}${fields.length > 1 ? ` (and ${fields.length - 1} more)` : ''}`, {
+      fields,
+      extensions: { examples: results },
+    });
+  }
+  return { parsed, examples: results };
+}
+
+/** The same checks, with the examples' results given back instead of refused: the bureau's test run. */
+export async function examineUpload(
+  ctx: ServiceContext,
+  source: string,
+  file: string,
+): Promise<{ parsed: ParsedRuleSet; examples: ExampleResult[] }> {
+  const parsed = await checkRuleSource(source, file, ctx.districtId);
+  const doc = parsed.document;
+  const kind = kindOf(doc.kind);
+  const missing: FieldIssue[] = [];
+  for (const ref of (kind.references as ((body: unknown) => RuleReference[]) | undefined)?.(doc.body) ?? []) {
+    if (!(await ruleSetExists(ctx, ref.ruleSetId, ref.kind))) {
+      const line = lineForPointer(source, ref.pointer);
+      missing.push({
+        pointer: ref.pointer,
+        in: 'file',
+        detail: `no ${ref.kind} '${ref.ruleSetId}' in district '${ctx.districtId}'`,
+        ...(line ? { line } : {}),
+      });
+    }
+  }
+  if (missing.length) throw new DomainError('rule-file-invalid', `${file}: ${describe(missing[0])}`, { fields: missing });
+
+  const results = ownExamples(parsed);
+  const inForceNow = await activeVersionsOfKind(ctx, doc.kind, ctx.now);
+  const current = inForceNow.find((h) => h.ruleSetId === doc.id && h.hash !== parsed.hash);
+  if (current) {
+    const previous = await documentOf(ctx, current);
+    const own = new Set(doc.examples.map((e) => e.name));
+    results.push(
+      ...examplesOf(
+        parsed,
+        previous.examples.filter((e) => !own.has(e.name)),
+        'in-force',
+      ),
+    );
+  }
+  return { parsed, examples: results };
 }

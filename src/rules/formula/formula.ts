@@ -66,6 +66,8 @@ interface Checked {
   type: FormulaType;
   /** A constant's exact value, when the node is one (for steps and powers). */
   constant?: Fraction | string;
+  /** A literal 0: zero of any unit is zero, so it takes the unit of what it meets (max(x - s, 0)). */
+  zero?: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ export function compileFormula(
     switch (node.type) {
       case 'ConstantNode': {
         const value = (node as unknown as { value: unknown }).value;
-        if (value instanceof Fraction) return { type: NUMBER, constant: value };
+        if (value instanceof Fraction) return { type: NUMBER, constant: value, ...(value.n === 0n ? { zero: true } : {}) };
         if (typeof value === 'boolean') return { type: BOOLEAN };
         if (typeof value === 'string') return { type: NUMBER, constant: value };
         return fail(node, 'only numbers, true and false may be written as constants');
@@ -124,14 +126,17 @@ export function compileFormula(
         const c = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
         const cond = check(c.condition);
         if (cond.type.kind !== 'boolean') fail(c.condition, `a condition must be true/false, not ${describe(cond.type)}`);
-        const a = check(c.trueExpr).type;
-        const b = check(c.falseExpr).type;
+        const [ta, tb] = unifyZeros([check(c.trueExpr), check(c.falseExpr)]);
+        const a = (ta as Checked).type;
+        const b = (tb as Checked).type;
         if (!sameType(a, b)) fail(node, `the two branches differ: ${describe(a)} and ${describe(b)}`);
         return { type: a };
       }
       case 'OperatorNode': {
         const op = node as unknown as { fn: string; op: string; args: MathNode[] };
-        const args = op.args.map(check);
+        const checked = op.args.map(check);
+        // Zero takes a unit only where units must agree (+, −, comparisons), never in × or ÷.
+        const args = op.fn === 'add' || op.fn === 'subtract' || COMPARISONS.has(op.fn) ? unifyZeros(checked) : checked;
         const b = args[1];
         const quantities = () => {
           for (const [i, x] of args.entries()) {
@@ -180,7 +185,7 @@ export function compileFormula(
         const fn = node as unknown as { fn: MathNode; args: MathNode[] };
         const name = fn.fn.type === 'SymbolNode' ? (fn.fn as unknown as { name: string }).name : '';
         if (!FUNCTIONS.has(name)) fail(node, `'${name || show(fn.fn)}' is not a function formulas may use (min, max, abs, round)`);
-        const args = fn.args.map(check);
+        const args = name === 'round' ? fn.args.map(check) : unifyZeros(fn.args.map(check));
         if (name === 'round') {
           const [x, step, mode] = args;
           if (args.length !== 3 || !x || !step || !mode) {
@@ -234,6 +239,13 @@ export function compileFormula(
     }
   };
   return { source, type: result, reads: [...reads], evaluate };
+}
+
+/** A literal 0 beside quantities takes their unit; anything else keeps its own. */
+function unifyZeros(args: Checked[]): Checked[] {
+  const unit = args.find((a) => !a.zero && a.type.kind === 'quantity');
+  if (!unit) return args;
+  return args.map((a) => (a.zero ? { ...a, type: unit.type } : a));
 }
 
 /** A sub-expression as the bureau wrote it: exact constants as decimals, not fractions. */

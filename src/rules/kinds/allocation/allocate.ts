@@ -66,6 +66,8 @@ export interface AllocationResult {
   rounding: { unit: '0.01'; method: 'largest-remainder'; tieBreak: string };
   recipients: RecipientResult[];
   index?: { value: string; formula: string; direction: string; threshold: string; comparison: 'below' | 'at' | 'above' };
+  /** The agreement's derived lines, each with its value in its own unit. */
+  derived?: Array<{ name: string; value: string; unit: string; formula: string }>;
   flows?: Array<{ payer: string; payee: string; amount: string }>;
   net?: Array<{ party: string; contributes: string; receives: string; net: string }>;
   ruleSet: RuleSetRef;
@@ -106,13 +108,13 @@ export function allocate(compiled: CompiledAllocation, input: AllocationInput): 
   };
   switch (body.scheme) {
     case 'split':
-      return { scheme: 'split', ...base, ...split(body, input, value) };
+      return { scheme: 'split', ...base, ...split(compiled, input, value) };
     case 'bilateral':
       return { scheme: 'bilateral', ...base, ...bilateral(compiled, input, parameters, value) };
     case 'pool':
       return { scheme: 'pool', ...base, ...pool(body, input) };
     case 'payroll':
-      return { scheme: 'payroll', ...base, ...payroll(body, input, value) };
+      return { scheme: 'payroll', ...base, ...payroll(compiled, input, value) };
   }
 }
 
@@ -175,11 +177,12 @@ function requireFund(input: AllocationInput): Dec {
   return fund;
 }
 
-function split(body: AllocationBody, input: AllocationInput, value: (v: string | { param: string }) => Dec) {
+function split(compiled: CompiledAllocation, input: AllocationInput, value: (v: string | { param: string }) => Dec) {
+  const body = compiled.body;
   const spec = body.split as NonNullable<AllocationBody['split']>;
   const fund = requireFund(input);
   if (input.recipients.length === 0) throw new AllocationError('/recipients', 'no recipients');
-  const values = recipientValues(body, input.recipients);
+  const values = recipientValues(body, input.recipients).map((v, i) => withDerived(compiled, v, i));
   const n = input.recipients.length;
 
   const shares: Array<Record<string, string>> = input.recipients.map(() => ({}));
@@ -319,9 +322,19 @@ function componentAmount(
   value: (v: string | { param: string }) => Dec,
   i: number,
   compiled: CompiledAllocation,
+  scope: Readonly<Record<string, FormulaValue>>,
 ): { amount: Fraction; note: string } {
   const at = `/bilateral/components/${i}`;
   switch (c.kind) {
+    case 'formula': {
+      const formula = compiled.componentFormulas.get(i) as NonNullable<ReturnType<CompiledAllocation['componentFormulas']['get']>>;
+      try {
+        return { amount: formula.evaluate(scope) as Fraction, note: c.formula };
+      } catch (error) {
+        if (error instanceof FormulaRuntimeError) throw new AllocationError(`${at}/formula`, `component ${c.name}: ${error.message}`);
+        throw error;
+      }
+    }
     case 'fixed':
       return { amount: fraction(value(c.amount)), note: 'fixed' };
     case 'linear': {
@@ -384,6 +397,7 @@ function bilateral(
   const scope: Record<string, FormulaValue> = {};
   for (const [name, v] of Object.entries(parameters)) scope[name] = exact(v).mul(compiled.scales.get(name) ?? 1);
   for (const [name, v] of values) scope[name] = v.mul(compiled.scales.get(name) ?? 1);
+  const derived = deriveInto(compiled, scope, values, '/derive');
   const formula = compiled.index as NonNullable<CompiledAllocation['index']>;
   let index: Fraction;
   try {
@@ -403,8 +417,9 @@ function bilateral(
     if (v === undefined) throw new AllocationError(`/values/${name}`, `the agreement needs a value for '${name}'`);
     return v;
   };
+  scope.index = index;
   const components = spec.components.map((c, i) => {
-    const { amount, note } = componentAmount(c, x, value, i, compiled);
+    const { amount, note } = componentAmount(c, x, value, i, compiled, scope);
     const cap = c.cap ? fraction(value(c.cap.max)) : undefined;
     const capped = cap && amount.compare(cap) > 0 ? cap : amount;
     return {
@@ -425,6 +440,7 @@ function bilateral(
     fund: null,
     total: total.toFixed(2),
     recipients,
+    derived,
     index: {
       value: toDecimal(index),
       formula: spec.index.formula,
@@ -438,6 +454,39 @@ function bilateral(
       { party: payee, contributes: '0.00', receives: total.toFixed(2), net: total.toFixed(2) },
     ],
   };
+}
+
+/** A recipient's inputs with its derived lines added, each in its line's unit. */
+function withDerived(compiled: CompiledAllocation, values: Map<string, Dec>, i: number): Map<string, Dec> {
+  if (compiled.derived.length === 0) return values;
+  const scope: Record<string, FormulaValue> = {};
+  for (const [name, v] of values) scope[name] = exact(v.toString()).mul(compiled.scales.get(name) ?? 1);
+  for (const [name, p] of Object.entries(compiled.body.parameters)) scope[name] ??= exact(p.value).mul(compiled.scales.get(name) ?? 1);
+  const out = new Map<string, Fraction>();
+  deriveInto(compiled, scope, out, `/recipients/${i}/derive`);
+  const all = new Map(values);
+  for (const [name, v] of out) all.set(name, new D(toDecimal(v, 30)));
+  return all;
+}
+
+/**
+ * Evaluates the derived lines in order into the scope (base units) and the values (each in its line's
+ * unit), and gives them back for the result's trace.
+ */
+function deriveInto(compiled: CompiledAllocation, scope: Record<string, FormulaValue>, values: Map<string, Fraction>, at: string) {
+  return compiled.derived.map((line, i) => {
+    let v: Fraction;
+    try {
+      v = line.formula.evaluate(scope) as Fraction;
+    } catch (error) {
+      if (error instanceof FormulaRuntimeError) throw new AllocationError(`${at}/${i}`, `'${line.name}': ${error.message}`);
+      throw error;
+    }
+    scope[line.name] = v;
+    const inUnit = v.div(line.unit.scale);
+    values.set(line.name, inUnit);
+    return { name: line.name, value: toDecimal(inUnit), unit: line.unit.text, formula: line.formula.source };
+  });
 }
 
 function pool(body: AllocationBody, input: AllocationInput) {
@@ -490,9 +539,10 @@ function pool(body: AllocationBody, input: AllocationInput) {
   return { fund: fund.toFixed(2), total: fund.toFixed(2), recipients, net, flows };
 }
 
-function payroll(body: AllocationBody, input: AllocationInput, value: (v: string | { param: string }) => Dec) {
+function payroll(compiled: CompiledAllocation, input: AllocationInput, value: (v: string | { param: string }) => Dec) {
+  const body = compiled.body;
   const spec = body.payroll as NonNullable<AllocationBody['payroll']>;
-  const values = recipientValues(body, input.recipients);
+  const values = recipientValues(body, input.recipients).map((v, i) => withDerived(compiled, v, i));
   const yearly = value(spec.yearlyStandard);
   const fixedShare = new D(spec.fixedShare);
   const recipients: RecipientResult[] = input.recipients.map((r, i) => {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { Fraction, toDecimal } from '../../formula/exact.js';
 import { DecimalValue, FactName, Formula, Slug } from '../common.js';
 
 /** A number given directly, or the name of a parameter of the rule set. */
@@ -33,7 +34,21 @@ const Tier = z.strictObject({
 
 const Cap = z.strictObject({ max: ValueOrParam }).optional().describe('Caps this component');
 
+/** A quantity computed from the inputs (and earlier lines): defined once, read by any later line. */
+const DerivedLine = z.strictObject({
+  name: FactName,
+  unit: z.string().min(1).default('1').describe('The unit the formula must give, e.g. t for a load, yuan for an amount'),
+  formula: Formula,
+  description: z.string().optional(),
+});
+
 export const Component = z.discriminatedUnion('kind', [
+  z.strictObject({
+    name: Slug,
+    kind: z.literal('formula'),
+    formula: Formula.describe('An amount in yuan from the inputs, parameters, derived lines and the index'),
+    cap: Cap,
+  }),
   z.strictObject({ name: Slug, kind: z.literal('fixed'), amount: ValueOrParam, cap: Cap }),
   z.strictObject({
     name: Slug,
@@ -112,6 +127,10 @@ export const AllocationBody = z
     currency: z.literal('yuan').default('yuan'),
     parameters: z.record(FactName, Parameter).default({}),
     inputs: z.record(FactName, InputDecl).default({}),
+    derive: z
+      .array(DerivedLine)
+      .default([])
+      .describe('Quantities computed from the inputs before the scheme runs (per recipient for split and payroll, for the agreement otherwise)'),
     split: Split.optional(),
     bilateral: Bilateral.optional(),
     pool: Pool.optional(),
@@ -131,10 +150,12 @@ export const AllocationBody = z
       }
     };
     if (body.split) {
-      const total = body.split.factors.reduce((s, f) => s + Number(f.weight) * 1e9, 0);
-      if (Math.round(total) !== 1e9) ctx.addIssue({ code: 'custom', path: ['split', 'factors'], message: `weights sum to ${total / 1e9}, not 1` });
+      // Exactly: a boundary a weight sum decides is never left to floats.
+      const total = body.split.factors.reduce((s, f) => s.add(new Fraction(f.weight)), new Fraction(0));
+      if (!total.equals(1)) ctx.addIssue({ code: 'custom', path: ['split', 'factors'], message: `weights sum to ${toDecimal(total)}, not 1` });
+      const derived = new Set(body.derive.map((d) => d.name));
       body.split.factors.forEach((f, i) => {
-        if (!(f.input in body.inputs))
+        if (!(f.input in body.inputs) && !derived.has(f.input))
           ctx.addIssue({ code: 'custom', path: ['split', 'factors', i, 'input'], message: `input '${f.input}' is not declared` });
       });
       params(body.split.floor?.amount, ['split', 'floor', 'amount']);

@@ -20,6 +20,10 @@ export interface CompiledAllocation {
   index?: CompiledFormula | undefined;
   /** Per linear component (by index): the exact factor that turns input × rate into yuan. */
   linearScales: Map<number, Fraction>;
+  /** The derived lines, in order: each computes from the inputs, parameters and the lines before it. */
+  derived: Array<{ name: string; unit: Unit; formula: CompiledFormula }>;
+  /** Per formula component (by index): its compiled formula, which gives yuan. */
+  componentFormulas: Map<number, CompiledFormula>;
 }
 
 export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): CompiledAllocation {
@@ -36,7 +40,42 @@ export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): Co
     });
   for (const [name, p] of Object.entries(body.parameters)) declare(name, p.unit, `/body/parameters/${name}/unit`);
   for (const [name, d] of Object.entries(body.inputs)) declare(name, d.unit, `/body/inputs/${name}/unit`);
-  const known = (name: string) => name in body.inputs || name in body.parameters;
+  // Derived lines: each may read the inputs, the parameters and the lines before it, in its own unit.
+  const declared = new Map<string, FormulaType>([...units].map(([name, unit]) => [name, quantity(unit.dims)]));
+  const derived: CompiledAllocation['derived'] = [];
+  body.derive.forEach((line, i) => {
+    const at = `/body/derive/${i}`;
+    if (declared.has(line.name)) {
+      issues.add(`${at}/name`, `'${line.name}' is already an input, a parameter or an earlier line`);
+      return;
+    }
+    const unit = issues.check(() => {
+      try {
+        return unitOf(line.unit);
+      } catch (error) {
+        if (error instanceof UnitError) throw new RuleCompileError(`${at}/unit`, `'${line.name}': ${error.message}`);
+        throw error;
+      }
+    });
+    if (!unit) return;
+    const formula = issues.check(() => {
+      try {
+        return compileFormula(line.formula, declared, {
+          pointer: `${at}/formula`,
+          expect: quantity(unit.dims),
+          what: `'${line.name}' (${line.unit})`,
+        });
+      } catch (error) {
+        if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, error.message);
+        throw error;
+      }
+    });
+    declared.set(line.name, quantity(unit.dims));
+    units.set(line.name, unit);
+    if (formula) derived.push({ name: line.name, unit, formula });
+  });
+  const derivedNames = new Set(body.derive.map((d) => d.name));
+  const known = (name: string) => name in body.inputs || name in body.parameters || derivedNames.has(name);
   const mustKnow = (name: string, pointer: string, extra = false): void => {
     if (!known(name) && !extra)
       issues.add(pointer, `'${name}' is neither a declared input nor a parameter (inputs: ${Object.keys(body.inputs).join(', ') || 'none'})`);
@@ -52,9 +91,9 @@ export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): Co
 
   let index: CompiledFormula | undefined;
   const linearScales = new Map<number, Fraction>();
+  const componentFormulas = new Map<number, CompiledFormula>();
   const spec = body.bilateral;
   if (spec) {
-    const declared = new Map<string, FormulaType>([...units].map(([name, unit]) => [name, quantity(unit.dims)]));
     index = issues.check(() => {
       try {
         return compileFormula(spec.index.formula, declared, { pointer: '/body/bilateral/index/formula', expect: NUMBER, what: 'the index' });
@@ -69,6 +108,22 @@ export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): Co
       if (c.kind === 'linear') {
         issues.check(() => linearScales.set(i, linearScale(c, units, at)));
       }
+      if (c.kind === 'formula') {
+        const withIndex = new Map(declared).set('index', quantity({}));
+        const f = issues.check(() => {
+          try {
+            return compileFormula(c.formula, withIndex, {
+              pointer: `${at}/formula`,
+              expect: quantity(YUAN.dims),
+              what: `component ${c.name} (yuan)`,
+            });
+          } catch (error) {
+            if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, error.message);
+            throw error;
+          }
+        });
+        if (f) componentFormulas.set(i, f);
+      }
       if (c.kind === 'tiers') {
         c.tiers.forEach((t, j) => {
           if (t.from !== null && t.to !== null && exact(t.from).compare(exact(t.to)) >= 0) {
@@ -80,7 +135,7 @@ export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): Co
   }
   issues.done();
   const scales = new Map([...units].map(([name, unit]) => [name, unit.scale]));
-  return { body, ruleSet, scales, index, linearScales };
+  return { body, ruleSet, scales, index, linearScales, derived, componentFormulas };
 }
 
 /** input × rate must be money; the factor between their units and yuan is kept exact. */

@@ -31,6 +31,10 @@ export interface BorrowerFacts {
   /** The first day counted for each look-back (China dates). */
   incidentSince: string | null;
   penaltySince: string | null;
+  /** The scorecard the grade above comes from. */
+  scorecard: RuleSetRef;
+  /** The borrower's grade on every other scorecard in force for it, by scorecard id. */
+  otherGrades: Readonly<Record<string, { grade: string; gradeLabel: string; ruleSet: RuleSetRef }>>;
 }
 
 export interface AssessmentRequest {
@@ -54,6 +58,18 @@ export interface Assessment {
   maxTermMonths: number;
   rateAdjustmentBp: number;
   grade: string;
+  /** The scorecard whose grade decided eligibility and the rate. */
+  scorecard: RuleSetRef;
+  /** Each grade condition on another scorecard: whether it applied, and what it did. */
+  gradeAdjustments: Array<{
+    id: string;
+    reason: string;
+    scorecard: string;
+    grade: string | null;
+    applied: boolean;
+    lineMultiplier: string;
+    bp: number;
+  }>;
   reasons: string[];
   ruleSets: RuleSetRef[];
 }
@@ -119,9 +135,29 @@ export function assessLoan(
   });
   const pledgeTotal = pledgeRows.reduce((s, r) => s.plus(r.ceiling), new Decimal(0));
   const rate = product.rateByGrade[borrower.grade];
-  const multiplier = new Decimal(rate?.lineMultiplier ?? '1');
+  let multiplier = new Decimal(rate?.lineMultiplier ?? '1');
+  let bp = rate?.bp ?? 0;
   if (!rate) reasons.push(`grade ${borrower.grade} has no rate adjustment in this product`);
   else reasons.push(`grade ${borrower.grade}: rate ${rate.bp >= 0 ? '+' : ''}${rate.bp} bp, credit line × ${multiplier.toString()}`);
+  const gradeAdjustments = product.gradeAdjustments.map((a) => {
+    const other = borrower.otherGrades[a.scorecard];
+    const applied = other !== undefined && a.grades.includes(other.grade);
+    if (applied) {
+      multiplier = multiplier.mul(a.lineMultiplier);
+      bp += a.bp;
+      reasons.push(
+        `${a.reason}: ${a.scorecard} grade ${other.grade} (${other.gradeLabel}): credit line × ${a.lineMultiplier}, rate ${a.bp >= 0 ? '+' : ''}${a.bp} bp`,
+      );
+    } else if (a.required) {
+      failed.push({
+        condition: `grade-${a.id}`,
+        reason: other
+          ? `${a.scorecard} grade ${other.grade} (${other.gradeLabel}) is not one of ${a.grades.join(', ')}`
+          : `the borrower is not scored by ${a.scorecard}, which the product requires`,
+      });
+    }
+    return { id: a.id, reason: a.reason, scorecard: a.scorecard, grade: other?.grade ?? null, applied, lineMultiplier: a.lineMultiplier, bp: a.bp };
+  });
   const cap = product.caps.find((c) => c.borrowerKind === borrower.kind && c.guarantee === request.guarantee) ?? null;
   if (!cap) failed.push({ condition: 'guarantee', reason: `${product.name} has no cap for ${borrower.kind}s with guarantee '${request.guarantee}'` });
   const beforeCap = pledgeTotal.mul(multiplier);
@@ -149,8 +185,10 @@ export function assessLoan(
     withinCeiling,
     termMonths: request.termMonths,
     maxTermMonths: product.maxTermMonths,
-    rateAdjustmentBp: failed.length > 0 ? 0 : (rate?.bp ?? 0),
+    rateAdjustmentBp: failed.length > 0 ? 0 : bp,
     grade: borrower.grade,
+    scorecard: borrower.scorecard,
+    gradeAdjustments,
     reasons,
     ruleSets: [productRef, ...otherRuleSets],
   };
