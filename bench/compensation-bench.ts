@@ -26,6 +26,7 @@ import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
 import type { RuleSetRef } from '../src/rules/engine/ruleset-ref.js';
 import { type AllocationInput, type AllocationResult, allocate, type RecipientInput } from '../src/rules/kinds/allocation/allocate.js';
 import type { AllocationBody } from '../src/rules/kinds/allocation/body.js';
+import { compileAllocation } from '../src/rules/kinds/allocation/compile.js';
 import { parseRuleFile } from '../src/rules/rule-file.js';
 import { benchDeps } from './credit-fixtures.js';
 import { DEFAULT_BUDGET_MS, DEFAULT_WARMUP_MS, formatRatio, printTable, prng } from './measure.js';
@@ -231,11 +232,15 @@ export async function compensationBenchmark(): Promise<void> {
     `  floors bind:     floor_amount ${FLOOR}, last year's amount for ${full.recipients.filter((r) => r.values.last_year).length} recipients (hold-harmless 80%)`,
   );
 
+  // Compiled once, as the service does (the compiled cache keeps them by hash).
+  const baseRules = compileAllocation(base.body, base.ref);
+  const draftRules = compileAllocation(draft.body, draft.ref);
+
   // ---- agreement first
   const t0 = performance.now();
-  const plainResult = allocate(base.body, base.ref, plain);
-  const fullResult = allocate(base.body, base.ref, full);
-  const draftResult = allocate(draft.body, draft.ref, full);
+  const plainResult = allocate(baseRules, plain);
+  const fullResult = allocate(baseRules, full);
+  const draftResult = allocate(draftRules, full);
   checkSums('allocate(), no floor binds', plainResult);
   checkSums('allocate(), floors bind', fullResult);
   checkSums('allocate(), draft weights', draftResult);
@@ -270,8 +275,8 @@ export async function compensationBenchmark(): Promise<void> {
   };
   const float = run(timeSync('floats, weighted split only (baseline; NOT for money)', () => floatSplit(factors, plain.recipients, FUND), 20));
   const decimal = run(timeSync('decimal.js, weighted split + largest remainder (baseline)', () => decimalSplit(factors, plain.recipients, FUND)));
-  const pure = run(timeSync('allocate(), no floor binds', () => allocate(base.body, base.ref, plain)));
-  const pureFull = run(timeSync('allocate(), floors and hold-harmless bind', () => allocate(base.body, base.ref, full)));
+  const pure = run(timeSync('allocate(), no floor binds', () => allocate(baseRules, plain)));
+  const pureFull = run(timeSync('allocate(), floors and hold-harmless bind', () => allocate(baseRules, full)));
   const pureDiff = run(timeSync('diffResults() of two 10 000-recipient results', () => diffResults(fullResult, draftResult)));
   console.log('');
   printTable(

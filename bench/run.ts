@@ -4,12 +4,14 @@
  */
 import { compensationBenchmark } from './compensation-bench.js';
 import { creditBenchmark } from './credit-bench.js';
+import { formulaBenchmark } from './formula-bench.js';
 import { pointsBenchmark } from './points-bench.js';
 import { reportsBenchmark } from './reports-bench.js';
 import { scorecardBenchmark } from './scorecard-bench.js';
 
 const benchmarks: Array<[name: string, run: () => Promise<void>]> = [
   ['scorecard', scorecardBenchmark],
+  ['formula', formulaBenchmark],
   ['credit', creditBenchmark],
   ['points', pointsBenchmark],
   ['compensation', compensationBenchmark],

@@ -31,6 +31,7 @@ import { SERVICE_VERSION } from './platform/version.js';
 import { pointsRoutes } from './points/points.routes.js';
 import { jwksRoutes, reportRoutes } from './reports/reports.routes.js';
 import { ruleSetRoutes } from './rules/rule-sets.routes.js';
+import { unitRoutes } from './rules/units.routes.js';
 
 export const API_VERSION = SERVICE_VERSION;
 
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', districtRoutes);
   app.route('/', subjectRoutes);
   app.route('/', ruleSetRoutes);
+  app.route('/', unitRoutes);
   app.route('/', creditRoutes);
   app.route('/', pointsRoutes);
   app.route('/', gepRoutes);

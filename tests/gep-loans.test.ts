@@ -303,6 +303,11 @@ version: ${version}
 district: chongming
 effectiveFrom: 2026-11-24
 title: 水源涵养（第${version}版）
+# This revision accounts water conservation only: the shipped worked example is restated for it.
+examples:
+  - name: 东滩湿地7号地块2025年水源涵养与固碳
+    input: { measurements: [{ indicator: water-conservation, value: '1', unit: ${unit} }] }
+    expect: { rows: { water-conservation: '${price}' } }
 body:
   standard: 《生态系统生产总值核算技术规范》
   indicators:

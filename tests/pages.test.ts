@@ -326,8 +326,8 @@ describe('a bureau on the demo data', () => {
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(html).toContain('规则文件有误，请按所示行号修改。');
-    expect(text(html)).toContain('第 23 行：各项权重之和为 1.1，应等于 1（/body/split/factors）');
-    expect(html).toMatch(/<li class="err" id="line-23"><span class="n">23<\/span><span data-verbatim[^>]*> {4}factors:<\/span>/);
+    expect(text(html)).toContain('第 33 行：各项权重之和为 1.1，应等于 1（/body/split/factors）');
+    expect(html).toMatch(/<li class="err" id="line-33"><span class="n">33<\/span><span data-verbatim[^>]*> {4}factors:<\/span>/);
     // The pasted file comes back as it was (escaped), to be corrected.
     expect(html).toContain('{ input: gep, weight: &#39;0.5&#39; }');
     expect(text(html)).not.toMatch(ENGLISH);

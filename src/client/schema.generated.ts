@@ -732,6 +732,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/districts/{districtId}/rule-sets/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a rule file’s worked examples, and those of the version in force it would replace
+         * @description Checks the file as an upload would (a file that does not check is refused), then runs every example and says, for each, what the rules gave and where it differs. Nothing is stored. An upload runs the same examples and is refused when one fails.
+         */
+        post: operations["testRuleSet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/districts/{districtId}/rule-sets/validate": {
         parameters: {
             query?: never;
@@ -845,7 +865,7 @@ export interface paths {
         };
         /**
          * A subject's score and grade, with a reason for every point
-         * @description Computed from the credit file on every call. `asOf` reproduces the score as it was at that moment, with the rules then in force, ignoring anything recorded later. Disputed events are marked.
+         * @description Computed from the credit file on every call. The top level is the primary scorecard (or the one named with `scorecard`); `scorecards` holds every scorecard in force for the subject, side by side (a village eco-credit card and a carbon account, say), each from its own behaviour list. `asOf` reproduces the scores as they were at that moment, with the rules then in force, ignoring anything recorded later. Disputed events are marked.
          */
         get: operations["getCreditScore"];
         put?: never;
@@ -950,6 +970,26 @@ export interface paths {
          * @description A POST so that the identifier never appears in a URL or an access log.
          */
         post: operations["lookupSubject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The units rule files and measurements may use, with their Chinese names and exact scales
+         * @description Every unit a bureau can write: its code and Chinese name, what it measures, its exact scale, and whether it takes 万 and 亿. Tonnes of carbon, of CO2 and of O2 are different dimensions: converting between them takes a factor written in the rule file.
+         */
+        get: operations["listUnits"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1148,6 +1188,8 @@ export interface components {
                 unit: string;
                 value: string;
             };
+            /** @description The points catalogue the action is in, where several in force list it (e.g. a transit platform’s) */
+            catalogue?: string;
             evidence?: string;
             holder: components["schemas"]["SubjectRef"];
             occurredOn?: string;
@@ -1262,7 +1304,12 @@ export interface components {
                 };
             }[];
         };
-        CreditScore: {
+        CreditScore: components["schemas"]["CreditScorecardResult"] & {
+            /** @description Every scorecard in force for the subject, each scored from its own behaviour list (the primary first); with ?scorecard=, that one only */
+            scorecards: components["schemas"]["CreditScorecardResult"][];
+            subject: components["schemas"]["Subject"];
+        };
+        CreditScorecardResult: {
             asOf: string;
             /** @description The scorecard's starting score; the items add to it (within the scorecard's minimum and maximum) */
             baseScore: number;
@@ -1297,6 +1344,8 @@ export interface components {
                 id: string;
                 reason: string;
             }[];
+            /** @description The district's primary scorecard for this kind of subject */
+            primary: boolean;
             ruleSets: {
                 behaviourList: components["schemas"]["RuleSetRef"];
                 scorecard: components["schemas"]["RuleSetRef"];
@@ -1316,7 +1365,6 @@ export interface components {
                 stoppedCountingOn: string;
                 title: string;
             }[];
-            subject: components["schemas"]["Subject"];
         };
         DiffRuleSets: {
             /** @description Default: the version in force today */
@@ -1446,6 +1494,16 @@ export interface components {
                 reason: string;
             }[];
             grade: string;
+            /** @description Conditions on another scorecard's grade (a carbon account, say): whether each applied */
+            gradeAdjustments: {
+                applied: boolean;
+                bp: number;
+                grade: string | null;
+                id: string;
+                lineMultiplier: string;
+                reason: string;
+                scorecard: string;
+            }[];
             id: string;
             lineMultiplier: string;
             maxTermMonths: number;
@@ -1462,6 +1520,7 @@ export interface components {
             reasons: string[];
             requestedAmount: string;
             ruleSets: components["schemas"]["RuleSetRef"][];
+            scorecard: components["schemas"]["RuleSetRef"] & unknown;
             termMonths: number;
             withinCeiling: boolean;
         };
@@ -2060,6 +2119,23 @@ export interface components {
             evidence: string;
             reason: string;
         };
+        RuleExampleResult: {
+            differences: {
+                expected?: unknown;
+                got?: unknown;
+                path: string;
+            }[];
+            error?: string;
+            /** @description What the rules gave for the example’s input */
+            got?: unknown;
+            name: string;
+            /**
+             * @description file: stated in the uploaded file; in-force: kept from the version in force it would replace
+             * @enum {string}
+             */
+            origin: "file" | "in-force";
+            passed: boolean;
+        };
         RuleSetDiff: {
             after: components["schemas"]["AllocationResult"];
             base: {
@@ -2107,6 +2183,14 @@ export interface components {
         RuleSetRef: {
             hash: string;
             id: string;
+            version: number;
+        };
+        RuleSetTest: {
+            examples: components["schemas"]["RuleExampleResult"][];
+            hash: string;
+            kind: string;
+            passed: boolean;
+            ruleSetId: string;
             version: number;
         };
         RuleSetValidation: {
@@ -2337,6 +2421,32 @@ export interface components {
             /** @enum {string} */
             status: "open" | "rejected";
         };
+        UnitVocabulary: {
+            dimensions: {
+                base: string;
+                code: string;
+            }[];
+            grammar: string;
+            prefixes: {
+                ascii: string;
+                scale: string;
+                zh: string;
+            }[];
+            units: {
+                aliases: string[];
+                /** @description How a rule file writes it, e.g. t-CO2 */
+                code: string;
+                description: string;
+                /** @description What it measures, in base units, e.g. t-CO2 or yuan/m3 */
+                dimension: string;
+                /** @description Takes 万 and 亿 (wan-, yi-) */
+                prefixable: boolean;
+                /** @description Exact scale to the base unit of its dimension, e.g. 10000/15 for 亩 (m2) */
+                scale: string;
+                /** @description Its Chinese name, also accepted in rule files, e.g. 吨二氧化碳 */
+                zh: string;
+            }[];
+        };
         VerifiedCreditReport: {
             header: {
                 [key: string]: unknown;
@@ -2393,9 +2503,9 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "crv": "Ed25519",
-                     *           "x": "NL0NbhMSQVh6Zvw-_C-QcEM-XOcb8AwHhDK2ryH3bA0",
+                     *           "x": "HoALeXf8OiHnXUTmDaRAZh7MIJAIYg7PwVW-wO2ZMMc",
                      *           "kty": "OKP",
-                     *           "kid": "chongming-20261124-812eabe8",
+                     *           "kid": "chongming-20261124-44c970c8",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -2653,8 +2763,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b48090073a9bc435ba5b9110e15",
-                     *       "versionId": "rsv_01a20b4809007ed8add3d2e5dfeb7d6b",
+                     *       "id": "alc_01a20b480900765c9ff00cc773b5d9af",
+                     *       "versionId": "rsv_01a20b48090073ab844ae32320d63449",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
                      *       "result": {
                      *         "scheme": "payroll",
@@ -2670,7 +2780,7 @@ export interface operations {
                      *         "ruleSet": {
                      *           "id": "forest-ranger-payroll",
                      *           "version": 1,
-                     *           "hash": "sha256:aad166f55e90dae22edde27f74bc2f07f8154ff445c5ee31aa78686ec57ad27b"
+                     *           "hash": "sha256:25786ae17e8dc6e4e49ba2a5b892877b19b70c36755d2839e51856896f51b67c"
                      *         },
                      *         "fund": null,
                      *         "total": "2400.00",
@@ -2799,7 +2909,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @example alc_01a20b48090077a1afd3a225fe955b8a */
+                /** @example alc_01a20b4809007b18a01a82bfb07d1099 */
                 allocationId: string;
                 districtId: string;
             };
@@ -2815,10 +2925,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b48090077a1afd3a225fe955b8a",
-                     *       "versionId": "rsv_01a20b480900716286252e47667e3b6d",
+                     *       "id": "alc_01a20b4809007b18a01a82bfb07d1099",
+                     *       "versionId": "rsv_01a20b4809007bfba19af901fb7c1772",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
-                     *       "createdBy": "cli_01a20b480900778a85e84e530c9e7316",
+                     *       "createdBy": "cli_01a20b4809007f519e52f605ef8356d7",
                      *       "reproduced": null,
                      *       "result": {
                      *         "scheme": "pool",
@@ -2832,7 +2942,7 @@ export interface operations {
                      *         "ruleSet": {
                      *           "id": "tri-province-pool",
                      *           "version": 1,
-                     *           "hash": "sha256:db4a41f72d21798f9f814b2d6c2736a93b8b9485514aaef4670c00c1e9e67cc4"
+                     *           "hash": "sha256:505f23f48cfc64e987ba3f0c251634065ff081448b37a1b30dd8fbd179d905ea"
                      *         },
                      *         "fund": "1.00",
                      *         "total": "1.00",
@@ -3017,7 +3127,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "cli_01a20b480900789da0de8382d7a74446",
+                     *           "id": "cli_01a20b4809007c09b54f0fa22a283547",
                      *           "name": "上海农商银行崇明支行"
                      *         }
                      *       ]
@@ -3101,7 +3211,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ben_01a20b4809007d72898da5af8b3030a1",
+                     *           "id": "ben_01a20b480900759cb7f113783b1ec705",
                      *           "name": "湿地公园年卡",
                      *           "description": null,
                      *           "cost": 1,
@@ -3194,7 +3304,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ben_01a20b4809007d72898da5af8b3030a1",
+                     *       "id": "ben_01a20b480900759cb7f113783b1ec705",
                      *       "name": "湿地公园年卡",
                      *       "description": null,
                      *       "cost": 1,
@@ -3386,13 +3496,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007fe78e7b4791db40b32a",
-                     *       "subjectId": "sub_01a20b480900762b818e07d5f583da9e",
-                     *       "bankClientId": "cli_01a20b4809007e6a9fc5f775c656cce4",
+                     *       "id": "con_01a20b4809007d85b06aacdcc1a9ffcf",
+                     *       "subjectId": "sub_01a20b4809007c549681c96161b4e805",
+                     *       "bankClientId": "cli_01a20b4809007d8cb1d04678cfff9ea1",
                      *       "bankName": "上海农商银行崇明支行",
-                     *       "purpose": "guarantee",
+                     *       "purpose": "loan-application",
                      *       "scopes": [
-                     *         "gep-assets"
+                     *         "credit"
                      *       ],
                      *       "grantedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2027-02-22T02:00:00.000Z",
@@ -3402,13 +3512,13 @@ export interface operations {
                      *         "method": "subject-token",
                      *         "issuer": "urn:eco-credit:dev-idp",
                      *         "bankName": "上海农商银行崇明支行",
-                     *         "statement": "本人同意将本人的生态资产（GEP）信息提供给上海农商银行崇明支行，用于担保，有效期至2027年2月22日。",
+                     *         "statement": "本人同意将本人的生态信用信息提供给上海农商银行崇明支行，用于贷款申请，有效期至2027年2月22日。",
                      *         "at": "2026-11-24T02:00:00.000Z"
                      *       },
                      *       "subject": {
-                     *         "kind": "firm",
-                     *         "displayId": "91310230MA1H5G6L7G",
-                     *         "name": "崇明东滩湿地旅游发展有限公司"
+                     *         "kind": "resident",
+                     *         "displayId": "310230********1233",
+                     *         "name": null
                      *       }
                      *     }
                      */
@@ -3494,7 +3604,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example con_01a20b48090072a5a4dd7a164fe70940 */
+                /** @example con_01a20b48090078179e8eacc4a7277ed5 */
                 consentId: string;
                 districtId: string;
             };
@@ -3510,9 +3620,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b48090072a5a4dd7a164fe70940",
-                     *       "subjectId": "sub_01a20b4809007c5bb12ef31b41eda838",
-                     *       "bankClientId": "cli_01a20b4809007dabba4cac99ad601f0c",
+                     *       "id": "con_01a20b48090078179e8eacc4a7277ed5",
+                     *       "subjectId": "sub_01a20b48090071d3af63da018c936b36",
+                     *       "bankClientId": "cli_01a20b4809007c60877a90a34fcadded",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -3626,7 +3736,7 @@ export interface operations {
                      *       "events": [
                      *         {
                      *           "line": 1,
-                     *           "eventId": "evt_01a20b4809007b0ba9bb812667d7bd5e",
+                     *           "eventId": "evt_01a20b4809007f46bdc940e12344007f",
                      *           "status": "recorded"
                      *         }
                      *       ]
@@ -3727,7 +3837,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b48090078a8af1bdaed9bf82f7c */
+                /** @example evt_01a20b480900709fbe020e9659485947 */
                 eventId: string;
             };
             cookie?: never;
@@ -3746,9 +3856,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b480900714f82600d9218ad4750",
-                     *       "subjectId": "sub_01a20b4809007c3db0ab4edde39040da",
-                     *       "eventId": "evt_01a20b48090078a8af1bdaed9bf82f7c",
+                     *       "id": "obj_01a20b480900784ba56e009aa0df3604",
+                     *       "subjectId": "sub_01a20b48090072b7b76d001c1ed0e2a8",
+                     *       "eventId": "evt_01a20b480900709fbe020e9659485947",
                      *       "statement": "有误",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
@@ -3871,7 +3981,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "subject": {
-                     *             "id": "sub_01a20b48090078aa9f7bfff2a679bb34",
+                     *             "id": "sub_01a20b48090070b38315065ee060423f",
                      *             "kind": "firm",
                      *             "displayId": "91310230MA1H5G6L7G",
                      *             "name": "测试企业"
@@ -3879,7 +3989,7 @@ export interface operations {
                      *           "list": "red",
                      *           "reasons": [
                      *             {
-                     *               "eventId": "evt_01a20b4809007364adfeb13991f3ddff",
+                     *               "eventId": "evt_01a20b4809007fe5a87179930de113e1",
                      *               "code": "ENV-CREDIT-MODEL",
                      *               "title": "环保诚信示范企业",
                      *               "occurredOn": "2026-03-01",
@@ -4062,7 +4172,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b4809007f8f95fcbfcb838b3e49",
+                     *         "id": "gpu_01a20b48090071989c1550dcf6c7a138",
                      *         "code": "dongtan-plot-07",
                      *         "name": "东滩湿地7号地块",
                      *         "level": "plot",
@@ -4122,7 +4232,7 @@ export interface operations {
                      *       "ruleSet": {
                      *         "id": "gep-method",
                      *         "version": 2,
-                     *         "hash": "sha256:504c8bbd082e218c94815a6183e3108f89bc6f6eb9df54942e004e44e817fd1c"
+                     *         "hash": "sha256:d04179acc5b8f554e8b748799ce76a91f4d6587ce67cb3e51b08f79b5b5633b0"
                      *       }
                      *     }
                      */
@@ -4299,59 +4409,74 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "lna_01a20b48090077f3bfe4c208f326d0c2",
+                     *       "id": "lna_01a20b480ce872908176bfc5cbf82be6",
                      *       "eligible": true,
                      *       "failedConditions": [],
                      *       "pledges": [
                      *         {
-                     *           "type": "gep",
-                     *           "reference": "dongtan-plot-07",
-                     *           "basis": "1500000.00",
-                     *           "basisDescription": "GEP 2025 of 东滩湿地7号地块 1500000.00 yuan (not assessed: crops, timber, water-supply, water-conservation, soil-retention-dredging, soil-retention-nitrogen, soil-retention-phosphorus, carbon-sequestration, oxygen-release, climate-regulation, air-purification-so2, water-purification-cod, flood-regulation)",
-                     *           "ratio": "0.3",
-                     *           "ceiling": "450000.00"
+                     *           "type": "carbon-sink",
+                     *           "reference": "CCER-001",
+                     *           "basis": "50000.00",
+                     *           "basisDescription": "1000 t-CO2 verified × 50 yuan/t-CO2",
+                     *           "ratio": "1",
+                     *           "ceiling": "50000.00"
                      *         }
                      *       ],
-                     *       "pledgeTotal": "450000.00",
-                     *       "lineMultiplier": "1.2",
+                     *       "pledgeTotal": "50000.00",
+                     *       "lineMultiplier": "1",
                      *       "cap": {
-                     *         "borrowerKind": "firm",
-                     *         "guarantee": "guaranteed",
-                     *         "max": "1000000.00"
+                     *         "borrowerKind": "resident",
+                     *         "guarantee": "none",
+                     *         "max": "300000.00"
                      *       },
-                     *       "ceiling": "540000.00",
-                     *       "requestedAmount": "400000.00",
+                     *       "ceiling": "50000.00",
+                     *       "requestedAmount": "50000.00",
                      *       "withinCeiling": true,
-                     *       "termMonths": 36,
-                     *       "maxTermMonths": 60,
-                     *       "rateAdjustmentBp": -50,
-                     *       "grade": "blue",
+                     *       "termMonths": 12,
+                     *       "maxTermMonths": 36,
+                     *       "rateAdjustmentBp": 0,
+                     *       "grade": "c",
+                     *       "scorecard": {
+                     *         "id": "resident-village",
+                     *         "version": 1,
+                     *         "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
+                     *       },
+                     *       "gradeAdjustments": [
+                     *         {
+                     *           "id": "deep-green",
+                     *           "reason": "碳账户深绿：授信额度上浮20%，利率下调50BP",
+                     *           "scorecard": "resident-carbon-account",
+                     *           "grade": "light-green",
+                     *           "applied": false,
+                     *           "lineMultiplier": "1.2",
+                     *           "bp": -50
+                     *         }
+                     *       ],
                      *       "reasons": [
-                     *         "credit grade blue (良好) meets the required yellow",
-                     *         "gep dongtan-plot-07: GEP 2025 of 东滩湿地7号地块 1500000.00 yuan (not assessed: crops, timber, water-supply, water-conservation, soil-retention-dredging, soil-retention-nitrogen, soil-retention-phosphorus, carbon-sequestration, oxygen-release, climate-regulation, air-purification-so2, water-purification-cod, flood-regulation) × 0.3 = 450000.00 yuan",
-                     *         "grade blue: rate -50 bp, credit line × 1.2",
-                     *         "indicative ceiling 540000.00 yuan; requested 400000.00 yuan is within it"
+                     *         "carbon-sink CCER-001: 1000 t-CO2 verified × 50 yuan/t-CO2 × 1 = 50000.00 yuan",
+                     *         "grade c: rate +0 bp, credit line × 1",
+                     *         "indicative ceiling 50000.00 yuan; requested 50000.00 yuan is within it"
                      *       ],
                      *       "ruleSets": [
                      *         {
-                     *           "id": "gep-eco-loan",
+                     *           "id": "carbon-loan",
                      *           "version": 1,
-                     *           "hash": "sha256:8ae8f48dce39da2e8c2267c07681b9d5964bc69c8051d6030abc1c51dabf593a"
+                     *           "hash": "sha256:7b911790a5da1aeb4911aa7ec0bc0a2511e3ed38a081bd1b1e68b054e3858185"
                      *         },
                      *         {
-                     *           "id": "firm-env-credit",
+                     *           "id": "resident-village",
                      *           "version": 1,
-                     *           "hash": "sha256:10bea78c3289f7a28b7775a56be241a816dd452bc9deeb1b7ea76a02374fe146"
+                     *           "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
                      *         },
                      *         {
-                     *           "id": "firm-behaviours",
+                     *           "id": "resident-behaviours",
                      *           "version": 1,
-                     *           "hash": "sha256:73cf9dbf7b9160442ce1e84933254520cb9ceb54d7e376e8a15af8f26b42d9ff"
+                     *           "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
                      *         },
                      *         {
-                     *           "id": "gep-method",
+                     *           "id": "resident-carbon-account",
                      *           "version": 1,
-                     *           "hash": "sha256:cd41a7e6d035517df9c8ea3b7389cd4f07935661f5453de3ce65165c3f42cfa2"
+                     *           "hash": "sha256:2f7bddcbf461bfd8cbaab509b4187c13f443656e6c59ad6a9dfc830f45040877"
                      *         }
                      *       ]
                      *     }
@@ -4465,8 +4590,8 @@ export interface operations {
                      *         {
                      *           "id": "gep-eco-loan",
                      *           "version": 1,
-                     *           "hash": "sha256:8ae8f48dce39da2e8c2267c07681b9d5964bc69c8051d6030abc1c51dabf593a",
-                     *           "title": "GEP生态贷 (GEP eco-loan)",
+                     *           "hash": "sha256:19323dc56c98048bf27a67e86fd40fe4e49cfc6b12847afd62504eb9d1c73327",
+                     *           "title": "GEP生态贷",
                      *           "product": {
                      *             "name": "GEP生态贷",
                      *             "borrowerKinds": [
@@ -4561,8 +4686,8 @@ export interface operations {
                      *         {
                      *           "id": "carbon-sink-loan",
                      *           "version": 1,
-                     *           "hash": "sha256:af779ec4ca1f79c39947d5080b357482ebad08bde358e5142737425c818b8df0",
-                     *           "title": "林业碳汇贷 (forest carbon-sink loan)",
+                     *           "hash": "sha256:23eeb3a26af3b49d8c4aadbf9171f862ca7760f241d632421b7ab2fde5f7f0d0",
+                     *           "title": "林业碳汇贷",
                      *           "product": {
                      *             "name": "林业碳汇贷",
                      *             "borrowerKinds": [
@@ -4824,7 +4949,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example obj_01a20b48090075138a8127c64b04e3b6 */
+                /** @example obj_01a20b4809007770bdbae89fc431eee6 */
                 objectionId: string;
             };
             cookie?: never;
@@ -4843,16 +4968,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b48090075138a8127c64b04e3b6",
-                     *       "subjectId": "sub_01a20b48090079f7b1e83419b25e9d6b",
-                     *       "eventId": "evt_01a20b4809007c69b4e333fa819f99a2",
+                     *       "id": "obj_01a20b4809007770bdbae89fc431eee6",
+                     *       "subjectId": "sub_01a20b48090076b5aea28755b91526b8",
+                     *       "eventId": "evt_01a20b4809007740a63bf7c0cd47c62b",
                      *       "statement": "不是我",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
                      *       "overdue": false,
                      *       "status": "rejected",
                      *       "resolvedAt": "2026-11-24T02:00:00.000Z",
-                     *       "resolvedBy": "cli_01a20b4809007e4596dca72c8d4a0b33",
+                     *       "resolvedBy": "cli_01a20b4809007aa7af3f9b919f723fbc",
                      *       "resolution": "监控录像确认",
                      *       "reversalEventId": null
                      *     }
@@ -4961,31 +5086,31 @@ export interface operations {
                     /**
                      * @example {
                      *       "entry": {
-                     *         "id": "ple_01a20b4809007ea68506e673e4afd677",
+                     *         "id": "ple_01a20b480ce8745b92fd3d00662d8883",
                      *         "kind": "earn",
-                     *         "points": 2,
-                     *         "actionCode": "WASTE-SORTING",
+                     *         "points": 5,
+                     *         "actionCode": "GREEN-PAYMENT",
                      *         "source": null,
                      *         "earnedOn": "2026-11-24",
                      *         "availableOn": "2026-11-24",
-                     *         "expiresOn": "2027-12-31",
-                     *         "reason": "垃圾分类投放",
+                     *         "expiresOn": "2027-11-24",
+                     *         "reason": "绿色支付 (1.00 yuan)",
                      *         "evidence": null,
                      *         "lotId": null,
                      *         "redemptionId": null,
-                     *         "recordedAt": "2026-11-24T02:00:00.000Z",
+                     *         "recordedAt": "2026-11-24T02:00:01.000Z",
                      *         "ruleSet": {
-                     *           "id": "points-catalogue",
-                     *           "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *           "id": "payments",
+                     *           "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af"
                      *         }
                      *       },
-                     *       "requested": 2,
-                     *       "awarded": 2,
+                     *       "requested": 5,
+                     *       "awarded": 5,
                      *       "refused": null,
                      *       "ruleSet": {
-                     *         "id": "points-catalogue",
+                     *         "id": "payments",
                      *         "version": 1,
-                     *         "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *         "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af"
                      *       }
                      *     }
                      */
@@ -5081,7 +5206,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example ple_01a20b4809007e73894d008b472b7f59 */
+                /** @example ple_01a20b4809007519a64188aac8fd6c3c */
                 entryId: string;
             };
             cookie?: never;
@@ -5107,7 +5232,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ple_01a20b4809007f25b0c8fc26999964fc",
+                     *       "id": "ple_01a20b480900749eb5e2e89f94663aad",
                      *       "kind": "reverse",
                      *       "points": -2,
                      *       "actionCode": "WASTE-SORTING",
@@ -5117,7 +5242,7 @@ export interface operations {
                      *       "expiresOn": null,
                      *       "reason": "reversed: 登记错误",
                      *       "evidence": null,
-                     *       "lotId": "ple_01a20b480900792d9eb22c518a30711f",
+                     *       "lotId": "ple_01a20b4809007cde9ef4e34e3140633e",
                      *       "redemptionId": null,
                      *       "recordedAt": "2026-11-24T02:00:00.000Z",
                      *       "ruleSet": null
@@ -5231,11 +5356,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "title": "生态积分目录 (ecological points catalogue)",
+                     *       "title": "生态积分目录",
                      *       "ruleSet": {
                      *         "id": "points-catalogue",
                      *         "version": 1,
-                     *         "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *         "hash": "sha256:fd8679ea6e1f8df16052a9f70ecf7f4e81613aa4a3a800fe45569c72b359e9d9"
                      *       },
                      *       "actions": [
                      *         {
@@ -5340,11 +5465,11 @@ export interface operations {
                      *       ],
                      *       "catalogues": [
                      *         {
-                     *           "title": "生态积分目录 (ecological points catalogue)",
+                     *           "title": "生态积分目录",
                      *           "ruleSet": {
                      *             "id": "points-catalogue",
                      *             "version": 1,
-                     *             "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *             "hash": "sha256:fd8679ea6e1f8df16052a9f70ecf7f4e81613aa4a3a800fe45569c72b359e9d9"
                      *           },
                      *           "actions": [
                      *             {
@@ -5517,7 +5642,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "benefitId": "ben_01a20b48090074c4828995a7d1696d82"
+                 *       "benefitId": "ben_01a20b4809007ce88f47d5e1e034ec0d"
                  *     }
                  */
                 "application/json": components["schemas"]["RedeemPoints"];
@@ -5532,9 +5657,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "redemptionId": "red_01a20b4809007226a8b9c68abab1abf3",
+                     *       "redemptionId": "red_01a20b4809007a18a3466e8afa6b41b0",
                      *       "benefit": {
-                     *         "id": "ben_01a20b48090074c4828995a7d1696d82",
+                     *         "id": "ben_01a20b4809007ce88f47d5e1e034ec0d",
                      *         "name": "购物券",
                      *         "description": null,
                      *         "cost": 50,
@@ -5548,7 +5673,7 @@ export interface operations {
                      *       },
                      *       "cost": 50,
                      *       "entry": {
-                     *         "id": "ple_01a20b4809007528a29ec9db811eafae",
+                     *         "id": "ple_01a20b4809007c379310edbbecd124ef",
                      *         "kind": "redeem",
                      *         "points": -50,
                      *         "actionCode": null,
@@ -5559,7 +5684,7 @@ export interface operations {
                      *         "reason": "redeemed: 购物券",
                      *         "evidence": null,
                      *         "lotId": null,
-                     *         "redemptionId": "red_01a20b4809007226a8b9c68abab1abf3",
+                     *         "redemptionId": "red_01a20b4809007a18a3466e8afa6b41b0",
                      *         "recordedAt": "2026-11-24T02:00:00.000Z",
                      *         "ruleSet": null
                      *       },
@@ -5878,13 +6003,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "reportId": "rpt_01a20b4809007527bdd830d2eb79e02c",
-                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC03ZTA2OTNkOSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzUyN2JkZDgzMGQyZWI3OWUwMmMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3Nzc1YjY2YzlmMzgyY2Y5ZjY5ZiIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3NmI3YmU1ZTEzMzE3OGM1YTkwMiIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzc3NWI2NmM5ZjM4MmNmOWY2OWYiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzQ0M2I1NGYzN2JiMWM2NDEwM2YiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzUyN2JkZDgzMGQyZWI3OWUwMmMifQ._wW4Xe9rBzeVB6LA5Vug-EfxMkQV5jsAQWaV_ctSfYdp-RHaOr8jAYH4qU8kckAq8OxHARIeV0eb6LlIuRc9CQ",
-                     *       "kid": "chongming-20261124-7e0693d9",
+                     *       "reportId": "rpt_01a20b48090071e29371ff2a4d9e7624",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC00MTMwYzY5ZSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzFlMjkzNzFmZjJhNGQ5ZTc2MjQiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NDhhYWFmNGZkMjQxOWQzN2E1YSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3Yjg5YWQzNTIzMDFjMDg4ZThiNyIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzQ4YWFhZjRmZDI0MTlkMzdhNWEiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzI4MGFkZmU0ZTJhOWM2NTQ3NDkiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzFlMjkzNzFmZjJhNGQ5ZTc2MjQifQ.b2_BP3biZ7alxuKbOssCftBI_UD-UDE8QRzAztCTzdSazkPMANd2clPvSIcnil2uDsR11k6ui8i26jPhKNq1AQ",
+                     *       "kid": "chongming-20261124-4130c69e",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
-                     *       "consentId": "con_01a20b48090076b7be5e133178c5a902",
+                     *       "consentId": "con_01a20b4809007b89ad352301c088e8b7",
                      *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
                      *     }
                      */
@@ -5987,7 +6112,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1iNjE5ODlmOCIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzVlNTlmYzdhZmIxMzMxZDljNTAiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmIyOTliOTFhMjFkMzlkYzJkMyIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7ImFzT2YiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJzY29yZSI6NzcsImdyYWRlIjoiYyIsImdyYWRlTGFiZWwiOiLkuIDoiKwiLCJzY29yZUdyYWRlIjoiYyIsIml0ZW1zIjpbeyJyZWFzb25Db2RlIjoibmVnYXRpdmUtYmVoYXZpb3VyIiwicmVhc29uIjoi55Sf5oCB5aSx5L-h6KGM5Li65omj5YiGIChuZWdhdGl2ZSBiZWhhdmlvdXIsIDEyIG1vbnRocykiLCJwb2ludHMiOi0zLCJldmVudHMiOlt7ImV2ZW50SWQiOiJldnRfMDFhMjBiNDgwOTAwN2JkZmIxOTY5NDRmZGRmN2VjOGMiLCJjb2RlIjoiSUxMRUdBTC1ESVNDSEFSR0UiLCJ0aXRsZSI6Iui_neazleaOkuaUviIsIm9jY3VycmVkT24iOiIyMDI2LTEwLTAxIiwicG9pbnRzIjotMywiZGlzcHV0ZWQiOmZhbHNlfV19XSwib3ZlcnJpZGVzIjpbXSwibGlzdHMiOltdLCJkaXNwdXRlZCI6W10sInN0YXRlbWVudHMiOltdfX0sInB1cnBvc2UiOiJsb2FuLWFwcGxpY2F0aW9uIiwic2NvcGVzIjpbImNyZWRpdCJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDcyZjY5OGQ3ZGUwNDc5NWE2ZjM2IiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6Mjg1ZjE0NmU0MzJlMDZmNjFlNjY1MmI0YmY3NWRmYzk1YjYwNTNlMTQ2YTM4NDI1YWQzNDMzZTI4Yzk3ODMyMCJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0MDQzZWYwYjU3ZTk1MDJlOWQ5Yzg5MGFmZGQ3YTE4YzNmODE3Nzg0MTNjZWM2YmJlODljNDVjZDljYTU1YzM1In1dLCJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmIyOTliOTFhMjFkMzlkYzJkMyIsImF1ZCI6ImNsaV8wMWEyMGI0ODA5MDA3ZWY5YWMyYzg2YzAzOGIwNWU4MyIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6InJwdF8wMWEyMGI0ODA5MDA3NWU1OWZjN2FmYjEzMzFkOWM1MCJ9.b4EU50tW7gdV-o_TTUjmvCJ_uqGZXh87jqIiNa60tSwfiDC_Pf-7j7G6Ng7UznPo3Shu7XFks3KYVvnw_En6CA"
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC02MDZmZjE4NSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2IwZGFiNTU4MWU5MzZhMTg2ODYiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YTljYTA2MjQyOTA4ZjNkMzE3MCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3NjgwYTlhM2I3N2NjZTIwOGVhYSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJvdmVycmlkZXMiOltdLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119fSwicHVycG9zZSI6ImxvYW4tYXBwbGljYXRpb24iLCJzY29wZXMiOlsiY3JlZGl0Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwN2Y5ODgzMTIwZTVjNzg2N2ViZjkiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJyZXNpZGVudC12aWxsYWdlIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1NjozZmVjNGJiYWRjZTZhYmViYWZhYjBhMGQ5OWQwOGFkMzNhNjkyNDBhZGU0ODY0NGE3ZDY3YmNlN2UxNjk2NjcxIn0seyJpZCI6InJlc2lkZW50LWJlaGF2aW91cnMiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjRhZjM4Njg1NjNkNTU1NWYxMTAxNGE0MjU0ZDBiNDZkYjY1N2UzOWVlMmE1ZjE5MmExZWY0YzA2YmZhM2E3MDAifV0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDdhOWNhMDYyNDI5MDhmM2QzMTcwIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDcyNWNiMWJmZjE4ZmM0MGM5OTM4IiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDdiMGRhYjU1ODFlOTM2YTE4Njg2In0.98TfsvW03ldsFyiy1Vb3LV8o4IFQdPEvia6XE0s9vkxNuWK_N7DoPps5qcfawtW7JPJ9_qHlBjPUDaLZJ8u4Dg"
                  *     }
                  */
                 "application/json": components["schemas"]["VerifyCreditReport"];
@@ -6006,7 +6131,7 @@ export interface operations {
                      *       "verifiedWith": "district-keys",
                      *       "header": {
                      *         "alg": "EdDSA",
-                     *         "kid": "chongming-20261124-b61989f8",
+                     *         "kid": "chongming-20261124-606ff185",
                      *         "typ": "vc+jwt"
                      *       },
                      *       "payload": {
@@ -6017,16 +6142,21 @@ export interface operations {
                      *           "VerifiableCredential",
                      *           "EcoCreditReport"
                      *         ],
-                     *         "id": "urn:eco-credit:report:rpt_01a20b48090075e59fc7afb1331d9c50",
+                     *         "id": "urn:eco-credit:report:rpt_01a20b4809007b0dab5581e936a18686",
                      *         "issuer": "http://localhost/districts/chongming",
                      *         "validFrom": "2026-11-24T02:00:00.000Z",
                      *         "validUntil": "2026-12-24T02:00:00.000Z",
                      *         "credentialSubject": {
-                     *           "id": "urn:eco-credit:subject:sub_01a20b48090072b299b91a21d39dc2d3",
+                     *           "id": "urn:eco-credit:subject:sub_01a20b4809007a9ca06242908f3d3170",
                      *           "kind": "resident",
                      *           "displayId": "310230********1233",
                      *           "district": "chongming",
                      *           "credit": {
+                     *             "scorecard": {
+                     *               "id": "resident-village",
+                     *               "version": 1,
+                     *               "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
+                     *             },
                      *             "asOf": "2026-11-24T02:00:00.000Z",
                      *             "score": 77,
                      *             "grade": "c",
@@ -6035,11 +6165,11 @@ export interface operations {
                      *             "items": [
                      *               {
                      *                 "reasonCode": "negative-behaviour",
-                     *                 "reason": "生态失信行为扣分 (negative behaviour, 12 months)",
+                     *                 "reason": "生态失信行为扣分（近12个月）",
                      *                 "points": -3,
                      *                 "events": [
                      *                   {
-                     *                     "eventId": "evt_01a20b4809007bdfb196944fddf7ec8c",
+                     *                     "eventId": "evt_01a20b4809007680a9a3b77cce208eaa",
                      *                     "code": "ILLEGAL-DISCHARGE",
                      *                     "title": "违法排放",
                      *                     "occurredOn": "2026-10-01",
@@ -6060,7 +6190,7 @@ export interface operations {
                      *           "credit"
                      *         ],
                      *         "consent": {
-                     *           "id": "con_01a20b48090072f698d7de04795a6f36",
+                     *           "id": "con_01a20b4809007f9883120e5c7867ebf9",
                      *           "grantedAt": "2026-11-24T02:00:00.000Z",
                      *           "expiresAt": "2027-02-22T02:00:00.000Z"
                      *         },
@@ -6069,21 +6199,21 @@ export interface operations {
                      *           {
                      *             "id": "resident-village",
                      *             "version": 1,
-                     *             "hash": "sha256:285f146e432e06f61e6652b4bf75dfc95b6053e146a38425ad3433e28c978320"
+                     *             "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
                      *           },
                      *           {
                      *             "id": "resident-behaviours",
                      *             "version": 1,
-                     *             "hash": "sha256:4043ef0b57e9502e9d9c890afdd7a18c3f81778413cec6bbe89c45cd9ca55c35"
+                     *             "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
                      *           }
                      *         ],
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090072b299b91a21d39dc2d3",
-                     *         "aud": "cli_01a20b4809007ef9ac2c86c038b05e83",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007a9ca06242908f3d3170",
+                     *         "aud": "cli_01a20b480900725cb1bff18fc40c9938",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "rpt_01a20b48090075e59fc7afb1331d9c50"
+                     *         "jti": "rpt_01a20b4809007b0dab5581e936a18686"
                      *       }
                      *     }
                      */
@@ -6170,7 +6300,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007920b7b6bac6f8a2549e */
+                /** @example rsv_01a20b480900776ca20235b300641aa6 */
                 versionId: string;
             };
             cookie?: never;
@@ -6239,7 +6369,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007f69b3329aeb2ae30b72 */
+                /** @example rsv_01a20b4809007acf9a94e327d2c655b9 */
                 versionId: string;
             };
             cookie?: never;
@@ -6258,13 +6388,14 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "versionId": "rsv_01a20b4809007f69b3329aeb2ae30b72",
-                     *       "ruleSetId": "gep-method",
-                     *       "hash": "sha256:504c8bbd082e218c94815a6183e3108f89bc6f6eb9df54942e004e44e817fd1c",
+                     *       "versionId": "rsv_01a20b4809007acf9a94e327d2c655b9",
+                     *       "ruleSetId": "payments",
+                     *       "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af",
                      *       "status": "published",
                      *       "effectiveFrom": "2026-11-24",
                      *       "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *       "publishedBy": "cli_01a20b4809007dca8be23d91ad99ed4c"
+                     *       "publishedBy": "cli_01a20b480900729c9d8650182052f958",
+                     *       "warnings": []
                      *     }
                      */
                     "application/json": {
@@ -6276,6 +6407,8 @@ export interface operations {
                         /** @enum {string} */
                         status: "published";
                         versionId: string;
+                        /** @description What the publication leaves in force that can no longer do its work, e.g. a behaviour list no scorecard reads */
+                        warnings: string[];
                     };
                 };
             };
@@ -6368,7 +6501,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b480900782994a181743c9e1edf */
+                /** @example rsv_01a20b4809007e948c276da69e962a4c */
                 versionId: string;
             };
             cookie?: never;
@@ -6451,7 +6584,7 @@ export interface operations {
                      *         "ruleSet": {
                      *           "id": "town-eco-fund",
                      *           "version": 1,
-                     *           "hash": "sha256:00ed63eb418da04fa44d87ccb550423b8cc11b42c140a76ece15f0547604b725"
+                     *           "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f"
                      *         },
                      *         "fund": "1000002.00",
                      *         "total": "1000002.00",
@@ -6789,7 +6922,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid` */
+            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid`, `rule-examples-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6824,7 +6957,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "candidateVersionId": "rsv_01a20b4809007ffba87dcfa432564b8e"
+                 *       "candidateVersionId": "rsv_01a20b4809007d7298b31fde6d30f4f2"
                  *     }
                  */
                 "application/json": components["schemas"]["DiffRuleSets"];
@@ -6841,13 +6974,13 @@ export interface operations {
                      * @example {
                      *       "ruleSetId": "town-eco-fund",
                      *       "base": {
-                     *         "versionId": "rsv_01a20b4809007746b113f5a3839e0ae8",
-                     *         "hash": "sha256:00ed63eb418da04fa44d87ccb550423b8cc11b42c140a76ece15f0547604b725",
+                     *         "versionId": "rsv_01a20b48090076b0872bcf30019da715",
+                     *         "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f",
                      *         "status": "published"
                      *       },
                      *       "candidate": {
-                     *         "versionId": "rsv_01a20b4809007ffba87dcfa432564b8e",
-                     *         "hash": "sha256:3d824bde4cb6f3c2e8affedc2a7f29904d17018ee672fa5dce637c96af0b4c15",
+                     *         "versionId": "rsv_01a20b4809007d7298b31fde6d30f4f2",
+                     *         "hash": "sha256:4469dd7cd3f53be90fd976b7f08284ebc0fab9d28bb9b948fa7e3cb450b073f1",
                      *         "status": "draft"
                      *       },
                      *       "period": "2026",
@@ -6920,7 +7053,7 @@ export interface operations {
                      *         "ruleSet": {
                      *           "id": "town-eco-fund",
                      *           "version": 1,
-                     *           "hash": "sha256:00ed63eb418da04fa44d87ccb550423b8cc11b42c140a76ece15f0547604b725"
+                     *           "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f"
                      *         },
                      *         "fund": "30000000.00",
                      *         "total": "30000000.00",
@@ -7130,7 +7263,7 @@ export interface operations {
                      *         "ruleSet": {
                      *           "id": "town-eco-fund",
                      *           "version": 2,
-                     *           "hash": "sha256:3d824bde4cb6f3c2e8affedc2a7f29904d17018ee672fa5dce637c96af0b4c15"
+                     *           "hash": "sha256:4469dd7cd3f53be90fd976b7f08284ebc0fab9d28bb9b948fa7e3cb450b073f1"
                      *         },
                      *         "fund": "30000000.00",
                      *         "total": "30000000.00",
@@ -7436,7 +7569,7 @@ export interface operations {
                      *       "ruleSet": {
                      *         "id": "firm-env-credit",
                      *         "version": 1,
-                     *         "hash": "sha256:10bea78c3289f7a28b7775a56be241a816dd452bc9deeb1b7ea76a02374fe146"
+                     *         "hash": "sha256:61100247f8ca0e46e59c9addbf1fec000719715ce0d462f7a519a8bc2a867576"
                      *       },
                      *       "trace": []
                      *     }
@@ -7538,21 +7671,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [
-                     *         {
-                     *           "versionId": "rsv_01a20b4809007646888f43c27c648f61",
-                     *           "ruleSetId": "gep-method",
-                     *           "kind": "gep-method",
-                     *           "version": 1,
-                     *           "hash": "sha256:cd41a7e6d035517df9c8ea3b7389cd4f07935661f5453de3ce65165c3f42cfa2",
-                     *           "status": "published",
-                     *           "effectiveFrom": "2026-01-01",
-                     *           "createdAt": "2026-11-24T02:00:00.000Z",
-                     *           "createdBy": "test",
-                     *           "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *           "publishedBy": "test"
-                     *         }
-                     *       ]
+                     *       "items": []
                      *     }
                      */
                     "application/json": {
@@ -7589,6 +7708,124 @@ export interface operations {
             };
             /** @description No such resource in this district. Problem types: `not-found` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testRuleSet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSource"];
+            };
+        };
+        responses: {
+            /** @description The examples, each passed or not */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ruleSetId": "firm-behaviours",
+                     *       "kind": "behaviour-list",
+                     *       "version": 1,
+                     *       "hash": "sha256:7f64d9fe139aa8dc810ee9fee7cef4bd684d2ac07d0177b65756a97ff62501d1",
+                     *       "passed": true,
+                     *       "examples": [
+                     *         {
+                     *           "name": "环境行政处罚扣5分",
+                     *           "origin": "file",
+                     *           "passed": true,
+                     *           "got": {
+                     *             "points": -5
+                     *           },
+                     *           "differences": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RuleSetTest"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7694,7 +7931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid` */
+            /** @description Well-formed, but the content is not acceptable. Problem types: `rule-file-invalid`, `rule-examples-failed` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8054,7 +8291,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b48090079ff817d3d52931ace48 */
+                /** @example evt_01a20b4809007994bd232fa5f8ae797b */
                 eventId: string;
                 subjectId: string;
             };
@@ -8074,8 +8311,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "evt_01a20b4809007d8fbd65c66f6aec6bef",
-                     *       "subjectId": "sub_01a20b48090073c1a45879e8c7ff82de",
+                     *       "id": "evt_01a20b48090078b298964aa9cf95874c",
+                     *       "subjectId": "sub_01a20b48090079b394c0201dd94e6371",
                      *       "code": "ENV-PENALTY",
                      *       "title": null,
                      *       "occurredOn": "2026-10-01",
@@ -8091,7 +8328,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": "录入错误",
-                     *       "reversesEventId": "evt_01a20b48090079ff817d3d52931ace48",
+                     *       "reversesEventId": "evt_01a20b4809007994bd232fa5f8ae797b",
                      *       "reversedBy": null,
                      *       "disputed": false,
                      *       "externalId": null
@@ -8208,20 +8445,21 @@ export interface operations {
                     /**
                      * @example {
                      *       "subject": {
-                     *         "id": "sub_01a20b48090070729411ce1d4187484b",
+                     *         "id": "sub_01a20b4809007f78bdfe6a2f483eeea5",
                      *         "districtId": "chongming",
-                     *         "kind": "resident",
-                     *         "displayId": "310230********1233",
-                     *         "name": "测试居民",
+                     *         "kind": "firm",
+                     *         "displayId": "91310230MA1K2B3C4P",
+                     *         "name": "测试企业",
                      *         "regionCode": "310230",
                      *         "createdAt": "2026-11-24T02:00:00.000Z"
                      *       },
                      *       "asOf": "2026-11-24T02:00:00.000Z",
-                     *       "baseScore": 80,
-                     *       "score": 80,
-                     *       "grade": "c",
-                     *       "gradeLabel": "一般",
-                     *       "scoreGrade": "c",
+                     *       "primary": true,
+                     *       "baseScore": 100,
+                     *       "score": 100,
+                     *       "grade": "green",
+                     *       "gradeLabel": "诚信",
+                     *       "scoreGrade": "green",
                      *       "items": [],
                      *       "overrides": [],
                      *       "stoppedCounting": [],
@@ -8230,16 +8468,45 @@ export interface operations {
                      *       "statements": [],
                      *       "ruleSets": {
                      *         "scorecard": {
-                     *           "id": "resident-village",
+                     *           "id": "firm-env-credit",
                      *           "version": 1,
-                     *           "hash": "sha256:285f146e432e06f61e6652b4bf75dfc95b6053e146a38425ad3433e28c978320"
+                     *           "hash": "sha256:61100247f8ca0e46e59c9addbf1fec000719715ce0d462f7a519a8bc2a867576"
                      *         },
                      *         "behaviourList": {
-                     *           "id": "resident-behaviours",
+                     *           "id": "firm-behaviours",
                      *           "version": 1,
-                     *           "hash": "sha256:4043ef0b57e9502e9d9c890afdd7a18c3f81778413cec6bbe89c45cd9ca55c35"
+                     *           "hash": "sha256:78224062c915be4d6ad60e5607375d919a66f7611dd77f2d0db2a514212900b5"
                      *         }
-                     *       }
+                     *       },
+                     *       "scorecards": [
+                     *         {
+                     *           "asOf": "2026-11-24T02:00:00.000Z",
+                     *           "primary": true,
+                     *           "baseScore": 100,
+                     *           "score": 100,
+                     *           "grade": "green",
+                     *           "gradeLabel": "诚信",
+                     *           "scoreGrade": "green",
+                     *           "items": [],
+                     *           "overrides": [],
+                     *           "stoppedCounting": [],
+                     *           "lists": [],
+                     *           "disputed": [],
+                     *           "statements": [],
+                     *           "ruleSets": {
+                     *             "scorecard": {
+                     *               "id": "firm-env-credit",
+                     *               "version": 1,
+                     *               "hash": "sha256:61100247f8ca0e46e59c9addbf1fec000719715ce0d462f7a519a8bc2a867576"
+                     *             },
+                     *             "behaviourList": {
+                     *               "id": "firm-behaviours",
+                     *               "version": 1,
+                     *               "hash": "sha256:78224062c915be4d6ad60e5607375d919a66f7611dd77f2d0db2a514212900b5"
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["CreditScore"];
@@ -8322,7 +8589,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "holder": {
-                     *         "id": "sub_01a20b4809007ee49ba162445cc65525",
+                     *         "id": "sub_01a20b48090079998d2ff927de81b424",
                      *         "districtId": "chongming",
                      *         "kind": "resident",
                      *         "displayId": "310230********1233",
@@ -8422,7 +8689,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ple_01a20b480900733da93c15d2a9c4b1db",
+                     *           "id": "ple_01a20b4809007aa09c8003f80568e887",
                      *           "kind": "earn",
                      *           "points": 2,
                      *           "actionCode": "WASTE-SORTING",
@@ -8437,7 +8704,7 @@ export interface operations {
                      *           "recordedAt": "2026-11-24T02:00:00.000Z",
                      *           "ruleSet": {
                      *             "id": "points-catalogue",
-                     *             "hash": "sha256:193eccba222d80397f97f839c70389f69f906576fc8bbdcc69202df2f3f2e4d4"
+                     *             "hash": "sha256:fd8679ea6e1f8df16052a9f70ecf7f4e81613aa4a3a800fe45569c72b359e9d9"
                      *           }
                      *         }
                      *       ],
@@ -8780,6 +9047,962 @@ export interface operations {
             };
             /** @description The body is not JSON. Problem types: `unsupported-media-type` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vocabulary */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "units": [
+                     *         {
+                     *           "code": "yuan",
+                     *           "zh": "元",
+                     *           "aliases": [
+                     *             "CNY",
+                     *             "人民币元"
+                     *           ],
+                     *           "dimension": "yuan",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "人民币元"
+                     *         },
+                     *         {
+                     *           "code": "mm",
+                     *           "zh": "毫米",
+                     *           "aliases": [],
+                     *           "dimension": "m",
+                     *           "scale": "0.001",
+                     *           "prefixable": false,
+                     *           "description": "millimetre (precipitation, runoff, evapotranspiration depth)"
+                     *         },
+                     *         {
+                     *           "code": "cm",
+                     *           "zh": "厘米",
+                     *           "aliases": [],
+                     *           "dimension": "m",
+                     *           "scale": "0.01",
+                     *           "prefixable": false,
+                     *           "description": "centimetre"
+                     *         },
+                     *         {
+                     *           "code": "m",
+                     *           "zh": "米",
+                     *           "aliases": [],
+                     *           "dimension": "m",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "metre"
+                     *         },
+                     *         {
+                     *           "code": "km",
+                     *           "zh": "千米",
+                     *           "aliases": [
+                     *             "公里"
+                     *           ],
+                     *           "dimension": "m",
+                     *           "scale": "1000",
+                     *           "prefixable": true,
+                     *           "description": "kilometre"
+                     *         },
+                     *         {
+                     *           "code": "m2",
+                     *           "zh": "平方米",
+                     *           "aliases": [
+                     *             "m²",
+                     *             "m^2"
+                     *           ],
+                     *           "dimension": "m2",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "square metre"
+                     *         },
+                     *         {
+                     *           "code": "mu",
+                     *           "zh": "亩",
+                     *           "aliases": [],
+                     *           "dimension": "m2",
+                     *           "scale": "10000/15",
+                     *           "prefixable": true,
+                     *           "description": "亩 = 10000/15 m² exactly (15 亩 = 1 公顷)"
+                     *         },
+                     *         {
+                     *           "code": "ha",
+                     *           "zh": "公顷",
+                     *           "aliases": [
+                     *             "hm2",
+                     *             "hm²",
+                     *             "hm^2"
+                     *           ],
+                     *           "dimension": "m2",
+                     *           "scale": "10000",
+                     *           "prefixable": true,
+                     *           "description": "hectare = hm² = 10 000 m²"
+                     *         },
+                     *         {
+                     *           "code": "km2",
+                     *           "zh": "平方千米",
+                     *           "aliases": [
+                     *             "km²",
+                     *             "km^2",
+                     *             "平方公里"
+                     *           ],
+                     *           "dimension": "m2",
+                     *           "scale": "1000000",
+                     *           "prefixable": true,
+                     *           "description": "square kilometre"
+                     *         },
+                     *         {
+                     *           "code": "L",
+                     *           "zh": "升",
+                     *           "aliases": [],
+                     *           "dimension": "m3",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "litre"
+                     *         },
+                     *         {
+                     *           "code": "m3",
+                     *           "zh": "立方米",
+                     *           "aliases": [
+                     *             "m³",
+                     *             "m^3",
+                     *             "方"
+                     *           ],
+                     *           "dimension": "m3",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "cubic metre"
+                     *         },
+                     *         {
+                     *           "code": "g",
+                     *           "zh": "克",
+                     *           "aliases": [],
+                     *           "dimension": "t",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "gram, of anything (products, soil, sediment)"
+                     *         },
+                     *         {
+                     *           "code": "kg",
+                     *           "zh": "千克",
+                     *           "aliases": [
+                     *             "公斤"
+                     *           ],
+                     *           "dimension": "t",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "kilogram, of anything"
+                     *         },
+                     *         {
+                     *           "code": "t",
+                     *           "zh": "吨",
+                     *           "aliases": [],
+                     *           "dimension": "t",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonne, of anything (products, soil, sediment)"
+                     *         },
+                     *         {
+                     *           "code": "t-C",
+                     *           "zh": "吨碳",
+                     *           "aliases": [
+                     *             "t C",
+                     *             "tC"
+                     *           ],
+                     *           "dimension": "t-C",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of carbon: not tonnes of CO2 (× 44/12 t-CO2/t-C)"
+                     *         },
+                     *         {
+                     *           "code": "kg-C",
+                     *           "zh": "千克碳",
+                     *           "aliases": [
+                     *             "kg C",
+                     *             "kgC"
+                     *           ],
+                     *           "dimension": "t-C",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of carbon: not tonnes of CO2 (× 44/12 t-CO2/t-C)"
+                     *         },
+                     *         {
+                     *           "code": "g-C",
+                     *           "zh": "克碳",
+                     *           "aliases": [
+                     *             "g C"
+                     *           ],
+                     *           "dimension": "t-C",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of carbon: not tonnes of CO2 (× 44/12 t-CO2/t-C)"
+                     *         },
+                     *         {
+                     *           "code": "t-CO2",
+                     *           "zh": "吨二氧化碳",
+                     *           "aliases": [
+                     *             "t CO2",
+                     *             "tCO2"
+                     *           ],
+                     *           "dimension": "t-CO2",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of CO2"
+                     *         },
+                     *         {
+                     *           "code": "kg-CO2",
+                     *           "zh": "千克二氧化碳",
+                     *           "aliases": [
+                     *             "kg CO2",
+                     *             "kgCO2"
+                     *           ],
+                     *           "dimension": "t-CO2",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of CO2"
+                     *         },
+                     *         {
+                     *           "code": "g-CO2",
+                     *           "zh": "克二氧化碳",
+                     *           "aliases": [
+                     *             "g CO2"
+                     *           ],
+                     *           "dimension": "t-CO2",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of CO2"
+                     *         },
+                     *         {
+                     *           "code": "t-CO2e",
+                     *           "zh": "吨二氧化碳当量",
+                     *           "aliases": [
+                     *             "t CO2e",
+                     *             "tCO2e",
+                     *             "t-co2e"
+                     *           ],
+                     *           "dimension": "t-CO2",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of CO2 equivalent: the same dimension as CO2"
+                     *         },
+                     *         {
+                     *           "code": "kg-CO2e",
+                     *           "zh": "千克二氧化碳当量",
+                     *           "aliases": [
+                     *             "kg CO2e",
+                     *             "kgCO2e"
+                     *           ],
+                     *           "dimension": "t-CO2",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of CO2 equivalent: the same dimension as CO2"
+                     *         },
+                     *         {
+                     *           "code": "g-CO2e",
+                     *           "zh": "克二氧化碳当量",
+                     *           "aliases": [
+                     *             "g CO2e"
+                     *           ],
+                     *           "dimension": "t-CO2",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of CO2 equivalent: the same dimension as CO2"
+                     *         },
+                     *         {
+                     *           "code": "kg-co2e",
+                     *           "zh": "千克二氧化碳当量",
+                     *           "aliases": [],
+                     *           "dimension": "t-CO2",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "kilograms of CO2 equivalent (carbon accounts)"
+                     *         },
+                     *         {
+                     *           "code": "t-O2",
+                     *           "zh": "吨氧气",
+                     *           "aliases": [
+                     *             "t O2",
+                     *             "tO2"
+                     *           ],
+                     *           "dimension": "t-O2",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of oxygen"
+                     *         },
+                     *         {
+                     *           "code": "kg-O2",
+                     *           "zh": "千克氧气",
+                     *           "aliases": [
+                     *             "kg O2",
+                     *             "kgO2"
+                     *           ],
+                     *           "dimension": "t-O2",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of oxygen"
+                     *         },
+                     *         {
+                     *           "code": "g-O2",
+                     *           "zh": "克氧气",
+                     *           "aliases": [
+                     *             "g O2"
+                     *           ],
+                     *           "dimension": "t-O2",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of oxygen"
+                     *         },
+                     *         {
+                     *           "code": "t-dm",
+                     *           "zh": "吨干物质",
+                     *           "aliases": [
+                     *             "t dm",
+                     *             "tdm"
+                     *           ],
+                     *           "dimension": "t-dm",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of dry matter (net primary productivity, NPP)"
+                     *         },
+                     *         {
+                     *           "code": "kg-dm",
+                     *           "zh": "千克干物质",
+                     *           "aliases": [
+                     *             "kg dm",
+                     *             "kgdm"
+                     *           ],
+                     *           "dimension": "t-dm",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of dry matter (net primary productivity, NPP)"
+                     *         },
+                     *         {
+                     *           "code": "g-dm",
+                     *           "zh": "克干物质",
+                     *           "aliases": [
+                     *             "g dm"
+                     *           ],
+                     *           "dimension": "t-dm",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of dry matter (net primary productivity, NPP)"
+                     *         },
+                     *         {
+                     *           "code": "t-N",
+                     *           "zh": "吨氮",
+                     *           "aliases": [
+                     *             "t N",
+                     *             "tN",
+                     *             "t-TN"
+                     *           ],
+                     *           "dimension": "t-N",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of nitrogen (total nitrogen, TN)"
+                     *         },
+                     *         {
+                     *           "code": "kg-N",
+                     *           "zh": "千克氮",
+                     *           "aliases": [
+                     *             "kg N",
+                     *             "kgN"
+                     *           ],
+                     *           "dimension": "t-N",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of nitrogen (total nitrogen, TN)"
+                     *         },
+                     *         {
+                     *           "code": "g-N",
+                     *           "zh": "克氮",
+                     *           "aliases": [
+                     *             "g N"
+                     *           ],
+                     *           "dimension": "t-N",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of nitrogen (total nitrogen, TN)"
+                     *         },
+                     *         {
+                     *           "code": "t-P",
+                     *           "zh": "吨磷",
+                     *           "aliases": [
+                     *             "t P",
+                     *             "tP",
+                     *             "t-TP"
+                     *           ],
+                     *           "dimension": "t-P",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of phosphorus (total phosphorus, TP)"
+                     *         },
+                     *         {
+                     *           "code": "kg-P",
+                     *           "zh": "千克磷",
+                     *           "aliases": [
+                     *             "kg P",
+                     *             "kgP"
+                     *           ],
+                     *           "dimension": "t-P",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of phosphorus (total phosphorus, TP)"
+                     *         },
+                     *         {
+                     *           "code": "g-P",
+                     *           "zh": "克磷",
+                     *           "aliases": [
+                     *             "g P"
+                     *           ],
+                     *           "dimension": "t-P",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of phosphorus (total phosphorus, TP)"
+                     *         },
+                     *         {
+                     *           "code": "t-SO2",
+                     *           "zh": "吨二氧化硫",
+                     *           "aliases": [
+                     *             "t SO2",
+                     *             "tSO2"
+                     *           ],
+                     *           "dimension": "t-SO2",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of sulphur dioxide"
+                     *         },
+                     *         {
+                     *           "code": "kg-SO2",
+                     *           "zh": "千克二氧化硫",
+                     *           "aliases": [
+                     *             "kg SO2",
+                     *             "kgSO2"
+                     *           ],
+                     *           "dimension": "t-SO2",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of sulphur dioxide"
+                     *         },
+                     *         {
+                     *           "code": "g-SO2",
+                     *           "zh": "克二氧化硫",
+                     *           "aliases": [
+                     *             "g SO2"
+                     *           ],
+                     *           "dimension": "t-SO2",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of sulphur dioxide"
+                     *         },
+                     *         {
+                     *           "code": "t-NOx",
+                     *           "zh": "吨氮氧化物",
+                     *           "aliases": [
+                     *             "t NOx",
+                     *             "tNOx"
+                     *           ],
+                     *           "dimension": "t-NOx",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of nitrogen oxides"
+                     *         },
+                     *         {
+                     *           "code": "kg-NOx",
+                     *           "zh": "千克氮氧化物",
+                     *           "aliases": [
+                     *             "kg NOx",
+                     *             "kgNOx"
+                     *           ],
+                     *           "dimension": "t-NOx",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of nitrogen oxides"
+                     *         },
+                     *         {
+                     *           "code": "g-NOx",
+                     *           "zh": "克氮氧化物",
+                     *           "aliases": [
+                     *             "g NOx"
+                     *           ],
+                     *           "dimension": "t-NOx",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of nitrogen oxides"
+                     *         },
+                     *         {
+                     *           "code": "t-COD",
+                     *           "zh": "吨化学需氧量",
+                     *           "aliases": [
+                     *             "t COD",
+                     *             "tCOD"
+                     *           ],
+                     *           "dimension": "t-COD",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of chemical oxygen demand"
+                     *         },
+                     *         {
+                     *           "code": "kg-COD",
+                     *           "zh": "千克化学需氧量",
+                     *           "aliases": [
+                     *             "kg COD",
+                     *             "kgCOD"
+                     *           ],
+                     *           "dimension": "t-COD",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of chemical oxygen demand"
+                     *         },
+                     *         {
+                     *           "code": "g-COD",
+                     *           "zh": "克化学需氧量",
+                     *           "aliases": [
+                     *             "g COD"
+                     *           ],
+                     *           "dimension": "t-COD",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of chemical oxygen demand"
+                     *         },
+                     *         {
+                     *           "code": "t-NH3N",
+                     *           "zh": "吨氨氮",
+                     *           "aliases": [
+                     *             "t NH3N",
+                     *             "tNH3N"
+                     *           ],
+                     *           "dimension": "t-NH3N",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of ammonia nitrogen"
+                     *         },
+                     *         {
+                     *           "code": "kg-NH3N",
+                     *           "zh": "千克氨氮",
+                     *           "aliases": [
+                     *             "kg NH3N",
+                     *             "kgNH3N"
+                     *           ],
+                     *           "dimension": "t-NH3N",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of ammonia nitrogen"
+                     *         },
+                     *         {
+                     *           "code": "g-NH3N",
+                     *           "zh": "克氨氮",
+                     *           "aliases": [
+                     *             "g NH3N"
+                     *           ],
+                     *           "dimension": "t-NH3N",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of ammonia nitrogen"
+                     *         },
+                     *         {
+                     *           "code": "t-dust",
+                     *           "zh": "吨烟粉尘",
+                     *           "aliases": [
+                     *             "t dust",
+                     *             "tdust"
+                     *           ],
+                     *           "dimension": "t-dust",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of smoke and dust"
+                     *         },
+                     *         {
+                     *           "code": "kg-dust",
+                     *           "zh": "千克烟粉尘",
+                     *           "aliases": [
+                     *             "kg dust",
+                     *             "kgdust"
+                     *           ],
+                     *           "dimension": "t-dust",
+                     *           "scale": "0.001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of smoke and dust"
+                     *         },
+                     *         {
+                     *           "code": "g-dust",
+                     *           "zh": "克烟粉尘",
+                     *           "aliases": [
+                     *             "g dust"
+                     *           ],
+                     *           "dimension": "t-dust",
+                     *           "scale": "0.000001",
+                     *           "prefixable": true,
+                     *           "description": "tonnes of smoke and dust"
+                     *         },
+                     *         {
+                     *           "code": "tce",
+                     *           "zh": "吨标准煤",
+                     *           "aliases": [
+                     *             "t-ce"
+                     *           ],
+                     *           "dimension": "tce",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "tonne of coal equivalent"
+                     *         },
+                     *         {
+                     *           "code": "mg/L",
+                     *           "zh": "毫克/升",
+                     *           "aliases": [
+                     *             "mg/l"
+                     *           ],
+                     *           "dimension": "t/m3",
+                     *           "scale": "0.000001",
+                     *           "prefixable": false,
+                     *           "description": "concentration: 1 mg/L = 1 g/m³, so mg/L × m³ gives a mass (1e-6 t per m³)"
+                     *         },
+                     *         {
+                     *           "code": "J",
+                     *           "zh": "焦耳",
+                     *           "aliases": [
+                     *             "焦"
+                     *           ],
+                     *           "dimension": "kWh",
+                     *           "scale": "1/3600000",
+                     *           "prefixable": true,
+                     *           "description": "joule = 1/3 600 000 kWh"
+                     *         },
+                     *         {
+                     *           "code": "kJ",
+                     *           "zh": "千焦",
+                     *           "aliases": [],
+                     *           "dimension": "kWh",
+                     *           "scale": "1/3600",
+                     *           "prefixable": true,
+                     *           "description": "kilojoule"
+                     *         },
+                     *         {
+                     *           "code": "MJ",
+                     *           "zh": "兆焦",
+                     *           "aliases": [],
+                     *           "dimension": "kWh",
+                     *           "scale": "5/18",
+                     *           "prefixable": true,
+                     *           "description": "megajoule = 1/3.6 kWh"
+                     *         },
+                     *         {
+                     *           "code": "GJ",
+                     *           "zh": "吉焦",
+                     *           "aliases": [],
+                     *           "dimension": "kWh",
+                     *           "scale": "2500/9",
+                     *           "prefixable": true,
+                     *           "description": "gigajoule"
+                     *         },
+                     *         {
+                     *           "code": "kWh",
+                     *           "zh": "千瓦时",
+                     *           "aliases": [
+                     *             "度",
+                     *             "kW·h"
+                     *           ],
+                     *           "dimension": "kWh",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "kilowatt-hour (1 kWh = 3.6 MJ)"
+                     *         },
+                     *         {
+                     *           "code": "eq",
+                     *           "zh": "当量",
+                     *           "aliases": [
+                     *             "污染当量"
+                     *           ],
+                     *           "dimension": "eq",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "pollution equivalent (污染当量)"
+                     *         },
+                     *         {
+                     *           "code": "visit",
+                     *           "zh": "人次",
+                     *           "aliases": [],
+                     *           "dimension": "visit",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "visits (tourism, recreation)"
+                     *         },
+                     *         {
+                     *           "code": "person",
+                     *           "zh": "人",
+                     *           "aliases": [],
+                     *           "dimension": "person",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "people (rangers, residents)"
+                     *         },
+                     *         {
+                     *           "code": "household",
+                     *           "zh": "户",
+                     *           "aliases": [],
+                     *           "dimension": "household",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "households"
+                     *         },
+                     *         {
+                     *           "code": "tree",
+                     *           "zh": "株",
+                     *           "aliases": [
+                     *             "棵"
+                     *           ],
+                     *           "dimension": "tree",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "trees planted"
+                     *         },
+                     *         {
+                     *           "code": "trip",
+                     *           "zh": "次",
+                     *           "aliases": [],
+                     *           "dimension": "trip",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "trips, acts (a bus ride, a payment)"
+                     *         },
+                     *         {
+                     *           "code": "step",
+                     *           "zh": "步",
+                     *           "aliases": [],
+                     *           "dimension": "step",
+                     *           "scale": "1",
+                     *           "prefixable": true,
+                     *           "description": "steps walked"
+                     *         },
+                     *         {
+                     *           "code": "year",
+                     *           "zh": "年",
+                     *           "aliases": [],
+                     *           "dimension": "year",
+                     *           "scale": "1",
+                     *           "prefixable": false,
+                     *           "description": "year"
+                     *         },
+                     *         {
+                     *           "code": "month",
+                     *           "zh": "月",
+                     *           "aliases": [],
+                     *           "dimension": "year",
+                     *           "scale": "1/12",
+                     *           "prefixable": false,
+                     *           "description": "month = 1/12 year"
+                     *         },
+                     *         {
+                     *           "code": "1",
+                     *           "zh": "",
+                     *           "aliases": [
+                     *             "one"
+                     *           ],
+                     *           "dimension": "1",
+                     *           "scale": "1",
+                     *           "prefixable": false,
+                     *           "description": "a pure number (a ratio, a coefficient, points)"
+                     *         },
+                     *         {
+                     *           "code": "percent",
+                     *           "zh": "%",
+                     *           "aliases": [
+                     *             "%",
+                     *             "百分比"
+                     *           ],
+                     *           "dimension": "1",
+                     *           "scale": "1/100",
+                     *           "prefixable": false,
+                     *           "description": "percent: 1 % = 0.01"
+                     *         },
+                     *         {
+                     *           "code": "permille",
+                     *           "zh": "‰",
+                     *           "aliases": [
+                     *             "‰",
+                     *             "千分比"
+                     *           ],
+                     *           "dimension": "1",
+                     *           "scale": "1/1000",
+                     *           "prefixable": false,
+                     *           "description": "per mille: 1 ‰ = 0.001"
+                     *         }
+                     *       ],
+                     *       "prefixes": [
+                     *         {
+                     *           "ascii": "wan-",
+                     *           "zh": "万",
+                     *           "scale": "10000"
+                     *         },
+                     *         {
+                     *           "ascii": "yi-",
+                     *           "zh": "亿",
+                     *           "scale": "100000000"
+                     *         }
+                     *       ],
+                     *       "dimensions": [
+                     *         {
+                     *           "code": "money",
+                     *           "base": "元 (yuan)"
+                     *         },
+                     *         {
+                     *           "code": "length",
+                     *           "base": "米 (m)"
+                     *         },
+                     *         {
+                     *           "code": "mass",
+                     *           "base": "吨 (t)"
+                     *         },
+                     *         {
+                     *           "code": "carbon",
+                     *           "base": "吨碳 (t-C)"
+                     *         },
+                     *         {
+                     *           "code": "co2",
+                     *           "base": "吨二氧化碳 (t-CO2, also CO2 equivalent)"
+                     *         },
+                     *         {
+                     *           "code": "o2",
+                     *           "base": "吨氧气 (t-O2)"
+                     *         },
+                     *         {
+                     *           "code": "drymatter",
+                     *           "base": "吨干物质 (t-dm, NPP)"
+                     *         },
+                     *         {
+                     *           "code": "nitrogen",
+                     *           "base": "吨氮 (t-N)"
+                     *         },
+                     *         {
+                     *           "code": "phosphorus",
+                     *           "base": "吨磷 (t-P)"
+                     *         },
+                     *         {
+                     *           "code": "so2",
+                     *           "base": "吨二氧化硫 (t-SO2)"
+                     *         },
+                     *         {
+                     *           "code": "nox",
+                     *           "base": "吨氮氧化物 (t-NOx)"
+                     *         },
+                     *         {
+                     *           "code": "cod",
+                     *           "base": "吨化学需氧量 (t-COD)"
+                     *         },
+                     *         {
+                     *           "code": "ammonia",
+                     *           "base": "吨氨氮 (t-NH3N)"
+                     *         },
+                     *         {
+                     *           "code": "dust",
+                     *           "base": "吨烟粉尘 (t-dust)"
+                     *         },
+                     *         {
+                     *           "code": "coal",
+                     *           "base": "吨标准煤 (tce)"
+                     *         },
+                     *         {
+                     *           "code": "energy",
+                     *           "base": "千瓦时 (kWh)"
+                     *         },
+                     *         {
+                     *           "code": "equivalent",
+                     *           "base": "污染当量 (eq)"
+                     *         },
+                     *         {
+                     *           "code": "visit",
+                     *           "base": "人次 (visit)"
+                     *         },
+                     *         {
+                     *           "code": "person",
+                     *           "base": "人 (person)"
+                     *         },
+                     *         {
+                     *           "code": "household",
+                     *           "base": "户 (household)"
+                     *         },
+                     *         {
+                     *           "code": "tree",
+                     *           "base": "株 (tree)"
+                     *         },
+                     *         {
+                     *           "code": "trip",
+                     *           "base": "次 (trip)"
+                     *         },
+                     *         {
+                     *           "code": "step",
+                     *           "base": "步 (step)"
+                     *         },
+                     *         {
+                     *           "code": "time",
+                     *           "base": "年 (year)"
+                     *         }
+                     *       ],
+                     *       "grammar": "a name (code, Chinese name or alias) with an optional 万/亿 (wan-/yi-) prefix; factors joined by *, × or ·; at most one /; powers as ^2 (m² and km² are names). Examples: yuan/t-CO2, mm×km2, 万元/亩, mg/L*m3, wan-kWh"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitVocabulary"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -126,6 +126,12 @@ const awardRoute = createRoute({
             .optional()
             .openapi({ description: 'What makes the award unique where the catalogue says so, e.g. a bill number' }),
           evidence: z.string().max(2000).optional(),
+          catalogue: z
+            .string()
+            .min(1)
+            .max(80)
+            .optional()
+            .openapi({ description: 'The points catalogue the action is in, where several in force list it (e.g. a transit platform’s)' }),
         })
         .openapi('AwardPoints', {
           example: { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },

@@ -76,7 +76,7 @@ export async function publicationWarnings(ctx: ServiceContext, version: RuleSetV
   for (const cat of catalogues) {
     for (const code of cat.compiled.actions.keys()) {
       const other = seen.get(code);
-      if (other) warnings.push(`action ${code} is in catalogues ${other} and ${cat.document.id}: awards must name their catalogue`);
+      if (other) warnings.push(`action ${code} is in catalogues ${[other, cat.document.id].sort().join(' and ')}: awards must name their catalogue`);
       else seen.set(code, cat.document.id);
     }
   }

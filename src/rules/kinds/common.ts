@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { UNITS } from '../units/vocabulary.js';
 
 /** Comparison on one value; several operators in one condition all have to hold. */
 export const Comparison = z
@@ -49,3 +50,20 @@ export const DecimalValue = z
   .union([z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number'), z.number().finite()])
   .transform((v) => String(v))
   .describe('A decimal number, e.g. "6.11"');
+
+/**
+ * A unit as a rule file writes it: a name from the vocabulary (GET …/units), with 万/亿 where wanted,
+ * joined by *, × or · and at most one /. Editors see each name with what it means; the upload checks the
+ * whole unit (an unknown name is refused there, with the vocabulary named).
+ */
+export const UnitText = z
+  .union([
+    ...UNITS.filter((u) => u.code !== '1').map((u) => z.literal(u.code).describe(`${u.zh ? `${u.zh}：` : ''}${u.description}`)),
+    z.literal('1').describe('a pure number (a ratio, a coefficient, points)'),
+    z
+      .string()
+      .min(1)
+      .max(80)
+      .describe('a compound or prefixed unit, e.g. yuan/t-CO2, mm×km2, 万元/亩, wan-m3; Chinese names (万立方米, 元/吨) are accepted too'),
+  ])
+  .describe('A unit from the vocabulary (GET /v1/districts/{districtId}/units)');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Fraction, toDecimal } from '../../formula/exact.js';
-import { DecimalValue, FactName, Formula, Slug } from '../common.js';
+import { DecimalValue, FactName, Formula, Slug, UnitText } from '../common.js';
 
 /** A number given directly, or the name of a parameter of the rule set. */
 const ValueOrParam = z.union([DecimalValue, z.strictObject({ param: FactName })]);
@@ -9,13 +9,13 @@ const Parameter = z.strictObject({
   value: DecimalValue,
   min: DecimalValue.optional(),
   max: DecimalValue.optional(),
-  unit: z.string().optional(),
+  unit: UnitText.optional(),
   description: z.string().optional(),
 });
 
 /** What a recipient (or, for an agreement, the run) must supply, with its unit and allowed range. */
 const InputDecl = z.strictObject({
-  unit: z.string().optional(),
+  unit: UnitText.optional(),
   min: DecimalValue.optional(),
   max: DecimalValue.optional(),
   description: z.string().optional(),
@@ -37,7 +37,7 @@ const Cap = z.strictObject({ max: ValueOrParam }).optional().describe('Caps this
 /** A quantity computed from the inputs (and earlier lines): defined once, read by any later line. */
 const DerivedLine = z.strictObject({
   name: FactName,
-  unit: z.string().min(1).default('1').describe('The unit the formula must give, e.g. t for a load, yuan for an amount'),
+  unit: UnitText.default('1').describe('The unit the formula must give, e.g. t for a load, yuan for an amount'),
   formula: Formula,
   description: z.string().optional(),
 });
@@ -54,9 +54,9 @@ export const Component = z.discriminatedUnion('kind', [
     name: Slug,
     kind: z.literal('linear'),
     input: FactName.describe("An input, or 'index'"),
-    inputUnit: z.string().optional(),
+    inputUnit: UnitText.optional(),
     rate: ValueOrParam,
-    rateUnit: z.string().optional().describe('With inputUnit, checked to give yuan, e.g. yuan/t with mg/L*m3'),
+    rateUnit: UnitText.optional().describe('With inputUnit, checked to give yuan, e.g. yuan/t with mg/L*m3'),
     cap: Cap,
   }),
   z.strictObject({ name: Slug, kind: z.literal('tiers'), input: FactName, tiers: z.array(Tier).min(1), cap: Cap }),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { FactName, Formula } from '../common.js';
+import { FactName, Formula, UnitText } from '../common.js';
 
 /** Event codes read like `ENV-PENALTY`: upper-case words joined by dashes. */
 export const EventCode = z
@@ -8,7 +8,7 @@ export const EventCode = z
   .describe('An event code from the behaviour list, e.g. ENV-PENALTY');
 
 const AmountDeclaration = z.strictObject({
-  unit: z.string().min(1).describe('The only unit accepted, e.g. yuan, tree, kg-co2e'),
+  unit: UnitText.describe('The only unit accepted, e.g. yuan, tree, kg-co2e'),
   required: z.boolean().default(false),
   min: z.number().optional().describe('Smallest value accepted, e.g. 0 for a fine'),
   max: z.number().optional(),

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { DecimalValue, Slug } from '../common.js';
+import { DecimalValue, Slug, UnitText } from '../common.js';
 
 const Factor = z.strictObject({
   name: Slug,
   value: DecimalValue,
-  unit: z.string().min(1).describe('e.g. t-CO2/t-dm for 1.63 t CO2 per t of NPP'),
+  unit: UnitText.describe('e.g. t-CO2/t-dm for 1.63 t CO2 per t of NPP'),
   source: z.string().optional(),
 });
 
@@ -14,7 +14,7 @@ const Indicator = z.strictObject({
   category: z.enum(['material', 'regulating', 'cultural']).describe('物质产品 / 调节服务 / 文化服务'),
   subtotal: z.string().min(1).describe('The subtotal line it belongs to, e.g. 水源涵养'),
   quantity: z.strictObject({
-    unit: z.string().min(1).describe('The unit the measurement is kept in; uploads in a convertible unit (万立方米 for m3) are converted'),
+    unit: UnitText.describe('The unit the measurement is kept in; uploads in a convertible unit (万立方米 for m3) are converted'),
     allowNegative: z.boolean().default(false),
     description: z.string().optional(),
   }),
@@ -22,7 +22,7 @@ const Indicator = z.strictObject({
   perArea: z.boolean().default(false).describe("Multiply by the accounting unit's area (for depths such as mm of water retained)"),
   price: z.strictObject({
     value: DecimalValue,
-    unit: z.string().min(1).describe('e.g. yuan/m3'),
+    unit: UnitText.describe('e.g. yuan/m3'),
     year: z.number().int().min(1990).max(2100).describe('The price year'),
     source: z.string().min(1).describe('Where the price comes from'),
   }),

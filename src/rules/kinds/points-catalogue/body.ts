@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EventCode } from '../behaviour-list/body.js';
-import { Slug } from '../common.js';
+import { Slug, UnitText } from '../common.js';
 
 const PLACEHOLDERS = ['holder', 'action', 'date', 'month', 'year', 'reference'] as const;
 
@@ -15,16 +15,14 @@ const PointsAction = z
     points: z.number().int().positive().optional().describe('Whole points per award'),
     perUnit: z
       .strictObject({
-        unit: z.string().min(1).describe('The unit the amount is given in, e.g. kg or trip'),
+        unit: UnitText.describe('The unit the amount is given in, e.g. kg or trip'),
         points: z.number().positive().describe('Points per unit; the product is rounded down to whole points'),
       })
       .optional(),
     minAmount: z.number().nonnegative().optional().describe('Smallest amount that qualifies, in the unit of perUnit or amountUnit'),
-    amountUnit: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('For fixed-points actions with a minAmount: the unit the amount is given in, e.g. yuan for "a payment of at least 1 yuan"'),
+    amountUnit: UnitText.optional().describe(
+      'For fixed-points actions with a minAmount: the unit the amount is given in, e.g. yuan for "a payment of at least 1 yuan"',
+    ),
     caps: z
       .strictObject({
         perDay: z.number().int().positive().optional().describe('Most points a day (China time)'),

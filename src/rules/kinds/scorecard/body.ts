@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { Comparison, FactName, Formula, Slug } from '../common.js';
+import { Comparison, FactName, Formula, Slug, UnitText } from '../common.js';
 
 /** How a fact is drawn from a subject's credit file: which events, over which window, measured how. */
 export const FactSource = z
@@ -25,11 +25,9 @@ export type FactSource = z.infer<typeof FactSource>;
 
 const FactDeclaration = z.strictObject({
   type: z.enum(['number', 'boolean']).describe('number facts are counts or amounts; boolean facts are flags'),
-  unit: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('For a number fact that is an amount: its unit (yuan for fines, kg-CO2e for reductions); counts and points have none'),
+  unit: UnitText.optional().describe(
+    'For a number fact that is an amount: its unit (yuan for fines, kg-CO2e for reductions); counts and points have none',
+  ),
   description: z.string().optional(),
   from: FactSource.optional(),
 });
