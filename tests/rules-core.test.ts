@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { ammoniaAgreement } from './support/rule-fixtures.js';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
 
 const D = '/v1/districts/chongming';
@@ -212,33 +213,7 @@ ${action}
 });
 
 describe('formulas are exact', () => {
-  const agreement = (atThreshold: string) =>
-    envelope(
-      'ammonia-agreement',
-      'allocation',
-      `  scheme: bilateral
-  parameters:
-    k0: { value: '0.80' }
-    price: { value: '20000', unit: yuan/t }
-    efficiency: { value: '0.93', description: 处理效率 }
-  inputs:
-    c: { unit: mg/L }
-    s: { unit: mg/L }
-    volume: { unit: wan-m3 }
-  derive:
-    - { name: excess, unit: mg/L, formula: 'max(c - s, 0)' }
-    - { name: load, unit: t, formula: 'excess * volume' }
-    - { name: treated, unit: t, formula: 'load / efficiency' }
-  bilateral:
-    upstream: 上游县
-    downstream: 下游县
-    index: { formula: 'k0 * c / s' }
-    direction: { threshold: '1', atThreshold: ${atThreshold} }
-    components:
-      - { name: treatment, kind: formula, formula: 'round(treated * price, 0.01, "half-up")' }
-      - { name: base, kind: formula, formula: 'load * price + treated * price - load * price' }
-`,
-    );
+  const agreement = (atThreshold: 'downstream-pays' | 'upstream-pays') => ammoniaAgreement('2026-11-24', atThreshold);
 
   it('a division and shared intermediates come out to the fen, and an index of exactly 1 pays in the stated direction', async () => {
     const w = await createWorld();

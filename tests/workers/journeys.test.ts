@@ -17,6 +17,7 @@ import { allocate } from '../../src/rules/kinds/allocation/allocate.js';
 import { parseRuleFile } from '../../src/rules/rule-file.js';
 import { shippedRules } from '../../src/rules/shipped-rules.generated.js';
 import { type WorkerEnv, workerDeps } from '../../src/worker.js';
+import { AMMONIA_PARTS, AMMONIA_VALUES, ammoniaAgreement } from '../support/rule-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test env carries bindings declared in the vitest config.
 const testEnv = env as any;
@@ -203,5 +204,25 @@ describe('inside workerd, on D1', () => {
     const html = await page.text();
     expect(html).toContain('<dt>分配合计</dt><dd>10,000,000.00 元</dd>');
     expect(html).toContain('陈家镇');
+  });
+
+  it('an agreement with derived lines and a division comes out to the fen as on better-sqlite3', async () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const up = await call('POST', `${D}/rule-sets`, keys.bureau as string, { source: ammoniaAgreement(today, 'downstream-pays') });
+    expect(up.status).toBe(201);
+    const pub = await call('POST', `${D}/rule-set-versions/${up.json.versionId}/publication`, keys.bureau as string, {});
+    expect(pub.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 5));
+    const run = await call('POST', `${D}/allocations`, keys.bureau as string, {
+      ruleSetId: 'ammonia-agreement',
+      period: '2026',
+      values: AMMONIA_VALUES,
+    });
+    expect(run.status).toBe(201);
+    expect(run.json.result.index).toMatchObject({ value: '1', comparison: 'at' });
+    expect(run.json.result.derived.map((d: { value: string }) => d.value)).toEqual(['0.25', '0.0775', '0.08333333333333333333']);
+    expect(Object.fromEntries(run.json.result.recipients[0].components.map((c: { name: string; after: string }) => [c.name, c.after]))).toEqual(
+      AMMONIA_PARTS,
+    );
   });
 });
