@@ -9,6 +9,7 @@ import { requestId } from 'hono/request-id';
 import { compensationRoutes } from './compensation/compensation.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
 import { districtRoutes } from './districts/districts.routes.js';
+import { gepAccountRoutes } from './gep/accounts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', creditRoutes);
   app.route('/', pointsRoutes);
   app.route('/', gepRoutes);
+  app.route('/', gepAccountRoutes);
   app.route('/', loanRoutes);
   app.route('/', compensationRoutes);
   app.route('/', reportRoutes);

@@ -310,6 +310,7 @@ examples:
     expect: { rows: { water-conservation: '${price}' } }
 body:
   standard: 《生态系统生产总值核算技术规范》
+  primary: true
   indicators:
     - code: water-conservation
       title: 水源涵养
@@ -344,10 +345,17 @@ body:
 
     // The revision counts in 亿 m3, priced at 6.11 × 10^8 yuan per 亿 m3: the same money.
     await publishMethod(w, method(3, 'yi-m3', '611000000'));
-    const after = await account();
-    expect(after.json.ruleSet.version).toBe(3);
-    expect(after.json.rows[0]).toMatchObject({ quantity: '1', quantityUnit: 'yi-m3', measured: { value: '1', unit: 'yi-m3' } });
-    expect(after.json.total).toBe('611000000.00');
+    // The account already read keeps its method version …
+    expect((await account()).json.ruleSet.version).toBe(2);
+    // … until the bureau closes it with the method in force now.
+    const closed = await w.call('POST', `${D}/gep-units/dongtan-plot-07/accounts/2025/closure`, {
+      as: w.keys.chongming.bureau,
+      body: { rebase: true },
+    });
+    expect(closed.status).toBe(201);
+    expect(closed.json.ruleSet.version).toBe(3);
+    expect(closed.json.rows[0]).toMatchObject({ quantity: '1', quantityUnit: 'yi-m3', measured: { value: '1', unit: 'yi-m3' } });
+    expect(closed.json.total).toBe('611000000.00');
   });
 
   it('a revision whose unit can no longer take a measurement lists it as not assessed, saying why, never as 0', async () => {

@@ -399,6 +399,42 @@ describe('a bureau on the demo data', () => {
     expect(t).toContain('未核算');
     expect(t).not.toMatch(ENGLISH);
   });
+
+  it('files the account: the 生态产品总值核算表 with its method and approval, closed from the page, downloaded as CSV', async () => {
+    const w = await createWorld({ demo: true });
+    const { cookie } = await signIn(w, 'key', w.keys.chongming.bureau);
+    const open = text((await page(w, `${D}/gep?unit=dongtan-wetland-plot-07&year=2025`, cookie)).html);
+    expect(open).toContain('东滩湿地7号地块 2025 年 生态产品总值核算表');
+    expect(open).toContain('gep-method 第 1 版');
+    expect(open).toContain('未审定，核算中');
+    expect(open).toContain('水源涵养 小计');
+    expect(open).toContain('生态产品总值（GEP）');
+    expect(open).toContain('审定本年度核算');
+
+    const closed = await form(
+      w,
+      `${D}/gep/close`,
+      { unit: 'dongtan-wetland-plot-07', year: '2025', note: '区生态环境局审定', key: 'page-close-0001' },
+      cookie,
+    );
+    expect(closed.status).toBe(303);
+    const after = text((await page(w, closed.headers.get('location') as string, cookie)).html);
+    expect(after).toContain('已审定：东滩湿地7号地块 2025 年核算为第 1 次修订，此后不再改变。');
+    expect(after).toContain('已审定（第 1 次修订');
+    expect(after).not.toContain('审定本年度核算');
+    expect(after).not.toMatch(ENGLISH);
+
+    const csv = await w.app.request(`${ORIGIN}${D}/gep/table.csv?unit=dongtan-wetland-plot-07&year=2025`, { headers: { cookie } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="gep-dongtan-wetland-plot-07-2025.csv"');
+    expect(await csv.text()).toContain('东滩湿地7号地块 2025年 生态产品总值核算表');
+
+    // A recording agency reads the table but is not offered the approval.
+    const recorder = await signIn(w, 'key', w.keys.chongming.recorder);
+    const seen = await page(w, `${D}/gep?unit=chongming-district&year=2025`, recorder.cookie);
+    expect(text(seen.html)).not.toContain('审定本年度核算');
+    expect((await form(w, `${D}/gep/close`, { unit: 'chongming-district', year: '2025' }, recorder.cookie)).status).toBe(403);
+  });
 });
 
 describe('a statement outlives its rejected objection', () => {

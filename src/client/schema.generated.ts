@@ -281,8 +281,8 @@ export interface paths {
         };
         get?: never;
         /**
-         * Create or update a GEP accounting unit (a district, town, plot or project)
-         * @description The bureau or a recording agency: creates the unit (201) or updates its owner, area and ecosystems (200). Measurements are recorded separately, per year and indicator.
+         * Create or update a GEP accounting unit (a district, town, village, plot or project)
+         * @description The bureau or a recording agency: creates the unit (201) or updates its owner, parent, areas and ecosystems (200). Units form a hierarchy through `parent`; a unit with `rollUp` adds up its children. Measurements are recorded separately, per year and indicator.
          */
         put: operations["upsertGepUnit"];
         post?: never;
@@ -300,10 +300,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The GEP account of a unit for a year, indicator by indicator
-         * @description Each indicator’s quantity, price and value; subtotals, categories and the total add up exactly to the fen. Indicators without data are listed as not assessed, never counted as zero.
+         * The GEP account of a unit for a year, row by row, with every intermediate
+         * @description The closed (approved) revision where the bureau has closed the year; otherwise the open account, computed from the latest measurements with the method version it was first read with (publishing a revised method does not change it). Each indicator shows its quantity (measured, or computed with every intermediate), price with year and source, value and share; subtotals, categories and the total add up exactly to the fen. An indicator without the data it needs is not assessed and says what is missing, never counted as zero. `asOf` reproduces the answer as it was then; `view=open` shows the open account even where the year is closed. `format=csv` or `Accept: text/csv` gives the table a bureau files (生态产品总值核算表).
          */
         get: operations["getGepAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/gep-units/{unitCode}/accounts/{year}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close (approve) a unit's account for a year: from then on it is immutable
+         * @description The bureau: the open account as it stands becomes closed revision 1 (or the next revision, after a correction). Loan assessments and reports use the closed revision from then on; measurements for the year are then taken only as a stated correction. `rebase` closes with the method version in force now instead of the one the open account was pinned to. Every earlier revision is kept.
+         */
+        post: operations["closeGepAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/gep-units/{unitCode}/accounts/{year}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every closed revision of a unit’s account for a year, oldest first
+         * @description Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf.
+         */
+        get: operations["listGepAccountRevisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -323,7 +363,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a year’s measurements per indicator, with their units and sources
-         * @description Each value must come in a unit convertible to the indicator’s (万立方米 for m3 is fine; tonnes for m3 is not). All or nothing.
+         * @description Indicators measured directly, the inputs a method computes indicators from (precipitation, NPP, erosion …), and the figures population and gdp. Each value must come in a unit convertible to the one the method names (万立方米 for m3 is fine; tonnes for m3 is not). An indicator the method computes is refused (record its inputs), and so is anything for a roll-up unit other than its figures. A year whose account is closed takes measurements only with a `correction` (its reason); a new revision is then closed. All or nothing.
          */
         post: operations["recordGepMeasurements"];
         delete?: never;
@@ -1423,8 +1463,78 @@ export interface components {
                  */
                 regulating: string;
             };
+            categoryShares: {
+                /**
+                 * @description A decimal fraction of the total (0.25 = a quarter)
+                 * @example 0.253417
+                 */
+                cultural: string;
+                /**
+                 * @description A decimal fraction of the total (0.25 = a quarter)
+                 * @example 0.253417
+                 */
+                material: string;
+                /**
+                 * @description A decimal fraction of the total (0.25 = a quarter)
+                 * @example 0.253417
+                 */
+                regulating: string;
+            };
+            /** @description For a roll-up unit: each child's total and state */
+            children: {
+                code: string;
+                name: string;
+                revision: number | null;
+                /** @enum {string} */
+                status: "open" | "closed";
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                total: string;
+            }[] | null;
+            closedAt: string | null;
+            closedBy: string | null;
             complete: boolean;
+            figures: {
+                areaKm2: string;
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                gdp: string | null;
+                population: string | null;
+            };
+            /** @description GEP per person, per km² and as a ratio to GDP, where population and GDP are recorded */
+            indicators: {
+                gepToGdp: string | null;
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                perKm2: string;
+                /**
+                 * @description Yuan, a decimal string to the fen
+                 * @example 9306432.15
+                 */
+                perPerson: string | null;
+            };
+            /** @description Every measurement the account used, as recorded */
+            measurements: {
+                name: string;
+                recordedAt: string;
+                source: string;
+                unit: string;
+                value: string;
+            }[];
+            /** @description The method version the account is computed with */
+            methodVersionId: string;
             notAssessed: string[];
+            note: string | null;
+            /** @description Since when an open account keeps this method version (its first read, pledge or report) */
+            pinnedAt: string | null;
+            /** @description The closed revision (1, 2, …); null while open */
+            revision: number | null;
             rows: {
                 /** @enum {string} */
                 category: "material" | "regulating" | "cultural";
@@ -1440,19 +1550,42 @@ export interface components {
                     unit: string;
                     value: string;
                 } | null;
-                /** @description Why a measured indicator is still not assessed */
+                /** @description Why it is not assessed: what is not measured, or a unit that does not fit */
                 note?: string;
                 price: {
+                    formula?: string;
                     source: string;
                     unit: string;
                     value: string;
                     year: number;
                 };
                 quantity: string | null;
+                /** @description How the quantity is computed, where the method computes it */
+                quantityFormula: string | null;
                 quantityUnit: string;
+                /**
+                 * @description A decimal fraction of the total (0.25 = a quarter)
+                 * @example 0.253417
+                 */
+                share: string | null;
                 source: string | null;
                 /** @enum {string} */
                 status: "assessed" | "not-assessed";
+                /** @description Every figure the quantity rests on: inputs as measured and converted, constants, the area, derived lines */
+                steps: {
+                    formula?: string;
+                    /** @enum {string} */
+                    kind: "input" | "constant" | "area" | "line";
+                    measured?: {
+                        unit: string;
+                        value: string;
+                    };
+                    name: string;
+                    source?: string;
+                    title: string | null;
+                    unit: string;
+                    value: string;
+                }[];
                 subtotal: string;
                 title: string;
                 /**
@@ -1462,10 +1595,20 @@ export interface components {
                 value: string | null;
             }[];
             ruleSet: components["schemas"]["RuleSetRef"];
+            /**
+             * @description closed: approved by the bureau and immutable; open: still being accounted
+             * @enum {string}
+             */
+            status: "open" | "closed";
             subtotals: {
                 assessed: number;
                 category: string;
                 notAssessed: number;
+                /**
+                 * @description A decimal fraction of the total (0.25 = a quarter)
+                 * @example 0.253417
+                 */
+                share: string;
                 subtotal: string;
                 /**
                  * @description Yuan, a decimal string to the fen
@@ -1479,7 +1622,47 @@ export interface components {
              */
             total: string;
             unit: components["schemas"]["GepUnit"];
+            /** @description Annual GEP, its increment and the asset value are three distinct values: a loan product names which it lends against */
+            values: {
+                /**
+                 * @description The year's GEP, a flow
+                 * @example 9306432.15
+                 */
+                annual: string;
+                /**
+                 * @description The capitalised asset value (VEP), where the method states how
+                 * @example 9306432.15
+                 */
+                asset: string | null;
+                assetBasis: string | null;
+                /**
+                 * @description The change from the year before (the closed revision of that year where there is one)
+                 * @example 9306432.15
+                 */
+                increment: string | null;
+                previousYear: {
+                    /** @enum {string} */
+                    status: "open" | "closed";
+                    /**
+                     * @description Yuan, a decimal string to the fen
+                     * @example 9306432.15
+                     */
+                    total: string;
+                    year: number;
+                } | null;
+            };
             year: number;
+        };
+        /**
+         * @example {
+         *       "note": "崇明区生态环境局 2026年第3号审定"
+         *     }
+         */
+        GepAccountClosure: {
+            /** @description The approval, e.g. 区生态环境局2026年第3号审定 */
+            note?: string;
+            /** @description Close with the method version in force now */
+            rebase?: boolean;
         };
         GepLoanAssessment: {
             cap: {
@@ -1508,6 +1691,17 @@ export interface components {
             lineMultiplier: string;
             maxTermMonths: number;
             pledges: {
+                /** @description For a GEP pledge: the account version read (a closed revision, or the open account pinned to its method) */
+                account?: {
+                    methodVersionId: string;
+                    revision: number | null;
+                    /** @enum {string} */
+                    status: "open" | "closed";
+                    unitCode: string;
+                    /** @enum {string} */
+                    valueType: "annual" | "increment" | "asset";
+                    year: number;
+                };
                 basis: string;
                 basisDescription: string;
                 ceiling: string;
@@ -1538,6 +1732,8 @@ export interface components {
          *     }
          */
         GepMeasurements: {
+            /** @description Why a closed year is corrected; required once the year is closed, and kept with each measurement */
+            correction?: string;
             measurements: {
                 indicator: string;
                 source: string;
@@ -1553,6 +1749,10 @@ export interface components {
          *       "code": "dongtan-wetland-plot-07",
          *       "name": "东滩湿地7号地块",
          *       "level": "plot",
+         *       "parent": "dongtan-town",
+         *       "rollUp": false,
+         *       "redLineAreaHa": "420.5",
+         *       "forestAreaHa": null,
          *       "ownerSubjectId": "sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5c",
          *       "areaHa": "420.5",
          *       "ecosystemTypes": [
@@ -1568,13 +1768,21 @@ export interface components {
             code: string;
             createdAt: string;
             ecosystemTypes: string[];
+            /** @description 森林面积 (ha) */
+            forestAreaHa: string | null;
             id: string;
             /** @enum {string} */
-            level: "district" | "town" | "plot" | "project";
+            level: "district" | "town" | "village" | "plot" | "project";
             /** @description The GEP method it is accounted by; null: the district's only method */
             method: string | null;
             name: string;
             ownerSubjectId: string | null;
+            /** @description The unit it belongs to */
+            parent: string | null;
+            /** @description 生态保护红线面积 (ha) */
+            redLineAreaHa: string | null;
+            /** @description Its account is the sum of its children's */
+            rollUp: boolean;
             updatedAt: string;
         };
         /**
@@ -1595,8 +1803,13 @@ export interface components {
             /** @example 1250.5 */
             areaHa: string;
             ecosystemTypes: ("forest" | "wetland" | "grassland" | "farmland" | "water" | "urban" | "ocean" | "desert")[];
+            /**
+             * @description 森林面积 (ha), for compensation factors
+             * @example 1250.5
+             */
+            forestAreaHa?: string | null;
             /** @enum {string} */
-            level: "district" | "town" | "plot" | "project";
+            level: "district" | "town" | "village" | "plot" | "project";
             /** @description The GEP method (rule set id) this unit is accounted by; needed where several are in force */
             method?: string | null;
             name: string;
@@ -1618,6 +1831,15 @@ export interface components {
                 /** @enum {string} */
                 kind: "resident";
             } | null;
+            /** @description The code of the unit it belongs to (district → town → village → plot) */
+            parent?: string | null;
+            /**
+             * @description 生态保护红线面积 (ha), for compensation factors
+             * @example 1250.5
+             */
+            redLineAreaHa?: string | null;
+            /** @description Its account is the sum of its children's; it then holds no measurement of its own (that would count twice) */
+            rollUp?: boolean;
         };
         /**
          * @example {
@@ -1689,6 +1911,11 @@ export interface components {
             /** @enum {string} */
             type: "gep";
             unitCode: string;
+            /**
+             * @description The value the borrower means to pledge; refused where the product lends against another (an asset value is never taken as a year's GEP)
+             * @enum {string}
+             */
+            valueType?: "annual" | "increment" | "asset";
             year?: number;
         } | {
             /** @example 500000.00 */
@@ -2503,9 +2730,9 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "crv": "Ed25519",
-                     *           "x": "HoALeXf8OiHnXUTmDaRAZh7MIJAIYg7PwVW-wO2ZMMc",
+                     *           "x": "fxaxD6WXAmdSMNcp4V4QJiJtBHHfKfm7J6PSoEGJZHA",
                      *           "kty": "OKP",
-                     *           "kid": "chongming-20261124-44c970c8",
+                     *           "kid": "chongming-20261124-dc6722c3",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -2763,8 +2990,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b480900765c9ff00cc773b5d9af",
-                     *       "versionId": "rsv_01a20b48090073ab844ae32320d63449",
+                     *       "id": "alc_01a20b4809007612aefb4cacdc243417",
+                     *       "versionId": "rsv_01a20b48090077e9a67c7b354b49ce34",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
                      *       "result": {
                      *         "scheme": "payroll",
@@ -2909,7 +3136,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @example alc_01a20b4809007b18a01a82bfb07d1099 */
+                /** @example alc_01a20b480900745b84692e54f45a62e9 */
                 allocationId: string;
                 districtId: string;
             };
@@ -2925,10 +3152,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b4809007b18a01a82bfb07d1099",
-                     *       "versionId": "rsv_01a20b4809007bfba19af901fb7c1772",
+                     *       "id": "alc_01a20b480900745b84692e54f45a62e9",
+                     *       "versionId": "rsv_01a20b48090070e1a48d40bf00666eaf",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
-                     *       "createdBy": "cli_01a20b4809007f519e52f605ef8356d7",
+                     *       "createdBy": "cli_01a20b480900726abf6c8f1ae0c0a20e",
                      *       "reproduced": null,
                      *       "result": {
                      *         "scheme": "pool",
@@ -3127,7 +3354,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "cli_01a20b4809007c09b54f0fa22a283547",
+                     *           "id": "cli_01a20b480900773faf95465c6c7dc246",
                      *           "name": "上海农商银行崇明支行"
                      *         }
                      *       ]
@@ -3211,7 +3438,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ben_01a20b480900759cb7f113783b1ec705",
+                     *           "id": "ben_01a20b4809007f63bca7251de7978fac",
                      *           "name": "湿地公园年卡",
                      *           "description": null,
                      *           "cost": 1,
@@ -3304,7 +3531,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ben_01a20b480900759cb7f113783b1ec705",
+                     *       "id": "ben_01a20b4809007f63bca7251de7978fac",
                      *       "name": "湿地公园年卡",
                      *       "description": null,
                      *       "cost": 1,
@@ -3496,9 +3723,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007d85b06aacdcc1a9ffcf",
-                     *       "subjectId": "sub_01a20b4809007c549681c96161b4e805",
-                     *       "bankClientId": "cli_01a20b4809007d8cb1d04678cfff9ea1",
+                     *       "id": "con_01a20b480900752baa55c8114ad5db72",
+                     *       "subjectId": "sub_01a20b4809007e8a83804425e3c55554",
+                     *       "bankClientId": "cli_01a20b480900731d9bde96b933822a86",
                      *       "bankName": "上海农商银行崇明支行",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -3604,7 +3831,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example con_01a20b48090078179e8eacc4a7277ed5 */
+                /** @example con_01a20b480900771c8c5833fdd1b1d528 */
                 consentId: string;
                 districtId: string;
             };
@@ -3620,9 +3847,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b48090078179e8eacc4a7277ed5",
-                     *       "subjectId": "sub_01a20b48090071d3af63da018c936b36",
-                     *       "bankClientId": "cli_01a20b4809007c60877a90a34fcadded",
+                     *       "id": "con_01a20b480900771c8c5833fdd1b1d528",
+                     *       "subjectId": "sub_01a20b48090072b79851880af5cbf5c7",
+                     *       "bankClientId": "cli_01a20b480900706899d7f55eb7a14438",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -3736,7 +3963,7 @@ export interface operations {
                      *       "events": [
                      *         {
                      *           "line": 1,
-                     *           "eventId": "evt_01a20b4809007f46bdc940e12344007f",
+                     *           "eventId": "evt_01a20b4809007e53964daf18575caa6a",
                      *           "status": "recorded"
                      *         }
                      *       ]
@@ -3837,7 +4064,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b480900709fbe020e9659485947 */
+                /** @example evt_01a20b4809007c87bdc95c44d2d9ef8e */
                 eventId: string;
             };
             cookie?: never;
@@ -3856,9 +4083,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b480900784ba56e009aa0df3604",
-                     *       "subjectId": "sub_01a20b48090072b7b76d001c1ed0e2a8",
-                     *       "eventId": "evt_01a20b480900709fbe020e9659485947",
+                     *       "id": "obj_01a20b480900788484ca7a0db1b144a2",
+                     *       "subjectId": "sub_01a20b48090073198b7aa149ea8e765c",
+                     *       "eventId": "evt_01a20b4809007c87bdc95c44d2d9ef8e",
                      *       "statement": "有误",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
@@ -3981,7 +4208,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "subject": {
-                     *             "id": "sub_01a20b48090070b38315065ee060423f",
+                     *             "id": "sub_01a20b480900710c97abfc7cccf5dc0e",
                      *             "kind": "firm",
                      *             "displayId": "91310230MA1H5G6L7G",
                      *             "name": "测试企业"
@@ -3989,7 +4216,7 @@ export interface operations {
                      *           "list": "red",
                      *           "reasons": [
                      *             {
-                     *               "eventId": "evt_01a20b4809007fe5a87179930de113e1",
+                     *               "eventId": "evt_01a20b48090076dd871a0c426dbeaca3",
                      *               "code": "ENV-CREDIT-MODEL",
                      *               "title": "环保诚信示范企业",
                      *               "occurredOn": "2026-03-01",
@@ -4151,12 +4378,17 @@ export interface operations {
     };
     getGepAccount: {
         parameters: {
-            query?: never;
+            query?: {
+                asOf?: string;
+                /** @description csv: the filing table, as with Accept: text/csv */
+                format?: "json" | "csv";
+                /** @description current (default): the closed revision where there is one; open: the working account */
+                view?: "current" | "open";
+            };
             header?: never;
             path: {
                 districtId: string;
                 unitCode: string;
-                /** @example 2025 */
                 year: number;
             };
             cookie?: never;
@@ -4172,28 +4404,32 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b48090071989c1550dcf6c7a138",
-                     *         "code": "dongtan-plot-07",
-                     *         "name": "东滩湿地7号地块",
+                     *         "id": "gpu_01a20b49ddc0785580f7403def75b8d5",
+                     *         "code": "new-wetland",
+                     *         "name": "new-wetland",
                      *         "level": "plot",
+                     *         "parent": null,
+                     *         "rollUp": false,
+                     *         "redLineAreaHa": null,
+                     *         "forestAreaHa": null,
                      *         "ownerSubjectId": null,
-                     *         "areaHa": "420.5",
+                     *         "areaHa": "1000",
                      *         "ecosystemTypes": [
-                     *           "wetland",
-                     *           "forest"
+                     *           "wetland"
                      *         ],
                      *         "method": null,
-                     *         "createdAt": "2026-11-24T02:00:00.000Z",
-                     *         "updatedAt": "2026-11-24T02:00:00.000Z"
+                     *         "createdAt": "2026-11-24T02:02:00.000Z",
+                     *         "updatedAt": "2026-11-24T02:02:00.000Z"
                      *       },
                      *       "year": 2025,
                      *       "rows": [
                      *         {
-                     *           "indicator": "water-conservation",
-                     *           "title": "水源涵养",
+                     *           "indicator": "water-retention",
+                     *           "title": "水源涵养量",
                      *           "category": "regulating",
                      *           "subtotal": "水源涵养",
                      *           "quantityUnit": "m3",
+                     *           "quantityFormula": null,
                      *           "factors": [],
                      *           "price": {
                      *             "value": "6.11",
@@ -4202,13 +4438,15 @@ export interface operations {
                      *             "source": "水库单位库容造价"
                      *           },
                      *           "status": "assessed",
-                     *           "quantity": "100000000",
-                     *           "value": "611000000.00",
-                     *           "formula": "100000000 m3 × 6.11 yuan/m3",
+                     *           "quantity": "1",
+                     *           "steps": [],
+                     *           "value": "6.11",
+                     *           "share": "1",
+                     *           "formula": "1 m3 × 6.11 yuan/m3",
                      *           "source": "2025年度生态监测",
                      *           "measured": {
                      *             "value": "1",
-                     *             "unit": "yi-m3"
+                     *             "unit": "m3"
                      *           }
                      *         }
                      *       ],
@@ -4216,27 +4454,68 @@ export interface operations {
                      *         {
                      *           "category": "regulating",
                      *           "subtotal": "水源涵养",
-                     *           "value": "611000000.00",
+                     *           "value": "6.11",
                      *           "assessed": 1,
-                     *           "notAssessed": 0
+                     *           "notAssessed": 0,
+                     *           "share": "1"
                      *         }
                      *       ],
                      *       "categories": {
                      *         "material": "0.00",
-                     *         "regulating": "611000000.00",
+                     *         "regulating": "6.11",
                      *         "cultural": "0.00"
                      *       },
-                     *       "total": "611000000.00",
+                     *       "categoryShares": {
+                     *         "material": "0",
+                     *         "regulating": "1",
+                     *         "cultural": "0"
+                     *       },
+                     *       "total": "6.11",
                      *       "notAssessed": [],
                      *       "complete": true,
                      *       "ruleSet": {
                      *         "id": "gep-method",
                      *         "version": 2,
-                     *         "hash": "sha256:d04179acc5b8f554e8b748799ce76a91f4d6587ce67cb3e51b08f79b5b5633b0"
+                     *         "hash": "sha256:5b87079189e941e9c11331fbabbd35fa91f55f7e2d9a119f9e51819c7078f4aa"
+                     *       },
+                     *       "status": "open",
+                     *       "revision": null,
+                     *       "closedAt": null,
+                     *       "closedBy": null,
+                     *       "note": null,
+                     *       "methodVersionId": "rsv_01a20b48f360777d8cc17829c8fc64bd",
+                     *       "pinnedAt": "2026-11-24T02:02:00.000Z",
+                     *       "measurements": [
+                     *         {
+                     *           "name": "water-retention",
+                     *           "value": "1",
+                     *           "unit": "m3",
+                     *           "source": "2025年度生态监测",
+                     *           "recordedAt": "2026-11-24T02:02:00.000Z"
+                     *         }
+                     *       ],
+                     *       "children": null,
+                     *       "figures": {
+                     *         "population": null,
+                     *         "gdp": null,
+                     *         "areaKm2": "10"
+                     *       },
+                     *       "indicators": {
+                     *         "perPerson": null,
+                     *         "perKm2": "0.61",
+                     *         "gepToGdp": null
+                     *       },
+                     *       "values": {
+                     *         "annual": "6.11",
+                     *         "increment": null,
+                     *         "asset": null,
+                     *         "previousYear": null,
+                     *         "assetBasis": null
                      *       }
                      *     }
                      */
                     "application/json": components["schemas"]["GepAccount"];
+                    "text/csv": string;
                 };
             };
             /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `gep-future-year` */
@@ -4286,6 +4565,312 @@ export interface operations {
             };
         };
     };
+    closeGepAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+                unitCode: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GepAccountClosure"];
+            };
+        };
+        responses: {
+            /** @description The closed revision */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "unit": {
+                     *         "id": "gpu_01a20b4809007afa8aad771a84b1bd10",
+                     *         "code": "dongtan-plot-07",
+                     *         "name": "东滩湿地7号地块",
+                     *         "level": "plot",
+                     *         "parent": null,
+                     *         "rollUp": false,
+                     *         "redLineAreaHa": null,
+                     *         "forestAreaHa": null,
+                     *         "ownerSubjectId": null,
+                     *         "areaHa": "420.5",
+                     *         "ecosystemTypes": [
+                     *           "wetland",
+                     *           "forest"
+                     *         ],
+                     *         "method": null,
+                     *         "createdAt": "2026-11-24T02:00:00.000Z",
+                     *         "updatedAt": "2026-11-24T02:00:00.000Z"
+                     *       },
+                     *       "year": 2025,
+                     *       "rows": [
+                     *         {
+                     *           "indicator": "water-conservation",
+                     *           "title": "水源涵养",
+                     *           "category": "regulating",
+                     *           "subtotal": "水源涵养",
+                     *           "quantityUnit": "yi-m3",
+                     *           "quantityFormula": null,
+                     *           "factors": [],
+                     *           "price": {
+                     *             "value": "611000000",
+                     *             "unit": "yuan/yi-m3",
+                     *             "year": 2025,
+                     *             "source": "水库单位库容造价"
+                     *           },
+                     *           "status": "assessed",
+                     *           "quantity": "1",
+                     *           "steps": [],
+                     *           "value": "611000000.00",
+                     *           "share": "1",
+                     *           "formula": "1 yi-m3 × 611000000 yuan/yi-m3",
+                     *           "source": "2025年度生态监测",
+                     *           "measured": {
+                     *             "value": "1",
+                     *             "unit": "yi-m3"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "subtotals": [
+                     *         {
+                     *           "category": "regulating",
+                     *           "subtotal": "水源涵养",
+                     *           "value": "611000000.00",
+                     *           "assessed": 1,
+                     *           "notAssessed": 0,
+                     *           "share": "1"
+                     *         }
+                     *       ],
+                     *       "categories": {
+                     *         "material": "0.00",
+                     *         "regulating": "611000000.00",
+                     *         "cultural": "0.00"
+                     *       },
+                     *       "categoryShares": {
+                     *         "material": "0",
+                     *         "regulating": "1",
+                     *         "cultural": "0"
+                     *       },
+                     *       "total": "611000000.00",
+                     *       "notAssessed": [],
+                     *       "complete": true,
+                     *       "ruleSet": {
+                     *         "id": "gep-method",
+                     *         "version": 3,
+                     *         "hash": "sha256:ca011f0545f074e76aaa11c5648fc751dfd11242b4fcb38587ce2473d7acef4d"
+                     *       },
+                     *       "status": "closed",
+                     *       "revision": 1,
+                     *       "closedAt": "2026-11-24T02:02:00.000Z",
+                     *       "closedBy": "cli_01a20b4809007a1bb764c7a36ce22667",
+                     *       "note": null,
+                     *       "methodVersionId": "rsv_01a20b48f3607b2d89ccd72b03786c63",
+                     *       "pinnedAt": "2026-11-24T02:02:00.000Z",
+                     *       "measurements": [
+                     *         {
+                     *           "name": "water-conservation",
+                     *           "value": "1",
+                     *           "unit": "yi-m3",
+                     *           "source": "2025年度生态监测",
+                     *           "recordedAt": "2026-11-24T02:01:00.000Z"
+                     *         }
+                     *       ],
+                     *       "children": null,
+                     *       "figures": {
+                     *         "population": null,
+                     *         "gdp": null,
+                     *         "areaKm2": "4.205"
+                     *       },
+                     *       "indicators": {
+                     *         "perPerson": null,
+                     *         "perKm2": "145303210.46",
+                     *         "gepToGdp": null
+                     *       },
+                     *       "values": {
+                     *         "annual": "611000000.00",
+                     *         "increment": null,
+                     *         "asset": null,
+                     *         "previousYear": null,
+                     *         "assetBasis": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GepAccount"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body`, `gep-future-year` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress`, `gep-account-closed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGepAccountRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                unitCode: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "revisions": []
+                     *     }
+                     */
+                    "application/json": {
+                        revisions: {
+                            closedAt: string;
+                            closedBy: string;
+                            id: string;
+                            methodHash: string;
+                            methodVersionId: string;
+                            note: string | null;
+                            revision: number;
+                            /**
+                             * @description Yuan, a decimal string to the fen
+                             * @example 9306432.15
+                             */
+                            total: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     recordGepMeasurements: {
         parameters: {
             query?: never;
@@ -4310,7 +4895,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "recorded": 7
+                     *       "recorded": 9
                      *     }
                      */
                     "application/json": {
@@ -4347,6 +4932,15 @@ export interface operations {
             };
             /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `gep-account-closed` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4409,7 +5003,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "lna_01a20b480ce872908176bfc5cbf82be6",
+                     *       "id": "lna_01a20b480ce874ed84ddd896041b623c",
                      *       "eligible": true,
                      *       "failedConditions": [],
                      *       "pledges": [
@@ -4613,7 +5207,9 @@ export interface operations {
                      *             },
                      *             "pledges": {
                      *               "gep": {
-                     *                 "ratio": "0.30"
+                     *                 "ratio": "0.30",
+                     *                 "valueType": "annual",
+                     *                 "closedOnly": false
                      *               },
                      *               "forest-rights": {
                      *                 "ratio": "0.60"
@@ -4949,7 +5545,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example obj_01a20b4809007770bdbae89fc431eee6 */
+                /** @example obj_01a20b48090079b6aeee05d8f451f8bc */
                 objectionId: string;
             };
             cookie?: never;
@@ -4968,16 +5564,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b4809007770bdbae89fc431eee6",
-                     *       "subjectId": "sub_01a20b48090076b5aea28755b91526b8",
-                     *       "eventId": "evt_01a20b4809007740a63bf7c0cd47c62b",
+                     *       "id": "obj_01a20b48090079b6aeee05d8f451f8bc",
+                     *       "subjectId": "sub_01a20b4809007d0f974bbacb7a5dc972",
+                     *       "eventId": "evt_01a20b4809007cab83b9efa6741dcc91",
                      *       "statement": "不是我",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
                      *       "overdue": false,
                      *       "status": "rejected",
                      *       "resolvedAt": "2026-11-24T02:00:00.000Z",
-                     *       "resolvedBy": "cli_01a20b4809007aa7af3f9b919f723fbc",
+                     *       "resolvedBy": "cli_01a20b48090078c88cf48568926791ca",
                      *       "resolution": "监控录像确认",
                      *       "reversalEventId": null
                      *     }
@@ -5086,7 +5682,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "entry": {
-                     *         "id": "ple_01a20b480ce8745b92fd3d00662d8883",
+                     *         "id": "ple_01a20b480ce87b0297016b2d4dbd7817",
                      *         "kind": "earn",
                      *         "points": 5,
                      *         "actionCode": "GREEN-PAYMENT",
@@ -5206,7 +5802,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example ple_01a20b4809007519a64188aac8fd6c3c */
+                /** @example ple_01a20b48090076a58ea7cf4dc8d41758 */
                 entryId: string;
             };
             cookie?: never;
@@ -5232,7 +5828,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ple_01a20b480900749eb5e2e89f94663aad",
+                     *       "id": "ple_01a20b480900715fb9861e720dfc7895",
                      *       "kind": "reverse",
                      *       "points": -2,
                      *       "actionCode": "WASTE-SORTING",
@@ -5242,7 +5838,7 @@ export interface operations {
                      *       "expiresOn": null,
                      *       "reason": "reversed: 登记错误",
                      *       "evidence": null,
-                     *       "lotId": "ple_01a20b4809007cde9ef4e34e3140633e",
+                     *       "lotId": "ple_01a20b480900759e9c330581217d7f39",
                      *       "redemptionId": null,
                      *       "recordedAt": "2026-11-24T02:00:00.000Z",
                      *       "ruleSet": null
@@ -5642,7 +6238,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "benefitId": "ben_01a20b4809007ce88f47d5e1e034ec0d"
+                 *       "benefitId": "ben_01a20b480900759f9d9f3c45a18d47e2"
                  *     }
                  */
                 "application/json": components["schemas"]["RedeemPoints"];
@@ -5657,9 +6253,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "redemptionId": "red_01a20b4809007a18a3466e8afa6b41b0",
+                     *       "redemptionId": "red_01a20b4809007d5eac69ec4e4a60bbfc",
                      *       "benefit": {
-                     *         "id": "ben_01a20b4809007ce88f47d5e1e034ec0d",
+                     *         "id": "ben_01a20b480900759f9d9f3c45a18d47e2",
                      *         "name": "购物券",
                      *         "description": null,
                      *         "cost": 50,
@@ -5673,7 +6269,7 @@ export interface operations {
                      *       },
                      *       "cost": 50,
                      *       "entry": {
-                     *         "id": "ple_01a20b4809007c379310edbbecd124ef",
+                     *         "id": "ple_01a20b48090078fd8d702c0b5bf90d28",
                      *         "kind": "redeem",
                      *         "points": -50,
                      *         "actionCode": null,
@@ -5684,7 +6280,7 @@ export interface operations {
                      *         "reason": "redeemed: 购物券",
                      *         "evidence": null,
                      *         "lotId": null,
-                     *         "redemptionId": "red_01a20b4809007a18a3466e8afa6b41b0",
+                     *         "redemptionId": "red_01a20b4809007d5eac69ec4e4a60bbfc",
                      *         "recordedAt": "2026-11-24T02:00:00.000Z",
                      *         "ruleSet": null
                      *       },
@@ -6003,13 +6599,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "reportId": "rpt_01a20b48090071e29371ff2a4d9e7624",
-                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC00MTMwYzY5ZSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzFlMjkzNzFmZjJhNGQ5ZTc2MjQiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NDhhYWFmNGZkMjQxOWQzN2E1YSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3Yjg5YWQzNTIzMDFjMDg4ZThiNyIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzQ4YWFhZjRmZDI0MTlkMzdhNWEiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzI4MGFkZmU0ZTJhOWM2NTQ3NDkiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzFlMjkzNzFmZjJhNGQ5ZTc2MjQifQ.b2_BP3biZ7alxuKbOssCftBI_UD-UDE8QRzAztCTzdSazkPMANd2clPvSIcnil2uDsR11k6ui8i26jPhKNq1AQ",
-                     *       "kid": "chongming-20261124-4130c69e",
+                     *       "reportId": "rpt_01a20b4809007e9dacbb01df92665c1c",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC00YmY5MzYxNyIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2U5ZGFjYmIwMWRmOTI2NjVjMWMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZDYzODI1MzViYWEzYzkzMzU3OCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3Mjc2OTUwZmM1NDAyYmQzZjRjOSIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwN2Q2MzgyNTM1YmFhM2M5MzM1NzgiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzk4Mzk3NDUxMzBjYmFmNzFmMzAiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwN2U5ZGFjYmIwMWRmOTI2NjVjMWMifQ.rWgVv86pvhVZmnFqe_uEfMfM1tRbbHrs5zbUQKxOBkjyYbbFFT6-3WiKVikADUjFi5HJiqBhZXFO8czQDcp-Cg",
+                     *       "kid": "chongming-20261124-4bf93617",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
-                     *       "consentId": "con_01a20b4809007b89ad352301c088e8b7",
+                     *       "consentId": "con_01a20b4809007276950fc5402bd3f4c9",
                      *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
                      *     }
                      */
@@ -6112,7 +6708,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC02MDZmZjE4NSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2IwZGFiNTU4MWU5MzZhMTg2ODYiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YTljYTA2MjQyOTA4ZjNkMzE3MCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3NjgwYTlhM2I3N2NjZTIwOGVhYSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJvdmVycmlkZXMiOltdLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119fSwicHVycG9zZSI6ImxvYW4tYXBwbGljYXRpb24iLCJzY29wZXMiOlsiY3JlZGl0Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwN2Y5ODgzMTIwZTVjNzg2N2ViZjkiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJyZXNpZGVudC12aWxsYWdlIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1NjozZmVjNGJiYWRjZTZhYmViYWZhYjBhMGQ5OWQwOGFkMzNhNjkyNDBhZGU0ODY0NGE3ZDY3YmNlN2UxNjk2NjcxIn0seyJpZCI6InJlc2lkZW50LWJlaGF2aW91cnMiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjRhZjM4Njg1NjNkNTU1NWYxMTAxNGE0MjU0ZDBiNDZkYjY1N2UzOWVlMmE1ZjE5MmExZWY0YzA2YmZhM2E3MDAifV0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDdhOWNhMDYyNDI5MDhmM2QzMTcwIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDcyNWNiMWJmZjE4ZmM0MGM5OTM4IiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDdiMGRhYjU1ODFlOTM2YTE4Njg2In0.98TfsvW03ldsFyiy1Vb3LV8o4IFQdPEvia6XE0s9vkxNuWK_N7DoPps5qcfawtW7JPJ9_qHlBjPUDaLZJ8u4Dg"
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1hZmU5MGM2ZiIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzc5ZGEwMjc5OGU1OTgwYWM4NTUiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmMzYjQ1YjE1ZmY0MmQzYWMwMiIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3OGRjYjFmMTJlMDQ4NTAwNzZlYSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJvdmVycmlkZXMiOltdLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119fSwicHVycG9zZSI6ImxvYW4tYXBwbGljYXRpb24iLCJzY29wZXMiOlsiY3JlZGl0Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzY1NTliYjJmYzdmOGQ4N2Y1MmYiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJyZXNpZGVudC12aWxsYWdlIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1NjozZmVjNGJiYWRjZTZhYmViYWZhYjBhMGQ5OWQwOGFkMzNhNjkyNDBhZGU0ODY0NGE3ZDY3YmNlN2UxNjk2NjcxIn0seyJpZCI6InJlc2lkZW50LWJlaGF2aW91cnMiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjRhZjM4Njg1NjNkNTU1NWYxMTAxNGE0MjU0ZDBiNDZkYjY1N2UzOWVlMmE1ZjE5MmExZWY0YzA2YmZhM2E3MDAifV0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDcyYzNiNDViMTVmZjQyZDNhYzAyIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDcwYjRhYzFhMWNjZGY1OTllZmE3IiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc3OWRhMDI3OThlNTk4MGFjODU1In0.nqnPotPxDBFYmmfeNcW6d_FEnnxpCGMFIAy-iPqwDe6NM_1SAEtgwcOCPhEvhgcQmkXCnjcopvW-0l_SEeswBA"
                  *     }
                  */
                 "application/json": components["schemas"]["VerifyCreditReport"];
@@ -6131,7 +6727,7 @@ export interface operations {
                      *       "verifiedWith": "district-keys",
                      *       "header": {
                      *         "alg": "EdDSA",
-                     *         "kid": "chongming-20261124-606ff185",
+                     *         "kid": "chongming-20261124-afe90c6f",
                      *         "typ": "vc+jwt"
                      *       },
                      *       "payload": {
@@ -6142,12 +6738,12 @@ export interface operations {
                      *           "VerifiableCredential",
                      *           "EcoCreditReport"
                      *         ],
-                     *         "id": "urn:eco-credit:report:rpt_01a20b4809007b0dab5581e936a18686",
+                     *         "id": "urn:eco-credit:report:rpt_01a20b480900779da02798e5980ac855",
                      *         "issuer": "http://localhost/districts/chongming",
                      *         "validFrom": "2026-11-24T02:00:00.000Z",
                      *         "validUntil": "2026-12-24T02:00:00.000Z",
                      *         "credentialSubject": {
-                     *           "id": "urn:eco-credit:subject:sub_01a20b4809007a9ca06242908f3d3170",
+                     *           "id": "urn:eco-credit:subject:sub_01a20b48090072c3b45b15ff42d3ac02",
                      *           "kind": "resident",
                      *           "displayId": "310230********1233",
                      *           "district": "chongming",
@@ -6169,7 +6765,7 @@ export interface operations {
                      *                 "points": -3,
                      *                 "events": [
                      *                   {
-                     *                     "eventId": "evt_01a20b4809007680a9a3b77cce208eaa",
+                     *                     "eventId": "evt_01a20b48090078dcb1f12e04850076ea",
                      *                     "code": "ILLEGAL-DISCHARGE",
                      *                     "title": "违法排放",
                      *                     "occurredOn": "2026-10-01",
@@ -6190,7 +6786,7 @@ export interface operations {
                      *           "credit"
                      *         ],
                      *         "consent": {
-                     *           "id": "con_01a20b4809007f9883120e5c7867ebf9",
+                     *           "id": "con_01a20b48090076559bb2fc7f8d87f52f",
                      *           "grantedAt": "2026-11-24T02:00:00.000Z",
                      *           "expiresAt": "2027-02-22T02:00:00.000Z"
                      *         },
@@ -6208,12 +6804,12 @@ export interface operations {
                      *           }
                      *         ],
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007a9ca06242908f3d3170",
-                     *         "aud": "cli_01a20b480900725cb1bff18fc40c9938",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090072c3b45b15ff42d3ac02",
+                     *         "aud": "cli_01a20b48090070b4ac1a1ccdf599efa7",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "rpt_01a20b4809007b0dab5581e936a18686"
+                     *         "jti": "rpt_01a20b480900779da02798e5980ac855"
                      *       }
                      *     }
                      */
@@ -6300,7 +6896,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b480900776ca20235b300641aa6 */
+                /** @example rsv_01a20b48090071d9b79248318c0c2b0a */
                 versionId: string;
             };
             cookie?: never;
@@ -6369,7 +6965,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007acf9a94e327d2c655b9 */
+                /** @example rsv_01a20b4809007ad0b7b4cd9bef69174d */
                 versionId: string;
             };
             cookie?: never;
@@ -6388,13 +6984,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "versionId": "rsv_01a20b4809007acf9a94e327d2c655b9",
+                     *       "versionId": "rsv_01a20b4809007ad0b7b4cd9bef69174d",
                      *       "ruleSetId": "payments",
                      *       "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af",
                      *       "status": "published",
                      *       "effectiveFrom": "2026-11-24",
                      *       "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *       "publishedBy": "cli_01a20b480900729c9d8650182052f958",
+                     *       "publishedBy": "cli_01a20b48090075bfa2d8ac8a6745a750",
                      *       "warnings": []
                      *     }
                      */
@@ -6501,7 +7097,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007e948c276da69e962a4c */
+                /** @example rsv_01a20b480900738a9db1a0d53496c034 */
                 versionId: string;
             };
             cookie?: never;
@@ -6957,7 +7553,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "candidateVersionId": "rsv_01a20b4809007d7298b31fde6d30f4f2"
+                 *       "candidateVersionId": "rsv_01a20b4809007916a0c4c34815c41d63"
                  *     }
                  */
                 "application/json": components["schemas"]["DiffRuleSets"];
@@ -6974,12 +7570,12 @@ export interface operations {
                      * @example {
                      *       "ruleSetId": "town-eco-fund",
                      *       "base": {
-                     *         "versionId": "rsv_01a20b48090076b0872bcf30019da715",
+                     *         "versionId": "rsv_01a20b4809007423b434225afabef7cc",
                      *         "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f",
                      *         "status": "published"
                      *       },
                      *       "candidate": {
-                     *         "versionId": "rsv_01a20b4809007d7298b31fde6d30f4f2",
+                     *         "versionId": "rsv_01a20b4809007916a0c4c34815c41d63",
                      *         "hash": "sha256:4469dd7cd3f53be90fd976b7f08284ebc0fab9d28bb9b948fa7e3cb450b073f1",
                      *         "status": "draft"
                      *       },
@@ -8291,7 +8887,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b4809007994bd232fa5f8ae797b */
+                /** @example evt_01a20b48090072a5b4afde76ab47d167 */
                 eventId: string;
                 subjectId: string;
             };
@@ -8311,8 +8907,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "evt_01a20b48090078b298964aa9cf95874c",
-                     *       "subjectId": "sub_01a20b48090079b394c0201dd94e6371",
+                     *       "id": "evt_01a20b4809007957b9bfbab60dac8744",
+                     *       "subjectId": "sub_01a20b48090078708bbbb38c7ca2584a",
                      *       "code": "ENV-PENALTY",
                      *       "title": null,
                      *       "occurredOn": "2026-10-01",
@@ -8328,7 +8924,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": "录入错误",
-                     *       "reversesEventId": "evt_01a20b4809007994bd232fa5f8ae797b",
+                     *       "reversesEventId": "evt_01a20b48090072a5b4afde76ab47d167",
                      *       "reversedBy": null,
                      *       "disputed": false,
                      *       "externalId": null
@@ -8445,7 +9041,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "subject": {
-                     *         "id": "sub_01a20b4809007f78bdfe6a2f483eeea5",
+                     *         "id": "sub_01a20b4809007e8f81bc0985be5194fa",
                      *         "districtId": "chongming",
                      *         "kind": "firm",
                      *         "displayId": "91310230MA1K2B3C4P",
@@ -8589,7 +9185,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "holder": {
-                     *         "id": "sub_01a20b48090079998d2ff927de81b424",
+                     *         "id": "sub_01a20b4809007be4a4c632c804cdcf50",
                      *         "districtId": "chongming",
                      *         "kind": "resident",
                      *         "displayId": "310230********1233",
@@ -8689,7 +9285,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ple_01a20b4809007aa09c8003f80568e887",
+                     *           "id": "ple_01a20b48090073788d41623c1214821c",
                      *           "kind": "earn",
                      *           "points": 2,
                      *           "actionCode": "WASTE-SORTING",

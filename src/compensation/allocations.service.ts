@@ -4,7 +4,8 @@
  */
 import Decimal from 'decimal.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { getUnit, unitAccount } from '../gep/gep.service.js';
+import { accountOf } from '../gep/accounts.service.js';
+import { getUnit } from '../gep/units.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { allocationRuns } from '../platform/db/schema.js';
@@ -53,7 +54,7 @@ async function withGep(ctx: ServiceContext, request: RunRequest): Promise<Alloca
         { pointer: `/recipients/${i}/values/${input}`, in: 'body', detail: 'missing' },
       ]);
     });
-    const account = await unitAccount(ctx, unit, year);
+    const account = await accountOf(ctx, unit, year, { pin: true });
     recipients.push({ ...r, values: { ...r.values, [input]: account.total } });
   }
   const { gep: _gep, ...rest } = request;

@@ -13,7 +13,7 @@ import {
   problemResponses,
   SubjectParam,
 } from '../platform/http/openapi.js';
-import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
+import { AsOf, asOfInstant, pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
@@ -267,16 +267,6 @@ const CreditScoreSchema = ScorecardResultSchema.extend({
       'Every scorecard in force for the subject, each scored from its own behaviour list (the primary first); with ?scorecard=, that one only',
     ),
 }).openapi('CreditScore');
-
-const AsOf = z
-  .string()
-  .refine((s) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), {
-    message: 'a date (YYYY-MM-DD, end of that day in China) or an ISO-8601 instant',
-  })
-  .openapi({ example: '2026-06-30' });
-
-/** A date means the end of that day in China; an instant is taken as is. */
-const asOfInstant = (s: string): Date => new Date(s.length === 10 ? `${s}T23:59:59.999+08:00` : s);
 
 const scoreRoute = createRoute({
   method: 'get',

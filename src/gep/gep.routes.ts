@@ -3,18 +3,21 @@ import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { logRead } from '../reports/query-log.service.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
-import { type GepUnitRow, readableUnit, recordMeasurements, unitAccount, upsertUnit } from './gep.service.js';
+import { recordMeasurements } from './measurements.service.js';
+import { type GepUnitRow, UNIT_LEVELS, upsertUnit } from './units.service.js';
 
 const Decimal = DecimalString;
 
-const GepUnit = z
+export const GepUnit = z
   .object({
     id: z.string(),
     code: z.string(),
     name: z.string(),
-    level: z.enum(['district', 'town', 'plot', 'project']),
+    level: z.enum(UNIT_LEVELS),
+    parent: z.string().nullable().describe('The unit it belongs to'),
+    rollUp: z.boolean().describe("Its account is the sum of its children's"),
+    redLineAreaHa: z.string().nullable().describe('生态保护红线面积 (ha)'),
+    forestAreaHa: z.string().nullable().describe('森林面积 (ha)'),
     ownerSubjectId: z.string().nullable(),
     areaHa: z.string(),
     ecosystemTypes: z.array(z.string()),
@@ -28,6 +31,10 @@ const GepUnit = z
       code: 'dongtan-wetland-plot-07',
       name: '东滩湿地7号地块',
       level: 'plot',
+      parent: 'dongtan-town',
+      rollUp: false,
+      redLineAreaHa: '420.5',
+      forestAreaHa: null,
       ownerSubjectId: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5c',
       areaHa: '420.5',
       ecosystemTypes: ['wetland'],
@@ -37,11 +44,15 @@ const GepUnit = z
     },
   });
 
-const toUnit = (r: GepUnitRow): z.infer<typeof GepUnit> => ({
+export const toUnit = (r: GepUnitRow): z.infer<typeof GepUnit> => ({
   id: r.id,
   code: r.code,
   name: r.name,
   level: r.level,
+  parent: r.parentCode,
+  rollUp: r.rollUp,
+  redLineAreaHa: r.redLineAreaHa,
+  forestAreaHa: r.forestAreaHa,
   ownerSubjectId: r.ownerSubjectId,
   areaHa: r.areaHa,
   ecosystemTypes: JSON.parse(r.ecosystemTypes) as string[],
@@ -50,7 +61,7 @@ const toUnit = (r: GepUnitRow): z.infer<typeof GepUnit> => ({
   updatedAt: r.updatedAt,
 });
 
-const UnitCodeParam = DistrictParam.extend({
+export const UnitCodeParam = DistrictParam.extend({
   unitCode: z
     .string()
     .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/)
@@ -62,9 +73,9 @@ const upsertRoute = createRoute({
   path: '/v1/districts/{districtId}/gep-units/{unitCode}',
   operationId: 'upsertGepUnit',
   tags: ['GEP'],
-  summary: 'Create or update a GEP accounting unit (a district, town, plot or project)',
+  summary: 'Create or update a GEP accounting unit (a district, town, village, plot or project)',
   description:
-    'The bureau or a recording agency: creates the unit (201) or updates its owner, area and ecosystems (200). Measurements are recorded separately, per year and indicator.',
+    'The bureau or a recording agency: creates the unit (201) or updates its owner, parent, areas and ecosystems (200). Units form a hierarchy through `parent`; a unit with `rollUp` adds up its children. Measurements are recorded separately, per year and indicator.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder')] as const,
   request: {
@@ -73,7 +84,19 @@ const upsertRoute = createRoute({
       z
         .strictObject({
           name: z.string().min(1).max(200),
-          level: z.enum(['district', 'town', 'plot', 'project']),
+          level: z.enum(UNIT_LEVELS),
+          parent: z
+            .string()
+            .max(80)
+            .nullable()
+            .optional()
+            .openapi({ description: 'The code of the unit it belongs to (district → town → village → plot)' }),
+          rollUp: z
+            .boolean()
+            .optional()
+            .openapi({ description: "Its account is the sum of its children's; it then holds no measurement of its own (that would count twice)" }),
+          redLineAreaHa: Decimal.nullable().optional().openapi({ description: '生态保护红线面积 (ha), for compensation factors' }),
+          forestAreaHa: Decimal.nullable().optional().openapi({ description: '森林面积 (ha), for compensation factors' }),
           owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
           areaHa: Decimal,
           ecosystemTypes: z.array(z.enum(['forest', 'wetland', 'grassland', 'farmland', 'water', 'urban', 'ocean', 'desert'])).min(1),
@@ -108,7 +131,8 @@ const measureRoute = createRoute({
   operationId: 'recordGepMeasurements',
   tags: ['GEP'],
   summary: 'Upload a year’s measurements per indicator, with their units and sources',
-  description: 'Each value must come in a unit convertible to the indicator’s (万立方米 for m3 is fine; tonnes for m3 is not). All or nothing.',
+  description:
+    'Indicators measured directly, the inputs a method computes indicators from (precipitation, NPP, erosion …), and the figures population and gdp. Each value must come in a unit convertible to the one the method names (万立方米 for m3 is fine; tonnes for m3 is not). An indicator the method computes is refused (record its inputs), and so is anything for a roll-up unit other than its figures. A year whose account is closed takes measurements only with a `correction` (its reason); a new revision is then closed. All or nothing.',
   security: bearerSecurity,
   middleware: [allow('recorder', 'bureau')] as const,
   request: {
@@ -117,6 +141,12 @@ const measureRoute = createRoute({
       z
         .strictObject({
           year: z.number().int().min(1990).max(2100),
+          correction: z
+            .string()
+            .min(1)
+            .max(500)
+            .optional()
+            .openapi({ description: 'Why a closed year is corrected; required once the year is closed, and kept with each measurement' }),
           measurements: z
             .array(
               z.strictObject({
@@ -139,76 +169,7 @@ const measureRoute = createRoute({
   },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ recorded: z.number().int() }) } } },
-    ...problemResponses(400, 401, 403, 404, 415),
-  },
-});
-
-const Money = z.string().openapi({ example: '9306432.15', description: 'Yuan, a decimal string to the fen' });
-
-const accountRoute = createRoute({
-  method: 'get',
-  path: '/v1/districts/{districtId}/gep-units/{unitCode}/accounts/{year}',
-  operationId: 'getGepAccount',
-  tags: ['GEP'],
-  summary: 'The GEP account of a unit for a year, indicator by indicator',
-  description:
-    'Each indicator’s quantity, price and value; subtotals, categories and the total add up exactly to the fen. Indicators without data are listed as not assessed, never counted as zero.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
-  request: {
-    params: UnitCodeParam.extend({
-      year: z.coerce
-        .number()
-        .int()
-        .min(1990)
-        .max(2100)
-        .openapi({ param: { name: 'year', in: 'path' } }),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'The account',
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              unit: GepUnit,
-              year: z.number().int(),
-              rows: z.array(
-                z.object({
-                  indicator: z.string(),
-                  title: z.string(),
-                  category: z.enum(['material', 'regulating', 'cultural']),
-                  subtotal: z.string(),
-                  status: z.enum(['assessed', 'not-assessed']),
-                  quantity: z.string().nullable(),
-                  quantityUnit: z.string(),
-                  factors: z.array(z.object({ name: z.string(), value: z.string(), unit: z.string() })),
-                  price: z.object({ value: z.string(), unit: z.string(), year: z.number().int(), source: z.string() }),
-                  value: Money.nullable(),
-                  formula: z.string(),
-                  source: z.string().nullable(),
-                  measured: z
-                    .object({ value: z.string(), unit: z.string() })
-                    .nullable()
-                    .describe('The measurement as recorded; converted into quantityUnit when the account is read'),
-                  note: z.string().optional().describe('Why a measured indicator is still not assessed'),
-                }),
-              ),
-              subtotals: z.array(
-                z.object({ category: z.string(), subtotal: z.string(), value: Money, assessed: z.number().int(), notAssessed: z.number().int() }),
-              ),
-              categories: z.object({ material: Money, regulating: Money, cultural: Money }),
-              total: Money,
-              notAssessed: z.array(z.string()),
-              complete: z.boolean(),
-              ruleSet: RuleSetRefSchema,
-            })
-            .openapi('GepAccount'),
-        },
-      },
-    },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 401, 403, 404, 409, 415),
   },
 });
 
@@ -219,14 +180,6 @@ export const gepRoutes = createRouter()
   })
   .openapi(measureRoute, async (c) => {
     const body = c.req.valid('json');
-    const recorded = await recordMeasurements(serviceContext(c), c.req.valid('param').unitCode, body.year, body.measurements);
+    const recorded = await recordMeasurements(serviceContext(c), c.req.valid('param').unitCode, body.year, body.measurements, body.correction);
     return c.json({ recorded }, 201);
-  })
-  .openapi(accountRoute, async (c) => {
-    const ctx = serviceContext(c);
-    const { unitCode, year } = c.req.valid('param');
-    const unit = await readableUnit(ctx, unitCode);
-    const account = await unitAccount(ctx, unit, year);
-    if (unit.ownerSubjectId) await logRead(ctx, unit.ownerSubjectId, 'getGepAccount');
-    return c.json({ unit: toUnit(unit), ...account }, 200);
   });

@@ -3,6 +3,7 @@ import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { GEP_VALUE_TYPES } from '../rules/kinds/loan-product/body.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import { assessGepLoan, listLoanProducts } from './loans.service.js';
 
@@ -45,7 +46,17 @@ const listRoute = createRoute({
 
 const Pledge = z
   .discriminatedUnion('type', [
-    z.strictObject({ type: z.literal('gep'), unitCode: z.string().min(1).max(80), year: z.number().int().optional() }),
+    z.strictObject({
+      type: z.literal('gep'),
+      unitCode: z.string().min(1).max(80),
+      year: z.number().int().optional(),
+      valueType: z
+        .enum(GEP_VALUE_TYPES)
+        .optional()
+        .describe(
+          "The value the borrower means to pledge; refused where the product lends against another (an asset value is never taken as a year's GEP)",
+        ),
+    }),
     z.strictObject({ type: z.literal('forest-rights'), reference: z.string().min(1).max(200), appraisedValue: Money }),
     z.strictObject({ type: z.literal('discharge-rights'), reference: z.string().min(1).max(200), appraisedValue: Money }),
     z.strictObject({ type: z.literal('water-rights'), reference: z.string().min(1).max(200), appraisedValue: Money }),
@@ -108,6 +119,17 @@ const assessRoute = createRoute({
                   basisDescription: z.string(),
                   ratio: z.string(),
                   ceiling: z.string(),
+                  account: z
+                    .object({
+                      unitCode: z.string(),
+                      year: z.number().int(),
+                      valueType: z.enum(GEP_VALUE_TYPES),
+                      status: z.enum(['open', 'closed']),
+                      revision: z.number().int().nullable(),
+                      methodVersionId: z.string(),
+                    })
+                    .optional()
+                    .describe('For a GEP pledge: the account version read (a closed revision, or the open account pinned to its method)'),
                 }),
               ),
               pledgeTotal: z.string(),

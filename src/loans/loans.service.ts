@@ -6,7 +6,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { creditPolicy } from '../credit/credit-policy.service.js';
 import { subjectFile } from '../credit/events.service.js';
 import { getCreditScore } from '../credit/score.service.js';
-import { latestYearWithData, unitAccount } from '../gep/gep.service.js';
+import { accountOf } from '../gep/accounts.service.js';
+import { latestYearWithData } from '../gep/measurements.service.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -18,7 +19,7 @@ import { newId } from '../platform/util/ids.js';
 import { requireConsent } from '../reports/consents.service.js';
 import { queryLogEntry } from '../reports/query-log.service.js';
 import { type Assessment, assessLoan, type BorrowerFacts, type PledgeValue } from '../rules/kinds/loan-product/assess.js';
-import type { LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
+import type { GepValueType, LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
 import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
 
 export interface LoanProduct {
@@ -39,7 +40,7 @@ export async function listLoanProducts(ctx: ServiceContext): Promise<LoanProduct
 }
 
 export type PledgeInput =
-  | { type: 'gep'; unitCode: string; year?: number | undefined }
+  | { type: 'gep'; unitCode: string; year?: number | undefined; valueType?: GepValueType | undefined }
   | { type: 'forest-rights' | 'discharge-rights' | 'water-rights'; reference: string; appraisedValue: string }
   | { type: 'carbon-sink'; reference: string; tco2e: string };
 
@@ -160,6 +161,8 @@ function gepRuleSets(pledges: readonly PledgeValue[]) {
   return refs.filter((r, i) => refs.findIndex((o) => o.hash === r.hash) === i);
 }
 
+const VALUE_TEXT: Record<GepValueType, string> = { annual: 'annual GEP', increment: 'GEP increment', asset: 'GEP asset value (VEP)' };
+
 /** The value behind each pledge; a pledge the product does not take, or an asset the borrower does not own, is refused. */
 async function valuePledges(
   ctx: ServiceContext,
@@ -197,12 +200,46 @@ async function valuePledges(
         errors.push({ pointer: `${at}/unitCode`, in: 'body', detail: `'${p.unitCode}' has no GEP measurements yet` });
         continue;
       }
-      const account = await unitAccount(ctx, unit, year);
+      const spec = product.pledges.gep as { valueType: GepValueType; closedOnly: boolean };
+      if (p.valueType && p.valueType !== spec.valueType) {
+        errors.push({
+          pointer: `${at}/valueType`,
+          in: 'body',
+          detail: `this product lends against the ${VALUE_TEXT[spec.valueType]}, not the ${VALUE_TEXT[p.valueType]}: one is not the other`,
+        });
+        continue;
+      }
+      // The closed revision where there is one; an open account is pinned to its method from now on.
+      const account = await accountOf(ctx, unit, year, { pin: true });
+      if (spec.closedOnly && account.status !== 'closed') {
+        errors.push({
+          pointer: `${at}/unitCode`,
+          in: 'body',
+          detail: `the ${year} GEP account of '${p.unitCode}' is not closed (approved) by the bureau yet`,
+        });
+        continue;
+      }
+      const amount = account.values[spec.valueType];
+      if (amount === null) {
+        const why =
+          spec.valueType === 'increment' ? `there is no ${year - 1} account to compare with` : `method ${account.ruleSet.id} states no discount rate`;
+        errors.push({ pointer: `${at}/unitCode`, in: 'body', detail: `'${p.unitCode}' has no ${VALUE_TEXT[spec.valueType]} for ${year}: ${why}` });
+        continue;
+      }
+      const state = account.status === 'closed' ? `closed revision ${account.revision}` : 'open account';
       const value: PledgeValue = {
         type: 'gep',
         reference: unit.code,
-        basis: new Decimal(account.total),
-        basisDescription: `GEP ${year} of ${unit.name} ${account.total} yuan${account.complete ? '' : ` (not assessed: ${account.notAssessed.join(', ')})`}`,
+        basis: new Decimal(amount),
+        basisDescription: `${VALUE_TEXT[spec.valueType]} ${year} of ${unit.name} ${amount} yuan (${state})${account.complete ? '' : ` (not assessed: ${account.notAssessed.join(', ')})`}`,
+        account: {
+          unitCode: unit.code,
+          year,
+          valueType: spec.valueType,
+          status: account.status,
+          revision: account.revision,
+          methodVersionId: account.methodVersionId,
+        },
       };
       gepRefs.set(value, account.ruleSet);
       out.push(value);

@@ -66,6 +66,9 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.4re
 .yaml li{display:grid;grid-template-columns:3rem minmax(0,1fr);white-space:pre-wrap}.yaml .n{color:#595959;text-align:right;padding-right:.6rem;user-select:none}
 .yaml li.err{background:#fdecea}.yaml .msg{grid-column:2;color:#6e0b0e;font-family:system-ui,sans-serif;font-weight:600;white-space:normal;padding:.1rem 0 .3rem}
 .pager{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin:.6rem 0}
+table.filing tr.group th{background:#e6f2e8;font-weight:700}table.filing tr.sub td{font-weight:600;background:#f7fbf8}
+details summary{cursor:pointer;color:#0b5a2e;min-height:44px;padding:.55rem 0}
+@media print{header,.skip,.noprint,details summary{display:none}body{background:#fff;font-size:11pt}main{max-width:none;padding:0}section{box-shadow:none;padding:0;margin:0 0 .75rem}details>*{display:block}}
 `;
 
 const NAV: Record<Visitor['kind'], Array<{ href: string; label: string }>> = {

@@ -7,7 +7,9 @@ import { eq, sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import type { SubjectStatement } from '../credit/credit-score.js';
 import { getCreditScore } from '../credit/score.service.js';
-import { latestYearWithData, unitAccount, unitsOwnedBy } from '../gep/gep.service.js';
+import { accountOf } from '../gep/accounts.service.js';
+import { latestYearWithData } from '../gep/measurements.service.js';
+import { unitsOwnedBy } from '../gep/units.service.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { assessmentsFor } from '../loans/loans.service.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -110,14 +112,26 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
     const units = [];
     for (const unit of await unitsOwnedBy(ctx, subject.id)) {
       const year = await latestYearWithData(ctx, unit);
-      const account = year === null ? null : await unitAccount(ctx, unit, year);
+      // A report reads the closed revision where there is one; an open account is pinned to its method from now on.
+      const account = year === null ? null : await accountOf(ctx, unit, year, { pin: true });
       units.push({
         code: unit.code,
         name: unit.name,
         level: unit.level,
         areaHa: unit.areaHa,
         year,
-        gep: account ? { total: account.total, categories: account.categories, complete: account.complete, notAssessed: account.notAssessed } : null,
+        gep: account
+          ? {
+              total: account.total,
+              categories: account.categories,
+              complete: account.complete,
+              notAssessed: account.notAssessed,
+              status: account.status,
+              revision: account.revision,
+              methodVersionId: account.methodVersionId,
+              increment: account.values.increment,
+            }
+          : null,
       });
       if (account) ruleSets.push(account.ruleSet);
     }

@@ -257,7 +257,9 @@ describe.skipIf(!runBrowser).each(DEVICES)('in Chromium, on a $name', (device) =
         await page.getByLabel('规则文件（YAML）').fill(draft.replace("weight: '0.25'", "weight: '0.3'"));
         await press(device, page, page.getByRole('button', { name: '保存草案并与现行版本比较' }));
         expect(await page.textContent('[role=alert]')).toContain('规则文件有误，请按所示行号修改。');
-        expect(await page.textContent('#line-23')).toContain('各项权重之和为 1.05，应等于 1');
+        // The error sits on the line of the factors list, wherever the file puts it.
+        const factorsLine = draft.split('\n').findIndex((l) => l.trim() === 'factors:') + 1;
+        expect(await page.textContent(`#line-${factorsLine}`)).toContain('各项权重之和为 1.05，应等于 1');
         expect(await page.getByLabel('规则文件（YAML）').inputValue()).toContain("weight: '0.3'");
         await checkPage(page, `${device.name}-bureau-draft-errors`);
         await page.getByLabel('规则文件（YAML）').fill(draft);

@@ -199,13 +199,19 @@ export function expectProblem(res: { status: number; headers: Headers; json: unk
     typeof body?.type === 'string' &&
     typeof body?.title === 'string' &&
     body?.status === status &&
-    typeof body?.detail === 'string';
+    typeof body?.detail === 'string' &&
+    typeof body?.code === 'string' &&
+    typeof body?.message === 'string';
   if (!ok) throw new Error(`expected a ${status} problem, got ${res.status} ${res.headers.get('content-type')}: ${JSON.stringify(body)}`);
   return body as {
     type: string;
     title: string;
     status: number;
     detail: string;
+    /** The stable code machines read. */
+    code: string;
+    /** The sentence people read, in Chinese. */
+    message: string;
     errors?: Array<{ pointer: string; in: string; detail: string; line?: number }>;
   };
 }

@@ -380,7 +380,14 @@ export const gepUnits = sqliteTable(
       .references(() => districts.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['district', 'town', 'plot', 'project'] }).notNull(),
+    level: text('level', { enum: ['district', 'town', 'village', 'plot', 'project'] }).notNull(),
+    /** The unit it belongs to (district → town → village → plot), by code; null at the top. */
+    parentCode: text('parent_code'),
+    /** Its account is the sum of its children's (and it takes no indicator measurements of its own). */
+    rollUp: integer('roll_up', { mode: 'boolean' }).notNull().default(false),
+    /** Ecological red-line and forest areas within it, hectares (decimal strings): factors for compensation. */
+    redLineAreaHa: text('red_line_area_ha'),
+    forestAreaHa: text('forest_area_ha'),
     ownerSubjectId: text('owner_subject_id').references(() => subjects.id),
     /** Hectares, a decimal string. */
     areaHa: text('area_ha').notNull(),
@@ -493,4 +500,54 @@ export const pageSessions = sqliteTable(
     expiresAt: text('expires_at').notNull(),
   },
   (t) => [index('page_sessions_expires').on(t.expiresAt)],
+);
+
+/**
+ * The method version an open account was first read, pledged or reported with: later publications do
+ * not change it. One per unit and year; a closed revision supersedes it.
+ */
+export const gepAccountPins = sqliteTable(
+  'gep_account_pins',
+  {
+    districtId: text('district_id').notNull(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => gepUnits.id),
+    year: integer('year').notNull(),
+    methodVersionId: text('method_version_id').notNull(),
+    pinnedAt: text('pinned_at').notNull(),
+    pinnedBy: text('pinned_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year] })],
+);
+
+/**
+ * A closed (approved) account of a unit and year: immutable. A correction is a new revision; every
+ * revision is kept. What banks, loans and reports use once there is one.
+ */
+export const gepAccounts = sqliteTable(
+  'gep_accounts',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => gepUnits.id),
+    year: integer('year').notNull(),
+    revision: integer('revision').notNull(),
+    methodVersionId: text('method_version_id').notNull(),
+    methodHash: text('method_hash').notNull(),
+    total: text('total').notNull(),
+    /** JSON: the whole account as closed, rows, steps, measurements used and all. */
+    account: text('account').notNull(),
+    note: text('note'),
+    closedAt: text('closed_at').notNull(),
+    closedBy: text('closed_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('gep_accounts_revision').on(t.unitId, t.year, t.revision),
+    index('gep_accounts_unit_year').on(t.districtId, t.unitId, t.year, t.closedAt),
+  ],
 );

@@ -37,3 +37,14 @@ export function pageQuery(defaultLimit: number) {
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** `asOf` on a read: reproduce the answer as it was at that moment. */
+export const AsOf = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}(T.+)?$/.test(s) && !Number.isNaN(Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s)), {
+    message: 'a date (YYYY-MM-DD, end of that day in China) or an ISO-8601 instant',
+  })
+  .openapi({ example: '2026-06-30' });
+
+/** A date means the end of that day in China; an instant is taken as is. */
+export const asOfInstant = (s: string): Date => new Date(s.length === 10 ? `${s}T23:59:59.999+08:00` : s);

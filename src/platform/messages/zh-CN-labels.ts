@@ -57,7 +57,7 @@ export const queryPurposeLabel = lookup({
 });
 
 export const gepCategoryLabel = lookup({ material: '物质产品', regulating: '调节服务', cultural: '文化服务' });
-export const gepLevelLabel = lookup({ district: '区县', town: '乡镇', plot: '地块', project: '项目' });
+export const gepLevelLabel = lookup({ district: '区县', town: '乡镇', village: '村', plot: '地块', project: '项目' });
 export const ecosystemLabel = lookup({
   forest: '森林',
   wetland: '湿地',

@@ -17,6 +17,17 @@ export interface PledgeValue {
   /** The value the ratio applies to, in yuan (for carbon sinks: tCO2e × reference price). */
   basis: Decimal;
   basisDescription: string;
+  /** For a GEP pledge: the account version the basis was read from. */
+  account?: PledgedAccount | undefined;
+}
+
+export interface PledgedAccount {
+  unitCode: string;
+  year: number;
+  valueType: 'annual' | 'increment' | 'asset';
+  status: 'open' | 'closed';
+  revision: number | null;
+  methodVersionId: string;
 }
 
 export interface BorrowerFacts {
@@ -47,7 +58,15 @@ export interface AssessmentRequest {
 export interface Assessment {
   eligible: boolean;
   failedConditions: Array<{ condition: string; reason: string }>;
-  pledges: Array<{ type: PledgeType; reference: string; basis: string; basisDescription: string; ratio: string; ceiling: string }>;
+  pledges: Array<{
+    type: PledgeType;
+    reference: string;
+    basis: string;
+    basisDescription: string;
+    ratio: string;
+    ceiling: string;
+    account?: PledgedAccount;
+  }>;
   pledgeTotal: string;
   lineMultiplier: string;
   cap: { borrowerKind: string; guarantee: string; max: string } | null;
@@ -131,6 +150,7 @@ export function assessLoan(
       basisDescription: p.basisDescription,
       ratio: ratio.toString(),
       ceiling: yuan(ceiling),
+      ...(p.account ? { account: p.account } : {}),
     };
   });
   const pledgeTotal = pledgeRows.reduce((s, r) => s.plus(r.ceiling), new Decimal(0));

@@ -4,6 +4,9 @@ import { DecimalValue, Slug } from '../common.js';
 
 export const PLEDGE_TYPES = ['gep', 'forest-rights', 'discharge-rights', 'water-rights', 'carbon-sink'] as const;
 export type PledgeType = (typeof PLEDGE_TYPES)[number];
+/** The three values of a GEP account: the year's flow, its change from the year before, the capitalised asset. */
+export const GEP_VALUE_TYPES = ['annual', 'increment', 'asset'] as const;
+export type GepValueType = (typeof GEP_VALUE_TYPES)[number];
 
 const Ratio = DecimalValue.refine((v) => Number(v) > 0 && Number(v) <= 1, 'a ratio between 0 and 1');
 
@@ -28,7 +31,19 @@ export const LoanProductBody = z
     }),
     pledges: z
       .strictObject({
-        gep: z.strictObject({ ratio: Ratio }).optional().describe("GEP of the borrower's own accounting units (latest year) × ratio"),
+        gep: z
+          .strictObject({
+            ratio: Ratio,
+            valueType: z
+              .enum(GEP_VALUE_TYPES)
+              .default('annual')
+              .describe(
+                "Which value is lent against: the year's GEP (annual, a flow), its increment over the year before, or the capitalised asset value (VEP)",
+              ),
+            closedOnly: z.boolean().default(false).describe('Only accounts the bureau has closed (approved) are taken'),
+          })
+          .optional()
+          .describe("GEP of the borrower's own accounting units (latest year, or the year named) × ratio"),
         'forest-rights': z.strictObject({ ratio: Ratio }).optional().describe('Appraised value × ratio'),
         'discharge-rights': z.strictObject({ ratio: Ratio }).optional(),
         'water-rights': z.strictObject({ ratio: Ratio }).optional(),

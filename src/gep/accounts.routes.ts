@@ -1,0 +1,232 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { allow } from '../platform/http/auth.js';
+import { bearerSecurity, createRouter, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
+import { AsOf, asOfInstant } from '../platform/http/schemas.js';
+import { serviceContext } from '../platform/http/service-context.js';
+import { logRead } from '../reports/query-log.service.js';
+import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { accountCsv } from './account-table.js';
+import { accountOf, closeAccount, revisionsOf } from './accounts.service.js';
+import { GepUnit, toUnit, UnitCodeParam } from './gep.routes.js';
+import { getUnit, readableUnit } from './units.service.js';
+
+const Money = z.string().openapi({ example: '9306432.15', description: 'Yuan, a decimal string to the fen' });
+const Share = z.string().openapi({ example: '0.253417', description: 'A decimal fraction of the total (0.25 = a quarter)' });
+
+const YearParam = UnitCodeParam.extend({
+  year: z.coerce
+    .number()
+    .int()
+    .min(1990)
+    .max(2100)
+    .openapi({ param: { name: 'year', in: 'path' }, example: 2025 }),
+});
+
+const Step = z.object({
+  kind: z.enum(['input', 'constant', 'area', 'line']),
+  name: z.string(),
+  title: z.string().nullable(),
+  value: z.string(),
+  unit: z.string(),
+  formula: z.string().optional(),
+  source: z.string().optional(),
+  measured: z.object({ value: z.string(), unit: z.string() }).optional(),
+});
+
+const Status = z.enum(['open', 'closed']);
+
+export const GepAccountSchema = z
+  .object({
+    unit: GepUnit,
+    year: z.number().int(),
+    status: Status.describe('closed: approved by the bureau and immutable; open: still being accounted'),
+    revision: z.number().int().nullable().describe('The closed revision (1, 2, …); null while open'),
+    closedAt: z.string().nullable(),
+    closedBy: z.string().nullable(),
+    note: z.string().nullable(),
+    methodVersionId: z.string().describe('The method version the account is computed with'),
+    pinnedAt: z.string().nullable().describe('Since when an open account keeps this method version (its first read, pledge or report)'),
+    rows: z.array(
+      z.object({
+        indicator: z.string(),
+        title: z.string(),
+        category: z.enum(['material', 'regulating', 'cultural']),
+        subtotal: z.string(),
+        status: z.enum(['assessed', 'not-assessed']),
+        quantity: z.string().nullable(),
+        quantityUnit: z.string(),
+        quantityFormula: z.string().nullable().describe('How the quantity is computed, where the method computes it'),
+        steps: z.array(Step).describe('Every figure the quantity rests on: inputs as measured and converted, constants, the area, derived lines'),
+        factors: z.array(z.object({ name: z.string(), value: z.string(), unit: z.string() })),
+        price: z.object({ value: z.string(), unit: z.string(), year: z.number().int(), source: z.string(), formula: z.string().optional() }),
+        value: Money.nullable(),
+        share: Share.nullable(),
+        formula: z.string(),
+        source: z.string().nullable(),
+        measured: z
+          .object({ value: z.string(), unit: z.string() })
+          .nullable()
+          .describe('The measurement as recorded; converted into quantityUnit when the account is read'),
+        note: z.string().optional().describe('Why it is not assessed: what is not measured, or a unit that does not fit'),
+      }),
+    ),
+    subtotals: z.array(
+      z.object({ category: z.string(), subtotal: z.string(), value: Money, share: Share, assessed: z.number().int(), notAssessed: z.number().int() }),
+    ),
+    categories: z.object({ material: Money, regulating: Money, cultural: Money }),
+    categoryShares: z.object({ material: Share, regulating: Share, cultural: Share }),
+    total: Money,
+    notAssessed: z.array(z.string()),
+    complete: z.boolean(),
+    ruleSet: RuleSetRefSchema,
+    measurements: z
+      .array(z.object({ name: z.string(), value: z.string(), unit: z.string(), source: z.string(), recordedAt: z.string() }))
+      .describe('Every measurement the account used, as recorded'),
+    children: z
+      .array(z.object({ code: z.string(), name: z.string(), total: Money, status: Status, revision: z.number().int().nullable() }))
+      .nullable()
+      .describe("For a roll-up unit: each child's total and state"),
+    figures: z.object({ population: z.string().nullable(), gdp: Money.nullable(), areaKm2: z.string() }),
+    indicators: z
+      .object({ perPerson: Money.nullable(), perKm2: Money, gepToGdp: z.string().nullable() })
+      .describe('GEP per person, per km² and as a ratio to GDP, where population and GDP are recorded'),
+    values: z
+      .object({
+        annual: Money.describe("The year's GEP, a flow"),
+        increment: Money.nullable().describe('The change from the year before (the closed revision of that year where there is one)'),
+        asset: Money.nullable().describe('The capitalised asset value (VEP), where the method states how'),
+        previousYear: z.object({ year: z.number().int(), total: Money, status: Status }).nullable(),
+        assetBasis: z.string().nullable(),
+      })
+      .describe('Annual GEP, its increment and the asset value are three distinct values: a loan product names which it lends against'),
+  })
+  .openapi('GepAccount');
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/gep-units/{unitCode}/accounts/{year}',
+  operationId: 'getGepAccount',
+  tags: ['GEP'],
+  summary: 'The GEP account of a unit for a year, row by row, with every intermediate',
+  description:
+    'The closed (approved) revision where the bureau has closed the year; otherwise the open account, computed from the latest measurements with the method version it was first read with (publishing a revised method does not change it). Each indicator shows its quantity (measured, or computed with every intermediate), price with year and source, value and share; subtotals, categories and the total add up exactly to the fen. An indicator without the data it needs is not assessed and says what is missing, never counted as zero. `asOf` reproduces the answer as it was then; `view=open` shows the open account even where the year is closed. `format=csv` or `Accept: text/csv` gives the table a bureau files (生态产品总值核算表).',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
+  request: {
+    params: YearParam,
+    query: z.object({
+      asOf: AsOf.optional(),
+      view: z
+        .enum(['current', 'open'])
+        .optional()
+        .openapi({ description: 'current (default): the closed revision where there is one; open: the working account' }),
+      format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: the filing table, as with Accept: text/csv' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The account',
+      content: {
+        'application/json': { schema: GepAccountSchema },
+        'text/csv': { schema: z.string().openapi({ description: 'The filing table, UTF-8 with a byte-order mark' }) },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const closeRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/gep-units/{unitCode}/accounts/{year}/closure',
+  operationId: 'closeGepAccount',
+  tags: ['GEP'],
+  summary: "Close (approve) a unit's account for a year: from then on it is immutable",
+  description:
+    'The bureau: the open account as it stands becomes closed revision 1 (or the next revision, after a correction). Loan assessments and reports use the closed revision from then on; measurements for the year are then taken only as a stated correction. `rebase` closes with the method version in force now instead of the one the open account was pinned to. Every earlier revision is kept.',
+  security: bearerSecurity,
+  middleware: [allow('bureau')] as const,
+  request: {
+    params: YearParam,
+    headers: IdempotencyHeader,
+    body: jsonBody(
+      z
+        .strictObject({
+          note: z.string().min(1).max(500).optional().openapi({ description: 'The approval, e.g. 区生态环境局2026年第3号审定' }),
+          rebase: z.boolean().optional().openapi({ description: 'Close with the method version in force now' }),
+        })
+        .openapi('GepAccountClosure', { example: { note: '崇明区生态环境局 2026年第3号审定' } }),
+    ),
+  },
+  responses: {
+    201: { description: 'The closed revision', content: { 'application/json': { schema: GepAccountSchema } } },
+    ...problemResponses(400, 401, 403, 404, 409, 415),
+  },
+});
+
+const revisionsRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/gep-units/{unitCode}/accounts/{year}/revisions',
+  operationId: 'listGepAccountRevisions',
+  tags: ['GEP'],
+  summary: 'Every closed revision of a unit’s account for a year, oldest first',
+  description:
+    'Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf.',
+  security: bearerSecurity,
+  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
+  request: { params: YearParam },
+  responses: {
+    200: {
+      description: 'The revisions',
+      content: {
+        'application/json': {
+          schema: z.object({
+            revisions: z.array(
+              z.object({
+                id: z.string(),
+                revision: z.number().int(),
+                total: Money,
+                methodVersionId: z.string(),
+                methodHash: z.string(),
+                note: z.string().nullable(),
+                closedAt: z.string(),
+                closedBy: z.string(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 404),
+  },
+});
+
+const wantsCsv = (format: string | undefined, accept: string | undefined) =>
+  format === 'csv' || (format === undefined && /\btext\/csv\b/.test(accept ?? '') && !/application\/json/.test(accept ?? ''));
+
+export const gepAccountRoutes = createRouter()
+  .openapi(getRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const { unitCode, year } = c.req.valid('param');
+    const q = c.req.valid('query');
+    const unit = await readableUnit(ctx, unitCode);
+    const account = await accountOf(ctx, unit, year, { asOf: q.asOf ? asOfInstant(q.asOf) : undefined, view: q.view, pin: true });
+    if (unit.ownerSubjectId) await logRead(ctx, unit.ownerSubjectId, 'getGepAccount');
+    if (wantsCsv(q.format, c.req.header('accept'))) {
+      c.header('content-disposition', `attachment; filename="gep-${unit.code}-${year}.csv"`);
+      return c.body(accountCsv(account, unit), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    }
+    return c.json({ unit: toUnit(unit), ...account }, 200);
+  })
+  .openapi(closeRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const { unitCode, year } = c.req.valid('param');
+    const unit = await getUnit(ctx, unitCode);
+    const account = await closeAccount(ctx, unit, year, c.req.valid('json'));
+    return c.json({ unit: toUnit(unit), ...account }, 201);
+  })
+  .openapi(revisionsRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const { unitCode, year } = c.req.valid('param');
+    const unit = await readableUnit(ctx, unitCode);
+    return c.json({ revisions: await revisionsOf(ctx, unit, year) }, 200);
+  });
