@@ -8,6 +8,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { STATION_2025, STATION_2025_ROWS, STATION_2025_TOTAL } from './support/rule-fixtures.js';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
 
 const D = '/v1/districts/chongming';
@@ -49,19 +50,6 @@ async function publish(w: World, source: string) {
   expect(published.status).toBe(200);
   later(w);
 }
-
-// The recorded year of a 1000 ha forest town, accounted by the shipped county method.
-const STATION_2025 = [
-  'precipitation 1200 mm',
-  'runoff 300 mm',
-  'evapotranspiration 650 mm',
-  'erosion_potential 5.2 wan-t',
-  'erosion_actual 12000 t',
-  'npp 5000 t-dm',
-  'transpiration_heat 18 亿kJ',
-  'evaporation_heat 3.6 yi-kJ',
-  'air-purification-so2 12.5 t-SO2',
-];
 
 describe('a county accounts its GEP from what the stations record', () => {
   it('computes each quantity with exact formulas and shows every intermediate, row by row', async () => {
@@ -108,7 +96,8 @@ describe('a county accounts its GEP from what the stations record', () => {
       price: expect.objectContaining({ value: '1263.157895', formula: 'so2_tax / so2_kg_per_eq' }),
     });
     // 15 276 750 + 93 046.15 + 65 800 + 50 400 + 476 775 + 5 950 000 + 123 400 + 15 789.47 = 22 051 960.62
-    expect(a.total).toBe('22051960.62');
+    expect(a.total).toBe(STATION_2025_TOTAL);
+    expect(Object.fromEntries(a.rows.filter((r: Row) => r.value !== null).map((r: Row) => [r.indicator, r.value]))).toEqual(STATION_2025_ROWS);
     expect(a.notAssessed).toEqual(['crops', 'water-purification-cod', 'recreation']);
     expect(a.measurements.map((m: { name: string }) => m.name)).toEqual(STATION_2025.map((l) => l.split(' ')[0]));
   });

@@ -311,7 +311,12 @@ describe('a bureau on the demo data', () => {
     expect(run).not.toContain('chenjia');
     expect(run).not.toMatch(ENGLISH);
     const runs = await w.call('GET', `${API}/allocations`, { as: w.keys.chongming.bureau });
-    expect(runs.json.items.map((r: { period: string }) => r.period)).toEqual(['2027', '2026']);
+    // The new run first, then the two seeded ones (town-gep-split and town-eco-fund, both for 2026).
+    expect(runs.json.items.map((r: { period: string; ruleSetId: string }) => `${r.ruleSetId} ${r.period}`)).toEqual([
+      'town-eco-fund 2027',
+      'town-eco-fund 2026',
+      'town-gep-split 2026',
+    ]);
   });
 
   it('keeps a broken draft with each error beside its line, then compares a good one, sees the chart and publishes after confirming', async () => {

@@ -1077,9 +1077,14 @@ export interface components {
          *     }
          */
         AllocationInput: {
+            /**
+             * @description The records the service fills inputs from, as they stood then (default: now)
+             * @example 2026-06-30
+             */
+            asOf?: string;
             /** @example 50000000.00 */
             fund?: string;
-            /** @description Fill this input from the GEP account of the unit whose code is the recipient's id */
+            /** @description Fill this input from the GEP account of the unit whose code is the recipient's id (the rule file's `from: { gep }` says the same, with the year relative to the period) */
             gep?: {
                 input: string;
                 year: number;
@@ -1092,18 +1097,52 @@ export interface components {
             period: string;
             /** @default [] */
             recipients: {
+                /** @description The recipient; for inputs the service fills (`from` in the rule file), an accounting unit's code */
                 id: string;
                 name?: string;
+                /** @default {} */
                 values: {
                     [key: string]: string;
                 };
             }[];
+            /** @description Recipients taken from the accounting units instead of listed */
+            recipientsFrom?: {
+                /** @description Every accounting unit directly below this one, e.g. the towns of a district */
+                childrenOf: string;
+            };
+            /** @description What each extra fund named in the rule file holds, e.g. { "province-topup": "2000000.00" } for floors topped up by the province */
+            sources?: {
+                [key: string]: string;
+            };
             /** @description Agreement-level inputs, e.g. concentrations at the boundary section */
             values?: {
                 [key: string]: string;
             };
         };
         AllocationResult: {
+            /** @description An agreement's components, each with its direction */
+            components?: {
+                /** @description What the payer pays the payee for this component */
+                amount: string;
+                /** @description False where its condition does not hold */
+                applies: boolean;
+                /** @description Before its cap */
+                before: string;
+                /** @enum {string} */
+                direction: "by-index" | "stated";
+                name: string;
+                note: string;
+                payee: string;
+                payer: string;
+                title: string | null;
+            }[];
+            derived?: {
+                formula: string;
+                name: string;
+                unit: string;
+                value: string;
+            }[];
+            /** @description What changes hands: for an agreement, the net between each pair of parties */
             flows?: {
                 amount: string;
                 payee: string;
@@ -1131,9 +1170,30 @@ export interface components {
             parameters: {
                 [key: string]: string;
             };
+            parties?: {
+                id: string;
+                kind: string | null;
+                title: string | null;
+            }[];
             period: string;
+            poolFund?: {
+                formula: string;
+                value: string;
+            };
+            /** @description The district's records the run read its inputs from */
+            reads?: {
+                /** @description What was read, e.g. the closed 2025 GEP account of chenjia-town, revision 1 */
+                from: string;
+                input: string;
+                recipient: string;
+                /** @description The record version read: account revision and method version, unit update, scorecard hash */
+                record: {
+                    [key: string]: string | number | null;
+                };
+                value: string;
+            }[];
             recipients: {
-                /** @description Yuan to the fen */
+                /** @description Yuan, at the rounding unit */
                 amount: string;
                 components: {
                     after: string;
@@ -1154,6 +1214,10 @@ export interface components {
                 shares: {
                     [key: string]: string;
                 };
+                /** @description What each source paid this recipient, where a floor is topped up from an extra fund */
+                sources?: {
+                    [key: string]: string;
+                };
                 weights: {
                     [key: string]: string;
                 };
@@ -1161,13 +1225,22 @@ export interface components {
             rounding: {
                 /** @enum {string} */
                 method: "largest-remainder";
+                /** @description The step as the rule file states it */
+                text: string;
                 tieBreak: string;
-                /** @enum {string} */
-                unit: "0.01";
+                /** @description Yuan per rounding step: 0.01 (a fen), 1, 100 (0.01 万元) */
+                unit: string;
             };
             ruleSet: components["schemas"]["RuleSetRef"];
             /** @enum {string} */
-            scheme: "split" | "bilateral" | "pool" | "payroll";
+            scheme: "split" | "bilateral" | "pool" | "payroll" | "schedule";
+            /** @description Where the money came from, where an extra fund tops floors up */
+            sources?: {
+                available: string;
+                paid: string;
+                source: string;
+                title: string;
+            }[];
             total: string;
         };
         AllocationRunHead: {
@@ -2521,9 +2594,14 @@ export interface components {
          *     }
          */
         RunAllocation: {
+            /**
+             * @description The records the service fills inputs from, as they stood then (default: now)
+             * @example 2026-06-30
+             */
+            asOf?: string;
             /** @example 50000000.00 */
             fund?: string;
-            /** @description Fill this input from the GEP account of the unit whose code is the recipient's id */
+            /** @description Fill this input from the GEP account of the unit whose code is the recipient's id (the rule file's `from: { gep }` says the same, with the year relative to the period) */
             gep?: {
                 input: string;
                 year: number;
@@ -2536,13 +2614,24 @@ export interface components {
             period: string;
             /** @default [] */
             recipients: {
+                /** @description The recipient; for inputs the service fills (`from` in the rule file), an accounting unit's code */
                 id: string;
                 name?: string;
+                /** @default {} */
                 values: {
                     [key: string]: string;
                 };
             }[];
+            /** @description Recipients taken from the accounting units instead of listed */
+            recipientsFrom?: {
+                /** @description Every accounting unit directly below this one, e.g. the towns of a district */
+                childrenOf: string;
+            };
             ruleSetId: string;
+            /** @description What each extra fund named in the rule file holds, e.g. { "province-topup": "2000000.00" } for floors topped up by the province */
+            sources?: {
+                [key: string]: string;
+            };
             /** @description Agreement-level inputs, e.g. concentrations at the boundary section */
             values?: {
                 [key: string]: string;

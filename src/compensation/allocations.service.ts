@@ -4,8 +4,6 @@
  */
 import Decimal from 'decimal.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { accountOf } from '../gep/accounts.service.js';
-import { getUnit } from '../gep/units.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { allocationRuns } from '../platform/db/schema.js';
@@ -14,51 +12,48 @@ import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
 import { compiledOf } from '../rules/compiled-cache.js';
 import { RuleCompileError } from '../rules/engine/errors.js';
-import { AllocationError, type AllocationInput, type AllocationResult, allocate } from '../rules/kinds/allocation/allocate.js';
+import { AllocationError, type AllocationInput, type AllocationResult, allocate, type RecordRead } from '../rules/kinds/allocation/allocate.js';
 import { activeVersion, documentOf, getVersion, type RuleSetVersionHead } from '../rules/rule-sets.service.js';
+import { fillFromRecords, type RunRequest } from './record-inputs.service.js';
 import { summary } from './statistics.js';
 
 export type AllocationRunRow = typeof allocationRuns.$inferSelect;
 
-export interface RunRequest extends AllocationInput {
-  /** Fill this input of each recipient from the GEP account of the unit with the recipient's id. */
-  gep?: { input: string; year: number } | undefined;
-}
+export type { RunRequest } from './record-inputs.service.js';
 
-async function compute(ctx: ServiceContext, row: RuleSetVersionHead, input: AllocationInput): Promise<AllocationResult> {
+async function compiledAllocation(ctx: ServiceContext, row: RuleSetVersionHead) {
   const doc = await documentOf(ctx, row);
   if (doc.kind !== 'allocation') throw new DomainError('wrong-rule-kind', `rule set '${row.ruleSetId}' is a ${doc.kind}, not an allocation`);
-  try {
-    return allocate(compiledOf(doc, row.hash), input);
-  } catch (error) {
-    if (error instanceof AllocationError || error instanceof RuleCompileError) {
-      throw new DomainError('allocation-refused', `${row.ruleSetId}: ${error.message}`, {
-        fields: [{ pointer: error.pointer, detail: error.message }],
-      });
-    }
-    throw error;
-  }
+  return compiledOf(doc, row.hash);
 }
 
-async function withGep(ctx: ServiceContext, request: RunRequest): Promise<AllocationInput> {
-  if (!request.gep) return request;
-  const { input, year } = request.gep;
-  const recipients = [];
-  for (const [i, r] of request.recipients.entries()) {
-    if (r.values[input] !== undefined) {
-      recipients.push(r);
-      continue;
-    }
-    const unit = await getUnit(ctx, r.id).catch(() => {
-      throw fail.invalid(`recipient '${r.id}' has no '${input}' and no GEP unit of that code`, [
-        { pointer: `/recipients/${i}/values/${input}`, in: 'body', detail: 'missing' },
-      ]);
+function refused(row: RuleSetVersionHead, error: unknown): never {
+  if (error instanceof AllocationError || error instanceof RuleCompileError) {
+    throw new DomainError('allocation-refused', `${row.ruleSetId}: ${error.message}`, {
+      fields: [{ pointer: error.pointer, detail: error.message }],
     });
-    const account = await accountOf(ctx, unit, year, { pin: true });
-    recipients.push({ ...r, values: { ...r.values, [input]: account.total } });
   }
-  const { gep: _gep, ...rest } = request;
-  return { ...rest, recipients };
+  throw error;
+}
+
+/**
+ * A version run on a request: the inputs the rule file takes from the records filled in first (and
+ * kept with what was read), then the allocation. Gives back the input as filled: what a re-run needs.
+ */
+async function compute(
+  ctx: ServiceContext,
+  row: RuleSetVersionHead,
+  request: RunRequest,
+  reads?: RecordRead[],
+): Promise<{ input: AllocationInput; result: AllocationResult }> {
+  const compiled = await compiledAllocation(ctx, row);
+  const filled = reads ? { input: request, reads } : await fillFromRecords(ctx, compiled.body, request);
+  try {
+    const result = allocate(compiled, filled.input);
+    return { input: filled.input, result: filled.reads.length ? { ...result, reads: filled.reads } : result };
+  } catch (error) {
+    refused(row, error);
+  }
 }
 
 export async function runAllocation(
@@ -72,8 +67,7 @@ export async function runAllocation(
     return { run, result: JSON.parse(run.result) as AllocationResult };
   }
   const version = await activeVersion(ctx, ruleSetId, ctx.now);
-  const input = await withGep(ctx, request);
-  const result = await compute(ctx, version, input);
+  const { input, result } = await compute(ctx, version, request);
   const runId = newId('alc', ctx.now);
   const insert = ctx.deps.storage.db
     .insert(allocationRuns)
@@ -110,7 +104,7 @@ export async function getAllocation(ctx: ServiceContext, id: string, recompute: 
   const stored = JSON.parse(run.result) as AllocationResult;
   if (!recompute) return { run, result: stored, reproduced: null };
   // The version the run used, whatever has been published since, with the inputs it stored.
-  const again = await compute(ctx, await getVersion(ctx, run.versionId), JSON.parse(run.inputs) as AllocationInput);
+  const { result: again } = await compute(ctx, await getVersion(ctx, run.versionId), JSON.parse(run.inputs) as AllocationInput, stored.reads ?? []);
   return { run, result: stored, reproduced: JSON.stringify(again) === run.result };
 }
 
@@ -156,8 +150,8 @@ export async function simulate(
   request?: RunRequest,
 ): Promise<{ inputsFrom: 'given' | 'last-run'; result: AllocationResult }> {
   const version = await getVersion(ctx, versionId);
-  const input = request ? await withGep(ctx, request) : await lastInputs(ctx, version.ruleSetId);
-  return { inputsFrom: request ? 'given' : 'last-run', result: await compute(ctx, version, input) };
+  const { result } = await compute(ctx, version, request ?? (await lastInputs(ctx, version.ruleSetId)));
+  return { inputsFrom: request ? 'given' : 'last-run', result };
 }
 
 export interface RecipientChange {
@@ -177,9 +171,9 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
       { pointer: '/candidateVersionId', in: 'body', detail: `not a version of ${ruleSetId}` },
     ]);
   }
-  const input = request ? await withGep(ctx, request) : await lastInputs(ctx, ruleSetId);
-  const before = await compute(ctx, base, input);
-  const after = await compute(ctx, candidate, input);
+  const given = request ?? (await lastInputs(ctx, ruleSetId));
+  const { input, result: before } = await compute(ctx, base, given);
+  const { result: after } = await compute(ctx, candidate, given);
   const amounts = (r: AllocationResult) => new Map(r.recipients.map((x) => [x.id, x]));
   const b = amounts(before);
   const a = amounts(after);

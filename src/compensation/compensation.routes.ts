@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
-import { DecimalString } from '../platform/http/schemas.js';
+import { AsOf, DecimalString, MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { SCHEMES } from '../rules/kinds/allocation/body.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import { diff, getAllocation, listRuns, runAllocation, simulate } from './allocations.service.js';
 
@@ -15,15 +16,32 @@ export const AllocationInputSchema = z
       .optional()
       .openapi({ example: '50000000.00' }),
     recipients: z
-      .array(z.strictObject({ id: z.string().min(1).max(80), name: z.string().max(200).optional(), values: z.record(z.string(), DecimalString) }))
+      .array(
+        z.strictObject({
+          id: z.string().min(1).max(80).describe("The recipient; for inputs the service fills (`from` in the rule file), an accounting unit's code"),
+          name: z.string().max(200).optional(),
+          values: z.record(z.string(), DecimalString).default({}),
+        }),
+      )
       .max(100_000)
       .default([]),
+    recipientsFrom: z
+      .strictObject({ childrenOf: z.string().min(1).max(80).describe('Every accounting unit directly below this one, e.g. the towns of a district') })
+      .optional()
+      .describe('Recipients taken from the accounting units instead of listed'),
+    asOf: AsOf.optional().describe('The records the service fills inputs from, as they stood then (default: now)'),
+    sources: z
+      .record(z.string(), MoneyString)
+      .optional()
+      .describe('What each extra fund named in the rule file holds, e.g. { "province-topup": "2000000.00" } for floors topped up by the province'),
     values: z.record(z.string(), DecimalString).optional().describe('Agreement-level inputs, e.g. concentrations at the boundary section'),
     parameters: z.record(z.string(), DecimalString).optional().describe('Negotiated parameters, each within its declared range'),
     gep: z
       .strictObject({ input: z.string().min(1), year: z.number().int() })
       .optional()
-      .describe("Fill this input from the GEP account of the unit whose code is the recipient's id"),
+      .describe(
+        "Fill this input from the GEP account of the unit whose code is the recipient's id (the rule file's `from: { gep }` says the same, with the year relative to the period)",
+      ),
   })
   .openapi('AllocationInput', {
     example: {
@@ -53,17 +71,26 @@ const Recipient = z.object({
   components: z.array(z.object({ name: z.string(), before: z.string(), after: z.string(), note: z.string().optional() })),
   constrained: z.enum(['floor', 'cap']).nullable(),
   exact: z.string().describe('Before rounding'),
-  amount: z.string().describe('Yuan to the fen'),
+  amount: z.string().describe('Yuan, at the rounding unit'),
+  sources: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('What each source paid this recipient, where a floor is topped up from an extra fund'),
 });
 
 export const AllocationResultSchema = z
   .object({
-    scheme: z.enum(['split', 'bilateral', 'pool', 'payroll']),
+    scheme: z.enum(SCHEMES),
     period: z.string(),
     fund: z.string().nullable(),
     total: z.string(),
     parameters: z.record(z.string(), z.string()),
-    rounding: z.object({ unit: z.literal('0.01'), method: z.literal('largest-remainder'), tieBreak: z.string() }),
+    rounding: z.object({
+      unit: z.string().describe('Yuan per rounding step: 0.01 (a fen), 1, 100 (0.01 万元)'),
+      text: z.string().describe('The step as the rule file states it'),
+      method: z.literal('largest-remainder'),
+      tieBreak: z.string(),
+    }),
     recipients: z.array(Recipient),
     index: z
       .object({
@@ -74,8 +101,48 @@ export const AllocationResultSchema = z
         comparison: z.enum(['below', 'at', 'above']).describe('Where the index stands against the threshold, compared exactly'),
       })
       .optional(),
-    flows: z.array(z.object({ payer: z.string(), payee: z.string(), amount: z.string() })).optional(),
+    derived: z.array(z.object({ name: z.string(), value: z.string(), unit: z.string(), formula: z.string() })).optional(),
+    components: z
+      .array(
+        z.object({
+          name: z.string(),
+          title: z.string().nullable(),
+          payer: z.string(),
+          payee: z.string(),
+          amount: z.string().describe('What the payer pays the payee for this component'),
+          before: z.string().describe('Before its cap'),
+          applies: z.boolean().describe('False where its condition does not hold'),
+          note: z.string(),
+          direction: z.enum(['by-index', 'stated']),
+        }),
+      )
+      .optional()
+      .describe("An agreement's components, each with its direction"),
+    parties: z.array(z.object({ id: z.string(), title: z.string().nullable(), kind: z.string().nullable() })).optional(),
+    flows: z
+      .array(z.object({ payer: z.string(), payee: z.string(), amount: z.string() }))
+      .optional()
+      .describe('What changes hands: for an agreement, the net between each pair of parties'),
     net: z.array(z.object({ party: z.string(), contributes: z.string(), receives: z.string(), net: z.string() })).optional(),
+    sources: z
+      .array(z.object({ source: z.string(), title: z.string(), available: z.string(), paid: z.string() }))
+      .optional()
+      .describe('Where the money came from, where an extra fund tops floors up'),
+    poolFund: z.object({ formula: z.string(), value: z.string() }).optional(),
+    reads: z
+      .array(
+        z.object({
+          recipient: z.string(),
+          input: z.string(),
+          value: z.string(),
+          from: z.string().describe('What was read, e.g. the closed 2025 GEP account of chenjia-town, revision 1'),
+          record: z
+            .record(z.string(), z.union([z.string(), z.number(), z.null()]))
+            .describe('The record version read: account revision and method version, unit update, scorecard hash'),
+        }),
+      )
+      .optional()
+      .describe("The district's records the run read its inputs from"),
     ruleSet: RuleSetRefSchema,
   })
   .openapi('AllocationResult');

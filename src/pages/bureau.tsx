@@ -55,12 +55,15 @@ async function inForce(c: PagesContext, ruleSetId: string) {
     .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : b.version - a.version))[0];
   if (!current) return { versions: versions.body.items as VersionHead[] };
   const full = await call('GET', `/rule-set-versions/${current.versionId}`);
-  const doc = full.ok ? (parseYaml(full.body.source) as { title?: string; body?: { inputs?: Record<string, Omit<RuleInput, 'name'>> } }) : {};
+  const doc = full.ok
+    ? (parseYaml(full.body.source) as { title?: string; body?: { inputs?: Record<string, Omit<RuleInput, 'name'> & { from?: unknown }> } })
+    : {};
   const inputs: RuleInput[] = Object.entries(doc.body?.inputs ?? {}).map(([name, def]) => ({
     name,
     description: def.description ?? null,
     unit: def.unit ?? null,
-    optional: Boolean(def.optional),
+    // An input the service reads from the records (GEP, areas, grades) may be left out: 编号 names the unit.
+    optional: Boolean(def.optional) || def.from !== undefined,
   }));
   return { versions: versions.body.items as VersionHead[], current, title: doc.title ? ruleText(doc.title) : ruleSetName(ruleSetId), inputs };
 }

@@ -36,3 +36,6 @@ export function windowStart(asOf: string, window: { days?: number | undefined; m
 export function periodKey(date: string, per: 'day' | 'month' | 'year'): string {
   return per === 'day' ? date : per === 'month' ? date.slice(0, 7) : date.slice(0, 4);
 }
+
+/** An `asOf` as given: a date means the end of that day in China; an instant is taken as is. */
+export const asOfInstant = (s: string): Date => new Date(s.length === 10 ? `${s}T23:59:59.999+08:00` : s);

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { type RunRequest, runAllocation } from '../compensation/allocations.service.js';
 import { type EventInput, recordEvents } from '../credit/events.service.js';
 import { createDistrict } from '../districts/districts.service.js';
+import { closeAccount } from '../gep/accounts.service.js';
 import { recordMeasurements } from '../gep/measurements.service.js';
 import { type UnitInput, upsertUnit } from '../gep/units.service.js';
 import { createClient } from '../identity/clients.service.js';
@@ -36,6 +37,7 @@ const SeedFile = z.strictObject({
               code: z.string(),
               year: z.number().int(),
               measurements: z.array(z.object({ indicator: z.string(), value: z.string(), unit: z.string(), source: z.string() })),
+              closed: z.string().optional().describe("The bureau's approval note: the year's account is closed with it"),
             })
             .catchall(z.unknown()),
         )
@@ -99,9 +101,10 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
       const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency, name: `seed ${agency}` };
       await recordEvents({ ...ctx, principal: recorder }, events);
     }
-    for (const { code, year, measurements, ...unit } of d.gepUnits) {
-      await upsertUnit(ctx, code, unit as unknown as UnitInput);
-      await recordMeasurements(ctx, code, year, measurements);
+    for (const { code, year, measurements, closed, ...unit } of d.gepUnits) {
+      const { row } = await upsertUnit(ctx, code, unit as unknown as UnitInput);
+      if (measurements.length) await recordMeasurements(ctx, code, year, measurements);
+      if (closed) await closeAccount(ctx, row, year, { note: closed });
     }
     for (const b of d.benefits) await createBenefit(ctx, b as unknown as NewBenefit);
     for (const { by, ...a } of d.awards) {

@@ -397,7 +397,8 @@ describe.skipIf(!runBrowser)('in Chromium, on a 360 px phone', () => {
         await page.goto(`${app.base}/app/districts/chongming`);
         await page.locator('#key').fill(w.keys.chongming.bureau);
         await press(narrow, page, page.locator('form:has(#key) button[type=submit]'));
-        await press(narrow, page, page.getByRole('link', { name: '查看明细' }));
+        const townFund = page.getByRole('row').filter({ hasText: '乡镇生态补偿资金分配' });
+        await press(narrow, page, townFund.getByRole('link', { name: '查看明细' }));
         expect(await page.textContent('main')).toContain('30,000,000.00 元');
         await checkPage(page, 'narrow-bureau-allocation');
       });

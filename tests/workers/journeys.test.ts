@@ -17,7 +17,16 @@ import { allocate } from '../../src/rules/kinds/allocation/allocate.js';
 import { parseRuleFile } from '../../src/rules/rule-file.js';
 import { shippedRules } from '../../src/rules/shipped-rules.generated.js';
 import { type WorkerEnv, workerDeps } from '../../src/worker.js';
-import { AMMONIA_PARTS, AMMONIA_VALUES, ammoniaAgreement } from '../support/rule-fixtures.js';
+import {
+  AMMONIA_PARTS,
+  AMMONIA_VALUES,
+  ammoniaAgreement,
+  NETTING_BETTER,
+  NETTING_BETTER_FLOWS,
+  STATION_2025,
+  STATION_2025_ROWS,
+  STATION_2025_TOTAL,
+} from '../support/rule-fixtures.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test env carries bindings declared in the vitest config.
 const testEnv = env as any;
@@ -224,5 +233,54 @@ describe('inside workerd, on D1', () => {
     expect(Object.fromEntries(run.json.result.recipients[0].components.map((c: { name: string; after: string }) => [c.name, c.after]))).toEqual(
       AMMONIA_PARTS,
     );
+  });
+
+  it('a GEP account derived from station records comes out to the fen as on better-sqlite3, and closes', async () => {
+    const unit = await call('PUT', `${D}/gep-units/xinhe-forest`, keys.bureau as string, {
+      name: '新河镇林地',
+      level: 'town',
+      areaHa: '1000',
+      ecosystemTypes: ['forest'],
+      method: 'county-gep-method',
+    });
+    expect(unit.status).toBe(201);
+    const measurements = STATION_2025.map((l) => {
+      const [indicator, value, unit] = l.split(' ');
+      return { indicator, value, unit, source: '2025年度生态监测' };
+    });
+    const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) - 1;
+    expect((await call('POST', `${D}/gep-units/xinhe-forest/measurements`, keys.recorder as string, { year, measurements })).status).toBe(201);
+    const account = await call('GET', `${D}/gep-units/xinhe-forest/accounts/${year}`, keys.bureau as string);
+    expect(account.json.total).toBe(STATION_2025_TOTAL);
+    expect(
+      Object.fromEntries(
+        account.json.rows
+          .filter((r: { value: string | null }) => r.value !== null)
+          .map((r: { indicator: string; value: string }) => [r.indicator, r.value]),
+      ),
+    ).toEqual(STATION_2025_ROWS);
+    const closed = await call('POST', `${D}/gep-units/xinhe-forest/accounts/${year}/closure`, keys.bureau as string, { note: '审定' });
+    expect(closed.json).toMatchObject({ status: 'closed', revision: 1, total: STATION_2025_TOTAL });
+  });
+
+  it('a netted basin agreement with a third payer gives the same flows as on better-sqlite3', async () => {
+    const run = await call('POST', `${D}/allocations`, keys.bureau as string, {
+      ruleSetId: 'basin-netting-agreement',
+      period: '2026',
+      values: NETTING_BETTER,
+    });
+    expect(run.status).toBe(201);
+    expect(run.json.result).toMatchObject({ total: '459000000.00', flows: NETTING_BETTER_FLOWS });
+    expect(
+      run.json.result.components.map(
+        (c: { name: string; payer: string; payee: string; amount: string }) => `${c.name} ${c.payer}→${c.payee} ${c.amount}`,
+      ),
+    ).toEqual([
+      'central-grant central→anhui 300000000.00',
+      'agreed-base zhejiang→anhui 100000000.00',
+      'quality-change zhejiang→anhui 47000000.00',
+      'quality-bonus zhejiang→anhui 12000000.00',
+      'ammonia-excess anhui→zhejiang 0.00',
+    ]);
   });
 });

@@ -46,5 +46,4 @@ export const AsOf = z
   })
   .openapi({ example: '2026-06-30' });
 
-/** A date means the end of that day in China; an instant is taken as is. */
-export const asOfInstant = (s: string): Date => new Date(s.length === 10 ? `${s}T23:59:59.999+08:00` : s);
+export { asOfInstant } from '../dates.js';

@@ -1,15 +1,26 @@
 /**
  * An allocation rule set checked whole and compiled: every input and parameter a component or formula
  * names is declared, every unit is known, the agreement's index formula type-checks to a pure number,
- * a linear component's input × rate comes out in yuan, and tiers run upward without gaps or overlaps.
+ * each amount formula to yuan and each condition to true/false, a linear component's input × rate comes
+ * out in yuan, the parties a component names exist, and tiers run upward without gaps or overlaps.
  * Whatever a run could find wrong from the file alone is found here, at upload.
  */
 import { CompileIssues, RuleCompileError } from '../../engine/errors.js';
 import type { RuleSetRef } from '../../engine/ruleset-ref.js';
-import { exact, Fraction } from '../../formula/exact.js';
-import { type CompiledFormula, compileFormula, FormulaError, type FormulaType, NUMBER, quantity } from '../../formula/formula.js';
+import { exact, Fraction, toDecimal } from '../../formula/exact.js';
+import { BOOLEAN, type CompiledFormula, compileFormula, FormulaError, type FormulaType, NUMBER, quantity } from '../../formula/formula.js';
 import { formatDims, missingFactor, sameDimension, times, type Unit, UnitError, unitOf, YUAN } from '../../units/units.js';
-import type { AllocationBody } from './body.js';
+import type { AllocationBody, Component } from './body.js';
+
+/** The formulas of one component, compiled. */
+export interface CompiledComponent {
+  formula?: CompiledFormula | undefined;
+  when?: CompiledFormula | undefined;
+  /** Per tier (by index), where the tier's amount is a formula. */
+  tierFormulas: Map<number, CompiledFormula>;
+  /** linear: the exact factor that turns input × rate into yuan. */
+  linearScale?: Fraction | undefined;
+}
 
 export interface CompiledAllocation {
   body: AllocationBody;
@@ -18,28 +29,48 @@ export interface CompiledAllocation {
   scales: Map<string, Fraction>;
   /** The agreement's index, for the bilateral scheme. */
   index?: CompiledFormula | undefined;
-  /** Per linear component (by index): the exact factor that turns input × rate into yuan. */
-  linearScales: Map<number, Fraction>;
   /** The derived lines, in order: each computes from the inputs, parameters and the lines before it. */
   derived: Array<{ name: string; unit: Unit; formula: CompiledFormula }>;
-  /** Per formula component (by index): its compiled formula, which gives yuan. */
-  componentFormulas: Map<number, CompiledFormula>;
+  /** The components of the agreement or the schedule, by index. */
+  components: CompiledComponent[];
+  /** The pool's size, where it is a formula. */
+  poolFund?: CompiledFormula | undefined;
+  /** Amounts are rounded to this many yuan (0.01: a fen). */
+  step: Fraction;
+  stepText: string;
+  /** The parties of an agreement, by id, with what they are. */
+  parties: Map<string, { title: string | null; kind: string | null }>;
 }
 
 export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): CompiledAllocation {
   const issues = new CompileIssues();
   const units = new Map<string, Unit>();
-  const declare = (name: string, unit: string | undefined, pointer: string) =>
+  const parseUnit = (text: string, pointer: string, what: string): Unit | undefined =>
     issues.check(() => {
       try {
-        units.set(name, unitOf(unit ?? '1'));
+        return unitOf(text);
       } catch (error) {
-        if (error instanceof UnitError) throw new RuleCompileError(pointer, `'${name}': ${error.message}`);
+        if (error instanceof UnitError) throw new RuleCompileError(pointer, `${what}: ${error.message}`);
         throw error;
       }
     });
-  for (const [name, p] of Object.entries(body.parameters)) declare(name, p.unit, `/body/parameters/${name}/unit`);
-  for (const [name, d] of Object.entries(body.inputs)) declare(name, d.unit, `/body/inputs/${name}/unit`);
+  const formula = (source: string, names: ReadonlyMap<string, FormulaType>, pointer: string, expect: FormulaType, what: string) =>
+    issues.check(() => {
+      try {
+        return compileFormula(source, names, { pointer, expect, what });
+      } catch (error) {
+        if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, error.message);
+        throw error;
+      }
+    });
+  for (const [name, p] of Object.entries(body.parameters)) {
+    const u = parseUnit(p.unit ?? '1', `/body/parameters/${name}/unit`, `'${name}'`);
+    if (u) units.set(name, u);
+  }
+  for (const [name, d] of Object.entries(body.inputs)) {
+    const u = parseUnit(d.unit ?? '1', `/body/inputs/${name}/unit`, `'${name}'`);
+    if (u) units.set(name, u);
+  }
   // Derived lines: each may read the inputs, the parameters and the lines before it, in its own unit.
   const declared = new Map<string, FormulaType>([...units].map(([name, unit]) => [name, quantity(unit.dims)]));
   const derived: CompiledAllocation['derived'] = [];
@@ -49,30 +80,12 @@ export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): Co
       issues.add(`${at}/name`, `'${line.name}' is already an input, a parameter or an earlier line`);
       return;
     }
-    const unit = issues.check(() => {
-      try {
-        return unitOf(line.unit);
-      } catch (error) {
-        if (error instanceof UnitError) throw new RuleCompileError(`${at}/unit`, `'${line.name}': ${error.message}`);
-        throw error;
-      }
-    });
+    const unit = parseUnit(line.unit, `${at}/unit`, `'${line.name}'`);
     if (!unit) return;
-    const formula = issues.check(() => {
-      try {
-        return compileFormula(line.formula, declared, {
-          pointer: `${at}/formula`,
-          expect: quantity(unit.dims),
-          what: `'${line.name}' (${line.unit})`,
-        });
-      } catch (error) {
-        if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, error.message);
-        throw error;
-      }
-    });
+    const f = formula(line.formula, declared, `${at}/formula`, quantity(unit.dims), `'${line.name}' (${line.unit})`);
     declared.set(line.name, quantity(unit.dims));
     units.set(line.name, unit);
-    if (formula) derived.push({ name: line.name, unit, formula });
+    if (f) derived.push({ name: line.name, unit, formula: f });
   });
   const derivedNames = new Set(body.derive.map((d) => d.name));
   const known = (name: string) => name in body.inputs || name in body.parameters || derivedNames.has(name);
@@ -89,61 +102,82 @@ export function compileAllocation(body: AllocationBody, ruleSet: RuleSetRef): Co
     mustKnow(body.payroll.scoreInput, '/body/payroll/scoreInput');
   }
 
+  const parties = new Map<string, { title: string | null; kind: string | null }>();
+  if (body.bilateral) {
+    for (const id of [body.bilateral.upstream, body.bilateral.downstream]) parties.set(id, { title: null, kind: null });
+    body.bilateral.parties.forEach((p, i) => {
+      if (parties.get(p.id)?.title) issues.add(`/body/bilateral/parties/${i}/id`, `party '${p.id}' is listed twice`);
+      parties.set(p.id, { title: p.title, kind: p.kind ?? null });
+    });
+  }
+
   let index: CompiledFormula | undefined;
-  const linearScales = new Map<number, Fraction>();
-  const componentFormulas = new Map<number, CompiledFormula>();
-  const spec = body.bilateral;
-  if (spec) {
-    index = issues.check(() => {
-      try {
-        return compileFormula(spec.index.formula, declared, { pointer: '/body/bilateral/index/formula', expect: NUMBER, what: 'the index' });
-      } catch (error) {
-        if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, error.message);
-        throw error;
+  if (body.bilateral) index = formula(body.bilateral.index.formula, declared, '/body/bilateral/index/formula', NUMBER, 'the index');
+  const withIndex = body.bilateral ? new Map(declared).set('index', NUMBER) : declared;
+  const list = body.bilateral?.components ?? body.schedule?.components ?? [];
+  const base = body.bilateral ? '/body/bilateral/components' : '/body/schedule/components';
+  const components = list.map((c, i) => compileComponent(c, `${base}/${i}`));
+
+  function compileComponent(c: Component, at: string): CompiledComponent {
+    const out: CompiledComponent = { tierFormulas: new Map() };
+    if ('input' in c) mustKnow(c.input, `${at}/input`, c.input === 'index' && body.bilateral !== undefined);
+    if (c.when) out.when = formula(c.when, withIndex, `${at}/when`, BOOLEAN, `the condition of ${c.name}`);
+    if (c.pays !== undefined && c.pays !== 'by-index') {
+      for (const side of ['from', 'to'] as const) {
+        if (!parties.has(c.pays[side]))
+          issues.add(
+            `${at}/pays/${side}`,
+            `component ${c.name}: '${c.pays[side]}' is not a party of the agreement (${[...parties.keys()].join(', ')})`,
+          );
       }
-    });
-    spec.components.forEach((c, i) => {
-      const at = `/body/bilateral/components/${i}`;
-      if ('input' in c) mustKnow(c.input, `${at}/input`, c.input === 'index');
-      if (c.kind === 'linear') {
-        issues.check(() => linearScales.set(i, linearScale(c, units, at)));
-      }
-      if (c.kind === 'formula') {
-        const withIndex = new Map(declared).set('index', quantity({}));
-        const f = issues.check(() => {
-          try {
-            return compileFormula(c.formula, withIndex, {
-              pointer: `${at}/formula`,
-              expect: quantity(YUAN.dims),
-              what: `component ${c.name} (yuan)`,
-            });
-          } catch (error) {
-            if (error instanceof FormulaError) throw new RuleCompileError(error.pointer, error.message);
-            throw error;
-          }
-        });
-        if (f) componentFormulas.set(i, f);
-      }
-      if (c.kind === 'tiers') {
-        c.tiers.forEach((t, j) => {
-          if (t.from !== null && t.to !== null && exact(t.from).compare(exact(t.to)) >= 0) {
-            issues.add(`${at}/tiers/${j}/to`, `tier ${j + 1} runs from ${t.from} to ${t.to}: a tier runs upward (from < to)`);
-          }
-        });
-      }
-    });
+      if (c.pays.from === c.pays.to) issues.add(`${at}/pays/to`, `component ${c.name}: a party does not pay itself`);
+    }
+    if (c.kind === 'linear') out.linearScale = issues.check(() => linearScale(c, units, at));
+    if (c.kind === 'formula') out.formula = formula(c.formula, withIndex, `${at}/formula`, quantity(YUAN.dims), `component ${c.name} (yuan)`);
+    if (c.kind === 'tiers') {
+      c.tiers.forEach((t, j) => {
+        if (t.from !== null && t.to !== null && exact(t.from).compare(exact(t.to)) >= 0) {
+          issues.add(`${at}/tiers/${j}/to`, `tier ${j + 1} runs from ${t.from} to ${t.to}: a tier runs upward (from < to)`);
+        }
+        if (typeof t.amount === 'object' && 'formula' in t.amount) {
+          const f = formula(t.amount.formula, withIndex, `${at}/tiers/${j}/amount/formula`, quantity(YUAN.dims), `tier ${j + 1} of ${c.name} (yuan)`);
+          if (f) out.tierFormulas.set(j, f);
+        }
+      });
+    }
+    return out;
+  }
+
+  let poolFund: CompiledFormula | undefined;
+  if (body.pool?.fund) poolFund = formula(body.pool.fund.formula, declared, '/body/pool/fund/formula', quantity(YUAN.dims), 'the pool (yuan)');
+
+  const rounding = body.rounding ?? { step: '0.01', unit: 'yuan' };
+  let step = new Fraction(1, 100);
+  const roundingUnit = parseUnit(rounding.unit, '/body/rounding/unit', 'the rounding unit');
+  if (roundingUnit) {
+    if (!sameDimension(roundingUnit, YUAN)) issues.add('/body/rounding/unit', `amounts are rounded in money, not ${rounding.unit}`);
+    else step = exact(rounding.step).mul(roundingUnit.scale).div(YUAN.scale);
+    if (step.compare(0) <= 0) issues.add('/body/rounding/step', 'the rounding step must be more than zero');
+    else if (!step.mul(100).floor().equals(step.mul(100))) issues.add('/body/rounding/step', 'amounts are rounded to whole fen at the finest');
   }
   issues.done();
   const scales = new Map([...units].map(([name, unit]) => [name, unit.scale]));
-  return { body, ruleSet, scales, index, linearScales, derived, componentFormulas };
+  return {
+    body,
+    ruleSet,
+    scales,
+    index,
+    derived,
+    components,
+    poolFund,
+    step,
+    stepText: `${rounding.step} ${rounding.unit}${toDecimal(step) === rounding.step && rounding.unit === 'yuan' ? '' : ` (${toDecimal(step)} yuan)`}`,
+    parties,
+  };
 }
 
 /** input × rate must be money; the factor between their units and yuan is kept exact. */
-function linearScale(
-  c: Extract<NonNullable<AllocationBody['bilateral']>['components'][number], { kind: 'linear' }>,
-  units: Map<string, Unit>,
-  at: string,
-): Fraction {
+function linearScale(c: Extract<Component, { kind: 'linear' }>, units: Map<string, Unit>, at: string): Fraction {
   const declared = units.get(c.input);
   if (c.input !== 'index' && declared && c.inputUnit !== undefined) {
     const given = unitOf(c.inputUnit);

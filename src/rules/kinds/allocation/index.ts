@@ -6,7 +6,7 @@ import { compileAllocation } from './compile.js';
 
 export const allocationKind = defineKind({
   name: 'allocation',
-  title: '生态补偿分配：纵向分配、横向协议、资金池与岗位工资',
+  title: '生态补偿分配：纵向分配、横向协议、资金池、岗位工资与补偿标准',
   body: AllocationBody,
   compile: compileAllocation,
   examples: {
@@ -16,6 +16,7 @@ export const allocationKind = defineKind({
       recipients: z.array(z.strictObject({ id: z.string(), name: z.string().optional(), values: z.record(z.string(), z.string()) })).default([]),
       values: z.record(z.string(), z.string()).optional(),
       parameters: z.record(z.string(), z.string()).optional(),
+      sources: z.record(z.string(), z.string()).optional(),
     }),
     run: (compiled, input) => {
       const r = allocate(compiled, input as Parameters<typeof allocate>[1]);
@@ -24,6 +25,7 @@ export const allocationKind = defineKind({
         amounts: Object.fromEntries(r.recipients.map((x) => [x.id, x.amount])),
         ...(r.index ? { index: r.index.value, direction: r.index.direction } : {}),
         ...(r.flows ? { flows: r.flows } : {}),
+        ...(r.sources ? { sources: Object.fromEntries(r.sources.map((x) => [x.source, x.paid])) } : {}),
       };
     },
   },
