@@ -67,6 +67,7 @@ export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
     'scorecard-incomplete',
   ],
   revokeConsent: ['consent-already-revoked'],
+  getDistrictPolicy: ['rule-not-in-force'],
   issueCreditReport: [
     'rule-not-in-force',
     'no-consent',

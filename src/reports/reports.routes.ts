@@ -79,7 +79,8 @@ const grantRoute = createRoute({
   operationId: 'grantConsent',
   tags: ['Reports'],
   summary: 'Let a bank see your eco-credit for a purpose (with your own token)',
-  description: 'Valid for 90 days unless `expiresAt` says otherwise, at most one year; revocable at any time. Stored with its evidence.',
+  description:
+    'Valid for as long as the district policy in force says (`getDistrictPolicy`; shipped: 90 days) unless `expiresAt` says otherwise, and at most its maximum (shipped: 365 days); revocable at any time. Stored with its evidence.',
   security: bearerSecurity,
   middleware: [allow('subject')] as const,
   request: {

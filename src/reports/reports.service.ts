@@ -19,12 +19,11 @@ import { fail } from '../platform/errors.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
 import { pointsSummary } from '../points/points.service.js';
+import { districtPolicy } from '../rules/district-policy.service.js';
 import { type Purpose, requireConsent, type Scope } from './consents.service.js';
 import { queryLogEntry } from './query-log.service.js';
 import { activeKey } from './signing-keys.service.js';
 import { REPORT_TYPE } from './verify.js';
-
-export const REPORT_DAYS = 30;
 
 export interface IssueInput {
   subjectId: string;
@@ -151,10 +150,12 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
     };
   }
 
+  const policy = await districtPolicy(ctx, ctx.now);
+  ruleSets.push(policy.ruleSet);
   const key = await activeKey(ctx);
   const reportId = newId('rpt', ctx.now);
   const issuedAt = ctx.now;
-  const expiresAt = new Date(issuedAt.getTime() + REPORT_DAYS * 86_400_000);
+  const expiresAt = new Date(issuedAt.getTime() + policy.reportValidDays * 86_400_000);
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
   const payload = {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
