@@ -70,6 +70,7 @@ export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
   getDistrictPolicy: ['rule-not-in-force'],
   issueCreditReport: [
     'rule-not-in-force',
+    'purpose-not-allowed',
     'no-consent',
     'purpose-not-granted',
     'scope-not-granted',
@@ -87,6 +88,34 @@ export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
     'report-wrong-issuer',
     'report-wrong-type',
     'report-not-published-key',
+    'report-retired-key',
+    'report-revoked',
+    'report-suspended',
+    'status-list-tampered',
+  ],
+  issueOwnCredential: ['rule-not-in-force', 'scorecard-incomplete'],
+  verifyCredentialPresentation: [
+    'purpose-not-allowed',
+    'status-list-tampered',
+    'presentation-malformed',
+    'presentation-wrong-type',
+    'presentation-unknown-kid',
+    'presentation-retired-key',
+    'presentation-bad-signature',
+    'presentation-expired',
+    'presentation-not-yet-valid',
+    'presentation-wrong-issuer',
+    'presentation-disclosure-not-in-credential',
+    'presentation-key-binding-missing',
+    'presentation-key-binding-malformed',
+    'presentation-key-binding-bad-signature',
+    'presentation-key-binding-wrong-hash',
+    'presentation-key-binding-wrong-nonce',
+    'presentation-key-binding-wrong-audience',
+    'presentation-key-binding-expired',
+    'presentation-key-binding-not-yet-valid',
+    'presentation-revoked',
+    'presentation-suspended',
   ],
 };
 
@@ -110,6 +139,10 @@ const MEANING: Partial<Record<ErrorCode, string>> = {
   'insufficient-points': 'the balance does not cover the cost; nothing was spent',
   'no-consent': 'the subject has given your bank no consent; nothing was delivered',
   'report-bad-signature': 'the signature does not match the content',
+  'purpose-not-allowed': 'the district policy does not let this purpose receive a claim group asked for; `refused` and `allowed` name them',
+  'report-revoked': 'an objection to a record the report carried was upheld: the status list marks it revoked',
+  'report-suspended': 'the consent behind the report was revoked or has expired: the status list marks it suspended',
+  'presentation-key-binding-wrong-nonce': 'the key binding is over another nonce than the one you gave: a replay',
 };
 
 interface RecordedOperation {
