@@ -21,6 +21,7 @@ import {
   unitLabel,
 } from '../platform/messages/zh-CN-labels.js';
 import { consentStatement } from '../reports/consent-statement.js';
+import { credentialRoutes } from './credential.js';
 import { Page } from './layout.js';
 import { ruleSetName } from './rule-set-names.js';
 import { Alert, Notice, only, Pager, refusal, requestKey } from './ui.js';
@@ -87,6 +88,7 @@ export function residentRoutes() {
   const r = new Hono<PagesEnv>();
   r.use('*', only('subject'));
   const me = (c: PagesContext) => `/app/districts/${c.var.visitor.districtId}/me`;
+  r.route('/credential', credentialRoutes());
 
   r.get('/', async (c) => {
     const v = c.var.visitor;
@@ -164,6 +166,9 @@ export function residentRoutes() {
             </a>
             <a class="button secondary" href={`${me(c)}/log`}>
               谁查询了我
+            </a>
+            <a class="button secondary" href={`${me(c)}/credential`}>
+              电子信用凭证
             </a>
           </div>
         </section>
