@@ -132,6 +132,12 @@ describe('a district publishes its own policy', () => {
     const w = await createWorld();
     const upload = (source: string) =>
       w.call('POST', `${D}/rule-sets/validate`, { as: w.keys.chongming.bureau, body: { source, fileName: 'p.yaml' } });
+    // A good one checks, and its (absent) worked examples pass.
+    const tried = await w.call('POST', `${D}/rule-sets/test`, {
+      as: w.keys.chongming.bureau,
+      body: { source: policyFile({ version: 2, effectiveFrom: '2026-12-01', objection: 15 }), fileName: 'district-policy.yaml' },
+    });
+    expect(tried.json).toMatchObject({ ruleSetId: 'district-policy', kind: 'district-policy', version: 2, passed: true, examples: [] });
     const secondPolicy = expectProblem(await upload(policyFile({ version: 1, effectiveFrom: '2026-12-01', id: 'stricter-policy' })), 422);
     expect(secondPolicy.errors?.[0]).toMatchObject({ pointer: '/id', line: 7, detail: expect.stringContaining("the id 'district-policy'") });
     const zone = expectProblem(await upload(policyFile({ version: 2, effectiveFrom: '2026-12-01' }).replace('Asia/Shanghai', 'Asia/Urumqi')), 422);
