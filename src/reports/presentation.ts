@@ -130,13 +130,6 @@ export async function verifyPresentation(presentation: string, jwks: JSONWebKeyS
   }
   const key = jwks.keys.find((k) => k.kid === header.kid);
   if (!key) return fail('unknown-kid', `no key '${String(header.kid ?? '(none)')}' in the key set`);
-  const retiredAt = typeof (key as { retired_at?: unknown }).retired_at === 'number' ? (key as { retired_at: number }).retired_at : null;
-  if (retiredAt !== null && typeof payload.iat === 'number' && payload.iat > retiredAt) {
-    return fail(
-      'retired-key',
-      `signed at ${new Date(payload.iat * 1000).toISOString()} by key '${String(header.kid)}', which the district retired at ${new Date(retiredAt * 1000).toISOString()}`,
-    );
-  }
   const seconds = Math.floor(options.now.getTime() / 1000);
   const sdjwt = new SDJwtInstance({ hasher: sha256Hasher, verifier: jwksVerifier(jwks), kbVerifier: cnfVerifier });
   try {
@@ -147,6 +140,14 @@ export async function verifyPresentation(presentation: string, jwks: JSONWebKeyS
     if (/not yet valid/i.test(m)) return fail('not-yet-valid', 'the credential is not valid yet');
     if (/signature/i.test(m)) return fail('bad-signature', 'the signature does not match the content: it was changed or signed by another key');
     return fail('malformed', m);
+  }
+  // A genuine signature by a key after its retirement: what a leaked old key could make.
+  const retiredAt = typeof (key as { retired_at?: unknown }).retired_at === 'number' ? (key as { retired_at: number }).retired_at : null;
+  if (retiredAt !== null && typeof payload.iat === 'number' && payload.iat > retiredAt) {
+    return fail(
+      'retired-key',
+      `signed at ${new Date(payload.iat * 1000).toISOString()} by key '${String(header.kid)}', which the district retired at ${new Date(retiredAt * 1000).toISOString()}`,
+    );
   }
   if (options.issuer && payload.iss !== options.issuer) return fail('wrong-issuer', `issued by ${String(payload.iss)}, not ${options.issuer}`);
 
