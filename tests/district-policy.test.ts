@@ -11,8 +11,18 @@ function policyFile(changes: { version: number; effectiveFrom: string; objection
   let text = SHIPPED.replace(/^version: \d+$/m, `version: ${changes.version}`)
     .replace(/^district: default$/m, 'district: chongming')
     .replace(/^effectiveFrom: .+$/m, `effectiveFrom: ${changes.effectiveFrom}`);
-  if (changes.objection) text = text.replace(/objectionAnswerDays: \d+/, `objectionAnswerDays: ${changes.objection}`);
-  if (changes.report) text = text.replace(/reportValidDays: \d+/, `reportValidDays: ${changes.report}`);
+  // The file's worked examples say what its numbers give; a bureau that changes a number states the new answer.
+  const after = (days: number) => new Date(Date.UTC(2026, 10, 24 + days, 2)).toISOString();
+  if (changes.objection) {
+    text = text
+      .replace(/objectionAnswerDays: \d+/, `objectionAnswerDays: ${changes.objection}`)
+      .replace("objectionDueOn: '2026-12-14'", `objectionDueOn: '${after(changes.objection).slice(0, 10)}'`);
+  }
+  if (changes.report) {
+    text = text
+      .replace(/reportValidDays: \d+/, `reportValidDays: ${changes.report}`)
+      .replace("reportValidUntil: '2026-12-24T02:00:00.000Z'", `reportValidUntil: '${after(changes.report)}'`);
+  }
   if (changes.consentMax) text = text.replace(/max: \d+ \}/, `max: ${changes.consentMax} }`);
   if (changes.id) text = text.replace(/^id: district-policy$/m, `id: ${changes.id}`);
   return text;
@@ -132,16 +142,26 @@ describe('a district publishes its own policy', () => {
     const w = await createWorld();
     const upload = (source: string) =>
       w.call('POST', `${D}/rule-sets/validate`, { as: w.keys.chongming.bureau, body: { source, fileName: 'p.yaml' } });
-    // A good one checks, and its (absent) worked examples pass.
+    // The bureau tries a draft first: its worked examples run.
     const tried = await w.call('POST', `${D}/rule-sets/test`, {
       as: w.keys.chongming.bureau,
-      body: { source: policyFile({ version: 2, effectiveFrom: '2026-12-01', objection: 15 }), fileName: 'district-policy.yaml' },
+      body: {
+        source: policyFile({ version: 2, effectiveFrom: '2026-12-01' }).replace('objectionAnswerDays: 20', 'objectionAnswerDays: 15'),
+        fileName: 'district-policy.yaml',
+      },
     });
-    expect(tried.json).toMatchObject({ ruleSetId: 'district-policy', kind: 'district-policy', version: 2, passed: true, examples: [] });
+    // A stricter deadline breaks the shipped example that says 20 days: the bureau sees where.
+    expect(tried.json).toMatchObject({ ruleSetId: 'district-policy', kind: 'district-policy', version: 2, passed: false });
+    expect(tried.json.examples[0]).toMatchObject({
+      passed: false,
+      differences: [{ path: '/objectionDueOn', expected: '2026-12-14', got: '2026-12-09' }],
+    });
+    expect(tried.json.examples.slice(1).every((e: { passed: boolean }) => e.passed)).toBe(true);
     const secondPolicy = expectProblem(await upload(policyFile({ version: 1, effectiveFrom: '2026-12-01', id: 'stricter-policy' })), 422);
     expect(secondPolicy.errors?.[0]).toMatchObject({ pointer: '/id', line: 7, detail: expect.stringContaining("the id 'district-policy'") });
     const zone = expectProblem(await upload(policyFile({ version: 2, effectiveFrom: '2026-12-01' }).replace('Asia/Shanghai', 'Asia/Urumqi')), 422);
-    expect(zone.errors?.[0]).toMatchObject({ pointer: '/body/timeZone', line: 14, detail: expect.stringContaining('only Asia/Shanghai') });
+    const zoneLine = SHIPPED.split('\n').findIndex((l) => l.includes('timeZone:')) + 1;
+    expect(zone.errors?.[0]).toMatchObject({ pointer: '/body/timeZone', line: zoneLine, detail: expect.stringContaining('only Asia/Shanghai') });
     const consent = expectProblem(await upload(policyFile({ version: 2, effectiveFrom: '2026-12-01', consentMax: 60 })), 422);
     expect(consent.errors?.[0]).toMatchObject({
       pointer: '/body/consentDays/default',
