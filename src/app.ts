@@ -31,6 +31,7 @@ import { PROBLEM_CONTENT_TYPE, Problem } from './platform/http/problem.js';
 import { SERVICE_VERSION } from './platform/version.js';
 import { pointsRoutes } from './points/points.routes.js';
 import { jwksRoutes, reportRoutes } from './reports/reports.routes.js';
+import { districtPolicyRoutes } from './rules/district-policy.routes.js';
 import { ruleSetRoutes } from './rules/rule-sets.routes.js';
 import { unitRoutes } from './rules/units.routes.js';
 
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', subjectRoutes);
   app.route('/', ruleSetRoutes);
   app.route('/', unitRoutes);
+  app.route('/', districtPolicyRoutes);
   app.route('/', creditRoutes);
   app.route('/', pointsRoutes);
   app.route('/', gepRoutes);

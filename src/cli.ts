@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eq } from 'drizzle-orm';
-import type { JSONWebKeySet } from 'jose';
+import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose';
 import { diffResults, LocalRuleError, simulateFile } from './compensation/local-files.js';
 import { importEvents, parseCsvEvents, parseNdjson, reasonsOf } from './credit/bulk-import.js';
 import { createDistrict } from './districts/districts.service.js';
@@ -35,11 +35,14 @@ import { DomainError } from './platform/errors.js';
 import type { ClientRole } from './platform/http/principal.js';
 import { silentLogger } from './platform/logger.js';
 import { SERVICE_VERSION } from './platform/version.js';
+import { createPresentation, verifyPresentation } from './reports/presentation.js';
 import { rotateKey } from './reports/signing-keys.service.js';
+import { fetchStatus, readStatus, type StatusCheck, statusReferenceOf } from './reports/status-list.js';
 import { verifyReport } from './reports/verify.js';
 import { describeFailure } from './rules/examples.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
 import type { AllocationInput, AllocationResult } from './rules/kinds/allocation/allocate.js';
+import { CLAIM_GROUPS, type ClaimGroup } from './rules/kinds/district-policy/body.js';
 import { checkRuleSource, ownExamples } from './rules/rule-sets.service.js';
 
 /** An error the operator can act on: printed as is, to stderr, with exit 1. */
@@ -444,30 +447,136 @@ keys
     }),
   );
 
+/**
+ * The status of a token, as a verifier outside the service reads it: from a list kept on file, or
+ * fetched from the URI the token names (unless offline). Never silent: a status not checked says why.
+ */
+async function statusFor(
+  payload: Record<string, unknown>,
+  jwks: JSONWebKeySet,
+  now: Date,
+  opts: { statusList?: string; offline?: boolean },
+): Promise<StatusCheck> {
+  const ref = statusReferenceOf(payload);
+  if (!ref) return { checked: false, reason: 'no-status', detail: 'it carries no status entry' };
+  if (opts.statusList) return readStatus(ref, readFileSync(opts.statusList, 'utf8'), jwks, now);
+  if (opts.offline) return { checked: false, reason: 'unreachable', detail: `offline: ${ref.uri} was not fetched`, uri: ref.uri, idx: ref.idx };
+  return fetchStatus(ref, jwks, now);
+}
+
+/** Prints the status verdict; a revoked or suspended token, or a list that cannot be trusted, is a refusal. */
+function reportStatus(status: StatusCheck, what: string): boolean {
+  if (status.checked && status.status === 'valid') return true;
+  if (status.checked) {
+    console.error(`error: the ${what} is ${status.status} in the district's status list`);
+    return false;
+  }
+  if (status.reason === 'tampered' || status.reason === 'wrong-list') {
+    console.error(`error: the status list cannot be trusted: ${status.detail}`);
+    return false;
+  }
+  console.error(`warning: status not checked: ${status.detail}`);
+  return true;
+}
+
+const statusOptions = (c: Command) =>
+  c
+    .option('--status-list <file>', 'a status list (statuslist+jwt) saved earlier, instead of fetching the one the token names')
+    .option('--offline', 'do not fetch the status list; the verdict then says the status was not checked');
+
 const report = program.command('report').description('Signed credit reports');
-report
-  .command('verify')
-  .description('Verify a report offline against a saved JWKS; prints the payload, or the reason it fails and exits 1')
-  .argument('<file>', 'the compact JWS, or - for standard input')
-  .requiredOption('--jwks <file>', 'the JWKS saved from {issuer}/.well-known/jwks.json')
-  .option('--audience <aud>', 'the bank it must have been issued to')
-  .option('--at <iso>', 'check validity at this moment instead of now')
-  .option('--json', 'the verdict is JSON already; accepted for symmetry with the other commands')
-  .action(async (file: string, opts: { jwks: string; audience?: string; at?: string }) => {
-    if (opts.at && Number.isNaN(Date.parse(opts.at))) throw new CliError(`--at: expected an ISO date-time, got '${opts.at}'`);
-    const jws = readFileSync(file === '-' ? 0 : file, 'utf8');
-    const result = await verifyReport(jws, JSON.parse(readFileSync(opts.jwks, 'utf8')) as JSONWebKeySet, {
-      audience: opts.audience,
-      now: opts.at ? new Date(opts.at) : undefined,
-    });
-    if (result.valid) {
-      console.log(JSON.stringify({ valid: true, header: result.header, payload: result.payload }, null, 2));
-    } else {
-      console.log(JSON.stringify({ valid: false, reason: result.reason, detail: result.detail }, null, 2));
-      console.error(`error: not genuine: ${result.reason} (${result.detail})`);
-      process.exitCode = 1;
+statusOptions(
+  report
+    .command('verify')
+    .description(
+      "Verify a report offline against a saved JWKS, then its status in the district's status list (fetched, or from --status-list); prints the verdict, exits 1 when it is not genuine, revoked or suspended",
+    )
+    .argument('<file>', 'the compact JWS, or - for standard input')
+    .requiredOption('--jwks <file>', 'the JWKS saved from {issuer}/.well-known/jwks.json')
+    .option('--audience <aud>', 'the bank it must have been issued to')
+    .option('--at <iso>', 'check validity at this moment instead of now')
+    .option('--json', 'the verdict is JSON already; accepted for symmetry with the other commands'),
+).action(async (file: string, opts: { jwks: string; audience?: string; at?: string; statusList?: string; offline?: boolean }) => {
+  if (opts.at && Number.isNaN(Date.parse(opts.at))) throw new CliError(`--at: expected an ISO date-time, got '${opts.at}'`);
+  const jws = readFileSync(file === '-' ? 0 : file, 'utf8');
+  const jwks = JSON.parse(readFileSync(opts.jwks, 'utf8')) as JSONWebKeySet;
+  const now = opts.at ? new Date(opts.at) : new Date();
+  const result = await verifyReport(jws, jwks, { audience: opts.audience, now });
+  if (!result.valid) {
+    console.log(JSON.stringify({ valid: false, reason: result.reason, detail: result.detail }, null, 2));
+    console.error(`error: not genuine: ${result.reason} (${result.detail})`);
+    process.exitCode = 1;
+    return;
+  }
+  const status = await statusFor(result.payload as Record<string, unknown>, jwks, now, opts);
+  const ok = reportStatus(status, 'report');
+  console.log(JSON.stringify({ valid: ok, header: result.header, payload: result.payload, status }, null, 2));
+  if (!ok) process.exitCode = 1;
+});
+
+const parseClaims = (v: string): ClaimGroup[] => {
+  const groups = v
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+  const unknown = groups.filter((g) => !(CLAIM_GROUPS as readonly string[]).includes(g));
+  if (unknown.length) throw new InvalidArgumentError(`unknown claim group ${unknown.join(', ')}; one of ${CLAIM_GROUPS.join(', ')}`);
+  return groups as ClaimGroup[];
+};
+
+const credential = program
+  .command('credential')
+  .description("A subject's own eco-credit credential (SD-JWT VC): holder key, presentation, offline check");
+credential
+  .command('keygen')
+  .description('Make a holder key pair: the private JWK goes to --out (owner-only), the public JWK to stdout, for the credential download')
+  .requiredOption('--out <file>', 'where to keep the private key')
+  .action(async (opts: { out: string }) => {
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    writeFileSync(opts.out, `${JSON.stringify({ ...(await exportJWK(privateKey)), alg: 'EdDSA' })}\n`, { mode: 0o600 });
+    console.log(JSON.stringify({ ...(await exportJWK(publicKey)), alg: 'EdDSA' }));
+  });
+credential
+  .command('present')
+  .description("Present some claim groups of a credential to a bank, with a key binding over the bank's nonce and audience; prints the presentation")
+  .argument('<file>', 'the credential as downloaded (application/dc+sd-jwt), or - for standard input')
+  .requiredOption('--key <file>', 'the holder private key (from credential keygen)')
+  .requiredOption('--nonce <nonce>', 'the nonce the bank gave')
+  .requiredOption('--audience <aud>', "the bank's client id")
+  .requiredOption('--claims <groups>', `claim groups to disclose, comma-separated: ${CLAIM_GROUPS.join(', ')}`, parseClaims)
+  .action(async (file: string, opts: { key: string; nonce: string; audience: string; claims: ClaimGroup[] }) => {
+    const text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    const key = JSON.parse(readFileSync(opts.key, 'utf8')) as JWK;
+    try {
+      console.log(await createPresentation(text, key, { claims: opts.claims, nonce: opts.nonce, audience: opts.audience, now: new Date() }));
+    } catch (error) {
+      throw new CliError(`cannot present this credential: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
+statusOptions(
+  credential
+    .command('verify')
+    .description("As a bank, offline: check a presentation against a saved JWKS, the nonce you gave and your audience, then the credential's status")
+    .argument('<file>', 'the presentation, or - for standard input')
+    .requiredOption('--jwks <file>', "the district's JWKS")
+    .requiredOption('--nonce <nonce>', 'the nonce you gave the holder')
+    .requiredOption('--audience <aud>', 'your client id, as you gave it'),
+).action(async (file: string, opts: { jwks: string; nonce: string; audience: string; statusList?: string; offline?: boolean }) => {
+  const text = readFileSync(file === '-' ? 0 : file, 'utf8');
+  const jwks = JSON.parse(readFileSync(opts.jwks, 'utf8')) as JSONWebKeySet;
+  const now = new Date();
+  const result = await verifyPresentation(text, jwks, { nonce: opts.nonce, audience: opts.audience, now });
+  if (!result.valid) {
+    console.log(JSON.stringify({ valid: false, reason: result.reason, detail: result.detail }, null, 2));
+    console.error(`error: not accepted: ${result.reason} (${result.detail})`);
+    process.exitCode = 1;
+    return;
+  }
+  const status = await statusFor(result.claims, jwks, now, opts);
+  const ok = reportStatus(status, 'credential');
+  console.log(JSON.stringify({ valid: ok, disclosed: result.disclosed, claims: result.claims, keyBinding: result.keyBinding, status }, null, 2));
+  if (!ok) process.exitCode = 1;
+});
 
 const workers = program.command('workers').description('Cloudflare Workers deployments');
 workers

@@ -76,7 +76,11 @@ describe('a bank asks for a borrower’s eco-credit', () => {
     });
     expect(payload.credentialSubject).not.toHaveProperty('pointsSummary');
     expect(JSON.stringify(payload)).not.toContain(IDS.residentA);
-    expect((payload as { ruleSets: Array<{ id: string }> }).ruleSets.map((r) => r.id)).toEqual(['resident-village', 'resident-behaviours']);
+    expect((payload as { ruleSets: Array<{ id: string }> }).ruleSets.map((r) => r.id)).toEqual([
+      'resident-village',
+      'resident-behaviours',
+      'district-policy',
+    ]);
   });
 
   it('the report carries the points summary only when that scope was granted and asked for', async () => {

@@ -1,8 +1,9 @@
 /**
  * `eco-credit-service/client`: what an integrator (a bank, an agency) needs, in a browser, in Node or in
  * Workers. A typed client for the HTTP API (openapi-fetch over types generated from the OpenAPI document)
- * and the offline verifier of signed reports (jose, WebCrypto only). Nothing here reaches a database or
- * a Node API.
+ * the offline verifier of signed reports (jose, WebCrypto only), the holder's and the bank's sides of a
+ * credential presentation (SD-JWT VC through the @sd-jwt packages), and the reader of the district's
+ * status lists. Nothing here reaches a database or a Node API.
  *
  * ```ts
  * import { createClient, verifyReport } from 'eco-credit-service/client';
@@ -13,6 +14,17 @@
 import createFetchClient, { type Client } from 'openapi-fetch';
 import type { components, operations, paths } from './schema.generated.js';
 
+export {
+  CREDENTIAL_MEDIA_TYPE,
+  createPresentation,
+  type PresentationFailure,
+  type PresentationResult,
+  type PresentOptions,
+  type VerifiedPresentation,
+  type VerifyPresentationOptions,
+  verifyPresentation,
+} from '../reports/presentation.js';
+export { fetchStatus, readStatus, type StatusCheck, type StatusReference, statusReferenceOf } from '../reports/status-list.js';
 export { REPORT_TYPE, type VerifyFailure, type VerifyResult, verifyReport } from '../reports/verify.js';
 export type { components, operations, paths };
 

@@ -20,6 +20,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/districts/{districtId}/status-lists/{listId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A status list of the district’s reports and credentials (no credentials needed)
+         * @description An IETF Token Status List (`application/statuslist+jwt`, 2 bits a token: 0 valid, 1 revoked, 2 suspended), signed with the district’s key (verify it against the JWKS) and derived at the time of the request: a report or credential is revoked once an objection to a record it carried is upheld, and a bank’s report is suspended while the consent behind it is revoked or expired. Cacheable for 300 seconds (its `ttl`); an `ETag` answers `If-None-Match` with 304.
+         */
+        get: operations["getStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -183,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Let a bank see your eco-credit for a purpose (with your own token)
-         * @description Valid for 90 days unless `expiresAt` says otherwise, at most one year; revocable at any time. Stored with its evidence.
+         * @description Valid for as long as the district policy in force says (`getDistrictPolicy`; shipped: 90 days) unless `expiresAt` says otherwise, and at most its maximum (shipped: 365 days); revocable at any time. Stored with its evidence.
          */
         post: operations["grantConsent"];
         delete?: never;
@@ -264,6 +284,26 @@ export interface paths {
          * @description For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count.
          */
         get: operations["listCreditLists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/district-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The district policy in force: deadlines, validity periods, consent limits, what each purpose may receive
+         * @description The published `district-policy` version in force at `asOf` (default now): the days an objection may wait for its answer, how long reports and credentials stay valid, how long a consent lasts by default and at most, how long records count when their behaviour list says nothing, the time zone, and the claim groups each purpose may receive. Any key of the district or a subject token.
+         */
+        get: operations["getDistrictPolicy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -432,6 +472,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/districts/{districtId}/me/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Download your own eco-credit credential (SD-JWT VC), bound to your key
+         * @description With your own token: an SD-JWT VC (`application/dc+sd-jwt`, IETF SD-JWT-based Verifiable Credentials) signed with the district’s key and bound (`cnf`) to the public key you send. Every claim group is selectively disclosable (score, items with their events (each item on its own), lists, disputes, query-history, points-summary, gep-assets, assessments); you show a bank only those its purpose needs, with a key-binding JWT over its nonce and audience. It carries a status entry in the district’s status list. Ask with `Accept: application/dc+sd-jwt` for the credential alone.
+         */
+        post: operations["issueOwnCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/districts/{districtId}/objections": {
         parameters: {
             query?: never;
@@ -572,6 +632,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/districts/{districtId}/presentations/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check what a subject presented: the disclosed claim groups if genuine, the exact reason if not
+         * @description A subject presents some claim groups of its credential with a key-binding JWT over your nonce and your audience (your client id unless `audience` says otherwise). Verified against the district’s published keys, as the offline verifier of `eco-credit-service/client` does: reasons malformed, wrong-type, unknown-kid, retired-key, bad-signature, expired, not-yet-valid, wrong-issuer, disclosure-not-in-credential, key-binding-missing, key-binding-malformed, key-binding-bad-signature, key-binding-wrong-hash, key-binding-wrong-nonce, key-binding-wrong-audience, key-binding-expired, key-binding-not-yet-valid, revoked, suspended. With `purpose`, a presentation that discloses more than the district policy allows for it is refused (purpose-not-allowed). The read is in the subject’s query log.
+         */
+        post: operations["verifyCredentialPresentation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/districts/{districtId}/query-log": {
         parameters: {
             query?: never;
@@ -603,7 +683,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a signed eco-credit report on a subject who consented
-         * @description Needs a live consent of the subject for your bank, this purpose and these scopes; otherwise 403 with the reason and nothing is delivered. The report is a compact JWS (EdDSA, `typ: vc+jwt`, a W3C VC 2.0 credential) for your bank as audience, verifiable offline against the JWKS at `{issuer}/.well-known/jwks.json`. Every report is in the subject’s query log.
+         * @description Needs a live consent of the subject for your bank, this purpose and these scopes; otherwise 403 with the reason and nothing is delivered. Minimum necessary: the report carries only the claim groups the district policy allows for the purpose (`getDistrictPolicy`); asking for more is refused (403 purpose-not-allowed) whatever the consent covers. The report is a compact JWS (EdDSA, `typ: vc+jwt`, a W3C VC 2.0 credential) for your bank as audience, verifiable offline against the JWKS at `{issuer}/.well-known/jwks.json`, with the subject’s query history (counts over 1, 3, 6 and 12 months by purpose and kind of institution) and a status entry in the district’s status list (`status.status_list`). Every report is in the subject’s query log.
          */
         post: operations["issueCreditReport"];
         delete?: never;
@@ -623,7 +703,7 @@ export interface paths {
         put?: never;
         /**
          * Check a report: its payload if genuine, the exact reason if not
-         * @description Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago); `verifiedWith` says which. A report that claims to come from this district is never genuine under a key the district did not publish (reason not-published-key). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type, not-published-key. A bank’s own audience is checked unless `audience` names another.
+         * @description Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago); `verifiedWith` says which. A report that claims to come from this district is never genuine under a key the district did not publish (reason not-published-key). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type, not-published-key, retired-key (signed after its key was retired), and from the status list revoked (an objection to a record it carried was upheld) or suspended (the consent behind it was revoked or has expired); a status list sent as `statusList` that is not genuine is refused (status-list-tampered). `status` says whether the status was checked, and why not when it could not be. A bank’s own audience is checked unless `audience` names another.
          */
         post: operations["verifyCreditReport"];
         delete?: never;
@@ -1461,6 +1541,7 @@ export interface components {
             primary: boolean;
             ruleSets: {
                 behaviourList: components["schemas"]["RuleSetRef"];
+                districtPolicy?: components["schemas"]["RuleSetRef"] & unknown;
                 scorecard: components["schemas"]["RuleSetRef"];
             };
             score: number;
@@ -1496,6 +1577,28 @@ export interface components {
             createdAt: string;
             id: string;
             name: string;
+        };
+        DistrictPolicy: {
+            consentDays: {
+                default: number;
+                max: number;
+            };
+            credentialValidDays: number;
+            objectionAnswerDays: number;
+            /** @description The claim groups a report or presentation for each purpose may carry */
+            purposes: {
+                guarantee?: ("score" | "items" | "lists" | "disputes" | "query-history" | "points-summary" | "gep-assets" | "assessments")[];
+                "loan-application"?: ("score" | "items" | "lists" | "disputes" | "query-history" | "points-summary" | "gep-assets" | "assessments")[];
+                "post-loan-management"?: ("score" | "items" | "lists" | "disputes" | "query-history" | "points-summary" | "gep-assets" | "assessments")[];
+            };
+            reportValidDays: number;
+            /** @description For behaviour lists that state none of their own */
+            retention: {
+                negativeYears: number;
+                positiveYears: number;
+            };
+            ruleSet: components["schemas"]["RuleSetRef"];
+            timeZone: string;
         };
         /**
          * @example {
@@ -1946,6 +2049,20 @@ export interface components {
             time: string;
             version: string;
         };
+        /** @description The public key (JWK) of the device that will hold the credential: Ed25519 or P-256 */
+        HolderKey: {
+            alg?: string;
+            /** @enum {string} */
+            crv: "Ed25519" | "P-256";
+            /** @description Never send it: a private key is refused */
+            d?: string;
+            kid?: string;
+            /** @enum {string} */
+            kty: "OKP" | "EC";
+            use?: string;
+            x: string;
+            y?: string;
+        };
         /**
          * @example {
          *       "subjectId": "sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b",
@@ -1958,15 +2075,40 @@ export interface components {
         IssueCreditReport: {
             /** @description GEP eco-loan assessments of this subject to include (scope gep-assets) */
             assessmentIds?: string[];
+            /** @description Exactly these claim groups, each of which the district policy must allow for the purpose (else 403 purpose-not-allowed); default: every group of the scopes that the purpose allows */
+            claims?: ("score" | "items" | "lists" | "disputes" | "query-history" | "points-summary" | "gep-assets" | "assessments")[];
             /** @enum {string} */
             purpose: "loan-application" | "post-loan-management" | "guarantee";
-            /**
-             * @default [
-             *       "credit"
-             *     ]
-             */
-            scopes: ("credit" | "points-summary" | "gep-assets")[];
+            /** @description The consented scopes asked for; default: those of `claims`, else credit */
+            scopes?: ("credit" | "points-summary" | "gep-assets")[];
             subjectId: string;
+        };
+        IssuedCredential: {
+            /** @description The claim groups the credential holds, each selectively disclosable */
+            claims: ("score" | "items" | "lists" | "disputes" | "query-history" | "points-summary" | "gep-assets" | "assessments")[];
+            /** @description The SD-JWT VC (application/dc+sd-jwt): issuer-signed JWT, then every disclosure, each ending in ~ */
+            credential: string;
+            credentialId: string;
+            expiresAt: string;
+            issuedAt: string;
+            issuer: string;
+            jwksUrl: string;
+            kid: string;
+            /** @enum {string} */
+            mediaType: "application/dc+sd-jwt";
+            status: components["schemas"]["StatusEntry"];
+        };
+        /**
+         * @example {
+         *       "holderKey": {
+         *         "kty": "OKP",
+         *         "crv": "Ed25519",
+         *         "x": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"
+         *       }
+         *     }
+         */
+        IssueOwnCredential: {
+            holderKey: components["schemas"]["HolderKey"];
         };
         Jwks: {
             keys: ({
@@ -2253,7 +2395,7 @@ export interface components {
              * @description Stable machine code; the problem type is its URI
              * @enum {string}
              */
-            code: "validation" | "malformed-body" | "unsupported-media-type" | "body-too-large" | "unauthenticated" | "forbidden" | "not-found" | "internal" | "idempotency-in-progress" | "idempotency-key-reused" | "district-exists" | "subject-exists" | "rule-file-invalid" | "rule-examples-failed" | "wrong-rule-kind" | "rule-not-in-force" | "already-published" | "publication-date-contradicts-file" | "no-inputs" | "evaluation-failed" | "code-not-permitted" | "unknown-event-code" | "event-conflict" | "external-id-clash" | "reversal-of-reversal" | "already-reversed" | "objection-to-reversal" | "objection-open" | "objection-closed" | "scorecard-incomplete" | "wrong-subject-kind" | "no-behaviour-list" | "unknown-action" | "action-not-for-holder" | "action-not-permitted" | "award-refused" | "duplicate-award" | "source-switched-off" | "cap-reached" | "not-an-award" | "already-spent" | "insufficient-points" | "sold-out" | "benefit-not-for-holder" | "benefit-not-valid" | "no-consent" | "purpose-not-granted" | "scope-not-granted" | "consent-revoked" | "consent-expired" | "consent-already-revoked" | "purpose-not-allowed" | "report-malformed" | "report-unknown-kid" | "report-bad-signature" | "report-expired" | "report-not-yet-valid" | "report-wrong-audience" | "report-wrong-issuer" | "report-wrong-type" | "report-not-published-key" | "gep-future-year" | "gep-account-closed" | "pledge-refused" | "allocation-refused" | "not-ready";
+            code: "validation" | "malformed-body" | "unsupported-media-type" | "body-too-large" | "unauthenticated" | "forbidden" | "not-found" | "internal" | "idempotency-in-progress" | "idempotency-key-reused" | "district-exists" | "subject-exists" | "rule-file-invalid" | "rule-examples-failed" | "wrong-rule-kind" | "rule-not-in-force" | "already-published" | "publication-date-contradicts-file" | "no-inputs" | "evaluation-failed" | "code-not-permitted" | "unknown-event-code" | "event-conflict" | "external-id-clash" | "reversal-of-reversal" | "already-reversed" | "objection-to-reversal" | "objection-open" | "objection-closed" | "scorecard-incomplete" | "wrong-subject-kind" | "no-behaviour-list" | "unknown-action" | "action-not-for-holder" | "action-not-permitted" | "award-refused" | "duplicate-award" | "source-switched-off" | "cap-reached" | "not-an-award" | "already-spent" | "insufficient-points" | "sold-out" | "benefit-not-for-holder" | "benefit-not-valid" | "no-consent" | "purpose-not-granted" | "scope-not-granted" | "consent-revoked" | "consent-expired" | "consent-already-revoked" | "purpose-not-allowed" | "report-malformed" | "report-unknown-kid" | "report-bad-signature" | "report-expired" | "report-not-yet-valid" | "report-wrong-audience" | "report-wrong-issuer" | "report-wrong-type" | "report-not-published-key" | "report-retired-key" | "report-revoked" | "report-suspended" | "status-list-tampered" | "presentation-malformed" | "presentation-wrong-type" | "presentation-unknown-kid" | "presentation-retired-key" | "presentation-bad-signature" | "presentation-expired" | "presentation-not-yet-valid" | "presentation-wrong-issuer" | "presentation-disclosure-not-in-credential" | "presentation-key-binding-missing" | "presentation-key-binding-malformed" | "presentation-key-binding-bad-signature" | "presentation-key-binding-wrong-hash" | "presentation-key-binding-wrong-nonce" | "presentation-key-binding-wrong-audience" | "presentation-key-binding-expired" | "presentation-key-binding-not-yet-valid" | "presentation-revoked" | "presentation-suspended" | "gep-future-year" | "gep-account-closed" | "pledge-refused" | "allocation-refused" | "not-ready";
             /** @description For developers: what exactly was refused, in English */
             detail: string;
             errors?: {
@@ -2672,6 +2814,8 @@ export interface components {
             uncapped?: number;
         };
         SignedCreditReport: {
+            /** @description The claim groups the report carries */
+            claims: ("score" | "items" | "lists" | "disputes" | "query-history" | "points-summary" | "gep-assets" | "assessments")[];
             consentId: string;
             expiresAt: string;
             issuedAt: string;
@@ -2681,9 +2825,27 @@ export interface components {
             /** @description Compact JWS */
             report: string;
             reportId: string;
+            status: components["schemas"]["StatusEntry"];
         };
         SimulateRuleSet: {
             inputs?: components["schemas"]["AllocationInput"];
+        };
+        StatusCheck: {
+            /** @description false: the status could not be checked, and `reason` says why; the token is not known to be revoked */
+            checked: boolean;
+            detail?: string;
+            idx?: number;
+            listIssuedAt?: string;
+            /** @enum {string} */
+            reason?: "no-status" | "unreachable" | "tampered" | "wrong-list" | "stale" | "out-of-range";
+            /** @enum {string} */
+            status?: "valid" | "revoked" | "suspended";
+            uri?: string;
+        };
+        /** @description The token's entry in the district's Token Status List (statuslist+jwt) */
+        StatusEntry: {
+            idx: number;
+            uri: string;
         };
         /**
          * @example {
@@ -2770,6 +2932,7 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+            status: components["schemas"]["StatusCheck"];
             /** @enum {boolean} */
             valid: true;
             /**
@@ -2777,6 +2940,33 @@ export interface components {
              * @enum {string}
              */
             verifiedWith: "district-keys" | "supplied-keys";
+        };
+        VerifiedPresentation: {
+            /** @description The always-visible claims and the disclosed groups */
+            claims: {
+                [key: string]: unknown;
+            };
+            disclosed: ("score" | "items" | "lists" | "disputes" | "query-history" | "points-summary" | "gep-assets" | "assessments")[];
+            keyBinding: {
+                aud: string;
+                iat: number;
+                nonce: string;
+            };
+            status: components["schemas"]["StatusCheck"];
+            /** @enum {boolean} */
+            valid: true;
+        };
+        VerifyCredentialPresentation: {
+            audience?: string;
+            /** @description How old the key binding may be; default 300 */
+            maxKeyBindingAgeSeconds?: number;
+            /** @description The nonce you gave the subject for this presentation */
+            nonce: string;
+            presentation: string;
+            /** @enum {string} */
+            purpose?: "loan-application" | "post-loan-management" | "guarantee";
+            /** @description A status list you fetched and kept, checked instead of the district's list now */
+            statusList?: string;
         };
         VerifyCreditReport: {
             /**
@@ -2787,6 +2977,8 @@ export interface components {
             audience?: string;
             jwks?: components["schemas"]["Jwks"];
             report: string;
+            /** @description A status list (statuslist+jwt) you fetched and kept: checked (and refused if not genuine) instead of the district's list now */
+            statusList?: string;
         };
     };
     responses: never;
@@ -2819,9 +3011,9 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "crv": "Ed25519",
-                     *           "x": "fxaxD6WXAmdSMNcp4V4QJiJtBHHfKfm7J6PSoEGJZHA",
+                     *           "x": "1G_ZOhOUkSeBC8E3V54y8Ck1Q-fWULbFBmdL_qLHDDU",
                      *           "kty": "OKP",
-                     *           "kid": "chongming-20261124-dc6722c3",
+                     *           "kid": "chongming-20261124-70ed1f26",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -2830,6 +3022,63 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Jwks"];
                 };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                listId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/statuslist+jwt": string;
+                };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
             400: {
@@ -3079,8 +3328,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b4809007612aefb4cacdc243417",
-                     *       "versionId": "rsv_01a20b48090077e9a67c7b354b49ce34",
+                     *       "id": "alc_01a20b48090072608e475c07b891b035",
+                     *       "versionId": "rsv_01a20b48090070c9a5ddb077a1f74400",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
                      *       "result": {
                      *         "scheme": "payroll",
@@ -3225,7 +3474,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @example alc_01a20b480900745b84692e54f45a62e9 */
+                /** @example alc_01a20b480900705aa588797c7116d371 */
                 allocationId: string;
                 districtId: string;
             };
@@ -3241,10 +3490,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b480900745b84692e54f45a62e9",
-                     *       "versionId": "rsv_01a20b48090070e1a48d40bf00666eaf",
+                     *       "id": "alc_01a20b480900705aa588797c7116d371",
+                     *       "versionId": "rsv_01a20b4809007636a72e44ec7538abfe",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
-                     *       "createdBy": "cli_01a20b480900726abf6c8f1ae0c0a20e",
+                     *       "createdBy": "cli_01a20b4809007da191c1af366c8c4c18",
                      *       "reproduced": null,
                      *       "result": {
                      *         "scheme": "pool",
@@ -3443,7 +3692,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "cli_01a20b480900773faf95465c6c7dc246",
+                     *           "id": "cli_01a20b4809007fccbddbe48f2ac22dae",
                      *           "name": "上海农商银行崇明支行"
                      *         }
                      *       ]
@@ -3527,7 +3776,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ben_01a20b4809007f63bca7251de7978fac",
+                     *           "id": "ben_01a20b4809007e1f95352d30c2934ae3",
                      *           "name": "湿地公园年卡",
                      *           "description": null,
                      *           "cost": 1,
@@ -3620,7 +3869,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ben_01a20b4809007f63bca7251de7978fac",
+                     *       "id": "ben_01a20b4809007e1f95352d30c2934ae3",
                      *       "name": "湿地公园年卡",
                      *       "description": null,
                      *       "cost": 1,
@@ -3812,9 +4061,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b480900752baa55c8114ad5db72",
-                     *       "subjectId": "sub_01a20b4809007e8a83804425e3c55554",
-                     *       "bankClientId": "cli_01a20b480900731d9bde96b933822a86",
+                     *       "id": "con_01a20b4809007121aff28149e5579aea",
+                     *       "subjectId": "sub_01a20b480900719d87cc62527cc9e26c",
+                     *       "bankClientId": "cli_01a20b4809007e2a961295620e4fa167",
                      *       "bankName": "上海农商银行崇明支行",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -3920,7 +4169,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example con_01a20b480900771c8c5833fdd1b1d528 */
+                /** @example con_01a20b48090077608d0585d18cd6561e */
                 consentId: string;
                 districtId: string;
             };
@@ -3936,23 +4185,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b480900771c8c5833fdd1b1d528",
-                     *       "subjectId": "sub_01a20b48090072b79851880af5cbf5c7",
-                     *       "bankClientId": "cli_01a20b480900706899d7f55eb7a14438",
+                     *       "id": "con_01a20b48090077608d0585d18cd6561e",
+                     *       "subjectId": "sub_01a20b4809007b438537f467ad87c0da",
+                     *       "bankClientId": "cli_01a20b48090078b5a887759c5df3bf9e",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
                      *         "credit"
                      *       ],
                      *       "grantedAt": "2026-11-24T02:00:00.000Z",
-                     *       "expiresAt": "2026-12-24T00:00:00.000Z",
+                     *       "expiresAt": "2027-02-22T02:00:00.000Z",
                      *       "revokedAt": "2026-11-24T02:00:00.000Z",
                      *       "state": "revoked",
                      *       "evidence": {
                      *         "method": "subject-token",
                      *         "issuer": "urn:eco-credit:dev-idp",
                      *         "bankName": "chongming bank",
-                     *         "statement": "本人同意将本人的生态信用信息提供给chongming bank，用于贷款申请，有效期至2026年12月24日。",
+                     *         "statement": "本人同意将本人的生态信用信息提供给chongming bank，用于贷款申请，有效期至2027年2月22日。",
                      *         "at": "2026-11-24T02:00:00.000Z"
                      *       },
                      *       "subject": {
@@ -4052,7 +4301,7 @@ export interface operations {
                      *       "events": [
                      *         {
                      *           "line": 1,
-                     *           "eventId": "evt_01a20b4809007e53964daf18575caa6a",
+                     *           "eventId": "evt_01a20b480900740eaabaa5abad5195e7",
                      *           "status": "recorded"
                      *         }
                      *       ]
@@ -4153,7 +4402,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b4809007c87bdc95c44d2d9ef8e */
+                /** @example evt_01a20b480900731bbc91c6e4aa45d779 */
                 eventId: string;
             };
             cookie?: never;
@@ -4172,9 +4421,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b480900788484ca7a0db1b144a2",
-                     *       "subjectId": "sub_01a20b48090073198b7aa149ea8e765c",
-                     *       "eventId": "evt_01a20b4809007c87bdc95c44d2d9ef8e",
+                     *       "id": "obj_01a20b48090072669c8cef48a1877ced",
+                     *       "subjectId": "sub_01a20b4809007326adef83e8d65c3492",
+                     *       "eventId": "evt_01a20b480900731bbc91c6e4aa45d779",
                      *       "statement": "有误",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
@@ -4297,7 +4546,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "subject": {
-                     *             "id": "sub_01a20b480900710c97abfc7cccf5dc0e",
+                     *             "id": "sub_01a20b4809007afa8fa03b08c575f443",
                      *             "kind": "firm",
                      *             "displayId": "91310230MA1H5G6L7G",
                      *             "name": "测试企业"
@@ -4305,7 +4554,7 @@ export interface operations {
                      *           "list": "red",
                      *           "reasons": [
                      *             {
-                     *               "eventId": "evt_01a20b48090076dd871a0c426dbeaca3",
+                     *               "eventId": "evt_01a20b4809007cb3b8605d0c9ecc8fb5",
                      *               "code": "ENV-CREDIT-MODEL",
                      *               "title": "环保诚信示范企业",
                      *               "occurredOn": "2026-03-01",
@@ -4347,6 +4596,126 @@ export interface operations {
                 };
             };
             /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDistrictPolicy: {
+        parameters: {
+            query?: {
+                /** @description The policy in force at this instant */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ruleSet": {
+                     *         "id": "district-policy",
+                     *         "version": 1,
+                     *         "hash": "sha256:d2d6351f1ea9c8b9872ace87773ce844d20fd9feb2c36640917f21aef34bc774"
+                     *       },
+                     *       "timeZone": "Asia/Shanghai",
+                     *       "objectionAnswerDays": 20,
+                     *       "reportValidDays": 30,
+                     *       "credentialValidDays": 30,
+                     *       "consentDays": {
+                     *         "default": 90,
+                     *         "max": 365
+                     *       },
+                     *       "retention": {
+                     *         "negativeYears": 5,
+                     *         "positiveYears": 5
+                     *       },
+                     *       "purposes": {
+                     *         "loan-application": [
+                     *           "score",
+                     *           "items",
+                     *           "lists",
+                     *           "disputes",
+                     *           "query-history",
+                     *           "points-summary",
+                     *           "gep-assets",
+                     *           "assessments"
+                     *         ],
+                     *         "post-loan-management": [
+                     *           "score",
+                     *           "lists",
+                     *           "disputes",
+                     *           "query-history",
+                     *           "gep-assets"
+                     *         ],
+                     *         "guarantee": [
+                     *           "score",
+                     *           "items",
+                     *           "lists",
+                     *           "disputes",
+                     *           "query-history",
+                     *           "points-summary",
+                     *           "gep-assets",
+                     *           "assessments"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DistrictPolicy"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,7 +4862,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b49ddc0785580f7403def75b8d5",
+                     *         "id": "gpu_01a20b49ddc07528b59795f3545fdd91",
                      *         "code": "new-wetland",
                      *         "name": "new-wetland",
                      *         "level": "plot",
@@ -4572,7 +4941,7 @@ export interface operations {
                      *       "closedAt": null,
                      *       "closedBy": null,
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f360777d8cc17829c8fc64bd",
+                     *       "methodVersionId": "rsv_01a20b48f3607f159e05d212577ad528",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -4683,7 +5052,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b4809007afa8aad771a84b1bd10",
+                     *         "id": "gpu_01a20b4809007cc092f821cb4efaa874",
                      *         "code": "dongtan-plot-07",
                      *         "name": "东滩湿地7号地块",
                      *         "level": "plot",
@@ -4761,9 +5130,9 @@ export interface operations {
                      *       "status": "closed",
                      *       "revision": 1,
                      *       "closedAt": "2026-11-24T02:02:00.000Z",
-                     *       "closedBy": "cli_01a20b4809007a1bb764c7a36ce22667",
+                     *       "closedBy": "cli_01a20b48090077e691529cdf023eb437",
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f3607b2d89ccd72b03786c63",
+                     *       "methodVersionId": "rsv_01a20b48f36077b3a477e1029a5ea748",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -5092,7 +5461,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "lna_01a20b480ce874ed84ddd896041b623c",
+                     *       "id": "lna_01a20b480ce8707d9af6785136fc7b58",
                      *       "eligible": true,
                      *       "failedConditions": [],
                      *       "pledges": [
@@ -5271,6 +5640,62 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
+                     *           "id": "carbon-sink-loan",
+                     *           "version": 1,
+                     *           "hash": "sha256:23eeb3a26af3b49d8c4aadbf9171f862ca7760f241d632421b7ab2fde5f7f0d0",
+                     *           "title": "林业碳汇贷",
+                     *           "product": {
+                     *             "name": "林业碳汇贷",
+                     *             "borrowerKinds": [
+                     *               "firm"
+                     *             ],
+                     *             "eligibility": {
+                     *               "minGrade": {
+                     *                 "firm": "blue"
+                     *               },
+                     *               "noMajorIncidentYears": 3,
+                     *               "adminPenaltyCodes": [
+                     *                 "ENV-PENALTY"
+                     *               ],
+                     *               "notBlackListed": true,
+                     *               "requireEcoPledge": false
+                     *             },
+                     *             "pledges": {
+                     *               "forest-rights": {
+                     *                 "ratio": "0.50"
+                     *               },
+                     *               "carbon-sink": {
+                     *                 "referencePrice": "58.50",
+                     *                 "ratio": "0.80"
+                     *               }
+                     *             },
+                     *             "caps": [
+                     *               {
+                     *                 "borrowerKind": "firm",
+                     *                 "guarantee": "none",
+                     *                 "max": "1000000.00"
+                     *               },
+                     *               {
+                     *                 "borrowerKind": "firm",
+                     *                 "guarantee": "collateral",
+                     *                 "max": "3000000.00"
+                     *               }
+                     *             ],
+                     *             "maxTermMonths": 36,
+                     *             "rateByGrade": {
+                     *               "green": {
+                     *                 "bp": -60,
+                     *                 "lineMultiplier": "1.2"
+                     *               },
+                     *               "blue": {
+                     *                 "bp": -30,
+                     *                 "lineMultiplier": "1.0"
+                     *               }
+                     *             },
+                     *             "gradeAdjustments": []
+                     *           }
+                     *         },
+                     *         {
                      *           "id": "gep-eco-loan",
                      *           "version": 1,
                      *           "hash": "sha256:19323dc56c98048bf27a67e86fd40fe4e49cfc6b12847afd62504eb9d1c73327",
@@ -5362,62 +5787,6 @@ export interface operations {
                      *               },
                      *               "c": {
                      *                 "bp": 0,
-                     *                 "lineMultiplier": "1.0"
-                     *               }
-                     *             },
-                     *             "gradeAdjustments": []
-                     *           }
-                     *         },
-                     *         {
-                     *           "id": "carbon-sink-loan",
-                     *           "version": 1,
-                     *           "hash": "sha256:23eeb3a26af3b49d8c4aadbf9171f862ca7760f241d632421b7ab2fde5f7f0d0",
-                     *           "title": "林业碳汇贷",
-                     *           "product": {
-                     *             "name": "林业碳汇贷",
-                     *             "borrowerKinds": [
-                     *               "firm"
-                     *             ],
-                     *             "eligibility": {
-                     *               "minGrade": {
-                     *                 "firm": "blue"
-                     *               },
-                     *               "noMajorIncidentYears": 3,
-                     *               "adminPenaltyCodes": [
-                     *                 "ENV-PENALTY"
-                     *               ],
-                     *               "notBlackListed": true,
-                     *               "requireEcoPledge": false
-                     *             },
-                     *             "pledges": {
-                     *               "forest-rights": {
-                     *                 "ratio": "0.50"
-                     *               },
-                     *               "carbon-sink": {
-                     *                 "referencePrice": "58.50",
-                     *                 "ratio": "0.80"
-                     *               }
-                     *             },
-                     *             "caps": [
-                     *               {
-                     *                 "borrowerKind": "firm",
-                     *                 "guarantee": "none",
-                     *                 "max": "1000000.00"
-                     *               },
-                     *               {
-                     *                 "borrowerKind": "firm",
-                     *                 "guarantee": "collateral",
-                     *                 "max": "3000000.00"
-                     *               }
-                     *             ],
-                     *             "maxTermMonths": 36,
-                     *             "rateByGrade": {
-                     *               "green": {
-                     *                 "bp": -60,
-                     *                 "lineMultiplier": "1.2"
-                     *               },
-                     *               "blue": {
-                     *                 "bp": -30,
                      *                 "lineMultiplier": "1.0"
                      *               }
                      *             },
@@ -5546,6 +5915,143 @@ export interface operations {
             };
         };
     };
+    issueOwnCredential: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueOwnCredential"];
+            };
+        };
+        responses: {
+            /** @description The credential */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/dc+sd-jwt": string;
+                    /**
+                     * @example {
+                     *       "credentialId": "crd_01a20b48090079bbbffe442fabf9a562",
+                     *       "credential": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOTA3NWI3ODEiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YjZmYmMxMDUyNTU0NGNjYWI2ZCIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3OWJiYmZmZTQ0MmZhYmY5YTU2MiIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IkwwNzE4X2NsNldqdTAzM2xEb2RiVEZvMG9PbUJXdHVHdUZnX1Y2STFtU2MiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MjU1NTQsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjAwNDkiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjYwbjdMWHZ5MXVaejdwVldwOVdqMmo3bGZUcW8wSUUyQWdQbWVGQkIzNGMiLCI2c291SDdSS1R0a01ja2NKSGNNdDVScG9ESm1MV0ZCNU1ReHpTeXlmUjN3IiwiOTBVSFR0bDZ6NXdWSjd3NG9xTnU4NjdBZTJOWWtLbUN5QWY0b3JwYUh4WSIsIkdXRlVlYUtGSEJBeHRNZUNkY1B5MWMtdGQxenlRTE5HME40dXFPTlE1amciLCJMQ2lMZlJHTGlKYVBBejNuemlVR2lzVXY0UlczTEUxeGlQb0lZak5Zc3hRIiwiVEVnVzl6dzZmZnVSX0JUYWtTOUpIN1ptR2dqenVwTHljU1drR2hvdnM2OCIsImg2SjdfT0tmZUpvNi15ekpHOERMSmU2eXlWeVVaQU1YUEM2S3JwbUJteEUiLCJwcUk3X2lBaEZrRXJGQjdZQW1DamM2NFczS3VDejlQdlVXMms5Y2RoSkdFIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.-LBmWh_WyrItSk-cPGWCl1ti-33jYosXFa3LB1GKX5X-aQo3CovOsd2jSPULu1QK58s-GlYBtatX1BB_ybXZBg~WyJnUnpyQWhMNnZMY3FBTnctenJDT1JnIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjgwLCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~WyJFcGYwQ2dZVmVBMk9nQnBweV9WYnN3IiwiaXRlbXMiLFtdXQ~WyJsaXhwQXRaWTRhcGVkVlByUHdqcVRRIiwibGlzdHMiLFtdXQ~WyJSaXhlaUh6c1pKb1JudGJfTWNNVlNnIiwiZGlzcHV0ZXMiLHsiZGlzcHV0ZWQiOltdLCJzdGF0ZW1lbnRzIjpbXX1d~WyIzODVhWFROODl2bjNSTEpXbFpPNkFRIiwicXVlcnktaGlzdG9yeSIseyJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwid2luZG93cyI6W3sibW9udGhzIjoxLCJmcm9tIjoiMjAyNi0xMC0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MywiZnJvbSI6IjIwMjYtMDgtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjYsImZyb20iOiIyMDI2LTA1LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjoxMiwiZnJvbSI6IjIwMjUtMTEtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX1dfV0~WyJmQXJSMHkxRnhGcVZPTkVXRm9mRXFRIiwicG9pbnRzLXN1bW1hcnkiLHsiYmFsYW5jZSI6MCwicGVuZGluZyI6MH1d~WyJpNzNaNVpJaDd5Tjh2clV5QzZBcHJ3IiwiZ2VwLWFzc2V0cyIseyJ1bml0cyI6W119XQ~WyJ2MkQtZVYxNUF4THNyd2t3OEJmUEtBIiwiYXNzZXNzbWVudHMiLFtdXQ~",
+                     *       "kid": "chongming-20261124-9075b781",
+                     *       "issuer": "http://localhost/districts/chongming",
+                     *       "issuedAt": "2026-11-24T02:00:00.000Z",
+                     *       "expiresAt": "2026-12-24T02:00:00.000Z",
+                     *       "claims": [
+                     *         "score",
+                     *         "items",
+                     *         "lists",
+                     *         "disputes",
+                     *         "query-history",
+                     *         "points-summary",
+                     *         "gep-assets",
+                     *         "assessments"
+                     *       ],
+                     *       "status": {
+                     *         "idx": 25554,
+                     *         "uri": "http://localhost/districts/chongming/status-lists/1"
+                     *       },
+                     *       "mediaType": "application/dc+sd-jwt",
+                     *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IssuedCredential"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `scorecard-incomplete` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listObjections: {
         parameters: {
             query?: {
@@ -5634,7 +6140,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example obj_01a20b48090079b6aeee05d8f451f8bc */
+                /** @example obj_01a20b48090070a9ac2f7a3544ac2e6c */
                 objectionId: string;
             };
             cookie?: never;
@@ -5653,16 +6159,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b48090079b6aeee05d8f451f8bc",
-                     *       "subjectId": "sub_01a20b4809007d0f974bbacb7a5dc972",
-                     *       "eventId": "evt_01a20b4809007cab83b9efa6741dcc91",
+                     *       "id": "obj_01a20b48090070a9ac2f7a3544ac2e6c",
+                     *       "subjectId": "sub_01a20b480900753fb6d2757c97b8493a",
+                     *       "eventId": "evt_01a20b48090078ac9b754d4dc6c0648f",
                      *       "statement": "不是我",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
                      *       "overdue": false,
                      *       "status": "rejected",
                      *       "resolvedAt": "2026-11-24T02:00:00.000Z",
-                     *       "resolvedBy": "cli_01a20b48090078c88cf48568926791ca",
+                     *       "resolvedBy": "cli_01a20b4809007ec0b16f2b6c0ae03378",
                      *       "resolution": "监控录像确认",
                      *       "reversalEventId": null
                      *     }
@@ -5771,7 +6277,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "entry": {
-                     *         "id": "ple_01a20b480ce87b0297016b2d4dbd7817",
+                     *         "id": "ple_01a20b480ce8751e94f97057ea001ab9",
                      *         "kind": "earn",
                      *         "points": 5,
                      *         "actionCode": "GREEN-PAYMENT",
@@ -5891,7 +6397,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example ple_01a20b48090076a58ea7cf4dc8d41758 */
+                /** @example ple_01a20b4809007a4daac4caf8e7a88d78 */
                 entryId: string;
             };
             cookie?: never;
@@ -5917,7 +6423,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ple_01a20b480900715fb9861e720dfc7895",
+                     *       "id": "ple_01a20b48090075b8ad25fa2aeee79412",
                      *       "kind": "reverse",
                      *       "points": -2,
                      *       "actionCode": "WASTE-SORTING",
@@ -5927,7 +6433,7 @@ export interface operations {
                      *       "expiresOn": null,
                      *       "reason": "reversed: 登记错误",
                      *       "evidence": null,
-                     *       "lotId": "ple_01a20b480900759e9c330581217d7f39",
+                     *       "lotId": "ple_01a20b4809007e28b5a58f74a54b6d7e",
                      *       "redemptionId": null,
                      *       "recordedAt": "2026-11-24T02:00:00.000Z",
                      *       "ruleSet": null
@@ -6327,7 +6833,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "benefitId": "ben_01a20b480900759f9d9f3c45a18d47e2"
+                 *       "benefitId": "ben_01a20b4809007dd3a38722029d34a6cf"
                  *     }
                  */
                 "application/json": components["schemas"]["RedeemPoints"];
@@ -6342,9 +6848,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "redemptionId": "red_01a20b4809007d5eac69ec4e4a60bbfc",
+                     *       "redemptionId": "red_01a20b480900701fb01f1b0e9c3bd68d",
                      *       "benefit": {
-                     *         "id": "ben_01a20b480900759f9d9f3c45a18d47e2",
+                     *         "id": "ben_01a20b4809007dd3a38722029d34a6cf",
                      *         "name": "购物券",
                      *         "description": null,
                      *         "cost": 50,
@@ -6358,7 +6864,7 @@ export interface operations {
                      *       },
                      *       "cost": 50,
                      *       "entry": {
-                     *         "id": "ple_01a20b48090078fd8d702c0b5bf90d28",
+                     *         "id": "ple_01a20b4809007b93ba7b92afb327afc0",
                      *         "kind": "redeem",
                      *         "points": -50,
                      *         "actionCode": null,
@@ -6369,7 +6875,7 @@ export interface operations {
                      *         "reason": "redeemed: 购物券",
                      *         "evidence": null,
                      *         "lotId": null,
-                     *         "redemptionId": "red_01a20b4809007d5eac69ec4e4a60bbfc",
+                     *         "redemptionId": "red_01a20b480900701fb01f1b0e9c3bd68d",
                      *         "recordedAt": "2026-11-24T02:00:00.000Z",
                      *         "ruleSet": null
                      *       },
@@ -6581,6 +7087,186 @@ export interface operations {
             };
         };
     };
+    verifyCredentialPresentation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "presentation": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOTA3NWI3ODEiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3N2ExYjA2YTkyODhjNjc3N2I2YyIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3NjZhYTA1YjE5OWI4OWViNDdlOSIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IkwwNzE4X2NsNldqdTAzM2xEb2RiVEZvMG9PbUJXdHVHdUZnX1Y2STFtU2MiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NDgyMDgsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjEyMzMiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjAwUjJXMWkyT1p2UVlHaHk0WEtfLU54SXdPTmlzRmVnODhYQVZIOG1EaTgiLCJEZ0pmcE9pU1FlOGNjLWZRM1BhWXdNeFYwU2ktem9WQTZ0WFd1SU5WbFNVIiwiVi1OUzJjOW9oNG9HYkVWaEhxY09ualZtTnE5SW5paFN4SWJ2OWdPUmNZdyIsImRWQ2xkWHNpdnJMUTBHZFlvU1htVWdkT0RqblNLRmVQcFd5LXIxRW9oN2siLCJpRE5hclN0djRlbHVvOVdLQkwzQ2M3UE5CdHpOSEstcnMyR2c3SV81OHN3Iiwic1djbWx0UHBLYWl2NUJKN0RnbndIU180ZVpOV2lkcTFqRUpIaGg2bUItUSIsInltRGhxakYwRlJQSkM1NllQVkttY3FpcnBPNnJSZFZ2emZSUkRwODYzT2siLCJ6Mm5Rd1NITzdCc2JzQUhOaF9PRnB2ZVR5NEpwN2RMems0dnV3aklIUlRRIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.1U8qLnBvajUEkgFmWfdm7rT5OpI99V8uvoktn0pyzAoTImIiDYFZsMziRRJ-O4KdU3hGPiIb4o4nTZJbtrK1AA~WyJwb0MwaGVrRzBvUU1iY0x1YjNSRFZBIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjc5LCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2I2Y2JiMzk1Nzc2YjljZGUzMmQiLCJub25jZSI6Im4tMDE5M2ExYjJjM2Q0IiwiaWF0IjoxNzk1NTcyMDYwLCJzZF9oYXNoIjoiRkVveVotQXdjNWhtYjI3YzREQXpoMVJHTlZYbnhxWUFuY3hSM0NrNWtjQSJ9.4tgCRztprLAkPUx71MM9ABtfnkWZw5K91nOJu-7Vr9iIdVJuuyvnUEUjo5tiIlN_p4UcXnNu8pC2hz6u1yM1Dw",
+                 *       "nonce": "n-0193a1b2c3d4"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VerifyCredentialPresentation"];
+            };
+        };
+        responses: {
+            /** @description Genuine */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "disclosed": [
+                     *         "score"
+                     *       ],
+                     *       "claims": {
+                     *         "iss": "http://localhost/districts/chongming",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090077a1b06a9288c6777b6c",
+                     *         "iat": 1795485600,
+                     *         "nbf": 1795485600,
+                     *         "exp": 1798077600,
+                     *         "jti": "crd_01a20b480900766aa05b199b89eb47e9",
+                     *         "vct": "urn:eco-credit:vct:eco-credit-record:1",
+                     *         "cnf": {
+                     *           "jwk": {
+                     *             "kty": "OKP",
+                     *             "crv": "Ed25519",
+                     *             "x": "L0718_cl6Wju033lDodbTFo0oOmBWtuGuFg_V6I1mSc",
+                     *             "alg": "EdDSA"
+                     *           }
+                     *         },
+                     *         "status": {
+                     *           "status_list": {
+                     *             "idx": 48208,
+                     *             "uri": "http://localhost/districts/chongming/status-lists/1"
+                     *           }
+                     *         },
+                     *         "district": "chongming",
+                     *         "subject_kind": "resident",
+                     *         "display_id": "310230********1233",
+                     *         "rule_sets": [
+                     *           {
+                     *             "id": "resident-village",
+                     *             "version": 1,
+                     *             "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
+                     *           },
+                     *           {
+                     *             "id": "resident-behaviours",
+                     *             "version": 1,
+                     *             "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
+                     *           },
+                     *           {
+                     *             "id": "district-policy",
+                     *             "version": 1,
+                     *             "hash": "sha256:d2d6351f1ea9c8b9872ace87773ce844d20fd9feb2c36640917f21aef34bc774"
+                     *           }
+                     *         ],
+                     *         "score": {
+                     *           "scorecard": {
+                     *             "id": "resident-village",
+                     *             "version": 1,
+                     *             "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
+                     *           },
+                     *           "asOf": "2026-11-24T02:00:00.000Z",
+                     *           "score": 79,
+                     *           "grade": "c",
+                     *           "gradeLabel": "一般",
+                     *           "scoreGrade": "c",
+                     *           "overrides": []
+                     *         }
+                     *       },
+                     *       "keyBinding": {
+                     *         "aud": "cli_01a20b4809007b6cbb395776b9cde32d",
+                     *         "nonce": "n-0193a1b2c3d4",
+                     *         "iat": 1795572060
+                     *       },
+                     *       "status": {
+                     *         "checked": true,
+                     *         "status": "valid",
+                     *         "uri": "http://localhost/districts/chongming/status-lists/1",
+                     *         "idx": 48208,
+                     *         "listIssuedAt": "2026-11-25T02:01:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["VerifiedPresentation"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `purpose-not-allowed` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `status-list-tampered`, `presentation-malformed`, `presentation-wrong-type`, `presentation-unknown-kid`, `presentation-retired-key`, `presentation-bad-signature`, `presentation-expired`, `presentation-not-yet-valid`, `presentation-wrong-issuer`, `presentation-disclosure-not-in-credential`, `presentation-key-binding-missing`, `presentation-key-binding-malformed`, `presentation-key-binding-bad-signature`, `presentation-key-binding-wrong-hash`, `presentation-key-binding-wrong-nonce`, `presentation-key-binding-wrong-audience`, `presentation-key-binding-expired`, `presentation-key-binding-not-yet-valid`, `presentation-revoked`, `presentation-suspended` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listQueryLog: {
         parameters: {
             query?: {
@@ -6688,13 +7374,20 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "reportId": "rpt_01a20b4809007e9dacbb01df92665c1c",
-                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC00YmY5MzYxNyIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2U5ZGFjYmIwMWRmOTI2NjVjMWMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZDYzODI1MzViYWEzYzkzMzU3OCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY29uc2VudCI6eyJpZCI6ImNvbl8wMWEyMGI0ODA5MDA3Mjc2OTUwZmM1NDAyYmQzZjRjOSIsImdyYW50ZWRBdCI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsImV4cGlyZXNBdCI6IjIwMjctMDItMjJUMDI6MDA6MDAuMDAwWiJ9LCJhdWRpZW5jZU5hbWUiOiJjaG9uZ21pbmcgYmFuayIsInJ1bGVTZXRzIjpbXSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwN2Q2MzgyNTM1YmFhM2M5MzM1NzgiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzk4Mzk3NDUxMzBjYmFmNzFmMzAiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwN2U5ZGFjYmIwMWRmOTI2NjVjMWMifQ.rWgVv86pvhVZmnFqe_uEfMfM1tRbbHrs5zbUQKxOBkjyYbbFFT6-3WiKVikADUjFi5HJiqBhZXFO8czQDcp-Cg",
-                     *       "kid": "chongming-20261124-4bf93617",
+                     *       "reportId": "rpt_01a20b480900773883342fc0a4908a5a",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1kZGUyYjEzNCIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzczODgzMzQyZmMwYTQ5MDhhNWEiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZGY1YjI4YWI4ZWM4ODhiYzQ3MyIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY2xhaW1zIjpbInBvaW50cy1zdW1tYXJ5Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzNhZGJmZTA3ZDBhMzEzOTc5YTYiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJkaXN0cmljdC1wb2xpY3kiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OmQyZDYzNTFmMWVhOWM4Yjk4NzJhY2U4Nzc3M2NlODQ0ZDIwZmQ5ZmViMmMzNjY0MDkxN2YyMWFlZjM0YmM3NzQifV0sInN0YXR1cyI6eyJzdGF0dXNfbGlzdCI6eyJpZHgiOjIyNzA5LCJ1cmkiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmcvc3RhdHVzLWxpc3RzLzEifX0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDdkZjViMjhhYjhlYzg4OGJjNDczIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDdhYjlhMGJlMDYxOTIwYTEwZDRjIiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc3Mzg4MzM0MmZjMGE0OTA4YTVhIn0.2pWH4PLIhUkuuntPKx4SOgBvZq41MeJ_kYWvWeBE3XJzin1wRAeobNFygZrVsuQhgIKn0Fp70jEZWdOk6RhkBQ",
+                     *       "kid": "chongming-20261124-dde2b134",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
-                     *       "consentId": "con_01a20b4809007276950fc5402bd3f4c9",
+                     *       "consentId": "con_01a20b48090073adbfe07d0a313979a6",
+                     *       "claims": [
+                     *         "points-summary"
+                     *       ],
+                     *       "status": {
+                     *         "idx": 22709,
+                     *         "uri": "http://localhost/districts/chongming/status-lists/1"
+                     *       },
                      *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
                      *     }
                      */
@@ -6719,7 +7412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
+            /** @description The caller may not do this. Problem types: `forbidden`, `purpose-not-allowed`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6797,7 +7490,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1hZmU5MGM2ZiIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzc5ZGEwMjc5OGU1OTgwYWM4NTUiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmMzYjQ1YjE1ZmY0MmQzYWMwMiIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3OGRjYjFmMTJlMDQ4NTAwNzZlYSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJvdmVycmlkZXMiOltdLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119fSwicHVycG9zZSI6ImxvYW4tYXBwbGljYXRpb24iLCJzY29wZXMiOlsiY3JlZGl0Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzY1NTliYjJmYzdmOGQ4N2Y1MmYiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJyZXNpZGVudC12aWxsYWdlIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1NjozZmVjNGJiYWRjZTZhYmViYWZhYjBhMGQ5OWQwOGFkMzNhNjkyNDBhZGU0ODY0NGE3ZDY3YmNlN2UxNjk2NjcxIn0seyJpZCI6InJlc2lkZW50LWJlaGF2aW91cnMiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjRhZjM4Njg1NjNkNTU1NWYxMTAxNGE0MjU0ZDBiNDZkYjY1N2UzOWVlMmE1ZjE5MmExZWY0YzA2YmZhM2E3MDAifV0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDcyYzNiNDViMTVmZjQyZDNhYzAyIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDcwYjRhYzFhMWNjZGY1OTllZmE3IiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc3OWRhMDI3OThlNTk4MGFjODU1In0.nqnPotPxDBFYmmfeNcW6d_FEnnxpCGMFIAy-iPqwDe6NM_1SAEtgwcOCPhEvhgcQmkXCnjcopvW-0l_SEeswBA"
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC0xMmY4ZmFhZiIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzEzYThhNTQyOGQ5MDcwZjBjNTIiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NWYyODAyNzc4YzQzNTM3MDNlMiIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwib3ZlcnJpZGVzIjpbXSwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3ODQzYTk5NmI5ZjdmZTViZTNmOSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119LCJxdWVyeUhpc3RvcnkiOnsiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsIndpbmRvd3MiOlt7Im1vbnRocyI6MSwiZnJvbSI6IjIwMjYtMTAtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjMsImZyb20iOiIyMDI2LTA4LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjo2LCJmcm9tIjoiMjAyNi0wNS0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MTIsImZyb20iOiIyMDI1LTExLTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19XX19LCJwdXJwb3NlIjoibG9hbi1hcHBsaWNhdGlvbiIsInNjb3BlcyI6WyJjcmVkaXQiXSwiY2xhaW1zIjpbInNjb3JlIiwiaXRlbXMiLCJsaXN0cyIsImRpc3B1dGVzIiwicXVlcnktaGlzdG9yeSJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDc4MjViYmZjMTE5NzFmMGM1ZmNhIiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MzI0NTIsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzVmMjgwMjc3OGM0MzUzNzAzZTIiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2JmNWI1ZTRkMzMzYjBmOTU1MzQiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzEzYThhNTQyOGQ5MDcwZjBjNTIifQ.3NmQz_pyXq7tbwnwIB-Zi2FaFlP_Pv-PEBkg70SOfaFio979HL0SF9iwmTBd2RfFXLiv5i9ZeUvZCyyxNO-pDw"
                  *     }
                  */
                 "application/json": components["schemas"]["VerifyCreditReport"];
@@ -6816,7 +7509,7 @@ export interface operations {
                      *       "verifiedWith": "district-keys",
                      *       "header": {
                      *         "alg": "EdDSA",
-                     *         "kid": "chongming-20261124-afe90c6f",
+                     *         "kid": "chongming-20261124-12f8faaf",
                      *         "typ": "vc+jwt"
                      *       },
                      *       "payload": {
@@ -6827,12 +7520,12 @@ export interface operations {
                      *           "VerifiableCredential",
                      *           "EcoCreditReport"
                      *         ],
-                     *         "id": "urn:eco-credit:report:rpt_01a20b480900779da02798e5980ac855",
+                     *         "id": "urn:eco-credit:report:rpt_01a20b480900713a8a5428d9070f0c52",
                      *         "issuer": "http://localhost/districts/chongming",
                      *         "validFrom": "2026-11-24T02:00:00.000Z",
                      *         "validUntil": "2026-12-24T02:00:00.000Z",
                      *         "credentialSubject": {
-                     *           "id": "urn:eco-credit:subject:sub_01a20b48090072c3b45b15ff42d3ac02",
+                     *           "id": "urn:eco-credit:subject:sub_01a20b48090075f2802778c4353703e2",
                      *           "kind": "resident",
                      *           "displayId": "310230********1233",
                      *           "district": "chongming",
@@ -6847,6 +7540,7 @@ export interface operations {
                      *             "grade": "c",
                      *             "gradeLabel": "一般",
                      *             "scoreGrade": "c",
+                     *             "overrides": [],
                      *             "items": [
                      *               {
                      *                 "reasonCode": "negative-behaviour",
@@ -6854,7 +7548,7 @@ export interface operations {
                      *                 "points": -3,
                      *                 "events": [
                      *                   {
-                     *                     "eventId": "evt_01a20b48090078dcb1f12e04850076ea",
+                     *                     "eventId": "evt_01a20b4809007843a996b9f7fe5be3f9",
                      *                     "code": "ILLEGAL-DISCHARGE",
                      *                     "title": "违法排放",
                      *                     "occurredOn": "2026-10-01",
@@ -6864,18 +7558,93 @@ export interface operations {
                      *                 ]
                      *               }
                      *             ],
-                     *             "overrides": [],
                      *             "lists": [],
                      *             "disputed": [],
                      *             "statements": []
+                     *           },
+                     *           "queryHistory": {
+                     *             "asOf": "2026-11-24T02:00:00.000Z",
+                     *             "windows": [
+                     *               {
+                     *                 "months": 1,
+                     *                 "from": "2026-10-25",
+                     *                 "total": 0,
+                     *                 "byPurpose": {
+                     *                   "loan-application": 0,
+                     *                   "post-loan-management": 0,
+                     *                   "guarantee": 0,
+                     *                   "official-duties": 0
+                     *                 },
+                     *                 "byInstitution": {
+                     *                   "bank": 0,
+                     *                   "agency": 0,
+                     *                   "auditor": 0
+                     *                 }
+                     *               },
+                     *               {
+                     *                 "months": 3,
+                     *                 "from": "2026-08-25",
+                     *                 "total": 0,
+                     *                 "byPurpose": {
+                     *                   "loan-application": 0,
+                     *                   "post-loan-management": 0,
+                     *                   "guarantee": 0,
+                     *                   "official-duties": 0
+                     *                 },
+                     *                 "byInstitution": {
+                     *                   "bank": 0,
+                     *                   "agency": 0,
+                     *                   "auditor": 0
+                     *                 }
+                     *               },
+                     *               {
+                     *                 "months": 6,
+                     *                 "from": "2026-05-25",
+                     *                 "total": 0,
+                     *                 "byPurpose": {
+                     *                   "loan-application": 0,
+                     *                   "post-loan-management": 0,
+                     *                   "guarantee": 0,
+                     *                   "official-duties": 0
+                     *                 },
+                     *                 "byInstitution": {
+                     *                   "bank": 0,
+                     *                   "agency": 0,
+                     *                   "auditor": 0
+                     *                 }
+                     *               },
+                     *               {
+                     *                 "months": 12,
+                     *                 "from": "2025-11-25",
+                     *                 "total": 0,
+                     *                 "byPurpose": {
+                     *                   "loan-application": 0,
+                     *                   "post-loan-management": 0,
+                     *                   "guarantee": 0,
+                     *                   "official-duties": 0
+                     *                 },
+                     *                 "byInstitution": {
+                     *                   "bank": 0,
+                     *                   "agency": 0,
+                     *                   "auditor": 0
+                     *                 }
+                     *               }
+                     *             ]
                      *           }
                      *         },
                      *         "purpose": "loan-application",
                      *         "scopes": [
                      *           "credit"
                      *         ],
+                     *         "claims": [
+                     *           "score",
+                     *           "items",
+                     *           "lists",
+                     *           "disputes",
+                     *           "query-history"
+                     *         ],
                      *         "consent": {
-                     *           "id": "con_01a20b48090076559bb2fc7f8d87f52f",
+                     *           "id": "con_01a20b4809007825bbfc11971f0c5fca",
                      *           "grantedAt": "2026-11-24T02:00:00.000Z",
                      *           "expiresAt": "2027-02-22T02:00:00.000Z"
                      *         },
@@ -6890,15 +7659,33 @@ export interface operations {
                      *             "id": "resident-behaviours",
                      *             "version": 1,
                      *             "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
+                     *           },
+                     *           {
+                     *             "id": "district-policy",
+                     *             "version": 1,
+                     *             "hash": "sha256:d2d6351f1ea9c8b9872ace87773ce844d20fd9feb2c36640917f21aef34bc774"
                      *           }
                      *         ],
+                     *         "status": {
+                     *           "status_list": {
+                     *             "idx": 32452,
+                     *             "uri": "http://localhost/districts/chongming/status-lists/1"
+                     *           }
+                     *         },
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090072c3b45b15ff42d3ac02",
-                     *         "aud": "cli_01a20b48090070b4ac1a1ccdf599efa7",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090075f2802778c4353703e2",
+                     *         "aud": "cli_01a20b4809007bf5b5e4d333b0f95534",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "rpt_01a20b480900779da02798e5980ac855"
+                     *         "jti": "rpt_01a20b480900713a8a5428d9070f0c52"
+                     *       },
+                     *       "status": {
+                     *         "checked": true,
+                     *         "status": "valid",
+                     *         "uri": "http://localhost/districts/chongming/status-lists/1",
+                     *         "idx": 32452,
+                     *         "listIssuedAt": "2026-11-24T02:00:00.000Z"
                      *       }
                      *     }
                      */
@@ -6959,7 +7746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but the content is not acceptable. Problem types: `report-malformed`, `report-unknown-kid`, `report-bad-signature`, `report-expired`, `report-not-yet-valid`, `report-wrong-audience`, `report-wrong-issuer`, `report-wrong-type`, `report-not-published-key` */
+            /** @description Well-formed, but the content is not acceptable. Problem types: `report-malformed`, `report-unknown-kid`, `report-bad-signature`, `report-expired`, `report-not-yet-valid`, `report-wrong-audience`, `report-wrong-issuer`, `report-wrong-type`, `report-not-published-key`, `report-retired-key`, `report-revoked`, `report-suspended`, `status-list-tampered` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6985,7 +7772,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b48090071d9b79248318c0c2b0a */
+                /** @example rsv_01a20b480900796fab6c9324f66a4702 */
                 versionId: string;
             };
             cookie?: never;
@@ -7054,7 +7841,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007ad0b7b4cd9bef69174d */
+                /** @example rsv_01a20b4809007d908c65abf2bb83163b */
                 versionId: string;
             };
             cookie?: never;
@@ -7073,13 +7860,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "versionId": "rsv_01a20b4809007ad0b7b4cd9bef69174d",
+                     *       "versionId": "rsv_01a20b4809007d908c65abf2bb83163b",
                      *       "ruleSetId": "payments",
                      *       "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af",
                      *       "status": "published",
                      *       "effectiveFrom": "2026-11-24",
                      *       "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *       "publishedBy": "cli_01a20b48090075bfa2d8ac8a6745a750",
+                     *       "publishedBy": "cli_01a20b48090070c2a3080980b93cb86a",
                      *       "warnings": []
                      *     }
                      */
@@ -7186,7 +7973,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b480900738a9db1a0d53496c034 */
+                /** @example rsv_01a20b480900774797f4ea30f41c47b8 */
                 versionId: string;
             };
             cookie?: never;
@@ -7642,7 +8429,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "candidateVersionId": "rsv_01a20b4809007916a0c4c34815c41d63"
+                 *       "candidateVersionId": "rsv_01a20b4809007d929c796d17c505d3d9"
                  *     }
                  */
                 "application/json": components["schemas"]["DiffRuleSets"];
@@ -7659,12 +8446,12 @@ export interface operations {
                      * @example {
                      *       "ruleSetId": "town-eco-fund",
                      *       "base": {
-                     *         "versionId": "rsv_01a20b4809007423b434225afabef7cc",
+                     *         "versionId": "rsv_01a20b480900761ba1ef548bc0c054f8",
                      *         "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f",
                      *         "status": "published"
                      *       },
                      *       "candidate": {
-                     *         "versionId": "rsv_01a20b4809007916a0c4c34815c41d63",
+                     *         "versionId": "rsv_01a20b4809007d929c796d17c505d3d9",
                      *         "hash": "sha256:4469dd7cd3f53be90fd976b7f08284ebc0fab9d28bb9b948fa7e3cb450b073f1",
                      *         "status": "draft"
                      *       },
@@ -8976,7 +9763,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b48090072a5b4afde76ab47d167 */
+                /** @example evt_01a20b4809007e73b2bf86ad8eb9b0a4 */
                 eventId: string;
                 subjectId: string;
             };
@@ -8996,8 +9783,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "evt_01a20b4809007957b9bfbab60dac8744",
-                     *       "subjectId": "sub_01a20b48090078708bbbb38c7ca2584a",
+                     *       "id": "evt_01a20b48090077a1a51358a21c7a0068",
+                     *       "subjectId": "sub_01a20b4809007f61ad90da685d832478",
                      *       "code": "ENV-PENALTY",
                      *       "title": null,
                      *       "occurredOn": "2026-10-01",
@@ -9013,7 +9800,7 @@ export interface operations {
                      *         }
                      *       ],
                      *       "note": "录入错误",
-                     *       "reversesEventId": "evt_01a20b48090072a5b4afde76ab47d167",
+                     *       "reversesEventId": "evt_01a20b4809007e73b2bf86ad8eb9b0a4",
                      *       "reversedBy": null,
                      *       "disputed": false,
                      *       "externalId": null
@@ -9130,7 +9917,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "subject": {
-                     *         "id": "sub_01a20b4809007e8f81bc0985be5194fa",
+                     *         "id": "sub_01a20b4809007f5cadca31be641cebd7",
                      *         "districtId": "chongming",
                      *         "kind": "firm",
                      *         "displayId": "91310230MA1K2B3C4P",
@@ -9274,7 +10061,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "holder": {
-                     *         "id": "sub_01a20b4809007be4a4c632c804cdcf50",
+                     *         "id": "sub_01a20b480900788da7adf2f78b27dbd4",
                      *         "districtId": "chongming",
                      *         "kind": "resident",
                      *         "displayId": "310230********1233",
@@ -9374,7 +10161,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ple_01a20b48090073788d41623c1214821c",
+                     *           "id": "ple_01a20b4809007fb8be9a8c24a9a9c16c",
                      *           "kind": "earn",
                      *           "points": 2,
                      *           "actionCode": "WASTE-SORTING",

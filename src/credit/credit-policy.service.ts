@@ -6,7 +6,8 @@
  */
 import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
-import type { CompiledBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
+import { districtPolicy } from '../rules/district-policy.service.js';
+import { type CompiledBehaviourList, type ScoringBehaviourList, withRetentionDefaults } from '../rules/kinds/behaviour-list/compile.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
 import type { CompiledScorecard } from '../rules/kinds/scorecard/compile.js';
 import { inForce, inForceById } from '../rules/rule-sets.service.js';
@@ -14,8 +15,8 @@ import { inForce, inForceById } from '../rules/rule-sets.service.js';
 export interface CreditPolicy {
   scorecard: CompiledScorecard;
   scorecardBody: ScorecardBody;
-  /** The behaviour list the scorecard's facts are drawn from. */
-  list: CompiledBehaviourList;
+  /** The behaviour list the scorecard's facts are drawn from, with the district policy's retention defaults filled in. */
+  list: ScoringBehaviourList;
   primary: boolean;
 }
 
@@ -34,8 +35,22 @@ export async function activeBehaviourLists(ctx: ServiceContext, asOf: Date): Pro
 async function withList(ctx: ServiceContext, scorecard: Awaited<ReturnType<typeof inForce<'scorecard'>>>[number], asOf: Date): Promise<CreditPolicy> {
   const body = scorecard.document.body;
   if (!body.behaviourList) throw new DomainError('no-behaviour-list', `scorecard '${scorecard.document.id}' does not draw on a behaviour list`);
-  const list = await inForceById(ctx, 'behaviour-list', body.behaviourList, asOf);
-  return { scorecard: scorecard.compiled, scorecardBody: body, list: list.compiled, primary: body.primary };
+  const [list, policy] = await Promise.all([inForceById(ctx, 'behaviour-list', body.behaviourList, asOf), districtPolicy(ctx, asOf)]);
+  return { scorecard: scorecard.compiled, scorecardBody: body, list: scoringList(list.compiled, policy), primary: body.primary };
+}
+
+const scoringLists = new Map<string, ScoringBehaviourList>();
+
+/** The list with the retention of the policy in force; both are named by hash, so the pair is cached. */
+function scoringList(list: CompiledBehaviourList, policy: Awaited<ReturnType<typeof districtPolicy>>): ScoringBehaviourList {
+  const key = `${list.ruleSet.hash}|${policy.ruleSet.hash}`;
+  let resolved = scoringLists.get(key);
+  if (!resolved) {
+    resolved = withRetentionDefaults(list, policy.retention, policy.ruleSet);
+    if (scoringLists.size >= 256) scoringLists.delete(scoringLists.keys().next().value as string);
+    scoringLists.set(key, resolved);
+  }
+  return resolved;
 }
 
 /** Every scorecard in force for a kind of subject, the primary one first. */

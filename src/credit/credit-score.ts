@@ -9,7 +9,7 @@
 
 import { addYears, periodKey, windowStart } from '../platform/dates.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { CompiledBehaviourList, EventAmount } from '../rules/kinds/behaviour-list/compile.js';
+import type { EventAmount, ScoringBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
 import type { CompiledScorecard, ScorecardResult } from '../rules/kinds/scorecard/compile.js';
 
@@ -93,13 +93,14 @@ export interface CreditScore {
   disputed: Array<{ eventId: string; objectionId: string; statement: string; dueOn: string }>;
   /** Every statement attached to a record that counts, open or rejected. */
   statements: Array<SubjectStatement & { eventId: string }>;
-  ruleSets: { scorecard: RuleSetRef; behaviourList: RuleSetRef };
+  /** `districtPolicy` is present when the behaviour list left a retention to the district policy. */
+  ruleSets: { scorecard: RuleSetRef; behaviourList: RuleSetRef; districtPolicy?: RuleSetRef };
 }
 
 export interface ScoreInput {
   events: readonly FileEvent[];
   objections: readonly FileObjection[];
-  list: CompiledBehaviourList;
+  list: ScoringBehaviourList;
   scorecard: CompiledScorecard;
   scorecardBody: ScorecardBody;
   /** The instant of knowledge: events and objections recorded after it are ignored. */
@@ -251,6 +252,6 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
     lists,
     disputed: openObjections.map((o) => ({ eventId: o.eventId, objectionId: o.id, statement: o.statement, dueOn: o.dueOn })),
     statements: counted.flatMap((c) => (c.statements ?? []).map((s) => ({ eventId: c.eventId, ...s }))),
-    ruleSets: { scorecard: result.ruleSet, behaviourList: list.ruleSet },
+    ruleSets: { scorecard: result.ruleSet, behaviourList: list.ruleSet, ...(list.retentionFrom ? { districtPolicy: list.retentionFrom } : {}) },
   };
 }

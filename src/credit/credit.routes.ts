@@ -255,7 +255,11 @@ const ScorecardResultSchema = z
     statements: z
       .array(SubjectStatementSchema.extend({ eventId: z.string() }))
       .describe('Every statement on a record that still counts: kept after a rejected objection until the record stops counting'),
-    ruleSets: z.object({ scorecard: RuleSetRefSchema, behaviourList: RuleSetRefSchema }),
+    ruleSets: z.object({
+      scorecard: RuleSetRefSchema,
+      behaviourList: RuleSetRefSchema,
+      districtPolicy: RuleSetRefSchema.optional().describe('Present when the behaviour list left how long a record counts to the district policy'),
+    }),
   })
   .openapi('CreditScorecardResult');
 

@@ -1,7 +1,8 @@
 /**
  * Objections (异议): a subject disputes an event in its file; the event is marked disputed in every score
- * and report until the bureau or the recording agency answers, within 20 days. Upheld: the event is
- * reversed. Rejected: the reason is kept and the event counts as before.
+ * and report until the bureau or the recording agency answers, within the days the district policy in
+ * force on filing allows (credit regulation: 20). Upheld: the event is reversed. Rejected: the reason is
+ * kept and the event counts as before.
  */
 import { and, asc, eq, lt, sql } from 'drizzle-orm';
 import { ownSubject } from '../identity/subjects.service.js';
@@ -14,9 +15,8 @@ import { creditEvents, objections } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
+import { districtPolicy } from '../rules/district-policy.service.js';
 import { getEvent, reversalRow } from './events.service.js';
-
-export const OBJECTION_DAYS = 20;
 
 export type ObjectionRow = typeof objections.$inferSelect;
 
@@ -32,6 +32,8 @@ export async function fileObjection(ctx: ServiceContext, eventId: string, statem
     .from(creditEvents)
     .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.reversesEventId, eventId)));
   if (reversal) throw new DomainError('already-reversed', 'this event has already been reversed and no longer counts');
+  // The deadline is fixed when the objection is filed: a later policy does not move it.
+  const { objectionAnswerDays } = await districtPolicy(ctx, ctx.now);
   const objectionId = newId('obj', ctx.now);
   const insert = ctx.deps.storage.db
     .insert(objections)
@@ -42,7 +44,7 @@ export async function fileObjection(ctx: ServiceContext, eventId: string, statem
       eventId,
       statement,
       filedAt: ctx.now.toISOString(),
-      dueOn: addDays(chinaDate(ctx.now), OBJECTION_DAYS),
+      dueOn: addDays(chinaDate(ctx.now), objectionAnswerDays),
       status: 'open',
     })
     .onConflictDoNothing()

@@ -115,6 +115,7 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
     [
       score.ruleSets.scorecard,
       score.ruleSets.behaviourList,
+      ...(score.ruleSets.districtPolicy ? [score.ruleSets.districtPolicy] : []),
       ...product.gradeAdjustments.flatMap((a) => {
         const used = otherGrades[a.scorecard]?.ruleSet;
         return used && used.hash !== score.ruleSets.scorecard.hash ? [used] : [];

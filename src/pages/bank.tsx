@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { beijingDateTime, calendarDate, quantity, yuan } from '../platform/messages/zh-CN-format.js';
 import {
+  claimGroupLabel,
   consentStateLabel,
   gepLevelLabel,
   guaranteeLabel,
@@ -17,7 +18,9 @@ import {
   roleLabel,
   ruleText,
   scopeLabel,
+  statusLabel,
 } from '../platform/messages/zh-CN-labels.js';
+import { GROUPS_OF_SCOPE } from '../reports/claims.js';
 import { Page } from './layout.js';
 import { QueryLogTable } from './resident.js';
 import { ruleSetName } from './rule-set-names.js';
@@ -43,6 +46,9 @@ type Payload = any;
 /** A verified report, all of it, as a loan officer reads it. */
 function ReportView(props: { header: { kid?: string }; payload: Payload }) {
   const p = props.payload;
+  const history = p.credentialSubject?.queryHistory as
+    | { windows: Array<{ months: number; total: number; byInstitution: { bank: number; agency: number; auditor: number } }> }
+    | undefined;
   const s = p.credentialSubject ?? {};
   const credit = s.credit;
   const gep = s.gepAssets;
@@ -57,6 +63,12 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
           <dd>{purposeLabel(p.purpose)}</dd>
           <dt>信息范围</dt>
           <dd>{(p.scopes as string[]).map(scopeLabel).join('、')}</dd>
+          {p.claims ? (
+            <>
+              <dt>所含信息</dt>
+              <dd>{(p.claims as string[]).map(claimGroupLabel).join('、')}</dd>
+            </>
+          ) : null}
           <dt>签发时间</dt>
           <dd>{beijingDateTime(p.validFrom)}</dd>
           <dt>有效期至</dt>
@@ -72,51 +84,55 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
       {credit ? (
         <section aria-labelledby="credit">
           <h2 id="credit">生态信用</h2>
-          <p>
-            信用等级 <span class="big">{credit.gradeLabel}</span> {credit.score} 分
-            <span class="hint">{`评价时间 ${beijingDateTime(credit.asOf)}`}</span>
-          </p>
-          {(credit.overrides as Array<{ reason: string }>).map((o) => (
+          {credit.score !== undefined ? (
+            <p>
+              信用等级 <span class="big">{credit.gradeLabel}</span> {credit.score} 分
+              <span class="hint">{`评价时间 ${beijingDateTime(credit.asOf)}`}</span>
+            </p>
+          ) : null}
+          {((credit.overrides ?? []) as Array<{ reason: string }>).map((o) => (
             <p class="tag bad">{ruleText(o.reason)}</p>
           ))}
-          <h3>评分项目</h3>
-          <table class="cards">
-            <thead>
-              <tr>
-                <th scope="col">项目与依据</th>
-                <th scope="col" class="num">
-                  分值
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(
-                credit.items as Array<{
-                  reason: string;
-                  points: number;
-                  events: Array<{ title: string; occurredOn: string; points: number; disputed: boolean }>;
-                }>
-              ).map((i) => (
+          {credit.items ? <h3>评分项目</h3> : <p class="small muted">按本辖区规定，该用途的报告不含各评分项目及其记录。</p>}
+          {credit.items ? (
+            <table class="cards">
+              <thead>
                 <tr>
-                  <td data-label="项目与依据">
-                    {ruleText(i.reason)}
-                    <ul class="small">
-                      {i.events.map((e) => (
-                        <li>
-                          {`${e.title}（${calendarDate(e.occurredOn)}）${e.points > 0 ? '+' : ''}${e.points}`}
-                          {e.disputed ? <span class="tag">有异议</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td data-label="分值" class="num">
-                    {i.points > 0 ? `+${i.points}` : i.points}
-                  </td>
+                  <th scope="col">项目与依据</th>
+                  <th scope="col" class="num">
+                    分值
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-          {credit.disputed.length ? (
+              </thead>
+              <tbody>
+                {(
+                  credit.items as Array<{
+                    reason: string;
+                    points: number;
+                    events: Array<{ title: string; occurredOn: string; points: number; disputed: boolean }>;
+                  }>
+                ).map((i) => (
+                  <tr>
+                    <td data-label="项目与依据">
+                      {ruleText(i.reason)}
+                      <ul class="small">
+                        {i.events.map((e) => (
+                          <li>
+                            {`${e.title}（${calendarDate(e.occurredOn)}）${e.points > 0 ? '+' : ''}${e.points}`}
+                            {e.disputed ? <span class="tag">有异议</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td data-label="分值" class="num">
+                      {i.points > 0 ? `+${i.points}` : i.points}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+          {credit.disputed?.length ? (
             <>
               <h3>有异议的记录</h3>
               <ul>
@@ -125,9 +141,9 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
                 ))}
               </ul>
             </>
-          ) : (
+          ) : credit.disputed ? (
             <p class="small muted">没有未处理的异议。</p>
-          )}
+          ) : null}
           {(credit.statements ?? []).length ? (
             <>
               <h3>主体异议声明</h3>
@@ -145,8 +161,8 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
               </ul>
             </>
           ) : null}
-          <h3>红黑名单</h3>
-          {credit.lists.length ? (
+          {credit.lists ? <h3>红黑名单</h3> : null}
+          {!credit.lists ? null : credit.lists.length ? (
             <ul>
               {(credit.lists as Array<{ list: string; title: string; until: string }>).map((l) => (
                 <li>{`${listLabel(l.list)}：${l.title}，至 ${calendarDate(l.until)}`}</li>
@@ -155,6 +171,49 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
           ) : (
             <p class="small muted">未列入红名单或黑名单。</p>
           )}
+        </section>
+      ) : null}
+      {history ? (
+        <section aria-labelledby="history">
+          <h2 id="history">被查询次数</h2>
+          <table class="cards">
+            <thead>
+              <tr>
+                <th scope="col">期间</th>
+                <th scope="col" class="num">
+                  合计
+                </th>
+                <th scope="col" class="num">
+                  银行
+                </th>
+                <th scope="col" class="num">
+                  主管与记录机关
+                </th>
+                <th scope="col" class="num">
+                  审计
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.windows.map((x) => (
+                <tr>
+                  <td data-label="期间">{`近 ${x.months} 个月`}</td>
+                  <td data-label="合计" class="num">
+                    {x.total}
+                  </td>
+                  <td data-label="银行" class="num">
+                    {x.byInstitution.bank}
+                  </td>
+                  <td data-label="主管与记录机关" class="num">
+                    {x.byInstitution.agency}
+                  </td>
+                  <td data-label="审计" class="num">
+                    {x.byInstitution.auditor}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </section>
       ) : null}
       {s.pointsSummary ? (
@@ -166,7 +225,7 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
       {gep ? (
         <section aria-labelledby="gep">
           <h2 id="gep">生态资产（GEP）</h2>
-          {gep.units.length === 0 ? <p class="muted">名下没有登记的GEP核算单元。</p> : null}
+          {(gep.units ?? []).length === 0 ? <p class="muted">名下没有登记的GEP核算单元。</p> : null}
           <table class="cards">
             <thead>
               <tr>
@@ -179,14 +238,14 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
             </thead>
             <tbody>
               {(
-                gep.units as Array<{
+                (gep.units as Array<{
                   code: string;
                   name: string;
                   level: string;
                   areaHa: string;
                   year: number | null;
                   gep: { total: string; complete: boolean; notAssessed: string[] } | null;
-                }>
+                }>) ?? []
               ).map((u) => (
                 <tr>
                   <td data-label="核算单元">
@@ -202,7 +261,7 @@ function ReportView(props: { header: { kid?: string }; payload: Payload }) {
               ))}
             </tbody>
           </table>
-          {gep.assessments.length ? (
+          {gep.assessments?.length ? (
             <>
               <h3>GEP生态贷评估</h3>
               <ul>
@@ -330,6 +389,11 @@ export function bankRoutes() {
         {res.ok ? (
           <Notice>
             <p>签名有效：报告由本辖区出具，内容未被改动，出具给本行。</p>
+            <p id="status">
+              {res.body.status?.checked
+                ? `状态：${statusLabel(res.body.status.status)}（已核对本辖区状态列表）。`
+                : `未能核对状态：${statusLabel(res.body.status?.reason ?? 'unreachable')}。报告签名有效，但无法确认其是否已被撤销或暂停。`}
+            </p>
           </Notice>
         ) : (
           <Alert>
@@ -362,10 +426,15 @@ export function bankRoutes() {
     if (k?.state !== 'active') return refusal(c, 403, '未能出具报告', '该授权不存在或已不再有效。', home(c));
     const assessmentIds = ([] as unknown[]).concat(form.assessmentId ?? []).map(String);
     const key = String(form.requestKey ?? '');
+    // Minimum necessary: ask only for the consented scopes of which the district lets this purpose receive something.
+    const policy = await api(c)('GET', '/district-policy');
+    const allowed: string[] = policy.ok ? (policy.body.purposes[k.purpose] ?? []) : [];
+    const scopes = k.scopes.filter((s) => (GROUPS_OF_SCOPE[s as keyof typeof GROUPS_OF_SCOPE] ?? []).some((g) => allowed.includes(g)));
+    const withAssessments = assessmentIds.length > 0 && allowed.includes('assessments') ? { assessmentIds } : {};
     const res = await api(c)(
       'POST',
       '/reports',
-      { subjectId: k.subjectId, purpose: k.purpose, scopes: k.scopes, ...(assessmentIds.length ? { assessmentIds } : {}) },
+      { subjectId: k.subjectId, purpose: k.purpose, scopes: scopes.length ? scopes : k.scopes, ...withAssessments },
       /^[\w-]{8,128}$/.test(key) ? { 'idempotency-key': key } : {},
     );
     if (!res.ok) return refusal(c, 403, '未能出具报告', problemMessage(res), home(c));

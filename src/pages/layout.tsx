@@ -80,6 +80,7 @@ const NAV: Record<Visitor['kind'], Array<{ href: string; label: string }>> = {
     { href: 'me/credit', label: '我的信用' },
     { href: 'me/consents', label: '授权管理' },
     { href: 'me/log', label: '查询记录' },
+    { href: 'me/credential', label: '信用凭证' },
   ],
   bureau: [
     { href: 'bureau', label: '工作台' },

@@ -26,7 +26,10 @@ export type { Fetch } from './visitor.js';
 export function pagesRoutes(fetchApi: Fetch) {
   const pages = new Hono<PagesEnv>();
   pages.use('*', async (c, next) => {
-    c.set('fetchApi', fetchApi);
+    // On the page's own origin, so that what the API derives from it (a report's issuer, its status
+    // list's URL) names the service as the visitor reached it, as a direct API call would.
+    const origin = new URL(c.req.url).origin;
+    c.set('fetchApi', (path, init, principal) => fetchApi(path.startsWith('/') ? `${origin}${path}` : path, init, principal));
     await next();
     c.header('cache-control', 'no-store');
     c.header('x-frame-options', 'DENY');

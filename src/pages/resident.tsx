@@ -21,6 +21,7 @@ import {
   unitLabel,
 } from '../platform/messages/zh-CN-labels.js';
 import { consentStatement } from '../reports/consent-statement.js';
+import { credentialRoutes } from './credential.js';
 import { Page } from './layout.js';
 import { ruleSetName } from './rule-set-names.js';
 import { Alert, Notice, only, Pager, refusal, requestKey } from './ui.js';
@@ -87,6 +88,7 @@ export function residentRoutes() {
   const r = new Hono<PagesEnv>();
   r.use('*', only('subject'));
   const me = (c: PagesContext) => `/app/districts/${c.var.visitor.districtId}/me`;
+  r.route('/credential', credentialRoutes());
 
   r.get('/', async (c) => {
     const v = c.var.visitor;
@@ -164,6 +166,9 @@ export function residentRoutes() {
             </a>
             <a class="button secondary" href={`${me(c)}/log`}>
               谁查询了我
+            </a>
+            <a class="button secondary" href={`${me(c)}/credential`}>
+              电子信用凭证
             </a>
           </div>
         </section>
@@ -818,8 +823,12 @@ export function residentRoutes() {
   });
 
   r.get('/consents/new', async (c) => {
-    const banks = await api(c)('GET', '/banks');
+    const [banks, policy] = await Promise.all([api(c)('GET', '/banks'), api(c)('GET', '/district-policy')]);
     if (!banks.ok) return refusal(c, 422, '新增授权', problemMessage(banks));
+    // Only the durations the district policy allows; the API refuses longer ones anyway.
+    const maxDays: number = policy.ok ? policy.body.consentDays.max : 365;
+    const defaultDays: number = policy.ok ? policy.body.consentDays.default : 90;
+    const durations = CONSENT_DAYS.filter((n) => n <= maxDays);
     return c.html(
       <Page title="新增授权" visitor={c.var.visitor} current="me/consents">
         <section>
@@ -850,8 +859,11 @@ export function residentRoutes() {
             </fieldset>
             <label for="days">有效期</label>
             <select id="days" name="days">
-              {CONSENT_DAYS.map((n) => (
-                <option value={String(n)} selected={n === 90}>
+              {durations.map((n) => (
+                <option
+                  value={String(n)}
+                  selected={n === (durations.includes(defaultDays as (typeof CONSENT_DAYS)[number]) ? defaultDays : durations[0])}
+                >
                   {n === 365 ? '一年' : `${n} 天`}
                 </option>
               ))}

@@ -1,6 +1,7 @@
 /**
  * Consent (授权): a subject lets one bank see its data for one purpose and some scopes, until a date
- * (default 90 days, at most a year) or until it revokes. No consent, no report.
+ * (by default and at most as long as the district policy in force says: shipped, 90 and 365 days) or
+ * until it revokes. No consent, no report.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { ownSubject } from '../identity/subjects.service.js';
@@ -10,17 +11,16 @@ import { preparedQuery } from '../platform/db/prepared.js';
 import { apiClients, consents, subjects } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
+import { districtPolicy } from '../rules/district-policy.service.js';
+import type { Purpose } from '../rules/kinds/district-policy/body.js';
 import { consentStatement } from './consent-statement.js';
 
-export const PURPOSES = ['loan-application', 'post-loan-management', 'guarantee'] as const;
+export { PURPOSES, type Purpose } from '../rules/kinds/district-policy/body.js';
 export const SCOPES = ['credit', 'points-summary', 'gep-assets'] as const;
-export type Purpose = (typeof PURPOSES)[number];
 export type Scope = (typeof SCOPES)[number];
 export type ConsentRow = typeof consents.$inferSelect;
 
 const DAY = 86_400_000;
-export const DEFAULT_CONSENT_DAYS = 90;
-export const MAX_CONSENT_DAYS = 365;
 
 export interface GrantInput {
   bankClientId: string;
@@ -49,13 +49,14 @@ export async function grantConsent(ctx: ServiceContext, input: GrantInput): Prom
     throw fail.invalid(`no bank '${input.bankClientId}' in district '${ctx.districtId}'`, [
       { pointer: '/bankClientId', in: 'body', detail: 'not a bank of this district' },
     ]);
-  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(ctx.now.getTime() + DEFAULT_CONSENT_DAYS * DAY);
+  const policy = await districtPolicy(ctx, ctx.now);
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : new Date(ctx.now.getTime() + policy.consentDefaultDays * DAY);
   if (Number.isNaN(expiresAt.getTime()) || expiresAt <= ctx.now) {
     throw fail.invalid('expiresAt must be in the future', [{ pointer: '/expiresAt', in: 'body', detail: 'not in the future' }]);
   }
-  if (expiresAt.getTime() > ctx.now.getTime() + MAX_CONSENT_DAYS * DAY) {
-    throw fail.invalid(`a consent lasts at most ${MAX_CONSENT_DAYS} days`, [
-      { pointer: '/expiresAt', in: 'body', detail: `more than ${MAX_CONSENT_DAYS} days away` },
+  if (expiresAt.getTime() > ctx.now.getTime() + policy.consentMaxDays * DAY) {
+    throw fail.invalid(`a consent lasts at most ${policy.consentMaxDays} days in this district`, [
+      { pointer: '/expiresAt', in: 'body', detail: `more than ${policy.consentMaxDays} days away` },
     ]);
   }
   const p = ctx.principal;

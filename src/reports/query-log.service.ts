@@ -2,7 +2,7 @@
  * The query log: who read a subject's data, when, why, under which consent, which report. Subjects see
  * their own entries; auditors see all.
  */
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
 import { queryLog } from '../platform/db/schema.js';
 import { actorOf, principalRef } from '../platform/http/principal.js';
@@ -52,4 +52,13 @@ export async function listLog(
     .limit(filter.limit + 1);
   const items = rows.slice(0, filter.limit);
   return { items, nextCursor: rows.length > filter.limit ? String(items[items.length - 1]?.seq) : null };
+}
+
+/** The log lines of the last year (and a day) about a subject: what its query history counts. */
+export async function recentQueries(ctx: ServiceContext, subjectId: string): Promise<Array<{ at: string; actorRole: string; purpose: string }>> {
+  const since = new Date(ctx.now.getTime() - 367 * 86_400_000).toISOString();
+  return ctx.deps.storage.db
+    .select({ at: queryLog.at, actorRole: queryLog.actorRole, purpose: queryLog.purpose })
+    .from(queryLog)
+    .where(and(eq(queryLog.districtId, ctx.districtId), eq(queryLog.subjectId, subjectId), gte(queryLog.at, since)));
 }

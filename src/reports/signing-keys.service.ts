@@ -62,5 +62,15 @@ export async function publishedKeys(ctx: ServiceContext): Promise<JWK[]> {
     )
     // rowid breaks ties between keys made in the same millisecond: oldest first.
     .orderBy(asc(signingKeys.createdAt), asc(sql`rowid`));
-  return rows.map((r) => JSON.parse(r.publicJwk) as JWK);
+  return rows.map(publicJwkOf);
+}
+
+/**
+ * A key as published. A retired key says when it was retired (`retired_at`, seconds since the epoch,
+ * a member of our own beside the JWK's): a verifier refuses anything it signed after that moment.
+ */
+export function publicJwkOf(row: SigningKeyRow): JWK {
+  const jwk = JSON.parse(row.publicJwk) as JWK;
+  // JWK allows members beyond its own; jose's type lists only the registered ones.
+  return row.retiredAt ? ({ ...jwk, retired_at: Math.floor(Date.parse(row.retiredAt) / 1000) } as JWK) : jwk;
 }

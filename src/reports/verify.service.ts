@@ -10,6 +10,8 @@ import type { ServiceContext } from '../platform/context.js';
 import { signingKeys } from '../platform/db/schema.js';
 import { DomainError } from '../platform/errors.js';
 import { publishedKeys } from './signing-keys.service.js';
+import { readStatus, type StatusCheck, statusReferenceOf } from './status-list.js';
+import { listOfUri, statusOf } from './status-list.service.js';
 import { verifyReport } from './verify.js';
 
 export interface VerifyInput {
@@ -17,6 +19,8 @@ export interface VerifyInput {
   jwks?: JSONWebKeySet | undefined;
   audience?: string | undefined;
   at?: Date | undefined;
+  /** A status list the caller fetched or kept (`statuslist+jwt`): checked instead of the district's own. */
+  statusList?: string | undefined;
 }
 
 export interface Verified {
@@ -24,6 +28,45 @@ export interface Verified {
   verifiedWith: 'district-keys' | 'supplied-keys';
   header: Record<string, unknown>;
   payload: Record<string, unknown>;
+  /** Valid in the status list, or why its status could not be checked. Revoked and suspended are refusals. */
+  status: StatusCheck;
+}
+
+/**
+ * The status of a token of this district at `at`: read from a list the caller supplies (which must be
+ * genuine), or derived here for the district's own lists. A list of another issuer is not fetched
+ * from the server (that would let a caller make it call anywhere): the answer says it was not checked.
+ */
+export async function tokenStatus(
+  ctx: ServiceContext,
+  payload: Record<string, unknown>,
+  districtIssuer: string,
+  options: { at: Date; statusList?: string | undefined; jwks: JSONWebKeySet },
+): Promise<StatusCheck> {
+  const ref = statusReferenceOf(payload);
+  if (!ref) return { checked: false, reason: 'no-status', detail: 'it carries no status entry (issued before the district kept status lists)' };
+  if (options.statusList !== undefined) {
+    const read = await readStatus(ref, options.statusList, options.jwks, options.at);
+    if (!read.checked && read.reason !== 'stale') {
+      throw new DomainError('status-list-tampered', `the status list cannot be trusted: ${read.detail}`, {
+        fields: [{ pointer: '/statusList', detail: read.detail }],
+        extensions: { reason: read.reason },
+      });
+    }
+    return read;
+  }
+  const listId = listOfUri(districtIssuer, ref);
+  if (listId === null) {
+    return {
+      checked: false,
+      reason: 'unreachable',
+      detail: `${ref.uri} is not a status list of this district; fetch it and send it as statusList`,
+      uri: ref.uri,
+      idx: ref.idx,
+    };
+  }
+  const status = await statusOf(ctx, { listId, idx: ref.idx }, options.at);
+  return { checked: true, status, uri: ref.uri, idx: ref.idx, listIssuedAt: options.at.toISOString() };
 }
 
 /** Every key the district ever signed with, retired ones included: the only keys that speak for it. */
@@ -64,5 +107,17 @@ export async function verifyCreditReport(ctx: ServiceContext, input: VerifyInput
       });
     }
   }
-  return { valid: true, verifiedWith, header: { ...result.header }, payload: { ...result.payload } };
+  const payload = { ...result.payload } as Record<string, unknown>;
+  const status = await tokenStatus(ctx, payload, districtIssuer, { at: input.at ?? ctx.now, statusList: input.statusList, jwks });
+  if (status.checked && status.status !== 'valid') {
+    const detail =
+      status.status === 'revoked'
+        ? 'the district revoked this report: an objection to a record it carried was upheld'
+        : "the district suspended this report: the subject's consent behind it was revoked or has expired";
+    throw new DomainError(`report-${status.status}`, detail, {
+      fields: [{ pointer: '/report', detail }],
+      extensions: { reason: status.status, verifiedWith, tokenStatus: status },
+    });
+  }
+  return { valid: true, verifiedWith, header: { ...result.header }, payload, status };
 }

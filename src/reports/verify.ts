@@ -23,7 +23,8 @@ export type VerifyFailure =
   | 'not-yet-valid'
   | 'wrong-audience'
   | 'wrong-issuer'
-  | 'wrong-type';
+  | 'wrong-type'
+  | 'retired-key';
 
 export type VerifyResult =
   | { valid: true; header: ProtectedHeaderParameters; payload: JWTPayload }
@@ -51,6 +52,14 @@ export async function verifyReport(
       ...(options.issuer ? { issuer: options.issuer } : {}),
       ...(options.now ? { currentDate: options.now } : {}),
     });
+    const key = jwks.keys.find((k) => k.kid === protectedHeader.kid) as { retired_at?: unknown } | undefined;
+    if (typeof key?.retired_at === 'number' && typeof payload.iat === 'number' && payload.iat > key.retired_at) {
+      return {
+        valid: false,
+        reason: 'retired-key',
+        detail: `signed at ${new Date(payload.iat * 1000).toISOString()} by key '${protectedHeader.kid}', which the district retired at ${new Date(key.retired_at * 1000).toISOString()}`,
+      };
+    }
     return { valid: true, header: protectedHeader, payload };
   } catch (error) {
     if (error instanceof errors.JWSSignatureVerificationFailed)

@@ -362,7 +362,7 @@ describe.skipIf(!runBrowser)('in Chromium, on a 360 px phone', () => {
       {
         as: 'token',
         credential: await w.token('resident', IDS.residentA),
-        pages: ['me', 'me/points', 'me/benefits', 'me/earn', 'me/credit', 'me/consents', 'me/consents/new', 'me/log'],
+        pages: ['me', 'me/points', 'me/benefits', 'me/earn', 'me/credit', 'me/consents', 'me/consents/new', 'me/log', 'me/credential'],
       },
       {
         as: 'key',

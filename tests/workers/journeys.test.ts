@@ -2,8 +2,9 @@
  * The main journeys inside workerd on local D1: the same app and the same answers as on better-sqlite3.
  */
 import { applyD1Migrations, env, SELF } from 'cloudflare:test';
+import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import Decimal from 'decimal.js';
-import { createLocalJWKSet, jwtVerify } from 'jose';
+import { compactVerify, createLocalJWKSet, exportJWK, generateKeyPair, type JWK, jwtVerify } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { createDistrict } from '../../src/districts/districts.service.js';
@@ -11,6 +12,7 @@ import { createClient } from '../../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
 import { silentLogger } from '../../src/platform/logger.js';
 import { memoryKeyStore } from '../../src/reports/key-store.js';
+import { createPresentation } from '../../src/reports/presentation.js';
 import { compiledOf } from '../../src/rules/compiled-cache.js';
 import { RuleSetDocument } from '../../src/rules/envelope.js';
 import { allocate } from '../../src/rules/kinds/allocation/allocate.js';
@@ -148,6 +150,68 @@ describe('inside workerd, on D1', () => {
     expect(payload).toMatchObject({ credentialSubject: { displayId: '310230********1233', credit: { grade: 'c', score: 80 } } });
     const log = await call('GET', `${D}/query-log`, tok);
     expect(log.json.items[0]).toMatchObject({ action: 'issueCreditReport', reportId: report.json.reportId });
+  });
+
+  it('a resident downloads its SD-JWT credential and presents two groups; an upheld objection revokes a report in the signed status list', async () => {
+    const created = await call('POST', `${D}/subjects`, keys.bureau as string, {
+      kind: 'resident',
+      idNumber: '310230199207180049',
+      name: '测试居民',
+    });
+    expect(created.status).toBe(201);
+    const subjectId = created.json.id as string;
+    const recorded = await call('POST', `${D}/credit-events`, keys.recorder as string, {
+      events: [{ subject: { id: subjectId }, code: 'ILLEGAL-DISCHARGE', occurredOn: '2026-10-01', evidence: '巡查记录' }],
+    });
+    const eventId = recorded.json.events[0].eventId as string;
+    const tok = await token('resident', '310230199207180049');
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const issued = await call('POST', `${D}/me/credentials`, tok, { holderKey: await exportJWK(publicKey) });
+    expect(issued.status).toBe(201);
+    const bank = (await call('GET', `${D}/banks`, tok)).json.items[0].id as string;
+    const nonce = 'n-workerd-0193';
+    const presentation = await createPresentation(issued.json.credential, await exportJWK(privateKey), {
+      claims: ['score', 'lists'],
+      nonce,
+      audience: bank,
+      now: new Date(),
+    });
+    // An independent verifier (@sd-jwt/sd-jwt-vc with jose), inside workerd.
+    const jwks = (await (await app.request('/districts/chongming/.well-known/jwks.json')).json()) as { keys: JWK[] };
+    const keySet = createLocalJWKSet(jwks as never);
+    const enc = new TextEncoder();
+    const verifier = new SDJwtVcInstance({
+      hasher: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? enc.encode(data) : data)),
+      verifier: (data, sig) =>
+        compactVerify(`${data}.${sig}`, keySet).then(
+          () => true,
+          () => false,
+        ),
+      kbVerifier: (data, sig) =>
+        compactVerify(`${data}.${sig}`, publicKey).then(
+          () => true,
+          () => false,
+        ),
+      statusListFetcher: async (uri) => (await app.request(new URL(uri).pathname)).text(),
+    });
+    const verified = await verifier.verify(presentation, { keyBindingNonce: nonce });
+    expect(Object.keys(verified.payload)).toEqual(expect.arrayContaining(['score', 'lists']));
+    expect(verified.payload).not.toHaveProperty('items');
+    const checked = await call('POST', `${D}/presentations/verification`, keys.bank as string, { presentation, nonce });
+    expect(checked.json).toMatchObject({ valid: true, disclosed: ['score', 'lists'], status: { checked: true, status: 'valid' } });
+
+    expect((await call('POST', `${D}/consents`, tok, { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] })).status).toBe(201);
+    const report = await call('POST', `${D}/reports`, keys.bank as string, { subjectId, purpose: 'loan-application' });
+    const objection = await call('POST', `${D}/credit-events/${eventId}/objections`, tok, { statement: '不是我' });
+    expect(
+      (await call('POST', `${D}/objections/${objection.json.id}/resolution`, keys.bureau as string, { decision: 'upheld', reason: '误录' })).status,
+    ).toBe(200);
+    const list = await app.request(new URL(report.json.status.uri).pathname);
+    expect(list.headers.get('content-type')).toBe('application/statuslist+jwt');
+    const { payload } = await jwtVerify(await list.text(), keySet, { typ: 'statuslist+jwt' });
+    expect(payload.sub).toBe(report.json.status.uri);
+    const refused = await call('POST', `${D}/reports/verification`, keys.bank as string, { report: report.json.report });
+    expect(refused.json).toMatchObject({ code: 'report-revoked', reason: 'revoked' });
   });
 
   it('an allocation sums to the fund to the fen, identical to the pure engine', async () => {

@@ -551,3 +551,66 @@ export const gepAccounts = sqliteTable(
     index('gep_accounts_unit_year').on(t.districtId, t.unitId, t.year, t.closedAt),
   ],
 );
+
+/**
+ * A credential a subject downloaded (an SD-JWT VC bound to its own key): what was issued, not its
+ * content. The holder key is kept by its RFC 7638 thumbprint only.
+ */
+export const credentials = sqliteTable(
+  'credentials',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => subjects.id),
+    holderKeyThumbprint: text('holder_key_thumbprint').notNull(),
+    kid: text('kid').notNull(),
+    /** JSON array of the claim groups it holds. */
+    claims: text('claims').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    /** sha256 of the issued SD-JWT, to recognise it later without keeping its content. */
+    sdJwtHash: text('sd_jwt_hash').notNull(),
+  },
+  (t) => [index('credentials_subject').on(t.districtId, t.subjectId)],
+);
+
+/**
+ * The status entry (IETF Token Status List) of each report and credential: which list and index it
+ * holds. The status itself is never stored: the published list derives it from the record, so that
+ * nothing has to remember to update it (an upheld objection to an event the token carried revokes it;
+ * a revoked or expired consent behind a bank's report suspends it) and the token itself never changes.
+ */
+export const statusEntries = sqliteTable(
+  'status_entries',
+  {
+    /** The report's or credential's id. */
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    listId: integer('list_id').notNull(),
+    idx: integer('idx').notNull(),
+    kind: text('kind', { enum: ['report', 'credential'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** The consent behind a bank's report; null for a subject's own credential. */
+    consentId: text('consent_id'),
+    issuedAt: text('issued_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [uniqueIndex('status_entries_slot').on(t.districtId, t.listId, t.idx)],
+);
+
+/** The credit events each report or credential carried, so that an upheld objection finds the tokens it revokes. */
+export const statusEntryEvents = sqliteTable(
+  'status_entry_events',
+  {
+    districtId: text('district_id').notNull(),
+    entryId: text('entry_id').notNull(),
+    eventId: text('event_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.eventId] }), index('status_entry_events_event').on(t.districtId, t.eventId)],
+);

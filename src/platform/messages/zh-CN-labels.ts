@@ -44,6 +44,7 @@ export const queryActionLabel = lookup({
   getSubject: '查看主体信息',
   lookupSubject: '查找主体',
   assessGepLoan: 'GEP生态贷评估',
+  verifyCredentialPresentation: '核验本人出示的信用凭证',
 });
 
 /** Why a query was made: a consented purpose, or a role's own duties. */
@@ -54,6 +55,32 @@ export const queryPurposeLabel = lookup({
   'auditor duties': '履行审计职责',
   'bank duties': '银行业务',
   own: '本人查看',
+});
+
+/** The claim groups of a report or credential, as a subject or an officer reads them. */
+export const CLAIM_GROUP_LABELS = {
+  score: '信用分与信用等级',
+  items: '各评分项目及其记录',
+  lists: '红黑名单',
+  disputes: '异议标记与本人声明',
+  'query-history': '被查询次数',
+  'points-summary': '积分概况',
+  'gep-assets': '名下生态资产（GEP）',
+  assessments: 'GEP生态贷评估结果',
+} as const;
+export const claimGroupLabel = lookup(CLAIM_GROUP_LABELS);
+
+/** Whether a report's or credential's status could be checked, and if not why. */
+export const statusLabel = lookup({
+  valid: '有效',
+  revoked: '已撤销',
+  suspended: '已暂停',
+  'no-status': '该报告未登记状态',
+  unreachable: '未能取得状态列表',
+  tampered: '状态列表不可信',
+  'wrong-list': '状态列表不符',
+  stale: '状态列表已过期',
+  'out-of-range': '状态列表中没有该条目',
 });
 
 export const gepCategoryLabel = lookup({ material: '物质产品', regulating: '调节服务', cultural: '文化服务' });

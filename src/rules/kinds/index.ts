@@ -6,12 +6,21 @@
 import type { z } from '@hono/zod-openapi';
 import { allocationKind } from './allocation/index.js';
 import { behaviourListKind } from './behaviour-list/index.js';
+import { districtPolicyKind } from './district-policy/index.js';
 import { gepMethodKind } from './gep-method/index.js';
 import { loanProductKind } from './loan-product/index.js';
 import { pointsCatalogueKind } from './points-catalogue/index.js';
 import { scorecardKind } from './scorecard/index.js';
 
-export const RULE_KINDS = [scorecardKind, behaviourListKind, pointsCatalogueKind, gepMethodKind, loanProductKind, allocationKind] as const;
+export const RULE_KINDS = [
+  scorecardKind,
+  behaviourListKind,
+  pointsCatalogueKind,
+  gepMethodKind,
+  loanProductKind,
+  allocationKind,
+  districtPolicyKind,
+] as const;
 
 type Kinds = (typeof RULE_KINDS)[number];
 export type KindName = Kinds['name'];

@@ -54,11 +54,11 @@ export const BehaviourListBody = z
     subjectKind: z.enum(['firm', 'resident']),
     retention: z
       .strictObject({
-        negativeYears: z.number().positive().default(5),
-        positiveYears: z.number().positive().default(5),
+        negativeYears: z.number().positive().optional(),
+        positiveYears: z.number().positive().optional(),
       })
-      .default({ negativeYears: 5, positiveYears: 5 })
-      .describe('Default years an event counts after the behaviour ends'),
+      .default({})
+      .describe('Default years an event counts after the behaviour ends; what the list leaves unsaid comes from the district policy (shipped: 5)'),
     codes: z.array(BehaviourCode).min(1),
   })
   .superRefine((body, ctx) => {

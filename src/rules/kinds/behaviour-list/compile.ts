@@ -20,7 +20,8 @@ export interface CompiledCode {
   def: BehaviourCode;
   /** Points before any cap, rounded to hundredths (half away from zero), exactly. */
   points(amounts: readonly EventAmount[]): number;
-  retentionYears: number;
+  /** Years it counts after the behaviour ends: the code's own, else the list's; null: the district policy's default. */
+  retentionYears: number | null;
 }
 
 export interface CompiledBehaviourList {
@@ -29,13 +30,37 @@ export interface CompiledBehaviourList {
   codes: Map<string, CompiledCode>;
 }
 
+/** A list whose every code knows how long it counts: the district policy has filled what the list left unsaid. */
+export interface ScoringBehaviourList extends CompiledBehaviourList {
+  codes: Map<string, CompiledCode & { retentionYears: number }>;
+  /** The district policy whose retention defaults the list relies on; null when the list states all of its own. */
+  retentionFrom: RuleSetRef | null;
+}
+
+export function withRetentionDefaults(
+  list: CompiledBehaviourList,
+  defaults: { negativeYears: number; positiveYears: number },
+  policy: RuleSetRef,
+): ScoringBehaviourList {
+  let usesPolicy = false;
+  const codes = new Map<string, CompiledCode & { retentionYears: number }>();
+  for (const [code, c] of list.codes) {
+    if (c.retentionYears !== null) codes.set(code, { ...c, retentionYears: c.retentionYears });
+    else {
+      usesPolicy = true;
+      codes.set(code, { ...c, retentionYears: c.def.polarity === 'negative' ? defaults.negativeYears : defaults.positiveYears });
+    }
+  }
+  return { ...list, codes, retentionFrom: usesPolicy ? policy : null };
+}
+
 const HUNDREDTH = new Fraction(1, 100);
 
 export function compileBehaviourList(body: BehaviourListBody, ruleSet: RuleSetRef): CompiledBehaviourList {
   const codes = new Map<string, CompiledCode>();
   const issues = new CompileIssues();
   body.codes.forEach((def, i) => {
-    const retentionYears = def.retentionYears ?? (def.polarity === 'negative' ? body.retention.negativeYears : body.retention.positiveYears);
+    const retentionYears = def.retentionYears ?? (def.polarity === 'negative' ? body.retention.negativeYears : body.retention.positiveYears) ?? null;
     const units = new Map<string, Unit>();
     for (const [name, decl] of Object.entries(def.amounts)) {
       issues.check(() => {
