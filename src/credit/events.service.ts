@@ -3,13 +3,13 @@
  * Events are never edited or deleted; a correction is a reversing event pointing at the original.
  */
 import Decimal from 'decimal.js';
-import { and, asc, eq, getTableName, gt, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, gt, isNotNull, sql } from 'drizzle-orm';
 import { subjectIdentifier } from '../identity/identifier.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
 import { preparedQuery } from '../platform/db/prepared.js';
-import { creditEvents, objections, subjects } from '../platform/db/schema.js';
+import { creditEvents, objections } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { sha256HexAll } from '../platform/util/crypto.js';
