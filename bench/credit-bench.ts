@@ -504,7 +504,7 @@ async function rescorePair(dir: string): Promise<void> {
     console.log(`plan, rescore page: ${alone.plan.join('; ')}`);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
     console.log(`rescore RSS: ${mb(run.rssBefore)} before, peak ${mb(run.rssPeak)} (+${mb(run.rssPeak - run.rssBefore)})`);
-    const grades = Object.entries(summary.grades).sort(([a], [b]) => a.localeCompare(b));
+    const grades = Object.entries(summary.kinds.find((k) => k.subjectKind === 'resident')?.grades ?? {}).sort(([a], [b]) => a.localeCompare(b));
     console.log(`grades: ${grades.map(([g, n]) => `${g} ${n} (${((100 * n) / summary.subjects).toFixed(1)}%)`).join(', ')}`);
   } finally {
     db.close();
