@@ -632,6 +632,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/districts/{districtId}/rescore-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest rescore jobs of the district, newest first
+         * @description The 20 latest rescore jobs with their progress and results.
+         */
+        get: operations["listRescoreJobs"];
+        put?: never;
+        /**
+         * Rescore every subject of the district as of an instant: a job to follow
+         * @description For the bureau, e.g. after publishing a new scorecard: scores every subject registered by `asOf` (default: now) with the rules in force then, the named scorecard or each kind’s primary one. Answers 202 at once with the job; follow it with getRescoreJob (the Location header) until its status is done. Reproducible: nothing recorded after `asOf` counts, so the same job run again gives the same grades.
+         */
+        post: operations["startRescore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rescore-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A rescore job: how far it is, and the subjects in each grade
+         * @description Progress (subjects scored of those to score), then the result: per kind of subject, the rule sets used and the number of subjects in each grade. A job whose process stopped is taken up again where it stopped when it is read.
+         */
+        get: operations["getRescoreJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/districts/{districtId}/rule-set-versions/{versionId}": {
         parameters: {
             query?: never;
@@ -2323,6 +2367,44 @@ export interface components {
             /** @example 张三 */
             name?: string;
         };
+        RescoreJob: {
+            /** @description The instant scored as of: nothing recorded later counts, and the rules are those in force then */
+            asOf: string;
+            createdAt: string;
+            /** @description Why a failed rescore stopped */
+            error: {
+                code: string;
+                detail: string;
+            } | null;
+            finishedAt: string | null;
+            id: string;
+            progress: {
+                /** @description Events on file at asOf in the files scored so far, corrections included */
+                eventsDone: number;
+                subjectsDone: number;
+                /** @description Subjects registered by asOf, of the kinds scored */
+                subjectsTotal: number;
+            };
+            /** @description Per kind of subject: the rule sets scored with (id, version, hash) and the subjects in each grade */
+            results: {
+                /** @description Subjects in each grade (so far, while running) */
+                grades: {
+                    [key: string]: number;
+                };
+                ruleSets: {
+                    behaviourList: components["schemas"]["RuleSetRef"];
+                    scorecard: components["schemas"]["RuleSetRef"];
+                };
+                /** @enum {string} */
+                subjectKind: "firm" | "resident";
+                subjects: number;
+            }[];
+            /** @description The scorecard asked for; null: each kind's primary scorecard */
+            scorecardId: string | null;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            updatedAt: string;
+        };
         /**
          * @example {
          *       "decision": "upheld",
@@ -2595,6 +2677,17 @@ export interface components {
         };
         SimulateRuleSet: {
             inputs?: components["schemas"]["AllocationInput"];
+        };
+        /**
+         * @example {
+         *       "asOf": "2026-11-23"
+         *     }
+         */
+        StartRescore: {
+            /** @example 2026-11-23 */
+            asOf?: string;
+            /** @description A scorecard in force; default: each kind's primary one */
+            scorecard?: string;
         };
         /**
          * @example {
@@ -6872,6 +6965,255 @@ export interface operations {
             };
             /** @description Well-formed, but the content is not acceptable. Problem types: `report-malformed`, `report-unknown-kid`, `report-bad-signature`, `report-expired`, `report-not-yet-valid`, `report-wrong-audience`, `report-wrong-issuer`, `report-wrong-type`, `report-not-published-key` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRescoreJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RescoreJob"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startRescore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRescore"];
+            };
+        };
+        responses: {
+            /** @description Started; follow it at the Location given */
+            202: {
+                headers: {
+                    /** @description The job, for getRescoreJob */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescoreJob"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `no-behaviour-list`, `wrong-subject-kind`, `wrong-rule-kind` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRescoreJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescoreJob"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

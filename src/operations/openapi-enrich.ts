@@ -33,6 +33,7 @@ export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
   ],
   reverseCreditEvent: ['already-reversed', 'reversal-of-reversal'],
   getCreditScore: ['rule-not-in-force', 'scorecard-incomplete', 'no-behaviour-list', 'wrong-subject-kind', 'wrong-rule-kind'],
+  startRescore: ['rule-not-in-force', 'no-behaviour-list', 'wrong-subject-kind', 'wrong-rule-kind'],
   fileObjection: ['objection-open', 'objection-to-reversal', 'already-reversed'],
   resolveObjection: ['objection-closed', 'already-reversed'],
   awardPoints: [
