@@ -106,6 +106,7 @@ export function benchDeps(storage: Storage, clock: Clock): AppDeps {
     signingKeys: memoryKeyStore(),
     config: { environment: 'production', maxBodyBytes: 8 * 1024 * 1024, idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS },
     logger: silentLogger,
+    yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
   };
 }
 

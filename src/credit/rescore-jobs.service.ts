@@ -13,6 +13,7 @@ import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { rescoreJobs } from '../platform/db/schema.js';
+import { yieldToOthers } from '../platform/deps.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
@@ -167,7 +168,7 @@ export async function advanceRescoreJob(
       eventsDone += page.events;
       addPage(results, page);
       // better-sqlite3 answers synchronously: give other requests their turn between pages.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToOthers(ctx.deps);
     } while (Date.now() - started < budget);
   } catch (error) {
     if (!(error instanceof DomainError)) {

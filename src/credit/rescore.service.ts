@@ -132,6 +132,23 @@ export async function subjectsToScore(ctx: ServiceContext, plan: RescorePlan): P
   return Number(row?.n ?? 0);
 }
 
+/**
+ * One statement a page: the subjects in id order, each with its file in the compact form, read from
+ * the covering index (a subject without events gets none), given as arrays rather than objects.
+ */
+export function pageQuery(ctx: ServiceContext, plan: RescorePlan, after: string, pageSize: number) {
+  const asOfIso = plan.asOf.toISOString();
+  return sql`SELECT s.id, s.kind,
+          (SELECT ${plan.fileOf} FROM credit_events e
+            WHERE e.district_id = s.district_id AND e.subject_id = s.id AND e.recorded_at <= ${asOfIso} AND e.occurred_on <= ${plan.asOfDate})
+        FROM subjects s
+        WHERE s.district_id = ${ctx.districtId} AND s.id > ${after} AND s.created_at <= ${asOfIso} AND s.kind IN (${sql.join(
+          [...plan.kinds.keys()].map((k) => sql`${k}`),
+          sql`, `,
+        )})
+        ORDER BY s.id LIMIT ${pageSize}`;
+}
+
 /** Scores the next `pageSize` subjects after `after` (a subject id; '' for the first page). */
 export async function rescorePage(
   ctx: ServiceContext,
@@ -140,21 +157,7 @@ export async function rescorePage(
   pageSize: number,
   onScore?: (subjectId: string, score: { score: number; grade: string }) => void,
 ): Promise<PageResult> {
-  const { db } = ctx.deps.storage;
-  const asOfIso = plan.asOf.toISOString();
-  // One statement a page: the subjects in id order, each with its file from the covering index (a
-  // subject without events gets none), as arrays rather than objects.
-  const page = await db.values<[string, SubjectKind, string | null]>(
-    sql`SELECT s.id, s.kind,
-          (SELECT ${plan.fileOf} FROM credit_events e
-            WHERE e.district_id = s.district_id AND e.subject_id = s.id AND e.recorded_at <= ${asOfIso} AND e.occurred_on <= ${plan.asOfDate})
-        FROM subjects s
-        WHERE s.district_id = ${ctx.districtId} AND s.id > ${after} AND s.created_at <= ${asOfIso} AND s.kind IN (${sql.join(
-          [...plan.kinds.keys()].map((k) => sql`${k}`),
-          sql`, `,
-        )})
-        ORDER BY s.id LIMIT ${pageSize}`,
-  );
+  const page = await ctx.deps.storage.db.values<[string, SubjectKind, string | null]>(pageQuery(ctx, plan, after, pageSize));
   const result: PageResult = { last: page[page.length - 1]?.[0], subjects: 0, events: 0, grades: new Map(), fullScores: 0 };
   for (const [id, subjectKind, file] of page) {
     const kind = plan.kinds.get(subjectKind);

@@ -69,6 +69,7 @@ export async function openNodeRuntime(
       pagesOidc: config.pagesOidc,
     },
     logger: jsonLogger(options.log),
+    yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   return { deps, secrets, dataDir, config, close: () => storage.close() };

@@ -66,6 +66,7 @@ export async function createWorld(options: WorldOptions = {}) {
       ...(options.pagesOidc ? { pagesOidc: options.pagesOidc } : {}),
     },
     logger: silentLogger,
+    yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
   };
 
   const keys = {} as Record<DistrictId, Record<ClientRole, string>>;

@@ -1,0 +1,3 @@
+export async function scaleBenchmark(): Promise<void> {
+  throw new Error('not yet');
+}
