@@ -472,6 +472,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/districts/{districtId}/points/award-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Award points for up to 10 000 actions in one atomic batch, each line with its own result
+         * @description For platforms that send their day at once (a transit app its trips). The whole batch is one atomic unit. A line the batch cannot mean (unknown holder or action, an action your agency may not award, a malformed amount, a day in the future) refuses the batch, naming every such line, and nothing is written. Otherwise each line is awarded in order, as awardPoints would: cut to what the caps leave, refused alone when nothing is left (`cap-reached`), when its de-duplication key was seen (`duplicate-award`, also by an earlier line), when the holder switched the source off (`source-switched-off`) or when the catalogue refuses the amount (`award-refused`). Caps, keys and switches hold across the lines of one holder.
+         */
+        post: operations["awardPointsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/districts/{districtId}/points/awards": {
         parameters: {
             query?: never;
@@ -1273,6 +1293,45 @@ export interface components {
                 value: string;
             };
             /** @description The points catalogue the action is in, where several in force list it (e.g. a transit platform’s) */
+            catalogue?: string;
+            evidence?: string;
+            holder: components["schemas"]["SubjectRef"];
+            occurredOn?: string;
+            /** @description What makes the award unique where the catalogue says so, e.g. a bill number */
+            reference?: string;
+        };
+        /**
+         * @example {
+         *       "awards": [
+         *         {
+         *           "holder": {
+         *             "kind": "resident",
+         *             "idNumber": "310230198503121233"
+         *           },
+         *           "action": "WASTE-SORTING",
+         *           "occurredOn": "2026-11-24"
+         *         },
+         *         {
+         *           "holder": {
+         *             "kind": "resident",
+         *             "idNumber": "310230199207180049"
+         *           },
+         *           "action": "WASTE-SORTING",
+         *           "occurredOn": "2026-11-24"
+         *         }
+         *       ]
+         *     }
+         */
+        AwardPointsBatch: {
+            awards: components["schemas"]["AwardPointsLine"][];
+        };
+        AwardPointsLine: {
+            action: string;
+            amount?: {
+                unit: string;
+                value: string;
+            };
+            /** @description The catalogue the action is in, where several in force list it */
             catalogue?: string;
             evidence?: string;
             holder: components["schemas"]["SubjectRef"];
@@ -2122,6 +2181,37 @@ export interface components {
             } | null;
             requested: number;
             ruleSet: components["schemas"]["RuleSetRef"];
+        };
+        PointsAwardBatch: {
+            /** @description Lines that wrote an entry (maybe cut by a cap) */
+            awarded: number;
+            lines: components["schemas"]["PointsBatchLine"][];
+            /** @description Points awarded by the whole batch */
+            points: number;
+            /** @description Lines refused alone */
+            refused: number;
+            /** @description The catalogues the lines were awarded under */
+            ruleSets: components["schemas"]["RuleSetRef"][];
+        };
+        PointsBatchLine: {
+            action: string;
+            awarded: number;
+            /** @description The catalogue (rule set id) the line was awarded under; its version and hash are in ruleSets */
+            catalogue: string;
+            /** @description The ledger entry written; null when the line was refused */
+            entryId: string | null;
+            holderId: string;
+            line: number;
+            /** @description What was not awarded and why: the whole line, or the part over a cap */
+            refused: {
+                /** @enum {string} */
+                code: "award-refused" | "cap-reached" | "duplicate-award" | "source-switched-off";
+                points: number;
+                reason: string;
+            } | null;
+            requested: number;
+            /** @enum {string} */
+            status: "awarded" | "refused";
         };
         PointsCatalogue: {
             actions: components["schemas"]["PointsCatalogueAction"][];
@@ -5730,6 +5820,116 @@ export interface operations {
             };
             /** @description The body is not JSON. Problem types: `unsupported-media-type` */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    awardPointsBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardPointsBatch"];
+            };
+        };
+        responses: {
+            /** @description The batch, line by line */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAwardBatch"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `action-not-permitted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `unknown-action`, `action-not-for-holder` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

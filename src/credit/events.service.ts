@@ -4,7 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import { and, asc, eq, getTableName, gt, isNotNull, sql } from 'drizzle-orm';
-import { subjectIdentifier } from '../identity/identifier.js';
+import { resolveSubjectRefs } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
@@ -41,51 +41,6 @@ export interface RecordOutcome {
 }
 
 const at = (i: number, field: string): string => `/events/${i}${field ? `/${field}` : ''}`;
-
-/** Resolves every subject reference of a batch with two queries, not one per line. */
-async function resolveSubjects(ctx: ServiceContext, inputs: readonly EventInput[], errors: FieldIssue[]) {
-  const { db } = ctx.deps.storage;
-  const today = chinaDate(ctx.now);
-  const ids = new Set<string>();
-  const hashes = new Map<number, string>();
-  // A batch names the same subject many times: validate and hash each identifier once.
-  const seen = new Map<string, Awaited<ReturnType<typeof subjectIdentifier>>>();
-  for (const [i, input] of inputs.entries()) {
-    const ref = input.subject;
-    if ('id' in ref) ids.add(ref.id);
-    else {
-      const raw = ref.kind === 'firm' ? ref.uscc : ref.idNumber;
-      const key = `${ref.kind}:${raw}`;
-      let r = seen.get(key);
-      if (!r) {
-        r = await subjectIdentifier(ref.kind, raw, today, ctx.deps.secrets.idNumberHmacKey);
-        seen.set(key, r);
-      }
-      if (r.ok) hashes.set(i, r.lookupHash);
-      else
-        errors.push({ pointer: at(i, ref.kind === 'firm' ? 'subject/uscc' : 'subject/idNumber'), in: 'body', detail: `line ${i + 1}: ${r.reason}` });
-    }
-  }
-  type Found = { id: string; kind: 'firm' | 'resident'; lookupHash: string };
-  const byId = new Map<string, Found>();
-  const byHash = new Map<string, Found>();
-  // Each list goes as one JSON array parameter: one statement whatever the batch, under D1's 100 parameters.
-  const lookup = (column: 'id' | 'lookup_hash', values: Iterable<string>) =>
-    db.all<Found>(
-      sql`SELECT id, kind, lookup_hash AS lookupHash FROM subjects
-          WHERE district_id = ${ctx.districtId} AND ${sql.raw(column)} IN (SELECT value FROM json_each(${JSON.stringify([...values])}))`,
-    );
-  if (ids.size > 0) for (const s of await lookup('id', ids)) byId.set(s.id, s);
-  if (hashes.size > 0) for (const s of await lookup('lookup_hash', new Set(hashes.values()))) byHash.set(s.lookupHash, s);
-  return inputs.map((input, i): Found | undefined => {
-    const ref = input.subject;
-    const found = 'id' in ref ? byId.get(ref.id) : hashes.has(i) ? byHash.get(hashes.get(i) as string) : undefined;
-    if (!found && ('id' in ref || hashes.has(i))) {
-      errors.push({ pointer: at(i, 'subject'), in: 'body', detail: `line ${i + 1}: no such subject in district '${ctx.districtId}'` });
-    }
-    return found;
-  });
-}
 
 function checkDates(i: number, input: EventInput, today: string, errors: FieldIssue[]) {
   if (input.occurredOn > today)
@@ -189,7 +144,12 @@ export async function recordEvents(ctx: ServiceContext, inputs: readonly EventIn
   const today = chinaDate(ctx.now);
   const errors: FieldIssue[] = [];
   const forbidden: FieldIssue[] = [];
-  const found = await resolveSubjects(ctx, inputs, errors);
+  const found = await resolveSubjectRefs(
+    ctx,
+    inputs.map((input) => input.subject),
+    (i) => at(i, 'subject'),
+    errors,
+  );
   // Several lists may be in force for the same subjects: an event is checked against each that knows its code.
   const lists = new Map<string, CompiledBehaviourList[]>();
   for (const kind of new Set(found.flatMap((f) => (f ? [f.kind] : [])))) lists.set(kind, await behaviourListsFor(ctx, kind, ctx.now));

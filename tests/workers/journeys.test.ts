@@ -122,6 +122,29 @@ describe('inside workerd, on D1', () => {
     expect(account.json.balance).toBe(0);
   });
 
+  it('a platform awards a batch on D1: caps and keys hold across its lines, each line with its own result', async () => {
+    const resident = await call('POST', `${D}/subjects`, keys.bureau as string, { kind: 'resident', idNumber: '310230197001010010' });
+    expect(resident.status).toBe(201);
+    const holder = { id: resident.json.id };
+    const awards = [
+      ...Array.from({ length: 6 }, () => ({ holder, action: 'WASTE-SORTING' })),
+      { holder, action: 'TREE-PLANTING', amount: { value: '40', unit: 'tree' } },
+    ];
+    const res = await call('POST', `${D}/points/award-batches`, keys.greening as string, { awards });
+    expect(res.status).toBe(201);
+    expect(res.json.lines.map((l: { awarded: number; refused: { code: string } | null }) => [l.awarded, l.refused?.code ?? null])).toEqual([
+      [2, null],
+      [2, null],
+      [2, null],
+      [2, null],
+      [2, null],
+      [0, 'cap-reached'],
+      [300, 'cap-reached'],
+    ]);
+    const account = await call('GET', `${D}/subjects/${resident.json.id}/points`, keys.bureau as string);
+    expect(account.json.balance).toBe(310);
+  });
+
   it('a consented bank receives a report that verifies against the Worker’s JWKS', async () => {
     const resident = await call('POST', `${D}/subjects/lookup`, keys.bureau as string, { kind: 'resident', idNumber: '310230198503121233' });
     const tok = await token('resident', '310230198503121233');
