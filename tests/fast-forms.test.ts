@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { eventContentJson } from '../src/credit/events.service.js';
 import { nodeHashing } from '../src/node/sync-crypto.js';
 import { isCalendarDate } from '../src/platform/dates.js';
-import { webCryptoHmacSha256, webCryptoSha256Hex } from '../src/platform/util/crypto.js';
+import { webCryptoHmacSha256, webCryptoHmacSha256Verify, webCryptoSha256Hex } from '../src/platform/util/crypto.js';
+import { fromBase64Url } from '../src/platform/util/encoding.js';
 import { newId } from '../src/platform/util/ids.js';
 import { canonicalJson } from '../src/rules/canonical.js';
 
@@ -19,7 +20,16 @@ describe('what a batch of 10 000 lines computes in its fast forms', () => {
     await fc.assert(
       fc.asyncProperty(text, fc.uint8Array({ minLength: 32, maxLength: 64 }), async (message, key) => {
         expect(nodeHashing.sha256Hex(message)).toBe(await webCryptoSha256Hex(message));
-        expect(nodeHashing.hmacSha256Base64Url(key, message)).toBe(await webCryptoHmacSha256(key, message));
+        const mac = await webCryptoHmacSha256(key, message);
+        expect(nodeHashing.hmacSha256Base64Url(key, message)).toBe(mac);
+        const bytes = fromBase64Url(mac);
+        expect(nodeHashing.hmacSha256Verify(key, message, bytes)).toBe(true);
+        expect(await webCryptoHmacSha256Verify(key, message, bytes)).toBe(true);
+        const wrong = bytes.slice();
+        wrong[0] = ((wrong[0] as number) + 1) % 256;
+        expect(nodeHashing.hmacSha256Verify(key, message, wrong)).toBe(false);
+        expect(await webCryptoHmacSha256Verify(key, message, wrong)).toBe(false);
+        expect(nodeHashing.hmacSha256Verify(key, message, bytes.slice(1))).toBe(false);
       }),
       { numRuns: 300 },
     );

@@ -108,11 +108,17 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
   const now = ctx.now.toISOString();
   const by = principalRef(p);
   const byId = new Map(catalogues.map((c) => [c.ruleSet.id, c]));
+  // A batch repeats a few actions and days thousands of times: what depends on them only is worked out once.
+  const holding = new Map<string, CompiledCatalogue[]>();
+  const dates = new Map<string, { availableOn: string; expiresOn: string }>();
+  let line = 0;
+  const issue = (code: ErrorCode, field: string, detail: string) => {
+    issues.push({ code, pointer: at(line, field), in: 'body', detail: `line ${line + 1}: ${detail}` });
+  };
   for (let i = 0; i < inputs.length; i++) {
+    line = i;
     const input = inputs[i] as BatchAwardInput;
-    const issue = (code: ErrorCode, field: string, detail: string) =>
-      issues.push({ code, pointer: at(i, field), in: 'body', detail: `line ${i + 1}: ${detail}` });
-    const catalogue = catalogueOf(catalogues, byId, input, issue);
+    const catalogue = catalogueOf(catalogues, byId, holding, input, issue);
     const holder = holders[i];
     if (!catalogue || !holder) continue;
     const action = catalogue.actions.get(input.action);
@@ -169,8 +175,7 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
         action,
         ruleSet: catalogue.ruleSet,
         earnedOn,
-        availableOn: availableOn(action, earnedOn),
-        expiresOn: expiresOn(action, earnedOn),
+        ...datesOf(dates, catalogue.ruleSet.id, action, earnedOn),
         dedupKey,
         reason,
         evidence: input.evidence ?? null,
@@ -184,8 +189,13 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
     const first = issues.find((x) => x.code === code) ?? issues[0];
     throw new DomainError(code, `${first?.detail}; nothing was awarded`, { fields: issues.map(({ code: _, ...field }) => field) });
   }
-  if (!committed && (statements.length > 0 || ctx.outcome)) await commitSql(ctx, statements, { entryIds: lines.map((l) => l.entryId) });
-  const result = await resultOf(ctx, lines, catalogues);
+  let written: Map<string, number> | undefined;
+  if (!committed && (statements.length > 0 || ctx.outcome)) {
+    const rows = await commitSql(ctx, statements, { entryIds: lines.map((l) => l.entryId) });
+    written = new Map();
+    for (const r of rows) if (r[0]) written.set(r[0].id as string, Number(r[0].points));
+  }
+  const result = await resultOf(ctx, lines, catalogues, written);
   ctx.deps.metrics?.count('pointsAwarded', ctx.districtId, result.points);
   return result;
 }
@@ -194,6 +204,7 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
 function catalogueOf(
   all: readonly CompiledCatalogue[],
   byId: ReadonlyMap<string, CompiledCatalogue>,
+  byAction: Map<string, CompiledCatalogue[]>,
   input: BatchAwardInput,
   issue: (code: ErrorCode, field: string, detail: string) => void,
 ): CompiledCatalogue | undefined {
@@ -203,12 +214,27 @@ function catalogueOf(
       issue('unknown-action', 'catalogue', `no points catalogue '${input.catalogue}' is in force (in force: ${[...byId.keys()].join(', ')})`);
     return named;
   }
-  const holding = all.filter((c) => c.actions.has(input.action));
+  let holding = byAction.get(input.action);
+  if (!holding) {
+    holding = all.filter((c) => c.actions.has(input.action));
+    byAction.set(input.action, holding);
+  }
   if (holding.length > 1) {
     issue('validation', 'catalogue', `${input.action} is in several catalogues (${holding.map((c) => c.ruleSet.id).join(', ')}): name the catalogue`);
     return undefined;
   }
   return holding[0] ?? all[0];
+}
+
+/** The days an award earned on `earnedOn` can be spent from and until, under its catalogue. */
+function datesOf(cache: Map<string, { availableOn: string; expiresOn: string }>, catalogue: string, action: PointsAction, earnedOn: string) {
+  const key = `${catalogue}|${action.code}|${earnedOn}`;
+  let dates = cache.get(key);
+  if (!dates) {
+    dates = { availableOn: availableOn(action, earnedOn), expiresOn: expiresOn(action, earnedOn) };
+    cache.set(key, dates);
+  }
+  return dates;
 }
 
 interface AwardValues {
@@ -267,70 +293,73 @@ function awardShape(action: PointsAction): AwardShape {
     FROM (SELECT ${grant} AS grant) AS g
     WHERE ${where.join(' AND ')}
     ON CONFLICT DO NOTHING
-    RETURNING id`;
-  const slots: Array<keyof SlotValues> = [];
+    RETURNING id, points`;
+  const order = SLOT_NAMES as readonly string[];
+  const slots: number[] = [];
   const text = template.replace(/\{([a-zA-Z]+)\}/g, (_, name: string) => {
-    slots.push(name as keyof SlotValues);
+    const index = order.indexOf(name);
+    if (index < 0) throw new Error(`no slot ${name}`);
+    slots.push(index);
     return '?';
   });
+  const caps = [perDay ?? null, perMonth ?? null, perDayActions ?? null, perMonthActions ?? null];
   return {
     text,
     params: (v) => {
       const month = v.earnedOn.slice(0, 7);
-      const values: SlotValues = {
-        id: v.id,
-        district: v.districtId,
-        holder: v.holderId,
-        points: v.points,
-        action: v.action.code,
-        source: v.action.source ?? null,
-        earned: v.earnedOn,
-        available: v.availableOn,
-        expires: v.expiresOn,
-        dedup: v.dedupKey,
-        reason: v.reason,
-        evidence: v.evidence,
-        at: v.at,
-        by: v.by,
-        catalogue: v.ruleSet.id,
-        hash: v.ruleSet.hash,
-        monthStart: `${month}-01`,
-        monthEnd: `${month}-31`,
-        dayCap: perDay ?? null,
-        monthCap: perMonth ?? null,
-        dayActions: perDayActions ?? null,
-        monthActions: perMonthActions ?? null,
-      };
-      return slots.map((slot) => values[slot]);
+      // In the order of SLOT_NAMES.
+      const values = [
+        v.id,
+        v.districtId,
+        v.holderId,
+        v.points,
+        v.action.code,
+        v.action.source ?? null,
+        v.earnedOn,
+        v.availableOn,
+        v.expiresOn,
+        v.dedupKey,
+        v.reason,
+        v.evidence,
+        v.at,
+        v.by,
+        v.ruleSet.id,
+        v.ruleSet.hash,
+        `${month}-01`,
+        `${month}-31`,
+        ...caps,
+      ];
+      const params: unknown[] = new Array(slots.length);
+      for (let k = 0; k < slots.length; k++) params[k] = values[slots[k] as number];
+      return params;
     },
   };
 }
 
-type SlotValues = Record<
-  | 'id'
-  | 'district'
-  | 'holder'
-  | 'points'
-  | 'action'
-  | 'source'
-  | 'earned'
-  | 'available'
-  | 'expires'
-  | 'dedup'
-  | 'reason'
-  | 'evidence'
-  | 'at'
-  | 'by'
-  | 'catalogue'
-  | 'hash'
-  | 'monthStart'
-  | 'monthEnd'
-  | 'dayCap'
-  | 'monthCap'
-  | 'dayActions'
-  | 'monthActions',
-  string | number | null
->;
+const SLOT_NAMES = [
+  'id',
+  'district',
+  'holder',
+  'points',
+  'action',
+  'source',
+  'earned',
+  'available',
+  'expires',
+  'dedup',
+  'reason',
+  'evidence',
+  'at',
+  'by',
+  'catalogue',
+  'hash',
+  'monthStart',
+  'monthEnd',
+  'dayCap',
+  'monthCap',
+  'dayActions',
+  'monthActions',
+] as const;
 
 function capReason(action: PointsAction | undefined): string {
   if (!action) return 'capped';
@@ -348,17 +377,28 @@ function capReason(action: PointsAction | undefined): string {
  * and for a line with no entry, why: its key was seen before (by an earlier request or an earlier line),
  * the holder switched its source off, or the caps left nothing.
  */
-async function resultOf(ctx: ServiceContext, lines: readonly PlannedLine[], catalogues: readonly CompiledCatalogue[]): Promise<BatchResult> {
+async function resultOf(
+  ctx: ServiceContext,
+  lines: readonly PlannedLine[],
+  catalogues: readonly CompiledCatalogue[],
+  /** The entries the batch wrote, with their points, as its statements returned them; read back on a retry. */
+  writtenNow?: Map<string, number>,
+): Promise<BatchResult> {
   const { db } = ctx.deps.storage;
-  const ids = lines.flatMap((l) => (l.entryId ? [l.entryId] : []));
-  const written = new Map<string, { points: number; dedupKey: string | null }>();
-  if (ids.length > 0) {
-    for (const r of await db.all<{ id: string; points: number; dedupKey: string | null }>(
-      sql`SELECT id, points, dedup_key AS dedupKey FROM points_ledger WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
-    ))
-      written.set(r.id, r);
+  let written = writtenNow;
+  if (!written) {
+    written = new Map();
+    const ids = lines.flatMap((l) => (l.entryId ? [l.entryId] : []));
+    if (ids.length > 0) {
+      for (const r of await db.all<{ id: string; points: number }>(
+        sql`SELECT id, points FROM points_ledger WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+      ))
+        written.set(r.id, Number(r.points));
+    }
   }
-  const missing = lines.filter((l) => l.entryId && !written.has(l.entryId));
+  const held = written;
+  const missing = lines.filter((l) => l.entryId && !held.has(l.entryId));
+  const catalogueById = new Map(catalogues.map((c) => [c.ruleSet.id, c]));
   const keysHeld = new Set<string>();
   const switchedOff = new Set<string>();
   if (missing.length > 0) {
@@ -378,22 +418,22 @@ async function resultOf(ctx: ServiceContext, lines: readonly PlannedLine[], cata
         switchedOff.add(`${r.holderId}|${r.source}`);
     }
   }
-  const actionOf = (l: PlannedLine) => catalogues.find((c) => c.ruleSet.id === l.catalogue)?.actions.get(l.action);
+  const actionOf = (l: PlannedLine) => catalogueById.get(l.catalogue)?.actions.get(l.action);
   let awarded = 0;
   let points = 0;
   const results = lines.map((l, i): BatchLineResult => {
     const base = { line: i + 1, holderId: l.holderId, action: l.action, catalogue: l.catalogue, requested: l.requested };
     if (l.refusal) return { ...base, status: 'refused', entryId: null, awarded: 0, refused: { ...l.refusal, points: 0 } };
     const entry = l.entryId ? written.get(l.entryId) : undefined;
-    if (entry) {
+    if (entry !== undefined) {
       awarded++;
-      points += entry.points;
-      const cut = l.requested - entry.points;
+      points += entry;
+      const cut = l.requested - entry;
       return {
         ...base,
         status: 'awarded',
         entryId: l.entryId,
-        awarded: entry.points,
+        awarded: entry,
         refused: cut > 0 ? { code: 'cap-reached', points: cut, reason: capReason(actionOf(l)) } : null,
       };
     }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
+import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
 import {
   bearerSecurity,
@@ -26,6 +27,7 @@ import {
   type LedgerRow,
   ledgerPage,
   listBenefits,
+  pointsBalance,
   redeem,
   reverseAward,
   setSourceConsent,
@@ -286,6 +288,37 @@ const accountRoute = createRoute({
               benefits: z.array(Benefit.extend({ affordable: z.boolean() })),
             })
             .openapi('PointsAccount'),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const balanceRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/points/balance',
+  operationId: 'getPointsBalance',
+  tags: ['Points'],
+  summary: 'A holder’s balance and pending points, nothing else: the light read for apps and counters',
+  description:
+    'The holder with its token, or the bureau and auditors: points available now and points credited later, as getPointsAccount gives them (expiry applied first), without the history and the benefits. A read by anyone but the holder is in the holder’s query log.',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'bureau', 'auditor')] as const,
+  request: { params: SubjectParam },
+  responses: {
+    200: {
+      description: 'The balance',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              holderId: z.string(),
+              balance: z.number().int().describe('Points that can be spent today'),
+              pending: z.number().int().describe('Awarded but not yet spendable'),
+              asOf: z.string().describe('The day (China time) the balance is for'),
+            })
+            .openapi('PointsBalance'),
         },
       },
     },
@@ -603,6 +636,12 @@ export const pointsRoutes = createRouter()
       },
       200,
     );
+  })
+  .openapi(balanceRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const { holder, balance, pending } = await pointsBalance(ctx, c.req.valid('param').subjectId);
+    await logRead(ctx, holder.id, 'getPointsBalance');
+    return c.json({ holderId: holder.id, balance, pending, asOf: chinaDate(ctx.now) }, 200);
   })
   .openapi(ledgerRoute, async (c) => {
     const q = c.req.valid('query');

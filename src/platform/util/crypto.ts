@@ -11,6 +11,8 @@ import { toBase64Url, toHex, utf8 } from './encoding.js';
 export interface SyncHashing {
   sha256Hex(text: string): string;
   hmacSha256Base64Url(secret: Uint8Array, message: string): string;
+  /** Compares in constant time, as WebCrypto's verify does. */
+  hmacSha256Verify(secret: Uint8Array, message: string, expected: Uint8Array): boolean;
 }
 
 let syncHashing: SyncHashing | undefined;
@@ -65,6 +67,13 @@ export async function webCryptoHmacSha256(secret: Uint8Array, message: string): 
  * probing with guessed secrets learns nothing from how long the answer takes.
  */
 export async function hmacSha256Verify(secret: Uint8Array, message: string, expected: Uint8Array): Promise<boolean> {
+  // Every API request checks its key: on Node, WebCrypto's thread-pool round trip was most of a light read.
+  if (syncHashing) return syncHashing.hmacSha256Verify(secret, message, expected);
+  return webCryptoHmacSha256Verify(secret, message, expected);
+}
+
+/** The same through WebCrypto whatever is installed. */
+export async function webCryptoHmacSha256Verify(secret: Uint8Array, message: string, expected: Uint8Array): Promise<boolean> {
   const key = await hmacKey(secret);
   return crypto.subtle.verify('HMAC', key, expected, utf8(message));
 }
