@@ -261,7 +261,7 @@ export interface paths {
         };
         /**
          * The red list (守信激励) and black list (失信惩戒) of the district
-         * @description For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count.
+         * @description For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count. `asOf` gives the lists as they stood at that moment, exactly: what was known and in force then.
          */
         get: operations["listCreditLists"];
         put?: never;
@@ -992,6 +992,26 @@ export interface paths {
          * @description The holder with its token, or the bureau and auditors: points available now, pending (credited later), expiring within 30 days, the latest entries and the benefits on offer. Expiry is applied first.
          */
         get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/points/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A holder’s balance and pending points, nothing else: the light read for apps and counters
+         * @description The holder with its token, or the bureau and auditors: points available now and points credited later, as getPointsAccount gives them (expiry applied first), without the history and the benefits. A read by anyone but the holder is in the holder’s query log.
+         */
+        get: operations["getPointsBalance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2192,6 +2212,15 @@ export interface components {
             refused: number;
             /** @description The catalogues the lines were awarded under */
             ruleSets: components["schemas"]["RuleSetRef"][];
+        };
+        PointsBalance: {
+            /** @description The day (China time) the balance is for */
+            asOf: string;
+            /** @description Points that can be spent today */
+            balance: number;
+            holderId: string;
+            /** @description Awarded but not yet spendable */
+            pending: number;
         };
         PointsBatchLine: {
             action: string;
@@ -4369,6 +4398,8 @@ export interface operations {
     listCreditLists: {
         parameters: {
             query?: {
+                /** @description The lists as they stood then: events known then, corrections made by then, the rules then in force */
+                asOf?: string;
                 /** @example red */
                 list?: "red" | "black";
             };
@@ -9743,6 +9774,74 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsBalance"];
                 };
             };
             /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
