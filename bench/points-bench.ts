@@ -457,7 +457,7 @@ async function batchPair(dir: string): Promise<void> {
         `one covering read of the day's points per row ${x(parts.reads)}`,
     );
     console.log(
-      '  so the caps checked in each line\'s INSERT … SELECT (the form that holds on D1, whose only atomic unit is a batch of statements) cost SQLite ' +
+      "  so the caps checked in each line's INSERT … SELECT (the form that holds on D1, whose only atomic unit is a batch of statements) cost SQLite " +
         'about twice a plain insert before any HTTP; what would reach 1/2 on better-sqlite3: one interactive transaction that reads each holder-day once, ' +
         'decides the grants in code and writes plain inserts (the VALUES and read rows above), at the price of a second write path beside the one D1 runs',
     );

@@ -143,6 +143,15 @@ describe('inside workerd, on D1', () => {
     ]);
     const account = await call('GET', `${D}/subjects/${resident.json.id}/points`, keys.bureau as string);
     expect(account.json.balance).toBe(310);
+    // The monthly sums the statistics read are kept by the database on D1 too.
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const stats = await call('GET', `${D}/points/statistics?from=${month}&to=${month}`, keys.bureau as string);
+    expect(stats.json.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actionCode: 'WASTE-SORTING', issued: 10 }),
+        expect.objectContaining({ actionCode: 'TREE-PLANTING', issued: 300 }),
+      ]),
+    );
   });
 
   it('a consented bank receives a report that verifies against the Worker’s JWKS', async () => {

@@ -263,6 +263,24 @@ export const pointsLedger = sqliteTable(
   ],
 );
 
+/**
+ * The points ledger summed per district, month, kind and action: what the bureau's statistics read, so
+ * that they cost the same in a district of a million holders as in one of a hundred. Kept by a trigger
+ * on every ledger insert (migration 0007), in the same transaction as the entry: it is always exactly
+ * the sum of the ledger, which is append-only. `action_code` is '' where the entry has none.
+ */
+export const pointsMonthly = sqliteTable(
+  'points_monthly',
+  {
+    districtId: text('district_id').notNull(),
+    month: text('month').notNull(),
+    kind: text('kind', { enum: ['earn', 'expire', 'redeem', 'reverse'] }).notNull(),
+    actionCode: text('action_code').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.month, t.kind, t.actionCode] })],
+);
+
 /** Benefits a bureau registers: what points buy. `stock` null means unlimited. */
 export const benefits = sqliteTable(
   'benefits',
