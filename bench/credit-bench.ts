@@ -3,23 +3,27 @@
  * 1. Events recorded per second through the batch API (POST …/credit-events, 10 000 a request, through
  *    app.request() with a 生态环境局 recorder's key, residents named by ID number, each line with an
  *    external id as a bulk import sends it; the system clock, so event ids are time-ordered as in
- *    production) against raw prepared inserts of the very same rows into a fresh file.
- * 2. Rescoring a whole district with rescoreDistrict against a plain SQL aggregate over the same table,
- *    with the rescore's own queries run raw in between to show how much of its time is SQLite's.
- * Figures are compared only within this run; each pair checks that both sides saw the same rows. */
+ *    production) against raw prepared inserts of the very same rows into a fresh file. Figure: ingest_vs_raw.
+ * 2. Rescoring a whole district: the rescore job through the API (startRescore, then getRescoreJob until
+ *    done) and rescoreDistrict against a plain SQL aggregate over the same table, with the rescore's page
+ *    statement run raw in between to show how much of its time is SQLite's. Figure: rescore_time_vs_sql.
+ * Figures are compared only within this run; each pair checks that both sides saw the same rows, and the
+ * rescore's grades are checked against getCreditScore before anything is timed.
+ */
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createApp } from '../src/app.js';
 import { MAX_BATCH } from '../src/credit/events.service.js';
-import { type RescoreSummary, rescoreDistrict } from '../src/credit/rescore.service.js';
+import { pageQuery, planRescore, RESCORE_PAGE, type RescoreSummary, rescoreDistrict } from '../src/credit/rescore.service.js';
+import type { RescoreJob } from '../src/credit/rescore-jobs.service.js';
+import { getCreditScore } from '../src/credit/score.service.js';
 import { createDistrict } from '../src/districts/districts.service.js';
 import { createClient } from '../src/identity/clients.service.js';
 import { chinaDate, fixedClock, systemClock } from '../src/platform/clock.js';
 import type { ServiceContext } from '../src/platform/context.js';
-import { creditEvents, objections, subjects } from '../src/platform/db/schema.js';
 import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
 import type { AppDeps } from '../src/platform/deps.js';
 import { newId } from '../src/platform/util/ids.js';
@@ -36,6 +40,7 @@ import {
   residentIdNumber,
   tunePragmas,
 } from './credit-fixtures.js';
+import { recordFigure } from './figures.js';
 import { DEFAULT_BUDGET_MS, formatRate, formatRatio, printTable, prng } from './measure.js';
 
 const DISTRICT = 'bench';
@@ -99,8 +104,11 @@ async function recordingPair(dir: string): Promise<void> {
   const bureau = await createClient(deps, { districtId: DISTRICT, name: 'bench bureau', role: 'bureau' });
   const recorder = await createClient(deps, { districtId: DISTRICT, name: 'bench recorder', role: 'recorder', agency: RECORDER_AGENCY });
   const app = createApp(deps);
+  // With its Content-Length, as every HTTP client sends it: without one, the body-limit middleware has to
+  // read and count the whole body itself, which no request over the network makes it do.
   const post = async (path: string, key: string, body: string) => {
-    const res = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+    const res = await app.request(path, { method: 'POST', headers, body });
     return { status: res.status, text: await res.text() };
   };
 
@@ -207,8 +215,9 @@ async function recordingPair(dir: string): Promise<void> {
       ],
     ],
   );
+  recordFigure('ingest_vs_raw', apiRate / rawRate);
   console.log(
-    `ratio API / raw: ${(apiRate / rawRate).toFixed(3)} (${formatRatio(apiRate / rawRate)}); database files: API ${fileSize(apiPath)}, raw ${fileSize(rawPath)}`,
+    `ratio API / raw: ${(apiRate / rawRate).toFixed(3)} (${formatRatio(apiRate / rawRate)}; target >= 1/2); database files: API ${fileSize(apiPath)}, raw ${fileSize(rawPath)}`,
   );
 }
 
@@ -312,56 +321,25 @@ async function buildRescoreDb(path: string, residents: number, events: number): 
   };
 }
 
-/**
- * The SQL rescoreDistrict issues for each page (a page of subjects, then their events in file order and
- * their objections), built with the same drizzle calls as rescore.service.ts so the text is identical,
- * then run through raw better-sqlite3 with rows as arrays and nothing else done with them.
- */
-function pageQueriesAlone(db: RescoreDb, pageSize = 1000): { subjects: number; events: number; plan: string[] } {
-  const orm = db.ctx.deps.storage.db;
-  const run = (query: { toSQL(): { sql: string; params: unknown[] } }) => {
-    const { sql, params } = query.toSQL();
-    return db.raw
-      .prepare(sql)
-      .raw(true)
-      .all(...params) as unknown[][];
-  };
-  const eventsQuery = (ids: string[]) =>
-    orm
-      .select()
-      .from(creditEvents)
-      .where(and(eq(creditEvents.districtId, DISTRICT), inArray(creditEvents.subjectId, ids)))
-      .orderBy(asc(creditEvents.subjectId), asc(creditEvents.seq));
+/** The rescore's own page statement (rescore.service.ts pageQuery), run raw: rows as arrays, nothing scored. */
+async function pageQueriesAlone(db: RescoreDb): Promise<{ subjects: number; bytes: number; plan: string[] }> {
+  const plan = await planRescore(db.ctx, { asOf: new Date(AS_OF) });
+  const dialect = new SQLiteSyncDialect();
+  const render = (after: string) => dialect.sqlToQuery(pageQuery(db.ctx, plan, after, RESCORE_PAGE));
+  const first = render('');
+  const statement = db.raw.prepare(first.sql).raw(true);
   let subjectCount = 0;
-  let events = 0;
-  let plan: string[] = [];
+  let bytes = 0;
   let after = '';
   for (;;) {
-    const page = run(
-      orm
-        .select({ id: subjects.id, kind: subjects.kind })
-        .from(subjects)
-        .where(and(eq(subjects.districtId, DISTRICT), gt(subjects.id, after)))
-        .orderBy(asc(subjects.id))
-        .limit(pageSize),
-    );
+    const page = statement.all(...render(after).params) as Array<[string, string, string | null]>;
     if (page.length === 0) break;
-    const ids = page.map((row) => row[0] as string);
-    after = ids[ids.length - 1] as string;
-    events += run(eventsQuery(ids)).length;
-    run(
-      orm
-        .select()
-        .from(objections)
-        .where(and(eq(objections.districtId, DISTRICT), inArray(objections.subjectId, ids))),
-    );
+    after = (page[page.length - 1] as [string, string, string | null])[0];
     subjectCount += page.length;
-    if (plan.length === 0) {
-      const { sql, params } = eventsQuery(ids).toSQL();
-      plan = (db.raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
-    }
+    for (const row of page) bytes += row[2]?.length ?? 0;
   }
-  return { subjects: subjectCount, events, plan };
+  const queryPlan = (db.raw.prepare(`EXPLAIN QUERY PLAN ${first.sql}`).all(...first.params) as Array<{ detail: string }>).map((r) => r.detail);
+  return { subjects: subjectCount, bytes, plan: queryPlan };
 }
 
 interface RescoreRun {
@@ -371,33 +349,76 @@ interface RescoreRun {
   rssPeak: number;
 }
 
-async function timedRescore(ctx: ServiceContext): Promise<RescoreRun> {
+/** Samples RSS every 25 ms and from the callback (better-sqlite3 answers synchronously, so timers may rarely fire). */
+async function withRss<T>(work: (sample: () => void) => Promise<T>): Promise<{ value: T; seconds: number; rssBefore: number; rssPeak: number }> {
   const rssBefore = process.memoryUsage.rss();
   let rssPeak = rssBefore;
-  let scored = 0;
-  // better-sqlite3 answers synchronously, so a timer may rarely fire during the run: sample from the callback too.
-  const timer = setInterval(() => {
+  const sample = () => {
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-  }, 25);
+  };
+  const timer = setInterval(sample, 25);
   try {
     const t = performance.now();
-    const summary = await rescoreDistrict(ctx, {
-      asOf: new Date(AS_OF),
-      onScore: () => {
-        if (++scored % 250 === 0) rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-      },
-    });
+    const value = await work(sample);
     const s = seconds(t);
-    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
-    return { summary, seconds: s, rssBefore, rssPeak };
+    sample();
+    return { value, seconds: s, rssBefore, rssPeak };
   } finally {
     clearInterval(timer);
   }
 }
 
+async function timedRescore(ctx: ServiceContext, onScore?: (id: string, s: { score: number; grade: string }) => void): Promise<RescoreRun> {
+  let scored = 0;
+  const run = await withRss((sample) =>
+    rescoreDistrict(ctx, {
+      asOf: new Date(AS_OF),
+      onScore: (id, s) => {
+        onScore?.(id, s);
+        if (++scored % 1000 === 0) sample();
+      },
+    }),
+  );
+  return { summary: run.value, seconds: run.seconds, rssBefore: run.rssBefore, rssPeak: run.rssPeak };
+}
+
+/** Grades per kind, as one comparable string. */
+const gradesOf = (kinds: Array<{ subjectKind: string; grades: Record<string, number> }>) =>
+  JSON.stringify(kinds.map((k) => [k.subjectKind, Object.entries(k.grades).sort(([a], [b]) => a.localeCompare(b))]));
+
+/** The rescore as a bureau runs it: POST startRescore, then getRescoreJob until it is done, through app.request(). */
+interface RescoreJobBody {
+  status: RescoreJob['status'];
+  progress: { subjectsDone: number; eventsDone: number };
+  results: RescoreJob['results'];
+}
+
+async function rescoreJobThroughApi(
+  db: RescoreDb,
+): Promise<{ job: RescoreJobBody; seconds: number; rssBefore: number; rssPeak: number; polls: number }> {
+  const deps = db.ctx.deps;
+  const bureau = await createClient(deps, { districtId: DISTRICT, name: 'bench bureau', role: 'bureau' });
+  const app = createApp(deps);
+  const headers = { authorization: `Bearer ${bureau.apiKey}`, 'content-type': 'application/json' };
+  let polls = 0;
+  const run = await withRss(async () => {
+    const started = await app.request(`/v1/districts/${DISTRICT}/rescore-jobs`, { method: 'POST', headers, body: JSON.stringify({ asOf: AS_OF }) });
+    if (started.status !== 202) throw new Error(`startRescore answered ${started.status}: ${await started.text()}`);
+    const location = started.headers.get('location') as string;
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 20));
+      polls++;
+      const res = await app.request(location, { headers });
+      const job = (await res.json()) as RescoreJobBody;
+      if (job.status !== 'running') return job;
+    }
+  });
+  return { job: run.value, seconds: run.seconds, rssBefore: run.rssBefore, rssPeak: run.rssPeak, polls };
+}
+
 async function rescorePair(dir: string): Promise<void> {
   const wanted = { residents: Math.round(100_000 * SCALE), events: Math.round(2_000_000 * SCALE) };
-  console.log(`\n== Rescoring a district: rescoreDistrict against a plain SQL aggregate over credit_events ==`);
+  console.log(`\n== Rescoring a district: the rescore job against a plain SQL aggregate over credit_events ==`);
 
   // A pilot district of 1% decides whether the full size fits the time limit; it is not a result.
   const pilotResidents = Math.max(100, Math.round(wanted.residents / 100));
@@ -426,6 +447,24 @@ async function rescorePair(dir: string): Promise<void> {
   );
 
   try {
+    // ---- agreement first: the rescore's grade and score of every 50th subject is the one getCreditScore gives
+    const sample = new Map<string, { score: number; grade: string }>();
+    let n = 0;
+    t = performance.now();
+    const check = await timedRescore(db.ctx, (id, s) => {
+      if (n++ % 50 === 0) sample.set(id, s);
+    });
+    for (const [id, s] of sample) {
+      const { score } = await getCreditScore(db.ctx, id, { asOf: new Date(AS_OF) });
+      if (score.score !== s.score || score.grade !== s.grade) {
+        throw new MismatchError(`subject ${id}: the rescore gives ${s.score} (${s.grade}), getCreditScore ${score.score} (${score.grade})`);
+      }
+    }
+    console.log(
+      `agreement: the rescore and getCreditScore give the same score and grade for ${sample.size} subjects (every 50th); ` +
+        `${check.summary.fullScores} files needed the full score (${seconds(t).toFixed(1)} s, untimed)`,
+    );
+
     // ---- the baseline: one aggregate a naive SQL report would run (count, list points, points of the last 12 months)
     const points = naivePointsSql();
     const from12m = addDays(chinaDate(new Date(AS_OF)), -365);
@@ -445,20 +484,30 @@ async function rescorePair(dir: string): Promise<void> {
     } while (performance.now() - sqlStart < DEFAULT_BUDGET_MS);
     const sqlSeconds = Math.min(...sqlRuns);
 
-    // ---- where the rescore's time goes: the SQL it issues, alone
+    // ---- where the rescore's time goes: its page statement alone
     t = performance.now();
-    const alone = pageQueriesAlone(db);
+    const alone = await pageQueriesAlone(db);
     const aloneSeconds = seconds(t);
 
-    // ---- rescoreDistrict, once
+    // ---- rescoreDistrict, then the job through the API, once each
     const run = await timedRescore(db.ctx);
     const { summary } = run;
+    const api = await rescoreJobThroughApi(db);
 
     const sqlEvents = aggregated.reduce((sum, r) => sum + r.events, 0);
-    if (summary.subjects !== size.residents || summary.events !== size.events || sqlEvents !== size.events || alone.events !== size.events) {
+    if (
+      summary.subjects !== size.residents ||
+      summary.events !== size.events ||
+      sqlEvents !== size.events ||
+      alone.subjects !== size.residents ||
+      api.job.progress.subjectsDone !== size.residents ||
+      api.job.progress.eventsDone !== size.events ||
+      gradesOf(api.job.results) !== gradesOf(summary.kinds)
+    ) {
       throw new MismatchError(
-        `rescore saw ${summary.subjects} subjects / ${summary.events} events, SQL ${aggregated.length} subjects / ${sqlEvents} events, ` +
-          `its page queries alone ${alone.subjects} / ${alone.events}, loaded ${size.residents} / ${size.events}`,
+        `rescore saw ${summary.subjects} subjects / ${summary.events} events, the API job ${api.job.progress.subjectsDone} / ${api.job.progress.eventsDone} ` +
+          `(grades ${gradesOf(api.job.results)} against ${gradesOf(summary.kinds)}), SQL ${aggregated.length} subjects / ${sqlEvents} events, ` +
+          `its page statement alone ${alone.subjects} subjects, loaded ${size.residents} / ${size.events}`,
       );
     }
 
@@ -475,34 +524,53 @@ async function rescorePair(dir: string): Promise<void> {
           '1.00x',
         ],
         [
-          "rescoreDistrict's own page queries alone: same SQL, raw better-sqlite3, rows as arrays, no scoring",
+          "the rescore's page statement alone: every subject's compact file, raw better-sqlite3, no scoring",
           String(alone.subjects),
-          String(alone.events),
+          String(size.events),
           aloneSeconds.toFixed(2),
-          formatRate(alone.events / aloneSeconds),
+          formatRate(size.events / aloneSeconds),
           formatRatio(sqlSeconds / aloneSeconds),
         ],
         [
-          'rescoreDistrict (drizzle pages of 1000 subjects + computeCreditScore)',
+          `rescoreDistrict (pages of ${RESCORE_PAGE} subjects, compact files scored by the plan)`,
           String(summary.subjects),
           String(summary.events),
           run.seconds.toFixed(2),
           formatRate(summary.events / run.seconds),
           formatRatio(sqlSeconds / run.seconds),
         ],
+        [
+          `the rescore job through the API: startRescore, getRescoreJob every 20 ms until done (${api.polls} polls)`,
+          String(api.job.progress.subjectsDone),
+          String(api.job.progress.eventsDone),
+          api.seconds.toFixed(2),
+          formatRate(api.job.progress.eventsDone / api.seconds),
+          formatRatio(sqlSeconds / api.seconds),
+        ],
       ],
     );
-    console.log(`ratio rescore / SQL: ${(run.seconds / sqlSeconds).toFixed(1)}x the time (size: ${size.residents} residents, ${size.events} events)`);
+    recordFigure('rescore_time_vs_sql', api.seconds / sqlSeconds);
     console.log(
-      `of the rescore's ${run.seconds.toFixed(1)} s, its SQL run raw takes ${aloneSeconds.toFixed(1)} s (${((100 * aloneSeconds) / run.seconds).toFixed(0)}%); ` +
-        'the rest is JavaScript: drizzle turning rows into objects, JSON.parse of amounts, computeCreditScore, and their GC',
+      `ratio rescore job / SQL: ${(api.seconds / sqlSeconds).toFixed(2)}x the time (target <= 2x; rescoreDistrict alone ${(run.seconds / sqlSeconds).toFixed(2)}x); ` +
+        `size: ${size.residents} residents, ${size.events} events`,
+    );
+    console.log(
+      `of rescoreDistrict's ${run.seconds.toFixed(2)} s, its page statement takes ${aloneSeconds.toFixed(2)} s (${((100 * aloneSeconds) / run.seconds).toFixed(0)}%, ` +
+        `${(alone.bytes / 1024 / 1024).toFixed(0)} MB of compact files); the rest is scoring them`,
     );
     console.log(`plan, aggregate: ${plan.join('; ')}`);
     console.log(`plan, rescore page: ${alone.plan.join('; ')}`);
     const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-    console.log(`rescore RSS: ${mb(run.rssBefore)} before, peak ${mb(run.rssPeak)} (+${mb(run.rssPeak - run.rssBefore)})`);
-    const grades = Object.entries(summary.grades).sort(([a], [b]) => a.localeCompare(b));
-    console.log(`grades: ${grades.map(([g, n]) => `${g} ${n} (${((100 * n) / summary.subjects).toFixed(1)}%)`).join(', ')}`);
+    console.log(
+      `RSS: rescoreDistrict ${mb(run.rssBefore)} before, peak ${mb(run.rssPeak)} (+${mb(run.rssPeak - run.rssBefore)}); ` +
+        `the API job ${mb(api.rssBefore)} before, peak ${mb(api.rssPeak)} (+${mb(api.rssPeak - api.rssBefore)})`,
+    );
+    for (const k of summary.kinds.filter((x) => x.subjects > 0)) {
+      const grades = Object.entries(k.grades).sort(([a], [b]) => a.localeCompare(b));
+      console.log(
+        `grades (${k.subjectKind}, ${k.ruleSets.scorecard.id}): ${grades.map(([g, c]) => `${g} ${c} (${((100 * c) / k.subjects).toFixed(1)}%)`).join(', ')}`,
+      );
+    }
   } finally {
     db.close();
   }

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { residentIdCheckChar } from '../src/identity/resident-id.js';
 import { readShippedRules } from '../src/node/shipped-rules.js';
+import { useNodeHashing } from '../src/node/sync-crypto.js';
 import type { Clock } from '../src/platform/clock.js';
 import type { Storage } from '../src/platform/db/database.js';
 import { type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/platform/deps.js';
@@ -93,8 +94,9 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** The app's dependencies on a storage, as in tests/support/world.ts, but in production mode. */
+/** The app's dependencies on a storage, as in tests/support/world.ts, but in production mode (and Node's hashing, as the server runs it). */
 export function benchDeps(storage: Storage, clock: Clock): AppDeps {
+  useNodeHashing();
   return {
     storage,
     clock,
@@ -104,6 +106,7 @@ export function benchDeps(storage: Storage, clock: Clock): AppDeps {
     signingKeys: memoryKeyStore(),
     config: { environment: 'production', maxBodyBytes: 8 * 1024 * 1024, idempotencyLeaseMs: DEFAULT_IDEMPOTENCY_LEASE_MS },
     logger: silentLogger,
+    yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
   };
 }
 

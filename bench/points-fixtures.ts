@@ -190,11 +190,21 @@ export function loadLedger(
     .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'points_ledger' AND sql IS NOT NULL")
     .all() as Array<{ name: string; sql: string }>;
   for (const ix of indexes) raw.exec(`DROP INDEX "${ix.name}"`);
+  // The same for the trigger that keeps the monthly sums: the sums are made again from the ledger after the load.
+  const triggers = raw.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'points_ledger'").all() as Array<{
+    name: string;
+    sql: string;
+  }>;
+  for (const tr of triggers) raw.exec(`DROP TRIGGER "${tr.name}"`);
   // About 20 000 rows a transaction, so that few commits write the same pages again.
   const daysPerTransaction = Math.max(1, Math.floor((days * 20_000) / Math.max(entries, 1)));
   for (let d = 0; d < days; d += daysPerTransaction) insertDays(d, Math.min(days, d + daysPerTransaction));
   raw.transaction(() => {
     for (const ix of indexes) raw.exec(ix.sql);
+    raw.exec(`DELETE FROM points_monthly;
+      INSERT INTO points_monthly (district_id, month, kind, action_code, points)
+      SELECT district_id, substr(earned_on, 1, 7), kind, coalesce(action_code, ''), sum(points) FROM points_ledger GROUP BY 1, 2, 3, 4`);
+    for (const tr of triggers) raw.exec(tr.sql);
   })();
   return { rows: written, balances, redemptions };
 }

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { compensationRoutes } from './compensation/compensation.routes.js';
 import { creditRoutes } from './credit/credit.routes.js';
+import { rescoreRoutes } from './credit/rescore.routes.js';
 import { districtRoutes } from './districts/districts.routes.js';
 import { gepAccountRoutes } from './gep/accounts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', unitRoutes);
   app.route('/', districtPolicyRoutes);
   app.route('/', creditRoutes);
+  app.route('/', rescoreRoutes);
   app.route('/', pointsRoutes);
   app.route('/', gepRoutes);
   app.route('/', gepAccountRoutes);

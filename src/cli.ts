@@ -16,6 +16,7 @@ import { eq } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose';
 import { diffResults, LocalRuleError, simulateFile } from './compensation/local-files.js';
 import { importEvents, parseCsvEvents, parseNdjson, reasonsOf } from './credit/bulk-import.js';
+import { runRescoreJob, startRescore } from './credit/rescore-jobs.service.js';
 import { createDistrict } from './districts/districts.service.js';
 import { createClient, listClients, revokeClient } from './identity/clients.service.js';
 import { mintDevToken } from './identity/dev-issuer.js';
@@ -428,6 +429,56 @@ credit
         }
         if (report.bad.length > 0) process.exitCode = 1;
       }),
+  );
+
+credit
+  .command('rescore')
+  .description('Score every subject of a district as of an instant (the API job startRescore, run here with a progress bar)')
+  .requiredOption('--district <id>')
+  .option('--as-of <instant>', 'a date (the end of that day in China) or an ISO-8601 instant; default: now')
+  .option('--scorecard <id>', "a scorecard in force; default: each kind's primary one")
+  .option('--json', 'print the job as JSON')
+  .action(async (opts: { district: string; asOf?: string; scorecard?: string; json?: boolean }) =>
+    withRuntime(async (rt) => {
+      await requireDistrict(rt, opts.district);
+      let asOf: Date | undefined;
+      if (opts.asOf !== undefined) {
+        asOf = new Date(/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) ? `${opts.asOf}T23:59:59.999+08:00` : opts.asOf);
+        if (Number.isNaN(asOf.getTime())) throw new CliError(`--as-of ${opts.asOf} is neither a date (YYYY-MM-DD) nor an ISO-8601 instant`);
+      }
+      const ctx = bureauContext(rt, opts.district);
+      const started = performance.now();
+      const job = await startRescore(ctx, { asOf, scorecard: opts.scorecard });
+      const bar = opts.json
+        ? undefined
+        : new SingleBar(
+            // Also when stderr is a log rather than a terminal: a line every few seconds says how far a long rescore is.
+            {
+              format: 'rescoring [{bar}] {value}/{total} subjects, {events} events, {duration_formatted}',
+              stream: process.stderr,
+              noTTYOutput: true,
+              notTTYSchedule: 5000,
+            },
+            Presets.shades_classic,
+          );
+      bar?.start(job.subjectsTotal, 0, { events: 0 });
+      const done = await runRescoreJob(ctx, job.id, (j) => bar?.update(j.subjectsDone, { events: j.eventsDone }));
+      bar?.stop();
+      if (done.status !== 'done')
+        throw new CliError(
+          `the rescore ${done.id} ${done.status === 'failed' ? `failed: ${done.error?.detail}` : 'is being run by another process'}`,
+        );
+      const seconds = (performance.now() - started) / 1000;
+      print(opts.json, done, () => [
+        `${done.subjectsDone} subjects, ${done.eventsDone} events, scored as of ${done.asOf} in ${seconds.toFixed(1)} s (job ${done.id})`,
+        ...done.results.flatMap((r) => [
+          `  ${r.subjectKind}: ${r.ruleSets.scorecard.id} v${r.ruleSets.scorecard.version} on ${r.ruleSets.behaviourList.id} v${r.ruleSets.behaviourList.version}`,
+          ...Object.entries(r.grades)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([g, n]) => `    ${g.padEnd(14)} ${String(n).padStart(8)}  ${((100 * n) / Math.max(1, r.subjects)).toFixed(1)}%`),
+        ]),
+      ]);
+    }),
   );
 
 const keys = program.command('keys').description('Report-signing keys');

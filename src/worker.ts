@@ -111,7 +111,7 @@ function districtOf(url: URL): string | undefined {
 }
 
 export default {
-  async fetch(request: Request, env: WorkerEnv): Promise<Response> {
+  async fetch(request: Request, env: WorkerEnv, ctx?: Parameters<App['fetch']>[2]): Promise<Response> {
     let config: ServiceConfig;
     try {
       config = workerConfig(env);
@@ -139,6 +139,7 @@ export default {
       app = createApp(workerDeps(env, env[name] as Parameters<typeof d1Storage>[0]));
       apps.set(name, app);
     }
-    return app.fetch(request);
+    // The request's ExecutionContext lets work started by a request (a rescore's slices) outlive its answer.
+    return app.fetch(request, env, ctx);
   },
 };

@@ -100,6 +100,23 @@ describe('an operator scripts the CLI', () => {
     expect(report.reasons[0]).toMatchObject({ count: 30 });
   }, 60_000);
 
+  it('rescores a district with a progress bar, or as JSON, and is told of a district that does not exist', async () => {
+    const text = await cli(env, 'credit', 'rescore', '--district', 'chongming');
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(/rescoring \[.*\] (\d+)\/\1 subjects/);
+    expect(text.stdout).toMatch(/^\d+ subjects, \d+ events, scored as of .* \(job rsj_[0-9a-f]+\)$/m);
+    expect(text.stdout).toMatch(/resident: resident-village v1 on resident-behaviours v1/);
+    const asOf = new Date().toISOString();
+    const json = await cli(env, 'credit', 'rescore', '--district', 'chongming', '--as-of', asOf, '--json');
+    expect(json.code).toBe(0);
+    const job = JSON.parse(json.stdout) as { status: string; asOf: string; subjectsDone: number; subjectsTotal: number; results: unknown[] };
+    expect(job).toMatchObject({ status: 'done', asOf });
+    expect(job.subjectsDone).toBe(job.subjectsTotal);
+    const missing = await cli(env, 'credit', 'rescore', '--district', 'nowhere');
+    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.stderr).toMatch(/^error: no district 'nowhere'/);
+  }, 60_000);
+
   it('checks rule files as JSON, with errors and a non-zero exit for a bad one', async () => {
     const bad = join(root, 'bad.yaml');
     writeFileSync(bad, 'id: x\nkind: scorecard\nversion: one\n');

@@ -76,6 +76,40 @@ describe('a major incident', () => {
     expectProblem(await w.call('GET', `${D}/credit-lists`, { as: w.keys.chongming.bank }), 403);
   });
 
+  it('the lists can be read as of any moment: an event known then, a correction made by then', async () => {
+    const w = await createWorld();
+    const firm = await w.register('chongming', 'firm', IDS.firmA);
+    const before = w.clock.now().toISOString();
+    w.clock.set('2026-11-25T02:00:00Z');
+    const rec = await record(w, [{ subject: { id: firm }, code: 'INCIDENT-MAJOR', occurredOn: '2026-11-20', evidence: '崇应急〔2026〕9号' }]);
+    const recorded = w.clock.now().toISOString();
+    w.clock.set('2026-11-26T02:00:00Z');
+    const eventId = rec.json.events[0].eventId as string;
+    expect(
+      (
+        await w.call('POST', `${D}/subjects/${firm}/credit-events/${eventId}/reversal`, {
+          as: w.keys.chongming.recorder,
+          body: { reason: '误报', evidence: '更正' },
+        })
+      ).status,
+    ).toBe(201);
+    const black = async (asOf?: string) =>
+      (await w.call('GET', `${D}/credit-lists?list=black${asOf ? `&asOf=${encodeURIComponent(asOf)}` : ''}`, { as: w.keys.chongming.auditor })).json
+        .items;
+    expect(await black(before)).toEqual([]);
+    expect(await black(recorded)).toEqual([
+      expect.objectContaining({
+        subject: expect.objectContaining({ id: firm }),
+        reasons: [expect.objectContaining({ eventId, until: '2029-11-20' })],
+      }),
+    ]);
+    expect(await black('2026-11-25')).toHaveLength(1);
+    expect(await black()).toEqual([]);
+    const future = await w.call('GET', `${D}/credit-lists?asOf=2027-01-01`, { as: w.keys.chongming.auditor });
+    expectProblem(future, 400);
+    expect(future.json.errors).toEqual([expect.objectContaining({ pointer: '/asOf', in: 'query' })]);
+  });
+
   it('a general incident lowers the firm one grade', async () => {
     const w = await createWorld();
     const firm = await w.register('chongming', 'firm', IDS.firmA);

@@ -148,6 +148,33 @@ describe('expiry, oldest first', () => {
     ]);
   });
 
+  it('the light balance read gives what the account gives, expiry applied, and is in the query log when staff read it', async () => {
+    const { w, resident, agencies } = await setup();
+    await awardAs(w, agencies.environment, {
+      holder: holder(resident),
+      action: 'VIOLATION-REPORT',
+      occurredOn: '2025-06-01',
+      reference: '举报-2025-9',
+    });
+    await awardAs(w, agencies.transport, { holder: holder(resident), action: 'GREEN-TRAVEL' });
+    const balanceOf = (as: string) => w.call('GET', `${D}/subjects/${resident}/points/balance`, { as });
+    expect((await balanceOf(w.keys.chongming.bureau)).json).toEqual({ holderId: resident, balance: 100, pending: 10, asOf: '2026-11-24' });
+    // On 1 January 2027 the 2025 award has expired: the light read writes the expiry, as the account does.
+    w.clock.set('2026-12-31T16:00:00Z');
+    const token = await w.token('resident', IDS.residentA);
+    const light = await balanceOf(token);
+    expect(light.json).toMatchObject({ balance: 10, pending: 0, asOf: '2027-01-01' });
+    const whole = await accountOf(w, resident);
+    expect({ balance: whole.json.balance, pending: whole.json.pending }).toEqual({ balance: 10, pending: 0 });
+    expect(whole.json.history.filter((e: { kind: string }) => e.kind === 'expire')).toHaveLength(1);
+    const log = await w.call('GET', `${D}/query-log?subjectId=${resident}`, { as: w.keys.chongming.auditor });
+    const actions = log.json.items.map((e: { action: string; actorRole: string }) => `${e.actorRole}:${e.action}`);
+    expect(actions).toContain('bureau:getPointsBalance');
+    expect(actions.filter((a: string) => a.endsWith(':getPointsBalance'))).toHaveLength(1);
+    expectProblem(await balanceOf(w.keys.chongming.bank), 403);
+    expectProblem(await w.call('GET', `${D}/subjects/sub_nobody/points/balance`, { as: w.keys.chongming.bureau }), 404);
+  });
+
   it('delayed points are pending until their day, and cannot be spent before', async () => {
     const { w, resident, agencies } = await setup();
     await awardAs(w, agencies.transport, { holder: holder(resident), action: 'GREEN-TRAVEL' });

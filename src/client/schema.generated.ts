@@ -281,7 +281,7 @@ export interface paths {
         };
         /**
          * The red list (守信激励) and black list (失信惩戒) of the district
-         * @description For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count.
+         * @description For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count. `asOf` gives the lists as they stood at that moment, exactly: what was known and in force then.
          */
         get: operations["listCreditLists"];
         put?: never;
@@ -532,6 +532,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/districts/{districtId}/points/award-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Award points for up to 10 000 actions in one atomic batch, each line with its own result
+         * @description For platforms that send their day at once (a transit app its trips). The whole batch is one atomic unit. A line the batch cannot mean (unknown holder or action, an action your agency may not award, a malformed amount, a day in the future) refuses the batch, naming every such line, and nothing is written. Otherwise each line is awarded in order, as awardPoints would: cut to what the caps leave, refused alone when nothing is left (`cap-reached`), when its de-duplication key was seen (`duplicate-award`, also by an earlier line), when the holder switched the source off (`source-switched-off`) or when the catalogue refuses the amount (`award-refused`). Caps, keys and switches hold across the lines of one holder.
+         */
+        post: operations["awardPointsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/districts/{districtId}/points/awards": {
         parameters: {
             query?: never;
@@ -706,6 +726,50 @@ export interface paths {
          * @description Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago); `verifiedWith` says which. A report that claims to come from this district is never genuine under a key the district did not publish (reason not-published-key). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type, not-published-key, retired-key (signed after its key was retired), and from the status list revoked (an objection to a record it carried was upheld) or suspended (the consent behind it was revoked or has expired); a status list sent as `statusList` that is not genuine is refused (status-list-tampered). `status` says whether the status was checked, and why not when it could not be. A bank’s own audience is checked unless `audience` names another.
          */
         post: operations["verifyCreditReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rescore-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest rescore jobs of the district, newest first
+         * @description The 20 latest rescore jobs with their progress and results.
+         */
+        get: operations["listRescoreJobs"];
+        put?: never;
+        /**
+         * Rescore every subject of the district as of an instant: a job to follow
+         * @description For the bureau, e.g. after publishing a new scorecard: scores every subject registered by `asOf` (default: now) with the rules in force then, the named scorecard or each kind’s primary one. Answers 202 at once with the job; follow it with getRescoreJob (the Location header) until its status is done. Reproducible: nothing recorded after `asOf` counts, so the same job run again gives the same grades.
+         */
+        post: operations["startRescore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/rescore-jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A rescore job: how far it is, and the subjects in each grade
+         * @description Progress (subjects scored of those to score), then the result: per kind of subject, the rule sets used and the number of subjects in each grade. A job whose process stopped is taken up again where it stopped when it is read.
+         */
+        get: operations["getRescoreJob"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1008,6 +1072,26 @@ export interface paths {
          * @description The holder with its token, or the bureau and auditors: points available now, pending (credited later), expiring within 30 days, the latest entries and the benefits on offer. Expiry is applied first.
          */
         get: operations["getPointsAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/districts/{districtId}/subjects/{subjectId}/points/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A holder’s balance and pending points, nothing else: the light read for apps and counters
+         * @description The holder with its token, or the bureau and auditors: points available now and points credited later, as getPointsAccount gives them (expiry applied first), without the history and the benefits. A read by anyone but the holder is in the holder’s query log.
+         */
+        get: operations["getPointsBalance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1376,6 +1460,45 @@ export interface components {
          *     }
          */
         AwardPoints: {
+            action: string;
+            amount?: {
+                unit: string;
+                value: string;
+            };
+            /** @description The points catalogue the action is in, where several in force list it (e.g. a transit platform’s) */
+            catalogue?: string;
+            evidence?: string;
+            holder: components["schemas"]["SubjectRef"];
+            occurredOn?: string;
+            /** @description What makes the award unique where the catalogue says so, e.g. a bill number */
+            reference?: string;
+        };
+        /**
+         * @example {
+         *       "awards": [
+         *         {
+         *           "holder": {
+         *             "kind": "resident",
+         *             "idNumber": "310230198503121233"
+         *           },
+         *           "action": "WASTE-SORTING",
+         *           "occurredOn": "2026-11-24"
+         *         },
+         *         {
+         *           "holder": {
+         *             "kind": "resident",
+         *             "idNumber": "310230199207180049"
+         *           },
+         *           "action": "WASTE-SORTING",
+         *           "occurredOn": "2026-11-24"
+         *         }
+         *       ]
+         *     }
+         */
+        AwardPointsBatch: {
+            awards: components["schemas"]["AwardPointsLine"][];
+        };
+        AwardPointsLine: {
             action: string;
             amount?: {
                 unit: string;
@@ -2294,6 +2417,46 @@ export interface components {
             requested: number;
             ruleSet: components["schemas"]["RuleSetRef"];
         };
+        PointsAwardBatch: {
+            /** @description Lines that wrote an entry (maybe cut by a cap) */
+            awarded: number;
+            lines: components["schemas"]["PointsBatchLine"][];
+            /** @description Points awarded by the whole batch */
+            points: number;
+            /** @description Lines refused alone */
+            refused: number;
+            /** @description The catalogues the lines were awarded under */
+            ruleSets: components["schemas"]["RuleSetRef"][];
+        };
+        PointsBalance: {
+            /** @description The day (China time) the balance is for */
+            asOf: string;
+            /** @description Points that can be spent today */
+            balance: number;
+            holderId: string;
+            /** @description Awarded but not yet spendable */
+            pending: number;
+        };
+        PointsBatchLine: {
+            action: string;
+            awarded: number;
+            /** @description The catalogue (rule set id) the line was awarded under; its version and hash are in ruleSets */
+            catalogue: string;
+            /** @description The ledger entry written; null when the line was refused */
+            entryId: string | null;
+            holderId: string;
+            line: number;
+            /** @description What was not awarded and why: the whole line, or the part over a cap */
+            refused: {
+                /** @enum {string} */
+                code: "award-refused" | "cap-reached" | "duplicate-award" | "source-switched-off";
+                points: number;
+                reason: string;
+            } | null;
+            requested: number;
+            /** @enum {string} */
+            status: "awarded" | "refused";
+        };
         PointsCatalogue: {
             actions: components["schemas"]["PointsCatalogueAction"][];
             /** @description Every catalogue in force, each with its own caps; the fields above are the first */
@@ -2537,6 +2700,44 @@ export interface components {
             kind: "resident";
             /** @example 张三 */
             name?: string;
+        };
+        RescoreJob: {
+            /** @description The instant scored as of: nothing recorded later counts, and the rules are those in force then */
+            asOf: string;
+            createdAt: string;
+            /** @description Why a failed rescore stopped */
+            error: {
+                code: string;
+                detail: string;
+            } | null;
+            finishedAt: string | null;
+            id: string;
+            progress: {
+                /** @description Events on file at asOf in the files scored so far, corrections included */
+                eventsDone: number;
+                subjectsDone: number;
+                /** @description Subjects registered by asOf, of the kinds scored */
+                subjectsTotal: number;
+            };
+            /** @description Per kind of subject: the rule sets scored with (id, version, hash) and the subjects in each grade */
+            results: {
+                /** @description Subjects in each grade (so far, while running) */
+                grades: {
+                    [key: string]: number;
+                };
+                ruleSets: {
+                    behaviourList: components["schemas"]["RuleSetRef"];
+                    scorecard: components["schemas"]["RuleSetRef"];
+                };
+                /** @enum {string} */
+                subjectKind: "firm" | "resident";
+                subjects: number;
+            }[];
+            /** @description The scorecard asked for; null: each kind's primary scorecard */
+            scorecardId: string | null;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            updatedAt: string;
         };
         /**
          * @example {
@@ -2829,6 +3030,17 @@ export interface components {
         };
         SimulateRuleSet: {
             inputs?: components["schemas"]["AllocationInput"];
+        };
+        /**
+         * @example {
+         *       "asOf": "2026-11-23"
+         *     }
+         */
+        StartRescore: {
+            /** @example 2026-11-23 */
+            asOf?: string;
+            /** @description A scorecard in force; default: each kind's primary one */
+            scorecard?: string;
         };
         StatusCheck: {
             /** @description false: the status could not be checked, and `reason` says why; the token is not known to be revoked */
@@ -4524,6 +4736,8 @@ export interface operations {
     listCreditLists: {
         parameters: {
             query?: {
+                /** @description The lists as they stood then: events known then, corrections made by then, the rules then in force */
+                asOf?: string;
                 /** @example red */
                 list?: "red" | "black";
             };
@@ -6250,6 +6464,116 @@ export interface operations {
             };
         };
     };
+    awardPointsBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AwardPointsBatch"];
+            };
+        };
+        responses: {
+            /** @description The batch, line by line */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsAwardBatch"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden`, `action-not-permitted` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `unknown-action`, `action-not-for-holder` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     awardPoints: {
         parameters: {
             query?: never;
@@ -7748,6 +8072,255 @@ export interface operations {
             };
             /** @description Well-formed, but the content is not acceptable. Problem types: `report-malformed`, `report-unknown-kid`, `report-bad-signature`, `report-expired`, `report-not-yet-valid`, `report-wrong-audience`, `report-wrong-issuer`, `report-wrong-type`, `report-not-published-key`, `report-retired-key`, `report-revoked`, `report-suspended`, `status-list-tampered` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRescoreJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RescoreJob"][];
+                    };
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startRescore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same body returns the first answer; with another body, 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                districtId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRescore"];
+            };
+        };
+        responses: {
+            /** @description Started; follow it at the Location given */
+            202: {
+                headers: {
+                    /** @description The job, for getRescoreJob */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescoreJob"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation`, `malformed-body` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found`, `rule-not-in-force` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state or with an earlier request under the same Idempotency-Key. Problem types: `idempotency-key-reused`, `idempotency-in-progress` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the service accepts. Problem types: `body-too-large` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. Problem types: `unsupported-media-type` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but the content is not acceptable. Problem types: `no-behaviour-list`, `wrong-subject-kind`, `wrong-rule-kind` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRescoreJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RescoreJob"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10077,6 +10650,74 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["PointsAccount"];
+                };
+            };
+            /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or credentials that are not valid. Problem types: `unauthenticated` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this. Problem types: `forbidden` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource in this district. Problem types: `not-found` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side. Problem types: `internal` */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                districtId: string;
+                subjectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsBalance"];
                 };
             };
             /** @description The request is malformed or a field is invalid; `errors` names each field. Problem types: `validation` */

@@ -5,13 +5,17 @@
  * Steps: keep the events known at `asOf` and not reversed by then; drop those past their retention
  * (and say when they stopped counting); give each the behaviour list's points, within the per-period
  * caps; draw the scorecard's facts from them; evaluate the scorecard; explain each item by its events.
+ * Points are counted in whole hundredths and amounts summed exactly, so that a fact does not depend on
+ * the order of the events: a district rescore (rescore.service.ts) draws the same facts from the
+ * same events in another order, and gives the same grade.
  */
 
 import { addYears, periodKey, windowStart } from '../platform/dates.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import type { EventAmount, ScoringBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
-import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
-import type { CompiledScorecard, ScorecardResult } from '../rules/kinds/scorecard/compile.js';
+import type { FactSource, ScorecardBody } from '../rules/kinds/scorecard/body.js';
+import { type CompiledScorecard, hundredths, type ScorecardResult } from '../rules/kinds/scorecard/compile.js';
+import { DecimalSum } from './decimal-sum.js';
 
 export interface FileEvent {
   id: string;
@@ -111,6 +115,16 @@ export interface ScoreInput {
   primary?: boolean | undefined;
 }
 
+/** Whether events of `code` feed a fact drawn `from` the list: its codes, polarity and severity. */
+export function factCounts(list: ScoringBehaviourList, from: FactSource, code: string): boolean {
+  const def = list.codes.get(code)?.def;
+  if (!def) return false;
+  if (from.codes && !from.codes.includes(code)) return false;
+  if (from.polarity && def.polarity !== from.polarity) return false;
+  if (from.severity && def.severity !== from.severity) return false;
+  return true;
+}
+
 export function computeCreditScore(input: ScoreInput): CreditScore {
   const { list, asOfDate } = input;
   const asOfIso = input.asOf.toISOString();
@@ -140,6 +154,8 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
     .sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : a.seq - b.seq));
 
   const counted: CountedEvent[] = [];
+  // Each counted event's points in whole hundredths, so that caps and sums are exact.
+  const countedHundredths: number[] = [];
   const stoppedCounting: CreditScore['stoppedCounting'] = [];
   const lists: CreditScore['lists'] = [];
   const capUsed = new Map<string, number>();
@@ -164,16 +180,19 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
       const until = addYears(behaviourEnd, code.def.list.years);
       if (asOfDate < until) lists.push({ list: code.def.list.name, eventId: e.id, code: e.code, title: code.def.title, until });
     }
-    let points = code.points(e.amounts);
-    const uncapped = points;
+    const uncappedH = hundredths(code.points(e.amounts));
+    let pointsH = uncappedH;
     if (code.def.cap) {
       const key = `${e.code}|${periodKey(e.occurredOn, code.def.cap.per)}`;
       const used = capUsed.get(key) ?? 0;
-      const room = Math.max(0, code.def.cap.maxPoints - used);
-      const magnitude = Math.min(Math.abs(points), room);
-      points = Math.sign(points) * magnitude;
+      const room = Math.max(0, hundredths(code.def.cap.maxPoints) - used);
+      const magnitude = Math.min(Math.abs(pointsH), room);
+      pointsH = Math.sign(pointsH) * magnitude;
       capUsed.set(key, used + magnitude);
     }
+    const points = pointsH / 100;
+    const uncapped = uncappedH / 100;
+    countedHundredths.push(pointsH);
     counted.push({
       eventId: e.id,
       code: e.code,
@@ -194,22 +213,20 @@ export function computeCreditScore(input: ScoreInput): CreditScore {
     const from = decl.from;
     if (!from) continue;
     const start = from.window ? windowStart(asOfDate, from.window) : undefined;
-    const matching = counted.filter((c) => {
-      const def = list.codes.get(c.code)?.def;
-      if (!def) return false;
-      if (from.codes && !from.codes.includes(c.code)) return false;
-      if (from.polarity && def.polarity !== from.polarity) return false;
-      if (from.severity && def.severity !== from.severity) return false;
-      if (start !== undefined && c.occurredOn <= start) return false;
-      return true;
-    });
+    const indexes = counted.flatMap((c, i) => (factCounts(list, from, c.code) && (start === undefined || c.occurredOn > start) ? [i] : []));
+    const matching = indexes.map((i) => counted[i] as CountedEvent);
     let value = 0;
     if (from.measure === 'count') value = matching.length;
-    else if (from.measure === 'points') value = Math.round(matching.reduce((sum, c) => sum + c.points * 100, 0)) / 100;
+    else if (from.measure === 'points') value = indexes.reduce((sum, i) => sum + (countedHundredths[i] as number), 0) / 100;
     else {
       const amountName = from.measure.amount;
       const byId = new Map(live.map((e) => [e.id, e]));
-      value = matching.reduce((sum, c) => sum + Number(byId.get(c.eventId)?.amounts.find((a) => a.name === amountName)?.value ?? 0), 0);
+      const sum = new DecimalSum();
+      for (const c of matching) {
+        const amount = byId.get(c.eventId)?.amounts.find((a) => a.name === amountName);
+        if (amount) sum.add(amount.value);
+      }
+      value = sum.value();
     }
     facts[name] = value;
     factEvents.set(

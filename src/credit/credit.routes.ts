@@ -419,10 +419,18 @@ const listsRoute = createRoute({
   tags: ['Credit'],
   summary: 'The red list (守信激励) and black list (失信惩戒) of the district',
   description:
-    'For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count.',
+    'For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count. `asOf` gives the lists as they stood at that moment, exactly: what was known and in force then.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'auditor')] as const,
-  request: { params: DistrictParam, query: z.strictObject({ list: z.enum(['red', 'black']).optional() }) },
+  request: {
+    params: DistrictParam,
+    query: z.strictObject({
+      list: z.enum(['red', 'black']).optional(),
+      asOf: AsOf.optional().openapi({
+        description: 'The lists as they stood then: events known then, corrections made by then, the rules then in force',
+      }),
+    }),
+  },
   responses: {
     200: {
       description: 'Listed subjects with the events that put them there',
@@ -500,4 +508,7 @@ export const creditRoutes = createRouter()
     const rows = await listObjections(ctx, { subjectId: q.subjectId, status: q.status, overdue: q.overdue === 'true' });
     return c.json({ items: rows.map((r) => toObjection(r, chinaDate(ctx.now))) }, 200);
   })
-  .openapi(listsRoute, async (c) => c.json({ items: await creditLists(serviceContext(c), c.req.valid('query').list) }, 200));
+  .openapi(listsRoute, async (c) => {
+    const q = c.req.valid('query');
+    return c.json({ items: await creditLists(serviceContext(c), { list: q.list, asOf: q.asOf ? asOfInstant(q.asOf) : undefined }) }, 200);
+  });

@@ -15,6 +15,7 @@ import { checkOrRecordSecrets } from './deployment-record.js';
 import { fileKeyStore } from './file-key-store.js';
 import { loadOrCreateSecrets, type NodeSecrets } from './secrets.js';
 import { readShippedRules } from './shipped-rules.js';
+import { useNodeHashing } from './sync-crypto.js';
 
 export const DATABASE_FILE = 'eco-credit.sqlite';
 
@@ -39,6 +40,7 @@ export async function openNodeRuntime(
   config: ServiceConfig,
   options: { log?: (line: string) => void; metrics?: Metrics & { observeQuery: QueryObserver } } = {},
 ): Promise<NodeRuntime> {
+  useNodeHashing();
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secrets = await loadOrCreateSecrets(dataDir, {
@@ -67,6 +69,7 @@ export async function openNodeRuntime(
       pagesOidc: config.pagesOidc,
     },
     logger: jsonLogger(options.log),
+    yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
   return { deps, secrets, dataDir, config, close: () => storage.close() };

@@ -33,6 +33,7 @@ export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
   ],
   reverseCreditEvent: ['already-reversed', 'reversal-of-reversal'],
   getCreditScore: ['rule-not-in-force', 'scorecard-incomplete', 'no-behaviour-list', 'wrong-subject-kind', 'wrong-rule-kind'],
+  startRescore: ['rule-not-in-force', 'no-behaviour-list', 'wrong-subject-kind', 'wrong-rule-kind'],
   fileObjection: ['objection-open', 'objection-to-reversal', 'already-reversed'],
   resolveObjection: ['objection-closed', 'already-reversed'],
   awardPoints: [
@@ -45,6 +46,7 @@ export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
     'source-switched-off',
     'cap-reached',
   ],
+  awardPointsBatch: ['rule-not-in-force', 'unknown-action', 'action-not-for-holder', 'action-not-permitted'],
   reversePointsAward: ['not-an-award', 'already-spent'],
   redeemPoints: ['benefit-not-for-holder', 'benefit-not-valid', 'sold-out', 'insufficient-points'],
   recordGepMeasurements: ['gep-future-year', 'rule-not-in-force', 'gep-account-closed'],

@@ -39,3 +39,21 @@ export function periodKey(date: string, per: 'day' | 'month' | 'year'): string {
 
 /** An `asOf` as given: a date means the end of that day in China; an instant is taken as is. */
 export const asOfInstant = (s: string): Date => new Date(s.length === 10 ? `${s}T23:59:59.999+08:00` : s);
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Whether `s` names a day of the calendar (YYYY-MM-DD), as `new Date(s + 'T00:00:00Z')` would give back
+ * the same day. Checked by hand for the YYYY-MM-DD shape: a batch of 10 000 lines checks 10 000 dates,
+ * and building two Date objects for each was a tenth of the request.
+ */
+export function isCalendarDate(s: string): boolean {
+  if (!DATE_SHAPE.test(s)) {
+    const at = `${s}T00:00:00Z`;
+    return !Number.isNaN(Date.parse(at)) && new Date(at).toISOString().startsWith(s);
+  }
+  const [y, m, d] = parts(s);
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}

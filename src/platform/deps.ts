@@ -79,4 +79,13 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Static files for /docs; without them /docs is served without its script. */
   assets?: StaticAssets;
+  /**
+   * Lets the requests waiting meanwhile run, between the pages of long work (a rescore). Node passes
+   * setImmediate, which resumes as soon as they have had their turn; without it, a timer of 0 ms, which
+   * Node holds for at least a millisecond.
+   */
+  yieldToOthers?: () => Promise<void>;
 }
+
+/** deps.yieldToOthers, or the portable timer. */
+export const yieldToOthers = (deps: AppDeps): Promise<void> => deps.yieldToOthers?.() ?? new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
+import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
 import {
   bearerSecurity,
@@ -16,6 +17,7 @@ import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { awardBatch, MAX_AWARD_BATCH } from './award-batch.service.js';
 import {
   account,
   award,
@@ -25,6 +27,7 @@ import {
   type LedgerRow,
   ledgerPage,
   listBenefits,
+  pointsBalance,
   redeem,
   reverseAward,
   setSourceConsent,
@@ -94,6 +97,103 @@ const toBenefit = (b: BenefitRow & { left: number | null }): z.infer<typeof Bene
   validUntil: b.validUntil,
 });
 
+const awardFields = {
+  holder: SubjectRefSchema,
+  action: z.string().min(1).max(64),
+  amount: z
+    .strictObject({
+      value: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'a non-negative decimal as a string'),
+      unit: z.string().min(1).max(32),
+    })
+    .optional(),
+  occurredOn: IsoDate.optional(),
+  reference: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'What makes the award unique where the catalogue says so, e.g. a bill number' }),
+  evidence: z.string().max(2000).optional(),
+  catalogue: z
+    .string()
+    .min(1)
+    .max(80)
+    .optional()
+    .openapi({ description: 'The points catalogue the action is in, where several in force list it (e.g. a transit platform’s)' }),
+};
+
+const AwardPointsBody = z.strictObject(awardFields).openapi('AwardPoints', {
+  example: { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
+});
+
+const AwardLine = z.strictObject(awardFields).openapi('AwardPointsLine');
+
+const BatchLineResult = z
+  .object({
+    line: z.number().int(),
+    status: z.enum(['awarded', 'refused']),
+    entryId: z.string().nullable().describe('The ledger entry written; null when the line was refused'),
+    holderId: z.string(),
+    action: z.string(),
+    catalogue: z.string().describe('The catalogue (rule set id) the line was awarded under; its version and hash are in ruleSets'),
+    requested: z.number().int(),
+    awarded: z.number().int(),
+    refused: z
+      .object({
+        code: z.enum(['award-refused', 'cap-reached', 'duplicate-award', 'source-switched-off']),
+        points: z.number().int(),
+        reason: z.string(),
+      })
+      .nullable()
+      .describe('What was not awarded and why: the whole line, or the part over a cap'),
+  })
+  .openapi('PointsBatchLine');
+
+const awardBatchRoute = createRoute({
+  method: 'post',
+  path: '/v1/districts/{districtId}/points/award-batches',
+  operationId: 'awardPointsBatch',
+  tags: ['Points'],
+  summary: 'Award points for up to 10 000 actions in one atomic batch, each line with its own result',
+  description:
+    'For platforms that send their day at once (a transit app its trips). The whole batch is one atomic unit. A line the batch cannot mean (unknown holder or action, an action your agency may not award, a malformed amount, a day in the future) refuses the batch, naming every such line, and nothing is written. Otherwise each line is awarded in order, as awardPoints would: cut to what the caps leave, refused alone when nothing is left (`cap-reached`), when its de-duplication key was seen (`duplicate-award`, also by an earlier line), when the holder switched the source off (`source-switched-off`) or when the catalogue refuses the amount (`award-refused`). Caps, keys and switches hold across the lines of one holder.',
+  security: bearerSecurity,
+  middleware: [allow('recorder')] as const,
+  request: {
+    params: DistrictParam,
+    headers: IdempotencyHeader,
+    body: jsonBody(
+      z.strictObject({ awards: z.array(AwardLine).min(1).max(MAX_AWARD_BATCH) }).openapi('AwardPointsBatch', {
+        example: {
+          awards: [
+            { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
+            { holder: { kind: 'resident', idNumber: '310230199207180049' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
+          ],
+        },
+      }),
+    ),
+  },
+  responses: {
+    201: {
+      description: 'The batch, line by line',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              awarded: z.number().int().describe('Lines that wrote an entry (maybe cut by a cap)'),
+              refused: z.number().int().describe('Lines refused alone'),
+              points: z.number().int().describe('Points awarded by the whole batch'),
+              lines: z.array(BatchLineResult),
+              ruleSets: z.array(RuleSetRefSchema).describe('The catalogues the lines were awarded under'),
+            })
+            .openapi('PointsAwardBatch'),
+        },
+      },
+    },
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+  },
+});
+
 const awardRoute = createRoute({
   method: 'post',
   path: '/v1/districts/{districtId}/points/awards',
@@ -107,36 +207,7 @@ const awardRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: jsonBody(
-      z
-        .strictObject({
-          holder: SubjectRefSchema,
-          action: z.string().min(1).max(64),
-          amount: z
-            .strictObject({
-              value: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'a non-negative decimal as a string'),
-              unit: z.string().min(1).max(32),
-            })
-            .optional(),
-          occurredOn: IsoDate.optional(),
-          reference: z
-            .string()
-            .min(1)
-            .max(200)
-            .optional()
-            .openapi({ description: 'What makes the award unique where the catalogue says so, e.g. a bill number' }),
-          evidence: z.string().max(2000).optional(),
-          catalogue: z
-            .string()
-            .min(1)
-            .max(80)
-            .optional()
-            .openapi({ description: 'The points catalogue the action is in, where several in force list it (e.g. a transit platform’s)' }),
-        })
-        .openapi('AwardPoints', {
-          example: { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
-        }),
-    ),
+    body: jsonBody(AwardPointsBody),
   },
   responses: {
     201: {
@@ -217,6 +288,37 @@ const accountRoute = createRoute({
               benefits: z.array(Benefit.extend({ affordable: z.boolean() })),
             })
             .openapi('PointsAccount'),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const balanceRoute = createRoute({
+  method: 'get',
+  path: '/v1/districts/{districtId}/subjects/{subjectId}/points/balance',
+  operationId: 'getPointsBalance',
+  tags: ['Points'],
+  summary: 'A holder’s balance and pending points, nothing else: the light read for apps and counters',
+  description:
+    'The holder with its token, or the bureau and auditors: points available now and points credited later, as getPointsAccount gives them (expiry applied first), without the history and the benefits. A read by anyone but the holder is in the holder’s query log.',
+  security: bearerSecurity,
+  middleware: [allow('subject', 'bureau', 'auditor')] as const,
+  request: { params: SubjectParam },
+  responses: {
+    200: {
+      description: 'The balance',
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              holderId: z.string(),
+              balance: z.number().int().describe('Points that can be spent today'),
+              pending: z.number().int().describe('Awarded but not yet spendable'),
+              asOf: z.string().describe('The day (China time) the balance is for'),
+            })
+            .openapi('PointsBalance'),
         },
       },
     },
@@ -510,6 +612,7 @@ export const pointsRoutes = createRouter()
     return c.json({ ...first, catalogues }, 200);
   })
   .openapi(sourcesRoute, async (c) => c.json({ items: await sourceStates(serviceContext(c), c.req.valid('param').subjectId) }, 200))
+  .openapi(awardBatchRoute, async (c) => c.json(await awardBatch(serviceContext(c), c.req.valid('json').awards), 201))
   .openapi(awardRoute, async (c) => {
     const result = await award(serviceContext(c), c.req.valid('json'));
     return c.json({ ...result, entry: toEntry(result.entry) }, 201);
@@ -533,6 +636,12 @@ export const pointsRoutes = createRouter()
       },
       200,
     );
+  })
+  .openapi(balanceRoute, async (c) => {
+    const ctx = serviceContext(c);
+    const { holder, balance, pending } = await pointsBalance(ctx, c.req.valid('param').subjectId);
+    await logRead(ctx, holder.id, 'getPointsBalance');
+    return c.json({ holderId: holder.id, balance, pending, asOf: chinaDate(ctx.now) }, 200);
   })
   .openapi(ledgerRoute, async (c) => {
     const q = c.req.valid('query');

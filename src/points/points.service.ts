@@ -9,7 +9,8 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { addDays } from '../platform/dates.js';
 import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
-import { apiClients, benefits, pointsLedger, pointsSourceConsents } from '../platform/db/schema.js';
+import { preparedQuery } from '../platform/db/prepared.js';
+import { apiClients, benefits, pointsLedger, pointsMonthly, pointsSourceConsents } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
@@ -229,9 +230,17 @@ async function whyNotAwarded(
 
 /** Writes the expire entries that are due for a holder; safe to repeat (one expiry per lot). */
 export async function applyExpiry(ctx: ServiceContext, holderId: string): Promise<void> {
-  const today = chinaDate(ctx.now);
-  const due = expiriesDue(await holderEntries(ctx, holderId), today);
-  if (due.length === 0) return;
+  await entriesAfterExpiry(ctx, holderId);
+}
+
+/**
+ * A holder's entries, oldest first, after writing the expire entries that are due: what every read of an
+ * account starts from. One read of the entries, and a write only on the day a lot runs out.
+ */
+async function entriesAfterExpiry(ctx: ServiceContext, holderId: string): Promise<LedgerEntryLike[]> {
+  const entries = await holderEntries(ctx, holderId);
+  const due = expiriesDue(entries, chinaDate(ctx.now));
+  if (due.length === 0) return entries;
   await ctx.deps.storage.db
     .insert(pointsLedger)
     .values(
@@ -251,10 +260,13 @@ export async function applyExpiry(ctx: ServiceContext, holderId: string): Promis
       })),
     )
     .onConflictDoNothing();
+  // Read again rather than guess: a concurrent read may have written the same expiries first.
+  return holderEntries(ctx, holderId);
 }
 
-async function holderEntries(ctx: ServiceContext, holderId: string): Promise<LedgerEntryLike[]> {
-  return ctx.deps.storage.db
+/** Every entry of a holder, as the expiry and balance rules read them; a prepared query, read on every account. */
+const entriesOfHolder = preparedQuery((db) =>
+  db
     .select({
       id: pointsLedger.id,
       seq: pointsLedger.seq,
@@ -267,8 +279,33 @@ async function holderEntries(ctx: ServiceContext, holderId: string): Promise<Led
       lotId: pointsLedger.lotId,
     })
     .from(pointsLedger)
-    .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holderId)))
-    .orderBy(asc(pointsLedger.seq));
+    .where(and(eq(pointsLedger.districtId, sql.placeholder('districtId')), eq(pointsLedger.holderId, sql.placeholder('holderId'))))
+    .orderBy(asc(pointsLedger.seq))
+    .prepare(),
+);
+
+async function holderEntries(ctx: ServiceContext, holderId: string): Promise<LedgerEntryLike[]> {
+  return entriesOfHolder(ctx.deps.storage.db).all({ districtId: ctx.districtId, holderId });
+}
+
+/** Available and pending points of a holder's entries on `today`. */
+function balances(entries: readonly LedgerEntryLike[], today: string): { balance: number; pending: number } {
+  let balance = 0;
+  let pending = 0;
+  for (const e of entries) {
+    if (e.availableOn <= today) balance += e.points;
+    else pending += e.points;
+  }
+  return { balance, pending };
+}
+
+/**
+ * A holder's balance and pending points, expiry applied: the light read (getPointsBalance), also what a
+ * consented report carries. The whole account (account()) adds the history and the benefits.
+ */
+export async function pointsBalance(ctx: ServiceContext, holderId: string): Promise<{ holder: SubjectRow; balance: number; pending: number }> {
+  const holder = await getSubject(ctx, holderId);
+  return { holder, ...balances(await entriesAfterExpiry(ctx, holder.id), chinaDate(ctx.now)) };
 }
 
 const balanceSql = (districtId: string, holderId: string, today: string) =>
@@ -362,8 +399,7 @@ export async function reverseAward(ctx: ServiceContext, entryId: string, reason:
   const awardedBy = await agencyOf(ctx, lot.recordedBy);
   const allowed = p.type === 'client' && (p.role === 'bureau' || (p.role === 'recorder' && p.agency !== null && p.agency === awardedBy));
   if (!allowed) throw fail.forbidden(`only the bureau or ${awardedBy ?? 'the agency that made it'} may reverse this award`);
-  await applyExpiry(ctx, lot.holderId);
-  const state = lotStates(await holderEntries(ctx, lot.holderId)).find((l) => l.lotId === lot.id);
+  const state = lotStates(await entriesAfterExpiry(ctx, lot.holderId)).find((l) => l.lotId === lot.id);
   const take = state?.remaining ?? 0;
   if (take <= 0) throw refuse('already-spent', '/entryId', 'the points of this award were already spent, expired or reversed');
   const id = newId('ple', ctx.now);
@@ -403,11 +439,9 @@ export interface PointsAccount {
 
 export async function account(ctx: ServiceContext, holderId: string): Promise<PointsAccount> {
   const holder = await getSubject(ctx, holderId);
-  await applyExpiry(ctx, holder.id);
   const today = chinaDate(ctx.now);
-  const entries = await holderEntries(ctx, holder.id);
-  const balance = entries.filter((e) => e.availableOn <= today).reduce((s, e) => s + e.points, 0);
-  const pending = entries.filter((e) => e.availableOn > today).reduce((s, e) => s + e.points, 0);
+  const entries = await entriesAfterExpiry(ctx, holder.id);
+  const { balance, pending } = balances(entries, today);
   const horizon = addDays(today, 30);
   const expiringSoon = lotStates(entries)
     .filter((l) => !l.expired && l.remaining > 0 && l.availableOn <= today && l.expiresOn <= horizon)
@@ -537,19 +571,19 @@ export interface StatisticsRow {
   reversed: number;
 }
 
-/** Points issued, expired and reversed per action code and month; redeemed per month (spending is not tied to an action). */
+/**
+ * Points issued, expired and reversed per action code and month; redeemed per month (spending is not
+ * tied to an action). Read from the monthly sums the database keeps with every entry (points_monthly),
+ * so a year of a large district is a few hundred rows, not millions.
+ */
 export async function statistics(ctx: ServiceContext, range: { from: string; to: string }): Promise<StatisticsRow[]> {
-  const month = sql<string>`substr(${pointsLedger.earnedOn}, 1, 7)`;
   const rows = await ctx.deps.storage.db
-    .select({ month, kind: pointsLedger.kind, actionCode: pointsLedger.actionCode, points: sql<number>`SUM(${pointsLedger.points})` })
-    .from(pointsLedger)
-    .where(
-      and(eq(pointsLedger.districtId, ctx.districtId), gte(pointsLedger.earnedOn, `${range.from}-01`), lte(pointsLedger.earnedOn, `${range.to}-31`)),
-    )
-    .groupBy(month, pointsLedger.kind, pointsLedger.actionCode);
+    .select({ month: pointsMonthly.month, kind: pointsMonthly.kind, actionCode: pointsMonthly.actionCode, points: pointsMonthly.points })
+    .from(pointsMonthly)
+    .where(and(eq(pointsMonthly.districtId, ctx.districtId), gte(pointsMonthly.month, range.from), lte(pointsMonthly.month, range.to)));
   const out = new Map<string, StatisticsRow>();
   for (const r of rows) {
-    const actionCode = r.kind === 'redeem' ? null : r.actionCode;
+    const actionCode = r.kind === 'redeem' || r.actionCode === '' ? null : r.actionCode;
     const key = `${r.month}|${actionCode ?? ''}`;
     const row = out.get(key) ?? { month: r.month, actionCode, issued: 0, redeemed: 0, expired: 0, reversed: 0 };
     const pts = Number(r.points);
@@ -566,11 +600,5 @@ export async function statistics(ctx: ServiceContext, range: { from: string; to:
 
 /** Balance and pending points only: what a consented report may carry. */
 export async function pointsSummary(ctx: ServiceContext, holderId: string): Promise<{ balance: number; pending: number }> {
-  await applyExpiry(ctx, holderId);
-  const today = chinaDate(ctx.now);
-  const entries = await holderEntries(ctx, holderId);
-  return {
-    balance: entries.filter((e) => e.availableOn <= today).reduce((s, e) => s + e.points, 0),
-    pending: entries.filter((e) => e.availableOn > today).reduce((s, e) => s + e.points, 0),
-  };
+  return balances(await entriesAfterExpiry(ctx, holderId), chinaDate(ctx.now));
 }

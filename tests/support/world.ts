@@ -9,6 +9,7 @@ import { createDistrict } from '../../src/districts/districts.service.js';
 import { createClient } from '../../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
 import { readShippedRules } from '../../src/node/shipped-rules.js';
+import { useNodeHashing } from '../../src/node/sync-crypto.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { openSqliteStorage } from '../../src/platform/db/sqlite-node.js';
 import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../../src/platform/deps.js';
@@ -45,6 +46,8 @@ export interface WorldOptions {
 }
 
 export async function createWorld(options: WorldOptions = {}) {
+  // As the Node server runs: node:crypto hashing (the workerd suite runs WebCrypto's).
+  useNodeHashing();
   devKey ??= await generateDevIssuerKey();
   const key = devKey;
   const storage = openSqliteStorage(':memory:');
@@ -63,6 +66,7 @@ export async function createWorld(options: WorldOptions = {}) {
       ...(options.pagesOidc ? { pagesOidc: options.pagesOidc } : {}),
     },
     logger: silentLogger,
+    yieldToOthers: () => new Promise((resolve) => setImmediate(resolve)),
   };
 
   const keys = {} as Record<DistrictId, Record<ClientRole, string>>;

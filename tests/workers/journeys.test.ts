@@ -133,6 +133,38 @@ describe('inside workerd, on D1', () => {
     expect(account.json.balance).toBe(0);
   });
 
+  it('a platform awards a batch on D1: caps and keys hold across its lines, each line with its own result', async () => {
+    const resident = await call('POST', `${D}/subjects`, keys.bureau as string, { kind: 'resident', idNumber: '310230197001010010' });
+    expect(resident.status).toBe(201);
+    const holder = { id: resident.json.id };
+    const awards = [
+      ...Array.from({ length: 6 }, () => ({ holder, action: 'WASTE-SORTING' })),
+      { holder, action: 'TREE-PLANTING', amount: { value: '40', unit: 'tree' } },
+    ];
+    const res = await call('POST', `${D}/points/award-batches`, keys.greening as string, { awards });
+    expect(res.status).toBe(201);
+    expect(res.json.lines.map((l: { awarded: number; refused: { code: string } | null }) => [l.awarded, l.refused?.code ?? null])).toEqual([
+      [2, null],
+      [2, null],
+      [2, null],
+      [2, null],
+      [2, null],
+      [0, 'cap-reached'],
+      [300, 'cap-reached'],
+    ]);
+    const account = await call('GET', `${D}/subjects/${resident.json.id}/points`, keys.bureau as string);
+    expect(account.json.balance).toBe(310);
+    // The monthly sums the statistics read are kept by the database on D1 too.
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const stats = await call('GET', `${D}/points/statistics?from=${month}&to=${month}`, keys.bureau as string);
+    expect(stats.json.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ actionCode: 'WASTE-SORTING', issued: 10 }),
+        expect.objectContaining({ actionCode: 'TREE-PLANTING', issued: 300 }),
+      ]),
+    );
+  });
+
   it('a consented bank receives a report that verifies against the Worker’s JWKS', async () => {
     const resident = await call('POST', `${D}/subjects/lookup`, keys.bureau as string, { kind: 'resident', idNumber: '310230198503121233' });
     const tok = await token('resident', '310230198503121233');
@@ -235,6 +267,58 @@ describe('inside workerd, on D1', () => {
     expect(amounts.map((r) => r.amount)).toEqual(pure.recipients.map((r) => r.amount));
     // The same figures the Node suite asserts on better-sqlite3 (tests/compensation.test.ts).
     expect(amounts.map((r) => r.amount)).toEqual(['9000000.01', '9000000.00', '9000000.00', '3000000.00']);
+  });
+
+  it('a bureau rescores the district as a job: each subject in the grade of its own score, a correction left out', async () => {
+    const ids = ['310230199207180049', '331127197804052119'];
+    const subjects: string[] = [];
+    for (const idNumber of ids) {
+      const made = await call('POST', `${D}/subjects`, keys.bureau as string, { kind: 'resident', idNumber });
+      expect(made.status).toBe(201);
+      subjects.push(made.json.id);
+    }
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const rec = await call('POST', `${D}/credit-events`, keys.recorder as string, {
+      events: [
+        { subject: { id: subjects[0] }, code: 'SERIOUS-ECO-DAMAGE', occurredOn: today, evidence: 'a', externalId: 'r-1' },
+        { subject: { id: subjects[1] }, code: 'ILLEGAL-DISCHARGE', occurredOn: today, evidence: 'b', externalId: 'r-2' },
+        {
+          subject: { id: subjects[1] },
+          code: 'CARBON-REDUCTION',
+          occurredOn: today,
+          evidence: 'c',
+          amounts: [{ name: 'co2e_kg', value: '12.5', unit: 'kg-co2e' }],
+        },
+      ],
+    });
+    expect(rec.status).toBe(201);
+    const reversal = await call(
+      'POST',
+      `${D}/subjects/${subjects[0]}/credit-events/${rec.json.events[0].eventId}/reversal`,
+      keys.recorder as string,
+      {
+        reason: '误录',
+        evidence: 'fix',
+      },
+    );
+    expect(reversal.status).toBe(201);
+    const started = await call('POST', `${D}/rescore-jobs`, keys.bureau as string, {});
+    expect(started.status).toBe(202);
+    let job = started.json;
+    for (let i = 0; i < 100 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      job = (await call('GET', `${D}/rescore-jobs/${started.json.id}`, keys.auditor as string)).json;
+    }
+    expect(job).toMatchObject({ status: 'done', error: null });
+    const expected: Record<string, number> = {};
+    const all = await call('GET', `${D}/subjects?kind=resident&limit=100`, keys.bureau as string);
+    for (const s of all.json.items as Array<{ id: string }>) {
+      const score = await call('GET', `${D}/subjects/${s.id}/credit-score`, keys.bureau as string);
+      expected[score.json.grade] = (expected[score.json.grade] ?? 0) + 1;
+    }
+    expect(job.results.find((r: { subjectKind: string }) => r.subjectKind === 'resident').grades).toEqual(expected);
+    // The damage was corrected: no resident is vetoed to the lowest grade.
+    expect(expected.d).toBeUndefined();
   });
 
   it('the pages run on D1: a bureau signs in, uploads a CSV of inputs and reads the allocation by town name', async () => {

@@ -6,7 +6,16 @@
 import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/d1';
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
-import type { Atomic, AtomicSql, AtomicStatement, Storage } from './database.js';
+import {
+  type Atomic,
+  type AtomicSql,
+  type AtomicStatement,
+  insertText,
+  isBulkInsert,
+  isSqlText,
+  type RawStatement,
+  type Storage,
+} from './database.js';
 import * as schema from './schema.js';
 
 /** The part of a D1 binding drizzle needs; the full type comes from @cloudflare/workers-types in the Worker. */
@@ -18,6 +27,8 @@ interface D1Client {
   batch(statements: unknown[]): Promise<Array<{ results?: unknown[] }>>;
 }
 
+const MAX_BOUND_PARAMETERS = 100;
+
 export function d1Storage(binding: D1Binding): Storage {
   const db = drizzle(binding, { schema });
   const atomic = (async (statements: readonly AtomicStatement[]) =>
@@ -26,13 +37,31 @@ export function d1Storage(binding: D1Binding): Storage {
   // stay bound) and batched on the binding itself, which is the same single transaction.
   const dialect = new SQLiteAsyncDialect();
   const client = binding as unknown as D1Client;
-  const atomicSql: AtomicSql = async (statements: readonly SQL[]) => {
-    const prepared = statements.map((s) => {
-      const q = dialect.sqlToQuery(s);
-      return client.prepare(q.sql).bind(...q.params);
+  const atomicSql: AtomicSql = async (statements: readonly RawStatement[]) => {
+    // A bulk insert becomes several statements of the batch; `owner` maps each result back to its statement.
+    const bound: unknown[] = [];
+    const owner: number[] = [];
+    statements.forEach((s, i) => {
+      if (isBulkInsert(s)) {
+        const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / s.columns.length));
+        for (let r = 0; r < s.rows.length; r += perStatement) {
+          const chunk = s.rows.slice(r, r + perStatement);
+          bound.push(client.prepare(insertText(s.insertInto, s.columns, chunk.length)).bind(...chunk.flat()));
+          owner.push(i);
+        }
+        return;
+      }
+      const q = isSqlText(s) ? { sql: s.text, params: s.params } : dialect.sqlToQuery(s as SQL);
+      bound.push(client.prepare(q.sql).bind(...q.params));
+      owner.push(i);
     });
-    const results = await client.batch(prepared);
-    return results.map((r) => (r.results ?? []) as Array<Record<string, unknown>>);
+    const results = bound.length > 0 ? await client.batch(bound) : [];
+    const rows: Array<Array<Record<string, unknown>>> = statements.map(() => []);
+    results.forEach((r, k) => {
+      if (!isBulkInsert(statements[owner[k] as number] as RawStatement))
+        rows[owner[k] as number] = (r.results ?? []) as Array<Record<string, unknown>>;
+    });
+    return rows;
   };
-  return { db: db as unknown as Storage['db'], atomic, atomicSql, maxBoundParameters: 100 };
+  return { db: db as unknown as Storage['db'], atomic, atomicSql, maxBoundParameters: MAX_BOUND_PARAMETERS };
 }

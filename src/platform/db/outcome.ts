@@ -5,7 +5,7 @@
  */
 import type { SQL } from 'drizzle-orm';
 import type { ServiceContext } from '../context.js';
-import type { AtomicStatement } from './database.js';
+import type { AtomicStatement, RawStatement } from './database.js';
 
 /** What a first attempt committed, when this call is its retry; undefined otherwise. */
 export function committedOutcome<T>(ctx: ServiceContext): T | undefined {
@@ -32,7 +32,7 @@ export async function commit(
 /** The same for raw statements (INSERT … SELECT with checks in the WHERE). */
 export async function commitSql(
   ctx: ServiceContext,
-  statements: readonly SQL[],
+  statements: readonly RawStatement[],
   result: unknown,
   onlyIf?: SQL,
 ): Promise<Array<Array<Record<string, unknown>>>> {

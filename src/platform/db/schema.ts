@@ -144,10 +144,47 @@ export const creditEvents = sqliteTable(
     contentHash: text('content_hash').notNull(),
   },
   (t) => [
-    index('credit_events_subject').on(t.districtId, t.subjectId, t.occurredOn),
+    // Covering index for scoring: a district rescore reads every subject's file from this index alone, in
+    // subject order, without touching the table (bench/credit-bench.ts: 8.4 s against 0.6 s for 2M events).
+    index('credit_events_subject').on(t.districtId, t.subjectId, t.code, t.occurredOn, t.endedOn, t.recordedAt, t.reversesEventId, t.amounts),
     uniqueIndex('credit_events_external').on(t.districtId, t.agency, t.externalId),
     index('credit_events_code').on(t.districtId, t.code, t.occurredOn),
   ],
+);
+
+/**
+ * A district rescore: every subject scored as of one instant with the rules in force then, run in
+ * slices. A slice holds the lease while it runs and commits its progress with the cursor it reached, so
+ * a rescore that lost its process is taken up again where it stopped, and counts nothing twice.
+ */
+export const rescoreJobs = sqliteTable(
+  'rescore_jobs',
+  {
+    id: text('id').primaryKey(),
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    /** The instant scored as of: events, objections and rule versions after it are left out. */
+    asOf: text('as_of').notNull(),
+    /** The scorecard asked for; null: each kind's primary scorecard. */
+    scorecardId: text('scorecard_id'),
+    subjectsTotal: integer('subjects_total').notNull(),
+    subjectsDone: integer('subjects_done').notNull().default(0),
+    eventsDone: integer('events_done').notNull().default(0),
+    /** JSON: per subject kind, the rule sets used and the count of subjects in each grade so far. */
+    results: text('results').notNull(),
+    /** The last subject id scored; the next slice starts after it. */
+    cursor: text('cursor').notNull().default(''),
+    leaseHolder: text('lease_holder'),
+    leaseUntil: text('lease_until').notNull().default(''),
+    error: text('error'),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    finishedAt: text('finished_at'),
+  },
+  (t) => [index('rescore_jobs_district').on(t.districtId, t.createdAt)],
 );
 
 /** A subject's objection (异议) to an event: open until the bureau or the recording agency answers it. */
@@ -224,6 +261,24 @@ export const pointsLedger = sqliteTable(
     uniqueIndex('points_ledger_lot_event').on(t.lotId, t.kind),
     index('points_ledger_stats').on(t.districtId, t.earnedOn, t.kind),
   ],
+);
+
+/**
+ * The points ledger summed per district, month, kind and action: what the bureau's statistics read, so
+ * that they cost the same in a district of a million holders as in one of a hundred. Kept by a trigger
+ * on every ledger insert (migration 0008), in the same transaction as the entry: it is always exactly
+ * the sum of the ledger, which is append-only. `action_code` is '' where the entry has none.
+ */
+export const pointsMonthly = sqliteTable(
+  'points_monthly',
+  {
+    districtId: text('district_id').notNull(),
+    month: text('month').notNull(),
+    kind: text('kind', { enum: ['earn', 'expire', 'redeem', 'reverse'] }).notNull(),
+    actionCode: text('action_code').notNull(),
+    points: integer('points').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.month, t.kind, t.actionCode] })],
 );
 
 /** Benefits a bureau registers: what points buy. `stock` null means unlimited. */

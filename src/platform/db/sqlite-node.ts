@@ -4,10 +4,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import type { Atomic, AtomicSql, AtomicStatement, Storage } from './database.js';
+import { type Atomic, type AtomicSql, type AtomicStatement, insertText, isBulkInsert, isSqlText, type Storage } from './database.js';
 import * as schema from './schema.js';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -84,9 +85,19 @@ export function openSqliteStorage(
   const atomicSql: AtomicSql = async (statements) =>
     sqlite.transaction(() =>
       statements.map((statement) => {
+        if (isBulkInsert(statement)) {
+          const insert = prepare(insertText(statement.insertInto, statement.columns));
+          for (const row of statement.rows) insert.run(row);
+          return [];
+        }
         // Rendering through drizzle keeps parameters bound; better-sqlite3 then runs each inside the transaction.
-        const { sql: text, params } = dialect.sqlToQuery(statement);
-        return prepare(text).all(...(params as unknown[])) as Array<Record<string, unknown>>;
+        const { sql: text, params } = isSqlText(statement) ? { sql: statement.text, params: statement.params } : dialect.sqlToQuery(statement as SQL);
+        const prepared = prepare(text);
+        if (!prepared.reader) {
+          prepared.run(params as unknown[]);
+          return [];
+        }
+        return prepared.all(params as unknown[]) as Array<Record<string, unknown>>;
       }),
     )();
 

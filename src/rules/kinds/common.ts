@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isCalendarDate } from '../../platform/dates.js';
 import { UNITS } from '../units/vocabulary.js';
 
 /** Comparison on one value; several operators in one condition all have to hold. */
@@ -32,9 +33,7 @@ export const FactName = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'no such date',
-  });
+  .refine(isCalendarDate, { message: 'no such date' });
 
 /** A formula (see rules/formula): checked at upload against the names and units it may read. */
 export const Formula = z
