@@ -3223,9 +3223,9 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "crv": "Ed25519",
-                     *           "x": "1G_ZOhOUkSeBC8E3V54y8Ck1Q-fWULbFBmdL_qLHDDU",
+                     *           "x": "0K4b40A_KuQf588eSPHXnWIQT3b04vHcI_lR5rDGneA",
                      *           "kty": "OKP",
-                     *           "kid": "chongming-20261124-70ed1f26",
+                     *           "kid": "chongming-20261124-8544cb49",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -3441,6 +3441,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @example town-gep-split */
                 ruleSetId?: string;
             };
             header?: never;
@@ -3540,33 +3541,34 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b48090072608e475c07b891b035",
-                     *       "versionId": "rsv_01a20b48090070c9a5ddb077a1f74400",
-                     *       "createdAt": "2026-11-24T02:00:00.000Z",
+                     *       "id": "alc_01a20b48f360716dadd8a4d03cb9580c",
+                     *       "versionId": "rsv_01a20b48090079638904ecb7f570ae28",
+                     *       "createdAt": "2026-11-24T02:01:00.000Z",
                      *       "result": {
                      *         "scheme": "payroll",
-                     *         "period": "2026-Q4",
+                     *         "period": "2026",
                      *         "parameters": {
-                     *           "yearly_standard": "10000"
+                     *           "monthly": "1000"
                      *         },
                      *         "rounding": {
                      *           "unit": "0.01",
+                     *           "text": "0.01 yuan",
                      *           "method": "largest-remainder",
                      *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
                      *         },
                      *         "ruleSet": {
-                     *           "id": "forest-ranger-payroll",
+                     *           "id": "monthly-rangers",
                      *           "version": 1,
-                     *           "hash": "sha256:25786ae17e8dc6e4e49ba2a5b892877b19b70c36755d2839e51856896f51b67c"
+                     *           "hash": "sha256:45b03347baf73cf72fe919b885bd06331900475948a18698862b711b15a1e148"
                      *         },
                      *         "fund": null,
-                     *         "total": "2400.00",
+                     *         "total": "9600.00",
                      *         "recipients": [
                      *           {
-                     *             "id": "r1",
-                     *             "name": "张护林",
+                     *             "id": "ranger-01",
+                     *             "name": null,
                      *             "inputs": {
-                     *               "months": "3",
+                     *               "months": "10",
                      *               "score": "90"
                      *             },
                      *             "shares": {},
@@ -3574,20 +3576,20 @@ export interface operations {
                      *             "components": [
                      *               {
                      *                 "name": "fixed",
-                     *                 "before": "1500.00",
-                     *                 "after": "1500.00",
-                     *                 "note": "10000 × 3/12 × 0.6"
+                     *                 "before": "6000.00",
+                     *                 "after": "6000.00",
+                     *                 "note": "1000/month × 10 × 0.6"
                      *               },
                      *               {
                      *                 "name": "performance",
-                     *                 "before": "900.00",
-                     *                 "after": "900.00",
-                     *                 "note": "10000 × 3/12 × 0.4 × 90/100"
+                     *                 "before": "3600.00",
+                     *                 "after": "3600.00",
+                     *                 "note": "1000/month × 10 × 0.4 × 90/100"
                      *               }
                      *             ],
                      *             "constrained": null,
-                     *             "exact": "2400",
-                     *             "amount": "2400.00"
+                     *             "exact": "9600",
+                     *             "amount": "9600.00"
                      *           }
                      *         ]
                      *       }
@@ -3686,7 +3688,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @example alc_01a20b480900705aa588797c7116d371 */
+                /** @example alc_01a20b4809007b23a870c62e5912e948 */
                 allocationId: string;
                 districtId: string;
             };
@@ -3702,10 +3704,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b480900705aa588797c7116d371",
-                     *       "versionId": "rsv_01a20b4809007636a72e44ec7538abfe",
+                     *       "id": "alc_01a20b4809007b23a870c62e5912e948",
+                     *       "versionId": "rsv_01a20b4809007606b60c0f96001354c5",
                      *       "createdAt": "2026-11-24T02:00:00.000Z",
-                     *       "createdBy": "cli_01a20b4809007da191c1af366c8c4c18",
+                     *       "createdBy": "cli_01a20b480900709ca1654bda4b58f7ca",
                      *       "reproduced": null,
                      *       "result": {
                      *         "scheme": "pool",
@@ -3713,6 +3715,7 @@ export interface operations {
                      *         "parameters": {},
                      *         "rounding": {
                      *           "unit": "0.01",
+                     *           "text": "0.01 yuan",
                      *           "method": "largest-remainder",
                      *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
                      *         },
@@ -3904,7 +3907,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "cli_01a20b4809007fccbddbe48f2ac22dae",
+                     *           "id": "cli_01a20b48090074fcb1c134530a462e8a",
                      *           "name": "上海农商银行崇明支行"
                      *         }
                      *       ]
@@ -3988,7 +3991,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ben_01a20b4809007e1f95352d30c2934ae3",
+                     *           "id": "ben_01a20b4809007042b94654baa36c941b",
                      *           "name": "湿地公园年卡",
                      *           "description": null,
                      *           "cost": 1,
@@ -4081,7 +4084,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ben_01a20b4809007e1f95352d30c2934ae3",
+                     *       "id": "ben_01a20b4809007042b94654baa36c941b",
                      *       "name": "湿地公园年卡",
                      *       "description": null,
                      *       "cost": 1,
@@ -4273,9 +4276,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007121aff28149e5579aea",
-                     *       "subjectId": "sub_01a20b480900719d87cc62527cc9e26c",
-                     *       "bankClientId": "cli_01a20b4809007e2a961295620e4fa167",
+                     *       "id": "con_01a20b4809007a188cf17e9c2cf8c516",
+                     *       "subjectId": "sub_01a20b48090072d0936a062cada77068",
+                     *       "bankClientId": "cli_01a20b480900709c93ef9f8b0c61b726",
                      *       "bankName": "上海农商银行崇明支行",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -4381,7 +4384,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example con_01a20b48090077608d0585d18cd6561e */
+                /** @example con_01a20b4809007242b62b9dfde69ff7ba */
                 consentId: string;
                 districtId: string;
             };
@@ -4397,9 +4400,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b48090077608d0585d18cd6561e",
-                     *       "subjectId": "sub_01a20b4809007b438537f467ad87c0da",
-                     *       "bankClientId": "cli_01a20b48090078b5a887759c5df3bf9e",
+                     *       "id": "con_01a20b4809007242b62b9dfde69ff7ba",
+                     *       "subjectId": "sub_01a20b480900769eb830900295462305",
+                     *       "bankClientId": "cli_01a20b4809007a19a22768ad158946ff",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -4513,7 +4516,7 @@ export interface operations {
                      *       "events": [
                      *         {
                      *           "line": 1,
-                     *           "eventId": "evt_01a20b480900740eaabaa5abad5195e7",
+                     *           "eventId": "evt_01a20b4809007f37afab7fc94600b939",
                      *           "status": "recorded"
                      *         }
                      *       ]
@@ -4614,7 +4617,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b480900731bbc91c6e4aa45d779 */
+                /** @example evt_01a20b4809007e988a8a43669034c450 */
                 eventId: string;
             };
             cookie?: never;
@@ -4633,9 +4636,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b48090072669c8cef48a1877ced",
-                     *       "subjectId": "sub_01a20b4809007326adef83e8d65c3492",
-                     *       "eventId": "evt_01a20b480900731bbc91c6e4aa45d779",
+                     *       "id": "obj_01a20b4809007d5b9ba4ae86b1ad63ea",
+                     *       "subjectId": "sub_01a20b4809007cfcbc7720646ba39f96",
+                     *       "eventId": "evt_01a20b4809007e988a8a43669034c450",
                      *       "statement": "有误",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
@@ -4738,7 +4741,7 @@ export interface operations {
             query?: {
                 /** @description The lists as they stood then: events known then, corrections made by then, the rules then in force */
                 asOf?: string;
-                /** @example red */
+                /** @example black */
                 list?: "red" | "black";
             };
             header?: never;
@@ -4757,26 +4760,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [
-                     *         {
-                     *           "subject": {
-                     *             "id": "sub_01a20b4809007afa8fa03b08c575f443",
-                     *             "kind": "firm",
-                     *             "displayId": "91310230MA1H5G6L7G",
-                     *             "name": "测试企业"
-                     *           },
-                     *           "list": "red",
-                     *           "reasons": [
-                     *             {
-                     *               "eventId": "evt_01a20b4809007cb3b8605d0c9ecc8fb5",
-                     *               "code": "ENV-CREDIT-MODEL",
-                     *               "title": "环保诚信示范企业",
-                     *               "occurredOn": "2026-03-01",
-                     *               "until": "2029-03-01"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
+                     *       "items": []
                      *     }
                      */
                     "application/json": components["schemas"]["CreditLists"];
@@ -5076,7 +5060,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b49ddc07528b59795f3545fdd91",
+                     *         "id": "gpu_01a20b49ddc076d0aae4633312e39ba2",
                      *         "code": "new-wetland",
                      *         "name": "new-wetland",
                      *         "level": "plot",
@@ -5155,7 +5139,7 @@ export interface operations {
                      *       "closedAt": null,
                      *       "closedBy": null,
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f3607f159e05d212577ad528",
+                     *       "methodVersionId": "rsv_01a20b48f36078e9bea1aab59ba05671",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -5266,7 +5250,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b4809007cc092f821cb4efaa874",
+                     *         "id": "gpu_01a20b4809007587b737b0186a93d81b",
                      *         "code": "dongtan-plot-07",
                      *         "name": "东滩湿地7号地块",
                      *         "level": "plot",
@@ -5344,9 +5328,9 @@ export interface operations {
                      *       "status": "closed",
                      *       "revision": 1,
                      *       "closedAt": "2026-11-24T02:02:00.000Z",
-                     *       "closedBy": "cli_01a20b48090077e691529cdf023eb437",
+                     *       "closedBy": "cli_01a20b48090077a8a52820e2039d5ba2",
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f36077b3a477e1029a5ea748",
+                     *       "methodVersionId": "rsv_01a20b48f3607c9ead29e2ab255278ab",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -5567,7 +5551,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "recorded": 9
+                     *       "recorded": 7
                      *     }
                      */
                     "application/json": {
@@ -5675,7 +5659,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "lna_01a20b480ce8707d9af6785136fc7b58",
+                     *       "id": "lna_01a20b480ce8733aa9d84884a07a4202",
                      *       "eligible": true,
                      *       "failedConditions": [],
                      *       "pledges": [
@@ -6156,9 +6140,9 @@ export interface operations {
                     "application/dc+sd-jwt": string;
                     /**
                      * @example {
-                     *       "credentialId": "crd_01a20b48090079bbbffe442fabf9a562",
-                     *       "credential": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOTA3NWI3ODEiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YjZmYmMxMDUyNTU0NGNjYWI2ZCIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3OWJiYmZmZTQ0MmZhYmY5YTU2MiIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IkwwNzE4X2NsNldqdTAzM2xEb2RiVEZvMG9PbUJXdHVHdUZnX1Y2STFtU2MiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MjU1NTQsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjAwNDkiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjYwbjdMWHZ5MXVaejdwVldwOVdqMmo3bGZUcW8wSUUyQWdQbWVGQkIzNGMiLCI2c291SDdSS1R0a01ja2NKSGNNdDVScG9ESm1MV0ZCNU1ReHpTeXlmUjN3IiwiOTBVSFR0bDZ6NXdWSjd3NG9xTnU4NjdBZTJOWWtLbUN5QWY0b3JwYUh4WSIsIkdXRlVlYUtGSEJBeHRNZUNkY1B5MWMtdGQxenlRTE5HME40dXFPTlE1amciLCJMQ2lMZlJHTGlKYVBBejNuemlVR2lzVXY0UlczTEUxeGlQb0lZak5Zc3hRIiwiVEVnVzl6dzZmZnVSX0JUYWtTOUpIN1ptR2dqenVwTHljU1drR2hvdnM2OCIsImg2SjdfT0tmZUpvNi15ekpHOERMSmU2eXlWeVVaQU1YUEM2S3JwbUJteEUiLCJwcUk3X2lBaEZrRXJGQjdZQW1DamM2NFczS3VDejlQdlVXMms5Y2RoSkdFIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.-LBmWh_WyrItSk-cPGWCl1ti-33jYosXFa3LB1GKX5X-aQo3CovOsd2jSPULu1QK58s-GlYBtatX1BB_ybXZBg~WyJnUnpyQWhMNnZMY3FBTnctenJDT1JnIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjgwLCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~WyJFcGYwQ2dZVmVBMk9nQnBweV9WYnN3IiwiaXRlbXMiLFtdXQ~WyJsaXhwQXRaWTRhcGVkVlByUHdqcVRRIiwibGlzdHMiLFtdXQ~WyJSaXhlaUh6c1pKb1JudGJfTWNNVlNnIiwiZGlzcHV0ZXMiLHsiZGlzcHV0ZWQiOltdLCJzdGF0ZW1lbnRzIjpbXX1d~WyIzODVhWFROODl2bjNSTEpXbFpPNkFRIiwicXVlcnktaGlzdG9yeSIseyJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwid2luZG93cyI6W3sibW9udGhzIjoxLCJmcm9tIjoiMjAyNi0xMC0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MywiZnJvbSI6IjIwMjYtMDgtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjYsImZyb20iOiIyMDI2LTA1LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjoxMiwiZnJvbSI6IjIwMjUtMTEtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX1dfV0~WyJmQXJSMHkxRnhGcVZPTkVXRm9mRXFRIiwicG9pbnRzLXN1bW1hcnkiLHsiYmFsYW5jZSI6MCwicGVuZGluZyI6MH1d~WyJpNzNaNVpJaDd5Tjh2clV5QzZBcHJ3IiwiZ2VwLWFzc2V0cyIseyJ1bml0cyI6W119XQ~WyJ2MkQtZVYxNUF4THNyd2t3OEJmUEtBIiwiYXNzZXNzbWVudHMiLFtdXQ~",
-                     *       "kid": "chongming-20261124-9075b781",
+                     *       "credentialId": "crd_01a20b4809007550b2209ab917a04c9f",
+                     *       "credential": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOWEwZDRhMmMiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZGJlYmQ2NDEwYTI4ZDMxYmNmOSIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3NTUwYjIyMDlhYjkxN2EwNGM5ZiIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6Inc5NEdEOWtGN1A0YU5naHF0blBXeXlfM3NsSWg1NWVEZVJUZWkxb3ZEWEEiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NDM1ODQsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjAwNDkiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjdWTXlEV2JObUh3cEN5OGtrTUFCT0VjaWxYNkpuamxVbUUxa05Oc2puLXciLCJKdWJ4cDRUOVVKb3hQVFUtMF9pRVBXZTJzV3lfVVlXN3VIdC1fWUFfYm9ZIiwiUFdDSE4wWk9CVFVVY0NRb0Z3Rnc2QVBKY3BGb3dKSFd0OE92ZFpldFVDTSIsIlQ5S0h3aXJEd1BaOE1oVmYtSDdBMk9WejhqMjhEbERPY3JhbVBURDZsSUEiLCJfdzJDVHFxRkNPbW1EeXQxclZrQjYxdzBiSTNSNk0xRVZobVVSYUZ1Mk5zIiwiZ3FEc3ZteV9WUEtGV1VOaXRuMS1qV28tSm1BMkRXbW5iZTlTNHROa2RoVSIsInZLdGpWdl9rWjVXWmlwNFBzd3FoWUZaZzVFQTZQckNMNVh2RVVQOTJyMnMiLCJ6dHN4YXdwaFNKVVllSWI2WU5hVEREdWo5SHJTaENXb1pjUDN1Tlp0aGhRIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.uZEn2u0qiyaUlC3XhryzcCBnSYKe9V5wxIB8Ob71zuoRLaeNKoOrQUzoyRw1qxuU2jaUrBJEIjHcIRasO5hiCg~WyJvTVZ2ekhPVlFCM3ZjNHNZYnB0MmVBIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjgwLCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~WyI5eFlWX3B3VXhfeHNFeU4zSlZzdVV3IiwiaXRlbXMiLFtdXQ~WyJTbGNvMUYxYm9IVHNETGltcF9SVmxnIiwibGlzdHMiLFtdXQ~WyJIQktVQXhEV29VQWFGcXprUXZJMXBnIiwiZGlzcHV0ZXMiLHsiZGlzcHV0ZWQiOltdLCJzdGF0ZW1lbnRzIjpbXX1d~WyJNNi1lbHRFUzEyb3NzcG1RakU5THl3IiwicXVlcnktaGlzdG9yeSIseyJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwid2luZG93cyI6W3sibW9udGhzIjoxLCJmcm9tIjoiMjAyNi0xMC0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MywiZnJvbSI6IjIwMjYtMDgtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjYsImZyb20iOiIyMDI2LTA1LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjoxMiwiZnJvbSI6IjIwMjUtMTEtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX1dfV0~WyJvdnlpQXUybWtUR3VVZlcyaFRyTDV3IiwicG9pbnRzLXN1bW1hcnkiLHsiYmFsYW5jZSI6MCwicGVuZGluZyI6MH1d~WyJzT1VGMXJjU0tLV0R5bUJ0RU5GcTJRIiwiZ2VwLWFzc2V0cyIseyJ1bml0cyI6W119XQ~WyJMdzMwOGpoc1lFbFA3Zng4QUZPbDNBIiwiYXNzZXNzbWVudHMiLFtdXQ~",
+                     *       "kid": "chongming-20261124-9a0d4a2c",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
@@ -6173,7 +6157,7 @@ export interface operations {
                      *         "assessments"
                      *       ],
                      *       "status": {
-                     *         "idx": 25554,
+                     *         "idx": 43584,
                      *         "uri": "http://localhost/districts/chongming/status-lists/1"
                      *       },
                      *       "mediaType": "application/dc+sd-jwt",
@@ -6354,7 +6338,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example obj_01a20b48090070a9ac2f7a3544ac2e6c */
+                /** @example obj_01a20b480900746bba0b09b887e3cf21 */
                 objectionId: string;
             };
             cookie?: never;
@@ -6373,16 +6357,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b48090070a9ac2f7a3544ac2e6c",
-                     *       "subjectId": "sub_01a20b480900753fb6d2757c97b8493a",
-                     *       "eventId": "evt_01a20b48090078ac9b754d4dc6c0648f",
+                     *       "id": "obj_01a20b480900746bba0b09b887e3cf21",
+                     *       "subjectId": "sub_01a20b480900772880b34489c1ce52c2",
+                     *       "eventId": "evt_01a20b4809007123949af02d82c1d1a6",
                      *       "statement": "不是我",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
                      *       "overdue": false,
                      *       "status": "rejected",
                      *       "resolvedAt": "2026-11-24T02:00:00.000Z",
-                     *       "resolvedBy": "cli_01a20b4809007ec0b16f2b6c0ae03378",
+                     *       "resolvedBy": "cli_01a20b4809007382b7c9cc73ce4bb7c2",
                      *       "resolution": "监控录像确认",
                      *       "reversalEventId": null
                      *     }
@@ -6488,6 +6472,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "awarded": 0,
+                     *       "refused": 1,
+                     *       "points": 0,
+                     *       "lines": [
+                     *         {
+                     *           "line": 1,
+                     *           "holderId": "sub_01a20b4809007096a3f2e3759fd0dda6",
+                     *           "action": "GREEN-TRAVEL",
+                     *           "catalogue": "points-catalogue",
+                     *           "requested": 10,
+                     *           "status": "refused",
+                     *           "entryId": null,
+                     *           "awarded": 0,
+                     *           "refused": {
+                     *             "code": "cap-reached",
+                     *             "points": 10,
+                     *             "reason": "GREEN-TRAVEL gives at most 40 points a day; nothing is left for 2026-11-24"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "ruleSets": [
+                     *         {
+                     *           "id": "points-catalogue",
+                     *           "version": 1,
+                     *           "hash": "sha256:fd8679ea6e1f8df16052a9f70ecf7f4e81613aa4a3a800fe45569c72b359e9d9"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PointsAwardBatch"];
                 };
             };
@@ -6601,7 +6616,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "entry": {
-                     *         "id": "ple_01a20b480ce8751e94f97057ea001ab9",
+                     *         "id": "ple_01a20b480ce870f58ce605b79a252ccc",
                      *         "kind": "earn",
                      *         "points": 5,
                      *         "actionCode": "GREEN-PAYMENT",
@@ -6721,7 +6736,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example ple_01a20b4809007a4daac4caf8e7a88d78 */
+                /** @example ple_01a20b4809007decabcadb8f02cfd6bb */
                 entryId: string;
             };
             cookie?: never;
@@ -6747,7 +6762,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ple_01a20b48090075b8ad25fa2aeee79412",
+                     *       "id": "ple_01a20b4809007737bb582a5a048988d9",
                      *       "kind": "reverse",
                      *       "points": -2,
                      *       "actionCode": "WASTE-SORTING",
@@ -6757,7 +6772,7 @@ export interface operations {
                      *       "expiresOn": null,
                      *       "reason": "reversed: 登记错误",
                      *       "evidence": null,
-                     *       "lotId": "ple_01a20b4809007e28b5a58f74a54b6d7e",
+                     *       "lotId": "ple_01a20b48090072ffadba7782d4de7772",
                      *       "redemptionId": null,
                      *       "recordedAt": "2026-11-24T02:00:00.000Z",
                      *       "ruleSet": null
@@ -7157,7 +7172,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "benefitId": "ben_01a20b4809007dd3a38722029d34a6cf"
+                 *       "benefitId": "ben_01a20b4809007bbdaa74446f84c5b766"
                  *     }
                  */
                 "application/json": components["schemas"]["RedeemPoints"];
@@ -7172,9 +7187,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "redemptionId": "red_01a20b480900701fb01f1b0e9c3bd68d",
+                     *       "redemptionId": "red_01a20b4809007ef3be7b2539dccb5edd",
                      *       "benefit": {
-                     *         "id": "ben_01a20b4809007dd3a38722029d34a6cf",
+                     *         "id": "ben_01a20b4809007bbdaa74446f84c5b766",
                      *         "name": "购物券",
                      *         "description": null,
                      *         "cost": 50,
@@ -7188,7 +7203,7 @@ export interface operations {
                      *       },
                      *       "cost": 50,
                      *       "entry": {
-                     *         "id": "ple_01a20b4809007b93ba7b92afb327afc0",
+                     *         "id": "ple_01a20b4809007c5a8ee61caeb5c67909",
                      *         "kind": "redeem",
                      *         "points": -50,
                      *         "actionCode": null,
@@ -7199,7 +7214,7 @@ export interface operations {
                      *         "reason": "redeemed: 购物券",
                      *         "evidence": null,
                      *         "lotId": null,
-                     *         "redemptionId": "red_01a20b480900701fb01f1b0e9c3bd68d",
+                     *         "redemptionId": "red_01a20b4809007ef3be7b2539dccb5edd",
                      *         "recordedAt": "2026-11-24T02:00:00.000Z",
                      *         "ruleSet": null
                      *       },
@@ -7424,7 +7439,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "presentation": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOTA3NWI3ODEiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3N2ExYjA2YTkyODhjNjc3N2I2YyIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3NjZhYTA1YjE5OWI4OWViNDdlOSIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IkwwNzE4X2NsNldqdTAzM2xEb2RiVEZvMG9PbUJXdHVHdUZnX1Y2STFtU2MiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NDgyMDgsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjEyMzMiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjAwUjJXMWkyT1p2UVlHaHk0WEtfLU54SXdPTmlzRmVnODhYQVZIOG1EaTgiLCJEZ0pmcE9pU1FlOGNjLWZRM1BhWXdNeFYwU2ktem9WQTZ0WFd1SU5WbFNVIiwiVi1OUzJjOW9oNG9HYkVWaEhxY09ualZtTnE5SW5paFN4SWJ2OWdPUmNZdyIsImRWQ2xkWHNpdnJMUTBHZFlvU1htVWdkT0RqblNLRmVQcFd5LXIxRW9oN2siLCJpRE5hclN0djRlbHVvOVdLQkwzQ2M3UE5CdHpOSEstcnMyR2c3SV81OHN3Iiwic1djbWx0UHBLYWl2NUJKN0RnbndIU180ZVpOV2lkcTFqRUpIaGg2bUItUSIsInltRGhxakYwRlJQSkM1NllQVkttY3FpcnBPNnJSZFZ2emZSUkRwODYzT2siLCJ6Mm5Rd1NITzdCc2JzQUhOaF9PRnB2ZVR5NEpwN2RMems0dnV3aklIUlRRIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.1U8qLnBvajUEkgFmWfdm7rT5OpI99V8uvoktn0pyzAoTImIiDYFZsMziRRJ-O4KdU3hGPiIb4o4nTZJbtrK1AA~WyJwb0MwaGVrRzBvUU1iY0x1YjNSRFZBIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjc5LCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2I2Y2JiMzk1Nzc2YjljZGUzMmQiLCJub25jZSI6Im4tMDE5M2ExYjJjM2Q0IiwiaWF0IjoxNzk1NTcyMDYwLCJzZF9oYXNoIjoiRkVveVotQXdjNWhtYjI3YzREQXpoMVJHTlZYbnhxWUFuY3hSM0NrNWtjQSJ9.4tgCRztprLAkPUx71MM9ABtfnkWZw5K91nOJu-7Vr9iIdVJuuyvnUEUjo5tiIlN_p4UcXnNu8pC2hz6u1yM1Dw",
+                 *       "presentation": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOWEwZDRhMmMiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YTk2OGZiZDQxYzlmYWU2ODgzOSIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3MDg3OTY2OTRlN2EwODc0ZDY0MCIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6Inc5NEdEOWtGN1A0YU5naHF0blBXeXlfM3NsSWg1NWVEZVJUZWkxb3ZEWEEiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NTcxNDMsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjEyMzMiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjNkcDJYYURqMlNMbTBVRWhzWmJLQllvSW1yVXNFUEZLYk9MWHhtcTJGcU0iLCJQNW5vNU1JVHduUEJEa3lZMGJxaTltQk1za0JveHVXQ09RZmh5UlowLVF3IiwiUnRCa0x3ci12VnRoVWFRYVFMcUdTSFZFZkFWUGx6M2RyakJaOTNHU0NKRSIsIl92RFNBSzUzeDU4c2Z1emZ5OGlHMjVJXzRIOWp3TDhXQktHYWk2cUh4RDAiLCJmXzVCUzY5REp3UC1KTndBcUJNRE02R1FBRVNwOE9BN0pjczF5MW9wNmpFIiwiZmF3a3pISVBvQ21ReXZicFFyU18td0VoOUZCX2t0QlRYd3pwNVJxa2FnQSIsInRpV20tT1dGRmo3RGlkdHVUTjFycTRGRmhWVFF1N211U3dpdHBrMlg0WnciLCJ2dUNzRE93RFpNOHVrR0JlSXZiOGM3NWlBOVlvVEhUWUJWVWZ4eTltMmdJIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.AOi4lW3Tr0npSNgabx8Tz8eJMuRp2339uaeTj9-Sj0ARBQGkSa9tR8ykLAtAJosdKvTxFxJWI-VaAkqJq6VBBA~WyJTeFJHVHI2LURTajJ5NGJGdFNrRkhRIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjc5LCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzU4YzljODE1N2U1ZjFhYWRkZWIiLCJub25jZSI6Im4tMDE5M2ExYjJjM2Q0IiwiaWF0IjoxNzk1NTcyMDYwLCJzZF9oYXNoIjoic0pyTS1SMlpuYTJFT2w5VjFFT2lqRnFIdGotd2tBYTlCTzA1Qkd6X3F4SSJ9.gDs7joAluNWX35SKsMJTf46XiVY14N-N_pI4TSwB-ds35tq8twsXNfk6y2H-GexVGNtxiLZNDeb4TwzdmAydDA",
                  *       "nonce": "n-0193a1b2c3d4"
                  *     }
                  */
@@ -7446,23 +7461,23 @@ export interface operations {
                      *       ],
                      *       "claims": {
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090077a1b06a9288c6777b6c",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007a968fbd41c9fae68839",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "crd_01a20b480900766aa05b199b89eb47e9",
+                     *         "jti": "crd_01a20b480900708796694e7a0874d640",
                      *         "vct": "urn:eco-credit:vct:eco-credit-record:1",
                      *         "cnf": {
                      *           "jwk": {
                      *             "kty": "OKP",
                      *             "crv": "Ed25519",
-                     *             "x": "L0718_cl6Wju033lDodbTFo0oOmBWtuGuFg_V6I1mSc",
+                     *             "x": "w94GD9kF7P4aNghqtnPWyy_3slIh55eDeRTei1ovDXA",
                      *             "alg": "EdDSA"
                      *           }
                      *         },
                      *         "status": {
                      *           "status_list": {
-                     *             "idx": 48208,
+                     *             "idx": 57143,
                      *             "uri": "http://localhost/districts/chongming/status-lists/1"
                      *           }
                      *         },
@@ -7501,7 +7516,7 @@ export interface operations {
                      *         }
                      *       },
                      *       "keyBinding": {
-                     *         "aud": "cli_01a20b4809007b6cbb395776b9cde32d",
+                     *         "aud": "cli_01a20b480900758c9c8157e5f1aaddeb",
                      *         "nonce": "n-0193a1b2c3d4",
                      *         "iat": 1795572060
                      *       },
@@ -7509,7 +7524,7 @@ export interface operations {
                      *         "checked": true,
                      *         "status": "valid",
                      *         "uri": "http://localhost/districts/chongming/status-lists/1",
-                     *         "idx": 48208,
+                     *         "idx": 57143,
                      *         "listIssuedAt": "2026-11-25T02:01:00.000Z"
                      *       }
                      *     }
@@ -7698,18 +7713,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "reportId": "rpt_01a20b480900773883342fc0a4908a5a",
-                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1kZGUyYjEzNCIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzczODgzMzQyZmMwYTQ5MDhhNWEiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZGY1YjI4YWI4ZWM4ODhiYzQ3MyIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY2xhaW1zIjpbInBvaW50cy1zdW1tYXJ5Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzNhZGJmZTA3ZDBhMzEzOTc5YTYiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJkaXN0cmljdC1wb2xpY3kiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OmQyZDYzNTFmMWVhOWM4Yjk4NzJhY2U4Nzc3M2NlODQ0ZDIwZmQ5ZmViMmMzNjY0MDkxN2YyMWFlZjM0YmM3NzQifV0sInN0YXR1cyI6eyJzdGF0dXNfbGlzdCI6eyJpZHgiOjIyNzA5LCJ1cmkiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmcvc3RhdHVzLWxpc3RzLzEifX0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDdkZjViMjhhYjhlYzg4OGJjNDczIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDdhYjlhMGJlMDYxOTIwYTEwZDRjIiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc3Mzg4MzM0MmZjMGE0OTA4YTVhIn0.2pWH4PLIhUkuuntPKx4SOgBvZq41MeJ_kYWvWeBE3XJzin1wRAeobNFygZrVsuQhgIKn0Fp70jEZWdOk6RhkBQ",
-                     *       "kid": "chongming-20261124-dde2b134",
+                     *       "reportId": "rpt_01a20b480900769493a711d12eeff603",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1hNGY2NjcyMSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzY5NDkzYTcxMWQxMmVlZmY2MDMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmZiYWJiNTkzYTAyM2Y3NjNmNyIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY2xhaW1zIjpbInBvaW50cy1zdW1tYXJ5Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzY2Nzk5MjVkYmJlNjBkN2IxNGMiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJkaXN0cmljdC1wb2xpY3kiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OmQyZDYzNTFmMWVhOWM4Yjk4NzJhY2U4Nzc3M2NlODQ0ZDIwZmQ5ZmViMmMzNjY0MDkxN2YyMWFlZjM0YmM3NzQifV0sInN0YXR1cyI6eyJzdGF0dXNfbGlzdCI6eyJpZHgiOjQyNjQ1LCJ1cmkiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmcvc3RhdHVzLWxpc3RzLzEifX0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDcyZmJhYmI1OTNhMDIzZjc2M2Y3IiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDc1MWNhY2FiNjJiM2M4NGMxODUwIiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc2OTQ5M2E3MTFkMTJlZWZmNjAzIn0.O-Kx6MJb2_MNRQ1aQSMmF8IKVTMeBVOPBucFjDVM8Cd8rCL1NCNemQ5aNCJHPw0vFMb2nY7zBM4_VvuY56WvDQ",
+                     *       "kid": "chongming-20261124-a4f66721",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
-                     *       "consentId": "con_01a20b48090073adbfe07d0a313979a6",
+                     *       "consentId": "con_01a20b48090076679925dbbe60d7b14c",
                      *       "claims": [
                      *         "points-summary"
                      *       ],
                      *       "status": {
-                     *         "idx": 22709,
+                     *         "idx": 42645,
                      *         "uri": "http://localhost/districts/chongming/status-lists/1"
                      *       },
                      *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
@@ -7814,7 +7829,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC0xMmY4ZmFhZiIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzEzYThhNTQyOGQ5MDcwZjBjNTIiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NWYyODAyNzc4YzQzNTM3MDNlMiIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwib3ZlcnJpZGVzIjpbXSwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3ODQzYTk5NmI5ZjdmZTViZTNmOSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119LCJxdWVyeUhpc3RvcnkiOnsiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsIndpbmRvd3MiOlt7Im1vbnRocyI6MSwiZnJvbSI6IjIwMjYtMTAtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjMsImZyb20iOiIyMDI2LTA4LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjo2LCJmcm9tIjoiMjAyNi0wNS0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MTIsImZyb20iOiIyMDI1LTExLTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19XX19LCJwdXJwb3NlIjoibG9hbi1hcHBsaWNhdGlvbiIsInNjb3BlcyI6WyJjcmVkaXQiXSwiY2xhaW1zIjpbInNjb3JlIiwiaXRlbXMiLCJsaXN0cyIsImRpc3B1dGVzIiwicXVlcnktaGlzdG9yeSJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDc4MjViYmZjMTE5NzFmMGM1ZmNhIiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MzI0NTIsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzVmMjgwMjc3OGM0MzUzNzAzZTIiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2JmNWI1ZTRkMzMzYjBmOTU1MzQiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzEzYThhNTQyOGQ5MDcwZjBjNTIifQ.3NmQz_pyXq7tbwnwIB-Zi2FaFlP_Pv-PEBkg70SOfaFio979HL0SF9iwmTBd2RfFXLiv5i9ZeUvZCyyxNO-pDw"
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC0zMjVjOTZhMCIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzQyYjgwMDg3M2YwZTM0YjlmMWEiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NjE3ODA0M2M3M2I0ODhiMTE0OSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwib3ZlcnJpZGVzIjpbXSwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3YmQyODcwYTYyMDgxOGE0OTU2YSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119LCJxdWVyeUhpc3RvcnkiOnsiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsIndpbmRvd3MiOlt7Im1vbnRocyI6MSwiZnJvbSI6IjIwMjYtMTAtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjMsImZyb20iOiIyMDI2LTA4LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjo2LCJmcm9tIjoiMjAyNi0wNS0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MTIsImZyb20iOiIyMDI1LTExLTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19XX19LCJwdXJwb3NlIjoibG9hbi1hcHBsaWNhdGlvbiIsInNjb3BlcyI6WyJjcmVkaXQiXSwiY2xhaW1zIjpbInNjb3JlIiwiaXRlbXMiLCJsaXN0cyIsImRpc3B1dGVzIiwicXVlcnktaGlzdG9yeSJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDc2ZGE4YzVjZmNhNjk3YzkxOWMyIiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MTQxMjAsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzYxNzgwNDNjNzNiNDg4YjExNDkiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzdhZmE3NjQxMWZkOTRkY2U0NTIiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzQyYjgwMDg3M2YwZTM0YjlmMWEifQ.JQ3mUa4LljxMKc0EI7KeoHdlqqC8CmssW8dJD0THxlt-zftEDa1Q9pk_6jZRoTSTUuOB_e3mF2Pz2FFnBC9WBw"
                  *     }
                  */
                 "application/json": components["schemas"]["VerifyCreditReport"];
@@ -7833,7 +7848,7 @@ export interface operations {
                      *       "verifiedWith": "district-keys",
                      *       "header": {
                      *         "alg": "EdDSA",
-                     *         "kid": "chongming-20261124-12f8faaf",
+                     *         "kid": "chongming-20261124-325c96a0",
                      *         "typ": "vc+jwt"
                      *       },
                      *       "payload": {
@@ -7844,12 +7859,12 @@ export interface operations {
                      *           "VerifiableCredential",
                      *           "EcoCreditReport"
                      *         ],
-                     *         "id": "urn:eco-credit:report:rpt_01a20b480900713a8a5428d9070f0c52",
+                     *         "id": "urn:eco-credit:report:rpt_01a20b480900742b800873f0e34b9f1a",
                      *         "issuer": "http://localhost/districts/chongming",
                      *         "validFrom": "2026-11-24T02:00:00.000Z",
                      *         "validUntil": "2026-12-24T02:00:00.000Z",
                      *         "credentialSubject": {
-                     *           "id": "urn:eco-credit:subject:sub_01a20b48090075f2802778c4353703e2",
+                     *           "id": "urn:eco-credit:subject:sub_01a20b48090076178043c73b488b1149",
                      *           "kind": "resident",
                      *           "displayId": "310230********1233",
                      *           "district": "chongming",
@@ -7872,7 +7887,7 @@ export interface operations {
                      *                 "points": -3,
                      *                 "events": [
                      *                   {
-                     *                     "eventId": "evt_01a20b4809007843a996b9f7fe5be3f9",
+                     *                     "eventId": "evt_01a20b4809007bd2870a620818a4956a",
                      *                     "code": "ILLEGAL-DISCHARGE",
                      *                     "title": "违法排放",
                      *                     "occurredOn": "2026-10-01",
@@ -7968,7 +7983,7 @@ export interface operations {
                      *           "query-history"
                      *         ],
                      *         "consent": {
-                     *           "id": "con_01a20b4809007825bbfc11971f0c5fca",
+                     *           "id": "con_01a20b48090076da8c5cfca697c919c2",
                      *           "grantedAt": "2026-11-24T02:00:00.000Z",
                      *           "expiresAt": "2027-02-22T02:00:00.000Z"
                      *         },
@@ -7992,23 +8007,23 @@ export interface operations {
                      *         ],
                      *         "status": {
                      *           "status_list": {
-                     *             "idx": 32452,
+                     *             "idx": 14120,
                      *             "uri": "http://localhost/districts/chongming/status-lists/1"
                      *           }
                      *         },
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090075f2802778c4353703e2",
-                     *         "aud": "cli_01a20b4809007bf5b5e4d333b0f95534",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090076178043c73b488b1149",
+                     *         "aud": "cli_01a20b48090077afa76411fd94dce452",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "rpt_01a20b480900713a8a5428d9070f0c52"
+                     *         "jti": "rpt_01a20b480900742b800873f0e34b9f1a"
                      *       },
                      *       "status": {
                      *         "checked": true,
                      *         "status": "valid",
                      *         "uri": "http://localhost/districts/chongming/status-lists/1",
-                     *         "idx": 32452,
+                     *         "idx": 14120,
                      *         "listIssuedAt": "2026-11-24T02:00:00.000Z"
                      *       }
                      *     }
@@ -8107,6 +8122,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "rsj_01a20b480900768ca4e1c2800a3ef0f9",
+                     *           "status": "done",
+                     *           "asOf": "2026-11-24T02:00:00.000Z",
+                     *           "scorecardId": null,
+                     *           "progress": {
+                     *             "subjectsTotal": 6,
+                     *             "subjectsDone": 6,
+                     *             "eventsDone": 43
+                     *           },
+                     *           "results": [
+                     *             {
+                     *               "subjectKind": "firm",
+                     *               "ruleSets": {
+                     *                 "scorecard": {
+                     *                   "id": "firm-env-credit",
+                     *                   "version": 1,
+                     *                   "hash": "sha256:61100247f8ca0e46e59c9addbf1fec000719715ce0d462f7a519a8bc2a867576"
+                     *                 },
+                     *                 "behaviourList": {
+                     *                   "id": "firm-behaviours",
+                     *                   "version": 1,
+                     *                   "hash": "sha256:78224062c915be4d6ad60e5607375d919a66f7611dd77f2d0db2a514212900b5"
+                     *                 }
+                     *               },
+                     *               "subjects": 1,
+                     *               "grades": {
+                     *                 "blue": 1
+                     *               }
+                     *             },
+                     *             {
+                     *               "subjectKind": "resident",
+                     *               "ruleSets": {
+                     *                 "scorecard": {
+                     *                   "id": "resident-village",
+                     *                   "version": 1,
+                     *                   "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
+                     *                 },
+                     *                 "behaviourList": {
+                     *                   "id": "resident-behaviours",
+                     *                   "version": 1,
+                     *                   "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
+                     *                 }
+                     *               },
+                     *               "subjects": 5,
+                     *               "grades": {
+                     *                 "a": 1,
+                     *                 "c": 2,
+                     *                 "d": 1,
+                     *                 "b": 1
+                     *               }
+                     *             }
+                     *           ],
+                     *           "error": null,
+                     *           "createdAt": "2026-11-24T02:00:00.000Z",
+                     *           "updatedAt": "2026-11-24T02:00:00.000Z",
+                     *           "finishedAt": "2026-11-24T02:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["RescoreJob"][];
                     };
@@ -8185,6 +8264,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "rsj_01a20b480900794bb6331823a74e6734",
+                     *       "status": "running",
+                     *       "asOf": "2026-11-24T02:00:00.000Z",
+                     *       "scorecardId": "resident-carbon-account",
+                     *       "progress": {
+                     *         "subjectsTotal": 5,
+                     *         "subjectsDone": 0,
+                     *         "eventsDone": 0
+                     *       },
+                     *       "results": [
+                     *         {
+                     *           "subjectKind": "resident",
+                     *           "ruleSets": {
+                     *             "scorecard": {
+                     *               "id": "resident-carbon-account",
+                     *               "version": 1,
+                     *               "hash": "sha256:2f7bddcbf461bfd8cbaab509b4187c13f443656e6c59ad6a9dfc830f45040877"
+                     *             },
+                     *             "behaviourList": {
+                     *               "id": "resident-behaviours",
+                     *               "version": 1,
+                     *               "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
+                     *             }
+                     *           },
+                     *           "subjects": 0,
+                     *           "grades": {}
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "createdAt": "2026-11-24T02:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T02:00:00.000Z",
+                     *       "finishedAt": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["RescoreJob"];
                 };
             };
@@ -8277,6 +8392,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
+                /** @example rsj_01a20b480900794bb6331823a74e6734 */
                 jobId: string;
             };
             cookie?: never;
@@ -8289,6 +8405,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "rsj_01a20b480900794bb6331823a74e6734",
+                     *       "status": "running",
+                     *       "asOf": "2026-11-24T02:00:00.000Z",
+                     *       "scorecardId": "resident-carbon-account",
+                     *       "progress": {
+                     *         "subjectsTotal": 5,
+                     *         "subjectsDone": 0,
+                     *         "eventsDone": 0
+                     *       },
+                     *       "results": [
+                     *         {
+                     *           "subjectKind": "resident",
+                     *           "ruleSets": {
+                     *             "scorecard": {
+                     *               "id": "resident-carbon-account",
+                     *               "version": 1,
+                     *               "hash": "sha256:2f7bddcbf461bfd8cbaab509b4187c13f443656e6c59ad6a9dfc830f45040877"
+                     *             },
+                     *             "behaviourList": {
+                     *               "id": "resident-behaviours",
+                     *               "version": 1,
+                     *               "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
+                     *             }
+                     *           },
+                     *           "subjects": 0,
+                     *           "grades": {}
+                     *         }
+                     *       ],
+                     *       "error": null,
+                     *       "createdAt": "2026-11-24T02:00:00.000Z",
+                     *       "updatedAt": "2026-11-24T02:00:00.000Z",
+                     *       "finishedAt": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["RescoreJob"];
                 };
             };
@@ -8345,7 +8497,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b480900796fab6c9324f66a4702 */
+                /** @example rsv_01a20b480900732ca3cdf82a223e3c96 */
                 versionId: string;
             };
             cookie?: never;
@@ -8414,7 +8566,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007d908c65abf2bb83163b */
+                /** @example rsv_01a20b4809007ca1b9805d455be62767 */
                 versionId: string;
             };
             cookie?: never;
@@ -8433,13 +8585,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "versionId": "rsv_01a20b4809007d908c65abf2bb83163b",
+                     *       "versionId": "rsv_01a20b4809007ca1b9805d455be62767",
                      *       "ruleSetId": "payments",
                      *       "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af",
                      *       "status": "published",
                      *       "effectiveFrom": "2026-11-24",
                      *       "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *       "publishedBy": "cli_01a20b48090070c2a3080980b93cb86a",
+                     *       "publishedBy": "cli_01a20b480900711090e3f6f8136a5aa9",
                      *       "warnings": []
                      *     }
                      */
@@ -8546,7 +8698,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b480900774797f4ea30f41c47b8 */
+                /** @example rsv_01a20b48090076e1aea654ef5039af1e */
                 versionId: string;
             };
             cookie?: never;
@@ -8623,6 +8775,7 @@ export interface operations {
                      *         },
                      *         "rounding": {
                      *           "unit": "0.01",
+                     *           "text": "0.01 yuan",
                      *           "method": "largest-remainder",
                      *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
                      *         },
@@ -9002,7 +9155,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "candidateVersionId": "rsv_01a20b4809007d929c796d17c505d3d9"
+                 *       "candidateVersionId": "rsv_01a20b4809007b95832b6156ad098f58"
                  *     }
                  */
                 "application/json": components["schemas"]["DiffRuleSets"];
@@ -9019,12 +9172,12 @@ export interface operations {
                      * @example {
                      *       "ruleSetId": "town-eco-fund",
                      *       "base": {
-                     *         "versionId": "rsv_01a20b480900761ba1ef548bc0c054f8",
+                     *         "versionId": "rsv_01a20b4809007a758ab52b66470ccdc8",
                      *         "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f",
                      *         "status": "published"
                      *       },
                      *       "candidate": {
-                     *         "versionId": "rsv_01a20b4809007d929c796d17c505d3d9",
+                     *         "versionId": "rsv_01a20b4809007b95832b6156ad098f58",
                      *         "hash": "sha256:4469dd7cd3f53be90fd976b7f08284ebc0fab9d28bb9b948fa7e3cb450b073f1",
                      *         "status": "draft"
                      *       },
@@ -9092,6 +9245,7 @@ export interface operations {
                      *         },
                      *         "rounding": {
                      *           "unit": "0.01",
+                     *           "text": "0.01 yuan",
                      *           "method": "largest-remainder",
                      *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
                      *         },
@@ -9302,6 +9456,7 @@ export interface operations {
                      *         },
                      *         "rounding": {
                      *           "unit": "0.01",
+                     *           "text": "0.01 yuan",
                      *           "method": "largest-remainder",
                      *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
                      *         },
@@ -9913,10 +10068,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "valid": true,
-                     *       "ruleSetId": "my-gep",
-                     *       "kind": "gep-method",
+                     *       "ruleSetId": "x",
+                     *       "kind": "allocation",
                      *       "version": 1,
-                     *       "hash": "sha256:1e033c2dacb5727d7cedaf717c20147be9a83dd1d8ec521ffabf19375696b4ee"
+                     *       "hash": "sha256:326299783e5e2fccd9b762a142539da79a9f22d7023c7b974c88c947926c8758"
                      *     }
                      */
                     "application/json": components["schemas"]["RuleSetValidation"];
@@ -10336,7 +10491,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b4809007e73b2bf86ad8eb9b0a4 */
+                /** @example evt_01a2106e650072cdacf94de1de76a746 */
                 eventId: string;
                 subjectId: string;
             };
@@ -10356,24 +10511,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "evt_01a20b48090077a1a51358a21c7a0068",
-                     *       "subjectId": "sub_01a20b4809007f61ad90da685d832478",
-                     *       "code": "ENV-PENALTY",
+                     *       "id": "evt_01a21594c1007b79a8eed496079d5d4d",
+                     *       "subjectId": "sub_01a20b48090074b7bbb075d62e6dc5dd",
+                     *       "code": "INCIDENT-MAJOR",
                      *       "title": null,
-                     *       "occurredOn": "2026-10-01",
+                     *       "occurredOn": "2026-11-20",
                      *       "endedOn": null,
-                     *       "recordedAt": "2026-11-24T02:00:00.000Z",
+                     *       "recordedAt": "2026-11-26T02:00:00.000Z",
                      *       "agency": "生态环境局",
-                     *       "evidence": "更正说明",
-                     *       "amounts": [
-                     *         {
-                     *           "name": "fine_yuan",
-                     *           "value": "50000",
-                     *           "unit": "yuan"
-                     *         }
-                     *       ],
-                     *       "note": "录入错误",
-                     *       "reversesEventId": "evt_01a20b4809007e73b2bf86ad8eb9b0a4",
+                     *       "evidence": "更正",
+                     *       "amounts": [],
+                     *       "note": "误报",
+                     *       "reversesEventId": "evt_01a2106e650072cdacf94de1de76a746",
                      *       "reversedBy": null,
                      *       "disputed": false,
                      *       "externalId": null
@@ -10490,7 +10639,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "subject": {
-                     *         "id": "sub_01a20b4809007f5cadca31be641cebd7",
+                     *         "id": "sub_01a20b4809007c10aba090d48ae8059c",
                      *         "districtId": "chongming",
                      *         "kind": "firm",
                      *         "displayId": "91310230MA1K2B3C4P",
@@ -10634,7 +10783,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "holder": {
-                     *         "id": "sub_01a20b480900788da7adf2f78b27dbd4",
+                     *         "id": "sub_01a20b4809007008ba78dc87655e4710",
                      *         "districtId": "chongming",
                      *         "kind": "resident",
                      *         "displayId": "310230********1233",
@@ -10717,6 +10866,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "holderId": "sub_01a20b480900700b9e77964e81f37571",
+                     *       "balance": 10,
+                     *       "pending": 0,
+                     *       "asOf": "2027-01-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PointsBalance"];
                 };
             };
@@ -10802,7 +10959,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ple_01a20b4809007fb8be9a8c24a9a9c16c",
+                     *           "id": "ple_01a20b4809007aa0be9a8f5ee92f664c",
                      *           "kind": "earn",
                      *           "points": 2,
                      *           "actionCode": "WASTE-SORTING",
