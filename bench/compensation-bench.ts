@@ -11,6 +11,7 @@
  *    version; body sizes, time per request, and where the time goes.
  * Every form must give the same amounts, summing to the fund to the fen, before any figure is printed.
  */
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ import type { AllocationBody } from '../src/rules/kinds/allocation/body.js';
 import { compileAllocation } from '../src/rules/kinds/allocation/compile.js';
 import { parseRuleFile } from '../src/rules/rule-file.js';
 import { benchDeps } from './credit-fixtures.js';
+import { recordFigure } from './figures.js';
 import { DEFAULT_BUDGET_MS, DEFAULT_WARMUP_MS, formatRatio, printTable, prng } from './measure.js';
 
 const RECIPIENTS = 10_000;
@@ -278,6 +280,7 @@ export async function compensationBenchmark(): Promise<void> {
   const pure = run(timeSync('allocate(), no floor binds', () => allocate(baseRules, plain)));
   const pureFull = run(timeSync('allocate(), floors and hold-harmless bind', () => allocate(baseRules, full)));
   const pureDiff = run(timeSync('diffResults() of two 10 000-recipient results', () => diffResults(fullResult, draftResult)));
+  recordFigure('allocate_10k_ms', pureFull.msPerCall);
   console.log('');
   printTable(
     ['form', 'ms/call', 'best ms', 'µs/recipient', 'vs floats', 'vs decimal.js'],
@@ -377,6 +380,8 @@ async function throughTheApi(a: ApiArgs): Promise<void> {
     const diffBody = JSON.stringify({ candidateVersionId: draftId });
     const diffed = await timeAsync('POST diff (published vs draft)', () => post(`/rule-sets/${RULE_SET}/diff`, diffBody));
     expectStatus('POST diff', diffed.first, 200);
+    // The diff request simulates the draft and the version in force on the last run's inputs, and compares them.
+    recordFigure('simulate_diff_api_ms', diffed.timing.msPerCall);
     const diff = JSON.parse(diffed.first.text) as { totalChange: string; changes: Array<{ id: string; change: string }> };
     if (diff.totalChange !== '0.00') throw new MismatchError(`the diff's totalChange is ${diff.totalChange}, not 0.00`);
     const pureChanges = diffResults(a.fullResult, a.draftResult).changes;

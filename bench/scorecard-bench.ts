@@ -3,10 +3,12 @@
  * zen-engine and by json-rules-engine. Throughput figures are only compared after all of them have
  * agreed on the same random inputs; a benchmark of engines that decide differently would mean nothing.
  */
+
 import { ZenEngine } from '@gorules/zen-engine';
 import { Engine } from 'json-rules-engine';
 import type { ScorecardBody } from '../src/rules/kinds/scorecard/body.js';
 import { type CompiledScorecard, compileScorecard } from '../src/rules/kinds/scorecard/compile.js';
+import { recordFigure } from './figures.js';
 import { formatRate, formatRatio, type Measurement, measureAsync, measureSync, printTable, prng } from './measure.js';
 import { envCreditScorecard, type FirmFacts, handWrittenScore, jreOutcome, randomFirmFacts, toJreRules, toZenGraph } from './scorecard.js';
 
@@ -91,6 +93,8 @@ export async function scorecardBenchmark(): Promise<void> {
     const zenOne = run(await measureAsync('zen-engine, awaited one by one', (i) => decision.evaluate(at(i))));
     const zenMany = run(await measureAsync(`zen-engine, ${IN_FLIGHT} in flight`, (i) => decision.evaluate(at(i)), { inFlight: IN_FLIGHT }));
     const jreOne = run(await measureAsync('json-rules-engine, awaited one by one', (i) => jreScore(at(i))));
+    recordFigure('scorecard_trace_vs_handwritten', evaluate.perSecond / baseline.perSecond);
+    recordFigure('scorecard_only_vs_handwritten', scoreOnly.perSecond / baseline.perSecond);
 
     console.log('');
     printTable(
