@@ -33,14 +33,22 @@ export interface StatusSlot {
 /** A free random slot in the open list. Taken again by a concurrent issue, the unique index refuses the second. */
 export async function allocateSlot(ctx: ServiceContext): Promise<StatusSlot> {
   const { db } = ctx.deps.storage;
-  const [open] = await db
-    .select({ listId: statusEntries.listId, used: count() })
+  // The newest list found at the end of the slot index, then only its entries counted: a count over
+  // every entry of the district grew with each token issued and came to dominate issuing one.
+  const [newest] = await db
+    .select({ listId: statusEntries.listId })
     .from(statusEntries)
     .where(eq(statusEntries.districtId, ctx.districtId))
-    .groupBy(statusEntries.listId)
     .orderBy(desc(statusEntries.listId))
     .limit(1);
-  const listId = !open ? 1 : open.used >= LIST_FILL ? open.listId + 1 : open.listId;
+  let listId = 1;
+  if (newest) {
+    const [open] = await db
+      .select({ used: count() })
+      .from(statusEntries)
+      .where(and(eq(statusEntries.districtId, ctx.districtId), eq(statusEntries.listId, newest.listId)));
+    listId = (open?.used ?? 0) >= LIST_FILL ? newest.listId + 1 : newest.listId;
+  }
   for (;;) {
     const candidates = [...crypto.getRandomValues(new Uint32Array(8))].map((n) => n % LIST_SIZE);
     const taken = await db
