@@ -169,7 +169,7 @@ const revisionsRoute = createRoute({
   tags: ['GEP'],
   summary: 'Every closed revision of a unit’s account for a year, oldest first',
   description:
-    'Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf.',
+    'Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf. For a unit with an owner, a read by anyone but the owner is in the owner’s query log.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: { params: YearParam },

@@ -558,7 +558,7 @@ const sourcesRoute = createRoute({
   tags: ['Points'],
   summary: 'The data sources that can award a holder points, and whether the holder has switched each off',
   description:
-    'Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off).',
+    'Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off). A read by anyone but the holder is in the holder’s query log.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },
