@@ -32,7 +32,7 @@ function recordStatements(sqlite: Database.Database) {
     const statement = prepare(text);
     if (!wrapped.has(statement)) {
       wrapped.add(statement);
-      // The executing methods of a better-sqlite3 statement, replaced on this one object only.
+      // Statement declares run/get/all/iterate as class methods; replacing them on this one instance needs an index signature.
       const target = statement as unknown as Record<'run' | 'get' | 'all' | 'iterate', (...args: unknown[]) => unknown>;
       for (const method of ['run', 'get', 'all', 'iterate'] as const) {
         const original = target[method].bind(statement);
