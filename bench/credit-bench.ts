@@ -19,7 +19,7 @@ import { createApp } from '../src/app.js';
 import { MAX_BATCH } from '../src/credit/events.service.js';
 import { pageQuery, planRescore, RESCORE_PAGE, type RescoreSummary, rescoreDistrict } from '../src/credit/rescore.service.js';
 import type { RescoreJob } from '../src/credit/rescore-jobs.service.js';
-import { getCreditScore } from '../src/credit/score.service.js';
+import { scoreSubject } from '../src/credit/score.service.js';
 import { createDistrict } from '../src/districts/districts.service.js';
 import { createClient } from '../src/identity/clients.service.js';
 import { chinaDate, fixedClock, systemClock } from '../src/platform/clock.js';
@@ -455,7 +455,7 @@ async function rescorePair(dir: string): Promise<void> {
       if (n++ % 50 === 0) sample.set(id, s);
     });
     for (const [id, s] of sample) {
-      const { score } = await getCreditScore(db.ctx, id, { asOf: new Date(AS_OF) });
+      const { score } = await scoreSubject(db.ctx, id, { asOf: new Date(AS_OF) });
       if (score.score !== s.score || score.grade !== s.grade) {
         throw new MismatchError(`subject ${id}: the rescore gives ${s.score} (${s.grade}), getCreditScore ${score.score} (${score.grade})`);
       }

@@ -381,7 +381,7 @@ export interface paths {
         };
         /**
          * Every closed revision of a unit’s account for a year, oldest first
-         * @description Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf.
+         * @description Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf. For a unit with an owner, a read by anyone but the owner is in the owner’s query log.
          */
         get: operations["listGepAccountRevisions"];
         put?: never;
@@ -1129,7 +1129,7 @@ export interface paths {
         };
         /**
          * The data sources that can award a holder points, and whether the holder has switched each off
-         * @description Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off).
+         * @description Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off). A read by anyone but the holder is in the holder’s query log.
          */
         get: operations["listPointsSources"];
         put?: never;

@@ -5,7 +5,7 @@
  * so that re-running it reproduces the same amounts and the allocation, the GEP accounts and the credit
  * files tell one story.
  */
-import { getCreditScore } from '../credit/score.service.js';
+import { scoreSubject } from '../credit/score.service.js';
 import { accountOf } from '../gep/accounts.service.js';
 import { childrenOf, type GepUnitRow, getUnit } from '../gep/units.service.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -123,7 +123,7 @@ async function readOne(
     return { value, from: `${source.unitArea} area of ${unit.code} (ha)`, record: { unitCode: unit.code, updatedAt: unit.updatedAt } };
   }
   if (!unit.ownerSubjectId) throw new RecordMissing(`${unit.code} has no owner, so no credit grade`);
-  const { score } = await getCreditScore(ctx, unit.ownerSubjectId, { asOf, scorecard: source.grade.scorecard });
+  const { score } = await scoreSubject(ctx, unit.ownerSubjectId, { asOf, scorecard: source.grade.scorecard });
   const value = source.grade.values[score.grade];
   if (value === undefined)
     throw new RecordMissing(

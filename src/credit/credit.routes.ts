@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
-import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
 import {
@@ -15,12 +14,10 @@ import {
 } from '../platform/http/openapi.js';
 import { AsOf, asOfInstant, pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { logRead } from '../reports/query-log.service.js';
 import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
-import { activeBehaviourLists } from './credit-policy.service.js';
-import { type EventRow, fileState, listSubjectEvents, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
+import { creditFilePage, type EventRow, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
 import { creditLists } from './lists.service.js';
 import { fileObjection, listObjections, type ObjectionRow, resolveObjection } from './objections.service.js';
 import { getCreditScore } from './score.service.js';
@@ -464,14 +461,12 @@ export const creditRoutes = createRouter()
     const ctx = serviceContext(c);
     const { subjectId } = c.req.valid('param');
     const q = c.req.valid('query');
-    await getSubject(ctx, subjectId);
-    const page = await listSubjectEvents(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
-    const { reversedBy, disputed: open } = await fileState(ctx, subjectId);
-    const lists = await activeBehaviourLists(ctx, ctx.now);
-    const titleOf = (code: string) => lists.find((l) => l.codes.has(code))?.codes.get(code)?.def.title ?? null;
-    await logRead(ctx, subjectId, 'listCreditEvents');
+    const page = await creditFilePage(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit });
     return c.json(
-      { items: page.items.map((e) => toEvent(e, reversedBy.get(e.id) ?? null, open.has(e.id), titleOf(e.code))), nextCursor: page.nextCursor },
+      {
+        items: page.items.map((e) => toEvent(e, page.reversedBy.get(e.id) ?? null, page.disputed.has(e.id), page.titleOf(e.code))),
+        nextCursor: page.nextCursor,
+      },
       200,
     );
   })
@@ -489,7 +484,6 @@ export const creditRoutes = createRouter()
       scorecard: q.scorecard,
       all: q.scorecard === undefined,
     });
-    await logRead(ctx, subjectId, 'getCreditScore');
     return c.json({ subject: toSubject(subject), ...score, scorecards }, 200);
   })
   .openapi(fileObjectionRoute, async (c) => {

@@ -4,7 +4,8 @@
  */
 import Decimal from 'decimal.js';
 import { and, asc, eq, getTableName, gt, isNotNull, sql } from 'drizzle-orm';
-import { resolveSubjectRefs } from '../identity/subjects.service.js';
+import { getSubject, resolveSubjectRefs } from '../identity/subjects.service.js';
+import { logRead } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
@@ -15,7 +16,7 @@ import { principalRef } from '../platform/http/principal.js';
 import { sha256HexAll } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
 import type { CompiledBehaviourList, EventAmount } from '../rules/kinds/behaviour-list/compile.js';
-import { behaviourListsFor } from './credit-policy.service.js';
+import { activeBehaviourLists, behaviourListsFor } from './credit-policy.service.js';
 
 export const MAX_BATCH = 10_000;
 
@@ -387,6 +388,31 @@ export async function listSubjectEvents(ctx: ServiceContext, subjectId: string, 
     .limit(options.limit + 1);
   const items = rows.slice(0, options.limit);
   return { items, nextCursor: rows.length > options.limit ? String(items[items.length - 1]?.seq) : null };
+}
+
+export interface CreditFilePage {
+  items: EventRow[];
+  nextCursor: string | null;
+  /** Each reversed event's reversal. */
+  reversedBy: Map<string, string>;
+  /** Events with an open objection. */
+  disputed: Set<string>;
+  /** An event code's title in the behaviour lists in force, null for a code no list names now. */
+  titleOf: (code: string) => string | null;
+}
+
+/** listCreditEvents: a page of a subject's file with each event's state; a read by anyone but the subject is logged. */
+export async function creditFilePage(
+  ctx: ServiceContext,
+  subjectId: string,
+  options: { after?: number | undefined; limit: number },
+): Promise<CreditFilePage> {
+  const subject = await getSubject(ctx, subjectId);
+  const page = await listSubjectEvents(ctx, subject.id, options);
+  const { reversedBy, disputed } = await fileState(ctx, subject.id);
+  const lists = await activeBehaviourLists(ctx, ctx.now);
+  await logRead(ctx, subject.id, 'listCreditEvents');
+  return { ...page, reversedBy, disputed, titleOf: (code) => lists.find((l) => l.codes.has(code))?.codes.get(code)?.def.title ?? null };
 }
 
 /** The whole file of one subject, for scoring. */

@@ -6,7 +6,7 @@
  * subject and writes each subject's file in the compact form of score-plan.ts (a few bytes an event,
  * reversals apart), and the plan draws the facts from it and scores. Scoring 2 000 000 events takes
  * about the time SQL takes to aggregate them (bench/credit-bench.ts). A file the plan cannot score on
- * its own (score-plan.ts: NeedsFullScore) is scored by getCreditScore, from the full file.
+ * its own (score-plan.ts: NeedsFullScore) is scored by scoreSubject, from the full file.
  */
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
@@ -16,7 +16,7 @@ import { DomainError } from '../platform/errors.js';
 import { RuleEvaluationError } from '../rules/engine/errors.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import { type CreditPolicy, creditPolicy } from './credit-policy.service.js';
-import { getCreditScore } from './score.service.js';
+import { scoreSubject } from './score.service.js';
 import {
   AMOUNTS_MARK,
   CORRECTION_MARK,
@@ -184,7 +184,7 @@ export async function rescorePage(
 }
 
 async function fullScore(ctx: ServiceContext, plan: RescorePlan, subjectId: string): Promise<{ score: number; grade: string }> {
-  const { score } = await getCreditScore({ ...ctx, now: ctx.now < plan.asOf ? plan.asOf : ctx.now }, subjectId, {
+  const { score } = await scoreSubject({ ...ctx, now: ctx.now < plan.asOf ? plan.asOf : ctx.now }, subjectId, {
     asOf: plan.asOf,
     scorecard: plan.scorecardId,
   });

@@ -3,12 +3,11 @@ import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { AsOf, asOfInstant } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { logRead } from '../reports/query-log.service.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import { accountCsv } from './account-table.js';
-import { accountOf, closeAccount, revisionsOf } from './accounts.service.js';
+import { closeAccount, readGepAccount, readGepAccountRevisions } from './accounts.service.js';
 import { GepUnit, toUnit, UnitCodeParam } from './gep.routes.js';
-import { getUnit, readableUnit } from './units.service.js';
+import { getUnit } from './units.service.js';
 
 const Money = z.string().openapi({ example: '9306432.15', description: 'Yuan, a decimal string to the fen' });
 const Share = z.string().openapi({ example: '0.253417', description: 'A decimal fraction of the total (0.25 = a quarter)' });
@@ -170,7 +169,7 @@ const revisionsRoute = createRoute({
   tags: ['GEP'],
   summary: 'Every closed revision of a unit’s account for a year, oldest first',
   description:
-    'Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf.',
+    'Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf. For a unit with an owner, a read by anyone but the owner is in the owner’s query log.',
   security: bearerSecurity,
   middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: { params: YearParam },
@@ -208,9 +207,7 @@ export const gepAccountRoutes = createRouter()
     const ctx = serviceContext(c);
     const { unitCode, year } = c.req.valid('param');
     const q = c.req.valid('query');
-    const unit = await readableUnit(ctx, unitCode);
-    const account = await accountOf(ctx, unit, year, { asOf: q.asOf ? asOfInstant(q.asOf) : undefined, view: q.view, pin: true });
-    if (unit.ownerSubjectId) await logRead(ctx, unit.ownerSubjectId, 'getGepAccount');
+    const { unit, account } = await readGepAccount(ctx, unitCode, year, { asOf: q.asOf ? asOfInstant(q.asOf) : undefined, view: q.view });
     if (wantsCsv(q.format, c.req.header('accept'))) {
       c.header('content-disposition', `attachment; filename="gep-${unit.code}-${year}.csv"`);
       return c.body(accountCsv(account, unit), 200, { 'content-type': 'text/csv; charset=utf-8' });
@@ -227,6 +224,5 @@ export const gepAccountRoutes = createRouter()
   .openapi(revisionsRoute, async (c) => {
     const ctx = serviceContext(c);
     const { unitCode, year } = c.req.valid('param');
-    const unit = await readableUnit(ctx, unitCode);
-    return c.json({ revisions: await revisionsOf(ctx, unit, year) }, 200);
+    return c.json({ revisions: await readGepAccountRevisions(ctx, unitCode, year) }, 200);
   });

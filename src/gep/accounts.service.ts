@@ -9,6 +9,7 @@
  */
 import Decimal from 'decimal.js';
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { logRead } from '../platform/audit/query-log.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { gepAccountPins, gepAccounts } from '../platform/db/schema.js';
@@ -20,7 +21,7 @@ import { type AccountRow, type Category, computeAccount, type GepAccount } from 
 import { convert, type Unit, unitOf } from '../rules/units/units.js';
 import { FIGURES, measurementsAsOf, requireYearBegun, type StoredMeasurement } from './measurements.service.js';
 import { type MethodVersion, methodFor, methodVersion } from './method.service.js';
-import { childrenOf, type GepUnitRow } from './units.service.js';
+import { childrenOf, type GepUnitRow, readableUnit } from './units.service.js';
 
 export interface AccountView extends GepAccount {
   status: 'open' | 'closed';
@@ -325,8 +326,33 @@ async function viewOf(ctx: ServiceContext, accountId: string): Promise<AccountVi
   return JSON.parse(row.account) as AccountView;
 }
 
+/**
+ * getGepAccount: a unit's account as someone asks for it. An owned unit's account is its owner's data:
+ * a read by anyone but the owner is in the owner's query log. A unit without an owner (a town, the
+ * district) belongs to no subject and is not logged.
+ */
+export async function readGepAccount(
+  ctx: ServiceContext,
+  unitCode: string,
+  year: number,
+  options: Omit<Options, 'pin'>,
+): Promise<{ unit: GepUnitRow; account: AccountView }> {
+  const unit = await readableUnit(ctx, unitCode);
+  const account = await accountOf(ctx, unit, year, { ...options, pin: true });
+  if (unit.ownerSubjectId) await logRead(ctx, unit.ownerSubjectId, 'getGepAccount');
+  return { unit, account };
+}
+
+/** listGepAccountRevisions: every closed revision of a unit's year, oldest first; logged for an owned unit as getGepAccount is. */
+export async function readGepAccountRevisions(ctx: ServiceContext, unitCode: string, year: number) {
+  const unit = await readableUnit(ctx, unitCode);
+  const revisions = await revisionsOf(ctx, unit, year);
+  if (unit.ownerSubjectId) await logRead(ctx, unit.ownerSubjectId, 'listGepAccountRevisions');
+  return revisions;
+}
+
 /** Every closed revision of a unit's year, oldest first. */
-export async function revisionsOf(ctx: ServiceContext, unit: GepUnitRow, year: number) {
+async function revisionsOf(ctx: ServiceContext, unit: GepUnitRow, year: number) {
   const rows = await ctx.deps.storage.db
     .select()
     .from(gepAccounts)

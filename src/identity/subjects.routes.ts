@@ -11,8 +11,7 @@ import {
 } from '../platform/http/openapi.js';
 import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { logRead } from '../reports/query-log.service.js';
-import { getSubject, listSubjects, lookupSubject, ownSubject, registerSubject, type SubjectRow } from './subjects.service.js';
+import { listSubjects, lookupSubject, ownSubject, readSubject, registerSubject, type SubjectRow } from './subjects.service.js';
 
 const Uscc = z.string().min(1).max(40).openapi({ example: '91310230MA1K2B3C4P', description: 'Unified Social Credit Code (GB 32100-2015)' });
 const IdNumber = z
@@ -181,15 +180,12 @@ export const subjectRoutes = createRouter()
     const ctx = serviceContext(c);
     const row =
       body.kind === 'firm' ? await lookupSubject(ctx, 'firm', body.uscc, '/uscc') : await lookupSubject(ctx, 'resident', body.idNumber, '/idNumber');
-    await logRead(ctx, row.id, 'lookupSubject');
     return c.json(toSubject(row), 200);
   })
   .openapi(meRoute, async (c) => c.json(toSubject(await ownSubject(serviceContext(c))), 200))
   .openapi(getRoute, async (c) => {
     const ctx = serviceContext(c);
-    const row = await getSubject(ctx, c.req.valid('param').subjectId);
-    await logRead(ctx, row.id, 'getSubject');
-    return c.json(toSubject(row), 200);
+    return c.json(toSubject(await readSubject(ctx, c.req.valid('param').subjectId)), 200);
   })
   .openapi(listRoute, async (c) => {
     const q = c.req.valid('query');

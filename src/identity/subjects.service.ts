@@ -3,6 +3,7 @@
  * deployment's HMAC key and masked; the number itself is never stored.
  */
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { logRead } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
@@ -78,6 +79,10 @@ const subjectById = preparedQuery((db) =>
     .prepare(),
 );
 
+/**
+ * A subject by id, access checked, for every service that acts on one. It writes no query-log line: the
+ * services that answer with a subject's data log their own read (readSubject, the score, the points…).
+ */
 export async function getSubject(ctx: ServiceContext, subjectId: string): Promise<SubjectRow> {
   const [row] = await subjectById(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId });
   if (!row) throw fail.notFound(`no subject '${subjectId}' in district '${ctx.districtId}'`);
@@ -87,10 +92,19 @@ export async function getSubject(ctx: ServiceContext, subjectId: string): Promis
   return row;
 }
 
+/** getSubject, the operation: a subject's record as someone asks for it, logged unless the subject itself reads. */
+export async function readSubject(ctx: ServiceContext, subjectId: string): Promise<SubjectRow> {
+  const row = await getSubject(ctx, subjectId);
+  await logRead(ctx, row.id, 'getSubject');
+  return row;
+}
+
+/** lookupSubject: finding a subject by its identifier is a read of its record, and is logged. */
 export async function lookupSubject(ctx: ServiceContext, kind: SubjectKind, identifier: string, pointer: string): Promise<SubjectRow> {
   const id = await identify(ctx, kind, identifier, pointer);
   const row = await findByHash(ctx, id.lookupHash);
   if (!row) throw fail.notFound(`no ${kind} with that identifier in district '${ctx.districtId}'`);
+  await logRead(ctx, row.id, 'lookupSubject');
   return row;
 }
 

@@ -5,19 +5,19 @@ import Decimal from 'decimal.js';
 import { and, eq, inArray } from 'drizzle-orm';
 import { creditPolicy } from '../credit/credit-policy.service.js';
 import { subjectFile } from '../credit/events.service.js';
-import { getCreditScore } from '../credit/score.service.js';
+import { scoreSubject } from '../credit/score.service.js';
 import { accountOf } from '../gep/accounts.service.js';
 import { latestYearWithData } from '../gep/measurements.service.js';
 import { getSubject } from '../identity/subjects.service.js';
+import { readLogStatements } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { addMonths, addYears } from '../platform/dates.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
-import { gepUnits, loanAssessments, queryLog } from '../platform/db/schema.js';
+import { gepUnits, loanAssessments } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
 import { requireConsent } from '../reports/consents.service.js';
-import { queryLogEntry } from '../reports/query-log.service.js';
 import { type Assessment, assessLoan, type BorrowerFacts, type PledgeValue } from '../rules/kinds/loan-product/assess.js';
 import type { GepValueType, LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
 import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
@@ -68,7 +68,7 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
 
   const pledges = await valuePledges(ctx, subject.id, product, input.pledges);
 
-  const { score, scorecards } = await getCreditScore(ctx, subject.id, { subject, scorecard: product.eligibility.scorecard, all: true });
+  const { score, scorecards } = await scoreSubject(ctx, subject.id, { subject, scorecard: product.eligibility.scorecard, all: true });
   const policy = await creditPolicy(ctx, subject.kind, ctx.now, product.eligibility.scorecard);
   const otherGrades = Object.fromEntries(
     scorecards.map((s) => [s.ruleSets.scorecard.id, { grade: s.grade, gradeLabel: s.gradeLabel, ruleSet: s.ruleSets.scorecard }]),
@@ -146,10 +146,7 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
           createdAt: ctx.now.toISOString(),
         })
         .returning({ id: loanAssessments.id }),
-      db
-        .insert(queryLog)
-        .values(queryLogEntry(ctx, subject.id, 'assessGepLoan', { purpose: 'loan-application', consentId: consent.id }))
-        .returning({ seq: queryLog.seq }),
+      ...readLogStatements(ctx, subject.id, 'assessGepLoan', { purpose: 'loan-application', consentId: consent.id }),
     ],
     { id, assessment },
   );

@@ -14,7 +14,6 @@ import {
 } from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { logRead } from '../reports/query-log.service.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
 import { awardBatch, MAX_AWARD_BATCH } from './award-batch.service.js';
@@ -559,7 +558,7 @@ const sourcesRoute = createRoute({
   tags: ['Points'],
   summary: 'The data sources that can award a holder points, and whether the holder has switched each off',
   description:
-    'Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off).',
+    'Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off). A read by anyone but the holder is in the holder’s query log.',
   security: bearerSecurity,
   middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },
@@ -624,7 +623,6 @@ export const pointsRoutes = createRouter()
   .openapi(accountRoute, async (c) => {
     const ctx = serviceContext(c);
     const a = await account(ctx, c.req.valid('param').subjectId);
-    await logRead(ctx, a.holder.id, 'getPointsAccount');
     return c.json(
       {
         holder: toSubject(a.holder),
@@ -640,7 +638,6 @@ export const pointsRoutes = createRouter()
   .openapi(balanceRoute, async (c) => {
     const ctx = serviceContext(c);
     const { holder, balance, pending } = await pointsBalance(ctx, c.req.valid('param').subjectId);
-    await logRead(ctx, holder.id, 'getPointsBalance');
     return c.json({ holderId: holder.id, balance, pending, asOf: chinaDate(ctx.now) }, 200);
   })
   .openapi(ledgerRoute, async (c) => {
@@ -648,7 +645,6 @@ export const pointsRoutes = createRouter()
     const ctx = serviceContext(c);
     const { subjectId } = c.req.valid('param');
     const page = await ledgerPage(ctx, subjectId, { after: q.cursor === undefined ? undefined : Number(q.cursor), limit: q.limit, order: q.order });
-    await logRead(ctx, subjectId, 'listPointsLedger');
     return c.json({ items: page.items.map(toEntry), nextCursor: page.nextCursor }, 200);
   })
   .openapi(reverseRoute, async (c) =>

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type SubjectRow } from '../identity/subjects.service.js';
+import { logRead } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { addDays } from '../platform/dates.js';
@@ -76,6 +77,8 @@ export async function sourceStates(ctx: ServiceContext, holderId: string) {
   for (const a of actions) if (a.source && a.holders.includes(holder.kind)) sources.set(a.source, [...(sources.get(a.source) ?? []), a.code]);
   // A source switched off earlier stays listed even when the catalogue no longer names it.
   for (const r of rows) if (!sources.has(r.source)) sources.set(r.source, []);
+  // Which sources a holder switched off is its own choice about its data: a read by the bureau is logged.
+  await logRead(ctx, holder.id, 'listPointsSources');
   return [...sources].map(([source, actionCodes]) => {
     const row = bySource.get(source);
     return { source, actions: actionCodes, enabled: row ? row.enabled : true, changedAt: row?.changedAt ?? null };
@@ -300,12 +303,15 @@ function balances(entries: readonly LedgerEntryLike[], today: string): { balance
 }
 
 /**
- * A holder's balance and pending points, expiry applied: the light read (getPointsBalance), also what a
- * consented report carries. The whole account (account()) adds the history and the benefits.
+ * A holder's balance and pending points, expiry applied: the light read (getPointsBalance), logged when
+ * anyone but the holder reads it. The whole account (account()) adds the history and the benefits; a
+ * consented report carries pointsSummary(), logged with the report.
  */
 export async function pointsBalance(ctx: ServiceContext, holderId: string): Promise<{ holder: SubjectRow; balance: number; pending: number }> {
   const holder = await getSubject(ctx, holderId);
-  return { holder, ...balances(await entriesAfterExpiry(ctx, holder.id), chinaDate(ctx.now)) };
+  const result = { holder, ...balances(await entriesAfterExpiry(ctx, holder.id), chinaDate(ctx.now)) };
+  await logRead(ctx, holder.id, 'getPointsBalance');
+  return result;
 }
 
 const balanceSql = (districtId: string, holderId: string, today: string) =>
@@ -437,6 +443,7 @@ export interface PointsAccount {
   benefits: Array<BenefitRow & { affordable: boolean; left: number | null }>;
 }
 
+/** getPointsAccount: the whole account; a read by anyone but the holder is in the holder's query log. */
 export async function account(ctx: ServiceContext, holderId: string): Promise<PointsAccount> {
   const holder = await getSubject(ctx, holderId);
   const today = chinaDate(ctx.now);
@@ -453,6 +460,7 @@ export async function account(ctx: ServiceContext, holderId: string): Promise<Po
     .orderBy(desc(pointsLedger.seq))
     .limit(20);
   const offered = (await listBenefits(ctx, { validOn: today })).filter((b) => (JSON.parse(b.holderKinds) as string[]).includes(holder.kind));
+  await logRead(ctx, holder.id, 'getPointsAccount');
   return {
     holder,
     balance,
@@ -463,6 +471,7 @@ export async function account(ctx: ServiceContext, holderId: string): Promise<Po
   };
 }
 
+/** listPointsLedger: a page of a holder's entries; a read by anyone but the holder is in the holder's query log. */
 export async function ledgerPage(
   ctx: ServiceContext,
   holderId: string,
@@ -481,6 +490,7 @@ export async function ledgerPage(
     .orderBy(newestFirst ? desc(pointsLedger.seq) : asc(pointsLedger.seq))
     .limit(options.limit + 1);
   const items = rows.slice(0, options.limit);
+  await logRead(ctx, holder.id, 'listPointsLedger');
   return { items, nextCursor: rows.length > options.limit ? String(items[items.length - 1]?.seq) : null };
 }
 
@@ -598,7 +608,7 @@ export async function statistics(ctx: ServiceContext, range: { from: string; to:
   );
 }
 
-/** Balance and pending points only: what a consented report may carry. */
+/** Balance and pending points only: what a consented report may carry. Not logged here: the report logs its own read. */
 export async function pointsSummary(ctx: ServiceContext, holderId: string): Promise<{ balance: number; pending: number }> {
   return balances(await entriesAfterExpiry(ctx, holderId), chinaDate(ctx.now));
 }

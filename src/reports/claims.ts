@@ -6,7 +6,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { CountedEvent, SubjectStatement } from '../credit/credit-score.js';
-import { getCreditScore } from '../credit/score.service.js';
+import { scoreSubject } from '../credit/score.service.js';
 import { accountOf } from '../gep/accounts.service.js';
 import { latestYearWithData } from '../gep/measurements.service.js';
 import { unitsOwnedBy } from '../gep/units.service.js';
@@ -71,7 +71,7 @@ export async function gatherClaims(
   const ruleSets: RuleSetRef[] = [];
   const events = new Set<string>();
   if (want.has('score') || want.has('items') || want.has('lists') || want.has('disputes')) {
-    const { score } = await getCreditScore(ctx, subject.id, { subject });
+    const { score } = await scoreSubject(ctx, subject.id, { subject });
     const eventOf = (e: CountedEvent) => ({
       eventId: e.eventId,
       code: e.code,

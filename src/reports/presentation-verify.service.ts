@@ -5,13 +5,13 @@
  * the credential's status. The read is logged for the subject like any other.
  */
 import { and, eq } from 'drizzle-orm';
+import { logRead } from '../platform/audit/query-log.js';
 import type { ServiceContext } from '../platform/context.js';
-import { queryLog, subjects } from '../platform/db/schema.js';
+import { subjects } from '../platform/db/schema.js';
 import { DomainError } from '../platform/errors.js';
 import { districtPolicy } from '../rules/district-policy.service.js';
 import type { ClaimGroup, Purpose } from '../rules/kinds/district-policy/body.js';
 import { verifyPresentation } from './presentation.js';
-import { queryLogEntry } from './query-log.service.js';
 import { publishedKeys } from './signing-keys.service.js';
 import type { StatusCheck } from './status-list.js';
 import { tokenStatus } from './verify.service.js';
@@ -86,10 +86,6 @@ export async function verifyCredentialPresentation(
     .select({ id: subjects.id })
     .from(subjects)
     .where(and(eq(subjects.districtId, ctx.districtId), eq(subjects.id, subjectId)));
-  if (known && p.type === 'client') {
-    await ctx.deps.storage.db
-      .insert(queryLog)
-      .values(queryLogEntry(ctx, known.id, 'verifyCredentialPresentation', { purpose: input.purpose ?? `${p.role} duties` }));
-  }
+  if (known) await logRead(ctx, known.id, 'verifyCredentialPresentation', { purpose: input.purpose });
   return { valid: true, disclosed: result.disclosed, claims: result.claims, keyBinding: result.keyBinding, status };
 }

@@ -1,40 +1,12 @@
 /**
- * The query log: who read a subject's data, when, why, under which consent, which report. Subjects see
- * their own entries; auditors see all.
+ * Reading the query log: who read a subject's data, when, why, under which consent, which report.
+ * Subjects see their own entries; auditors see all. The read services write it (platform/audit).
  */
 import { and, desc, eq, gte, lt } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
 import { queryLog } from '../platform/db/schema.js';
-import { actorOf, principalRef } from '../platform/http/principal.js';
 
 export type QueryLogRow = typeof queryLog.$inferSelect;
-
-export function queryLogEntry(
-  ctx: ServiceContext,
-  subjectId: string,
-  action: string,
-  details: { purpose?: string; consentId?: string | null; reportId?: string | null } = {},
-): typeof queryLog.$inferInsert {
-  const p = ctx.principal;
-  return {
-    districtId: ctx.districtId,
-    subjectId,
-    at: ctx.now.toISOString(),
-    actor: principalRef(p),
-    actorName: p.type === 'client' ? p.name : 'subject',
-    actorRole: actorOf(p),
-    action,
-    purpose: details.purpose ?? (p.type === 'client' ? `${p.role} duties` : 'own'),
-    consentId: details.consentId ?? null,
-    reportId: details.reportId ?? null,
-  };
-}
-
-/** Logs a read of a subject's data unless the subject itself is reading. */
-export async function logRead(ctx: ServiceContext, subjectId: string, action: string): Promise<void> {
-  if (ctx.principal.type === 'subject') return;
-  await ctx.deps.storage.db.insert(queryLog).values(queryLogEntry(ctx, subjectId, action));
-}
 
 export async function listLog(
   ctx: ServiceContext,

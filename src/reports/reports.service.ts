@@ -7,9 +7,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import { getSubject } from '../identity/subjects.service.js';
+import { readLogStatements } from '../platform/audit/query-log.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
-import { queryLog, reports, signingKeys } from '../platform/db/schema.js';
+import { reports, signingKeys } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
@@ -18,7 +19,6 @@ import type { ClaimGroup } from '../rules/kinds/district-policy/body.js';
 import type { CompiledDistrictPolicy } from '../rules/kinds/district-policy/compile.js';
 import { distinctRuleSets, GROUPS_OF_SCOPE, gatherClaims, ordered, scopeOf } from './claims.js';
 import { type Purpose, requireConsent, SCOPES, type Scope } from './consents.service.js';
-import { queryLogEntry } from './query-log.service.js';
 import { activeKey } from './signing-keys.service.js';
 import { allocateSlot, isSlotTaken, statusEntryStatements, statusListUri } from './status-list.service.js';
 import { REPORT_TYPE } from './verify.js';
@@ -204,10 +204,7 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
             .set({ lastReportExpiresAt: sql`MAX(COALESCE(${signingKeys.lastReportExpiresAt}, ''), ${expiresAt.toISOString()})` })
             .where(eq(signingKeys.kid, key.kid))
             .returning({ kid: signingKeys.kid }),
-          db
-            .insert(queryLog)
-            .values(queryLogEntry(ctx, subject.id, 'issueCreditReport', { purpose: input.purpose, consentId: consent.id, reportId }))
-            .returning({ seq: queryLog.seq }),
+          ...readLogStatements(ctx, subject.id, 'issueCreditReport', { purpose: input.purpose, consentId: consent.id, reportId }),
         ],
         issued,
       );

@@ -147,6 +147,10 @@ export const creditEvents = sqliteTable(
     // Covering index for scoring: a district rescore reads every subject's file from this index alone, in
     // subject order, without touching the table (bench/credit-bench.ts: 8.4 s against 0.6 s for 2M events).
     index('credit_events_subject').on(t.districtId, t.subjectId, t.code, t.occurredOn, t.endedOn, t.recordedAt, t.reversesEventId, t.amounts),
+    // A subject's file in seq order: what a score reads whole and a file page reads a slice of. The covering
+    // index above leads with the same columns but is ordered by code after them, so a read in seq order
+    // through it sorts the whole file in a temporary B-tree (tests/query-plans.test.ts).
+    index('credit_events_subject_seq').on(t.districtId, t.subjectId, t.seq),
     uniqueIndex('credit_events_external').on(t.districtId, t.agency, t.externalId),
     index('credit_events_code').on(t.districtId, t.code, t.occurredOn),
   ],
@@ -256,6 +260,9 @@ export const pointsLedger = sqliteTable(
   (t) => [
     // Covering index: a balance is a sum over (holder, availableOn) reading no other page.
     index('points_ledger_balance').on(t.districtId, t.holderId, t.availableOn, t.points),
+    // A holder's entries in seq order: what every account read (expiry, balance, history) and a ledger page
+    // read; through the balance index they would be sorted in a temporary B-tree on every read.
+    index('points_ledger_holder_seq').on(t.districtId, t.holderId, t.seq),
     index('points_ledger_action_day').on(t.districtId, t.holderId, t.actionCode, t.earnedOn),
     uniqueIndex('points_ledger_dedup').on(t.districtId, t.dedupKey),
     uniqueIndex('points_ledger_lot_event').on(t.lotId, t.kind),

@@ -4,6 +4,7 @@
  * statements people agree to use these labels. Codes a district defines itself (event codes, actions,
  * rule ids) carry their own titles in the rule files and are not listed here.
  */
+import type { QueryAction } from '../audit/query-log.js';
 import type { ClientRole } from '../http/principal.js';
 
 /** Looks a code up, falling back to the code itself for one this table does not know. */
@@ -33,14 +34,17 @@ export const objectionStatusLabel = lookup({ open: '处理中', upheld: '已采�
 export const ledgerKindLabel = lookup({ earn: '获得', expire: '过期', redeem: '兑换', reverse: '撤回' });
 export const listLabel = lookup({ red: '红名单（守信激励）', black: '黑名单（失信惩戒）' });
 
-/** What the query log calls each read. */
-export const queryActionLabel = lookup({
+/** What the query log calls each read: every action the read services log has its label. */
+export const queryActionLabel = lookup<QueryAction>({
   issueCreditReport: '出具信用报告',
   getCreditScore: '查看信用评分',
   listCreditEvents: '查看信用档案',
   getPointsAccount: '查看积分账户',
+  getPointsBalance: '查看积分余额',
   listPointsLedger: '查看积分明细',
+  listPointsSources: '查看积分数据来源设置',
   getGepAccount: '查看GEP核算',
+  listGepAccountRevisions: '查看GEP核算修订记录',
   getSubject: '查看主体信息',
   lookupSubject: '查找主体',
   assessGepLoan: 'GEP生态贷评估',

@@ -1,0 +1,2 @@
+CREATE INDEX `credit_events_subject_seq` ON `credit_events` (`district_id`,`subject_id`,`seq`);--> statement-breakpoint
+CREATE INDEX `points_ledger_holder_seq` ON `points_ledger` (`district_id`,`holder_id`,`seq`);
