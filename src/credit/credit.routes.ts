@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
+import { SubjectSchema, toSubject } from '../identity/schemas.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
@@ -18,7 +18,7 @@ import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
 import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { IsoDate } from '../rules/kinds/common.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { RuleSetRefSchema } from '../rules/schemas.js';
 import { activeBehaviourLists } from './credit-policy.service.js';
 import { type EventRow, fileState, listSubjectEvents, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
 import { creditLists } from './lists.service.js';

@@ -4,10 +4,10 @@ import { bearerSecurity, createRouter, IdempotencyHeader, jsonBody, problemRespo
 import { AsOf, asOfInstant } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { logRead } from '../reports/query-log.service.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { RuleSetRefSchema } from '../rules/schemas.js';
 import { accountCsv } from './account-table.js';
 import { accountOf, closeAccount, revisionsOf } from './accounts.service.js';
-import { GepUnit, toUnit, UnitCodeParam } from './gep.routes.js';
+import { GepUnit, toUnit, UnitCodeParam } from './schemas.js';
 import { getUnit, readableUnit } from './units.service.js';
 
 const Money = z.string().openapi({ example: '9306432.15', description: 'Yuan, a decimal string to the fen' });

@@ -6,6 +6,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
+import { type Purpose, requireConsent, SCOPES, type Scope } from '../consents/consents.service.js';
 import { getSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
@@ -17,7 +18,6 @@ import { districtPolicy } from '../rules/district-policy.service.js';
 import type { ClaimGroup } from '../rules/kinds/district-policy/body.js';
 import type { CompiledDistrictPolicy } from '../rules/kinds/district-policy/compile.js';
 import { distinctRuleSets, GROUPS_OF_SCOPE, gatherClaims, ordered, scopeOf } from './claims.js';
-import { type Purpose, requireConsent, SCOPES, type Scope } from './consents.service.js';
 import { queryLogEntry } from './query-log.service.js';
 import { activeKey } from './signing-keys.service.js';
 import { allocateSlot, isSlotTaken, statusEntryStatements, statusListUri } from './status-list.service.js';
