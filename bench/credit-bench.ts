@@ -22,9 +22,9 @@ import type { RescoreJob } from '../src/credit/rescore-jobs.service.js';
 import { scoreSubject } from '../src/credit/score.service.js';
 import { createDistrict } from '../src/districts/districts.service.js';
 import { createClient } from '../src/identity/clients.service.js';
+import { openSqliteStorage } from '../src/node/sqlite.js';
 import { chinaDate, fixedClock, systemClock } from '../src/platform/clock.js';
 import type { ServiceContext } from '../src/platform/context.js';
-import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
 import type { AppDeps } from '../src/platform/deps.js';
 import { newId } from '../src/platform/util/ids.js';
 import {

@@ -4,14 +4,14 @@
  * dependencies on a database file, built as tests/support/world.ts builds them.
  */
 import type Database from 'better-sqlite3';
-import { residentIdCheckChar } from '../src/identity/resident-id.js';
 import { readShippedRules } from '../src/node/shipped-rules.js';
 import { useNodeHashing } from '../src/node/sync-crypto.js';
 import type { Clock } from '../src/platform/clock.js';
 import type { Storage } from '../src/platform/db/database.js';
 import { type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/platform/deps.js';
+import { residentIdCheckChar } from '../src/platform/identifiers/resident-id.js';
+import { memoryKeyStore } from '../src/platform/key-store.js';
 import { silentLogger } from '../src/platform/logger.js';
-import { memoryKeyStore } from '../src/reports/key-store.js';
 
 /** Resident number `n` (unique below 16.8M): region 310230 (崇明), a birth date between 1950 and 1999. */
 export function residentIdNumber(n: number): string {

@@ -9,8 +9,8 @@ import { systemClock } from './platform/clock.js';
 import { DEFAULT_AUDIENCE, parseConfig, type ServiceConfig } from './platform/config.js';
 import { d1Storage } from './platform/db/d1.js';
 import type { AppDeps, SubjectTokenIssuer } from './platform/deps.js';
+import { memoryKeyStore } from './platform/key-store.js';
 import { jsonLogger } from './platform/logger.js';
-import { memoryKeyStore } from './reports/key-store.js';
 import { shippedRules } from './rules/shipped-rules.generated.js';
 
 export interface WorkerEnv {

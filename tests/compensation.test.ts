@@ -112,12 +112,16 @@ describe('a bureau allocates the town fund', () => {
       forest: fc.integer({ min: 1, max: 5000 }),
       assessment: fc.integer({ min: 0, max: 100 }),
     });
+    // Funds the property ran through to an allocation, and of those the ones with fen: the point of it.
+    let allocated = 0;
+    let allocatedWithFen = 0;
     await fc.assert(
       fc.asyncProperty(
+        // The fund in fen: 10 000.00 to 90 000 000.00 yuan, most of them with fen.
         fc.integer({ min: 1_000_000, max: 9_000_000_000 }),
         fc.array(recipient, { minLength: 4, maxLength: 30 }),
         async (fen, rows) => {
-          const fund = new Decimal(fen).div(100).mul(100).toFixed(2);
+          const fund = new Decimal(fen).div(100).toFixed(2);
           const recipients = rows.map((r, i) => ({
             id: `town-${String(i).padStart(2, '0')}`,
             values: { gep: String(r.gep), redline_area: String(r.redline), forest_area: String(r.forest), assessment: String(r.assessment) },
@@ -134,10 +138,15 @@ describe('a bureau allocates the town fund', () => {
           }
           expect(sum(res.json.result.recipients)).toBe(fund);
           for (const r of res.json.result.recipients) expect(r.amount).toMatch(/^\d+\.\d{2}$/);
+          allocated += 1;
+          if (!fund.endsWith('.00')) allocatedWithFen += 1;
         },
       ),
       { numRuns: 60, seed: 20261124 },
     );
+    // A property whose every run was refused, or whose funds were all whole yuan, would have proved nothing.
+    expect(allocated).toBeGreaterThan(30);
+    expect(allocatedWithFen).toBeGreaterThan(allocated / 2);
   }, 60_000);
 });
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { bootstrapDistrict } from '../src/node/d1-bootstrap.js';
 import { readShippedRules } from '../src/node/shipped-rules.js';
+import { openSqliteStorage } from '../src/node/sqlite.js';
 import { systemClock } from '../src/platform/clock.js';
-import { openSqliteStorage } from '../src/platform/db/sqlite-node.js';
 import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/platform/deps.js';
+import { memoryKeyStore } from '../src/platform/key-store.js';
 import { silentLogger } from '../src/platform/logger.js';
-import { memoryKeyStore } from '../src/reports/key-store.js';
 
 describe('an operator creates a district for a Workers deployment', () => {
   it('gets SQL that, loaded into an empty database, gives a working district with its rules, key and clients', async () => {

@@ -156,7 +156,8 @@ describe('a district publishes its own policy', () => {
       passed: false,
       differences: [{ path: '/objectionDueOn', expected: '2026-12-14', got: '2026-12-09' }],
     });
-    expect(tried.json.examples.slice(1).every((e: { passed: boolean }) => e.passed)).toBe(true);
+    // The shipped file's other two examples do not hang on the deadline.
+    expect(tried.json.examples.map((e: { passed: boolean }) => e.passed)).toEqual([false, true, true]);
     const secondPolicy = expectProblem(await upload(policyFile({ version: 1, effectiveFrom: '2026-12-01', id: 'stricter-policy' })), 422);
     expect(secondPolicy.errors?.[0]).toMatchObject({ pointer: '/id', line: 7, detail: expect.stringContaining("the id 'district-policy'") });
     const zone = expectProblem(await upload(policyFile({ version: 2, effectiveFrom: '2026-12-01' }).replace('Asia/Shanghai', 'Asia/Urumqi')), 422);

@@ -122,8 +122,8 @@ describe('a batch interrupted by kill -9', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     const answer = (await retry.json()) as { recorded: number; duplicates: number; events: Array<{ status: string }> };
     expect(answer).toMatchObject({ recorded: 2000, duplicates: 0 });
-    expect(answer.events.every((e) => e.status === 'recorded')).toBe(true);
     expect(answer.events).toHaveLength(2000);
+    expect(answer.events.filter((e) => e.status === 'recorded')).toHaveLength(2000);
     expect(wasteSortingEvents(dataDir)).toBe(2000);
 
     // And again: the answer is now stored, and the same.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maskResidentId, parseResidentId } from '../src/identity/resident-id.js';
-import { parseUscc } from '../src/identity/uscc.js';
+import { maskResidentId, parseResidentId } from '../src/platform/identifiers/resident-id.js';
+import { parseUscc } from '../src/platform/identifiers/uscc.js';
 
 describe('identifier check characters', () => {
   it('accept the standard example ID number and real firms’ codes', () => {

@@ -11,7 +11,7 @@ import { createDistrict } from '../src/districts/districts.service.js';
 import { nodeConfig } from '../src/node/config.js';
 import { type NodeRuntime, openNodeRuntime } from '../src/node/runtime.js';
 import journal from '../src/platform/db/migrations/meta/_journal.json' with { type: 'json' };
-import { newEd25519 } from '../src/reports/key-store.js';
+import { newEd25519 } from '../src/platform/key-store.js';
 import { createWorld, expectProblem, IDS } from './support/world.js';
 
 const dirs: string[] = [];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { startRescore } from '../src/credit/rescore-jobs.service.js';
-import { residentIdCheckChar } from '../src/identity/resident-id.js';
+import { residentIdCheckChar } from '../src/platform/identifiers/resident-id.js';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
 
 const D = '/v1/districts/chongming';

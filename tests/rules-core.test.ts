@@ -208,7 +208,7 @@ ${action}
         expect.stringMatching(/^\/body\/bilateral\/components\/1\/tiers\/0\/to tier 1 runs from 5 to 1/),
       ]),
     );
-    expect(problem.errors?.every((e) => typeof e.line === 'number')).toBe(true);
+    expect(problem.errors?.map((e) => typeof e.line)).toEqual(['number', 'number', 'number']);
   });
 });
 

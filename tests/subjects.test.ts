@@ -125,7 +125,7 @@ describe('identifiers with a wrong check character or an impossible birth date a
   it('accepts a birth date of today and refuses tomorrow (China time)', async () => {
     // 2026-11-24T17:00Z is already 25 November in China.
     const w = await createWorld({ now: '2026-11-24T17:00:00Z' });
-    const { residentIdCheckChar } = await import('../src/identity/resident-id.js');
+    const { residentIdCheckChar } = await import('../src/platform/identifiers/resident-id.js');
     const born = (date: string) => {
       const first = `310230${date}001`;
       return first + residentIdCheckChar(first);

@@ -4,7 +4,7 @@ import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBod
 import { AsOf, DecimalString, MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { SCHEMES } from '../rules/kinds/allocation/body.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { RuleSetRefSchema } from '../rules/schemas.js';
 import { diff, getAllocation, listRuns, runAllocation, simulate } from './allocations.service.js';
 
 export const AllocationInputSchema = z

@@ -11,8 +11,8 @@ import type { ServiceContext } from '../platform/context.js';
 import { DomainError } from '../platform/errors.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { canonicalJson } from '../rules/canonical.js';
-import { EventInput as EventInputSchema } from './credit.routes.js';
 import { type EventInput, recordEvents } from './events.service.js';
+import { EventInput as EventInputSchema } from './schemas.js';
 
 export interface ImportLine {
   line: number;

@@ -5,7 +5,7 @@ import { inBackground } from '../platform/http/background.js';
 import type { AppEnv } from '../platform/http/env.js';
 import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { RuleSetRefSchema } from '../rules/schemas.js';
 import { getRescoreJob, isAbandoned, listRescoreJobs, type RescoreJob, runRescoreJob, startRescore } from './rescore-jobs.service.js';
 
 const AsOf = z

@@ -3,10 +3,10 @@ import { allow } from '../platform/http/auth.js';
 import { bearerSecurity, createRouter, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { AsOf, asOfInstant } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { RuleSetRefSchema } from '../rules/schemas.js';
 import { accountCsv } from './account-table.js';
 import { closeAccount, readGepAccount, readGepAccountRevisions } from './accounts.service.js';
-import { GepUnit, toUnit, UnitCodeParam } from './gep.routes.js';
+import { GepUnit, toUnit, UnitCodeParam } from './schemas.js';
 import { getUnit } from './units.service.js';
 
 const Money = z.string().openapi({ example: '9306432.15', description: 'Yuan, a decimal string to the fen' });

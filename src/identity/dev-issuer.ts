@@ -5,7 +5,7 @@
  */
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
 import type { SubjectTokenIssuer } from '../platform/deps.js';
-import type { SubjectKind } from './identifier.js';
+import type { SubjectKind } from '../platform/identifiers/subject-identifier.js';
 
 export const DEV_ISSUER = 'urn:eco-credit:dev-idp';
 export const DEFAULT_TOKEN_AUDIENCE = 'eco-credit';

@@ -11,7 +11,8 @@ import {
 } from '../platform/http/openapi.js';
 import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { listSubjects, lookupSubject, ownSubject, readSubject, registerSubject, type SubjectRow } from './subjects.service.js';
+import { SubjectSchema, toSubject } from './schemas.js';
+import { listSubjects, lookupSubject, ownSubject, readSubject, registerSubject } from './subjects.service.js';
 
 const Uscc = z.string().min(1).max(40).openapi({ example: '91310230MA1K2B3C4P', description: 'Unified Social Credit Code (GB 32100-2015)' });
 const IdNumber = z
@@ -33,40 +34,6 @@ const RegisterResident = z.strictObject({
 const RegisterSubjectBody = z.discriminatedUnion('kind', [RegisterFirm, RegisterResident]).openapi('RegisterSubject', {
   example: { kind: 'firm', uscc: '91310230MA1K2B3C4P', name: '上海崇明生态农业有限公司' },
 });
-
-export const SubjectSchema = z
-  .object({
-    id: z.string().describe('Pseudonymous id, stable for the life of the record'),
-    districtId: z.string(),
-    kind: z.enum(['firm', 'resident']),
-    displayId: z.string().describe('USCC for a firm, masked ID number for a resident'),
-    name: z.string().nullable(),
-    regionCode: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Subject', {
-    example: {
-      id: 'sub_0193a1b2c3d47e5f8a9b0c1d2e3f4a5b',
-      districtId: 'chongming',
-      kind: 'resident',
-      displayId: '310230********1233',
-      name: '张三',
-      regionCode: '310230',
-      createdAt: '2026-11-24T08:00:00.000Z',
-    },
-  });
-
-export function toSubject(row: SubjectRow): z.infer<typeof SubjectSchema> {
-  return {
-    id: row.id,
-    districtId: row.districtId,
-    kind: row.kind,
-    displayId: row.displayId,
-    name: row.name,
-    regionCode: row.regionCode,
-    createdAt: row.createdAt,
-  };
-}
 
 const subjectJson = { 'application/json': { schema: SubjectSchema } };
 

@@ -11,8 +11,8 @@ import { preparedQuery } from '../platform/db/prepared.js';
 import { subjects } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
+import { type SubjectKind, subjectIdentifier } from '../platform/identifiers/subject-identifier.js';
 import { newId } from '../platform/util/ids.js';
-import { type SubjectKind, subjectIdentifier } from './identifier.js';
 
 export type SubjectRow = typeof subjects.$inferSelect;
 

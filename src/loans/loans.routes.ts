@@ -4,7 +4,7 @@ import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBod
 import { MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { GEP_VALUE_TYPES } from '../rules/kinds/loan-product/body.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { RuleSetRefSchema } from '../rules/schemas.js';
 import { assessGepLoan, listLoanProducts } from './loans.service.js';
 
 const Money = MoneyString;

@@ -3,6 +3,7 @@
  */
 import Decimal from 'decimal.js';
 import { and, eq, inArray } from 'drizzle-orm';
+import { requireConsent } from '../consents/consents.service.js';
 import { creditPolicy } from '../credit/credit-policy.service.js';
 import { subjectFile } from '../credit/events.service.js';
 import { scoreSubject } from '../credit/score.service.js';
@@ -17,7 +18,6 @@ import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { gepUnits, loanAssessments } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
-import { requireConsent } from '../reports/consents.service.js';
 import { type Assessment, assessLoan, type BorrowerFacts, type PledgeValue } from '../rules/kinds/loan-product/assess.js';
 import type { GepValueType, LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
 import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';

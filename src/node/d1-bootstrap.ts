@@ -8,12 +8,12 @@ import type { JWK } from 'jose';
 import { createDistrict } from '../districts/districts.service.js';
 import { createClient } from '../identity/clients.service.js';
 import { systemClock } from '../platform/clock.js';
-import { openSqliteStorage } from '../platform/db/sqlite-node.js';
 import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../platform/deps.js';
 import type { ClientRole } from '../platform/http/principal.js';
+import { newEd25519, type SigningKeyStore } from '../platform/key-store.js';
 import { silentLogger } from '../platform/logger.js';
-import { newEd25519, type SigningKeyStore } from '../reports/key-store.js';
 import { readShippedRules } from './shipped-rules.js';
+import { openSqliteStorage } from './sqlite.js';
 
 const TABLES = ['districts', 'rule_set_versions', 'signing_keys', 'api_clients'] as const;
 

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importJWK, type JWK } from 'jose';
-import { newEd25519, type PrivateKey, type SigningKeyStore } from '../reports/key-store.js';
+import { newEd25519, type PrivateKey, type SigningKeyStore } from '../platform/key-store.js';
 
 /** Private signing keys as files in DATA_DIR/keys, one per kid, readable by the owner only. */
 export function fileKeyStore(dataDir: string): SigningKeyStore {

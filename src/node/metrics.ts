@@ -5,8 +5,8 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { QueryObserver } from '../platform/db/sqlite-node.js';
 import type { DomainCounter, Metrics, RequestSample } from '../platform/metrics.js';
+import type { QueryObserver } from './sqlite.js';
 
 export interface NodeMetrics extends Metrics {
   registry: Registry;

@@ -5,10 +5,10 @@
  */
 import { createApp } from '../app.js';
 import { fixedClock } from '../platform/clock.js';
-import { openSqliteStorage } from '../platform/db/sqlite-node.js';
 import { DEFAULT_IDEMPOTENCY_LEASE_MS } from '../platform/deps.js';
+import { memoryKeyStore } from '../platform/key-store.js';
 import { silentLogger } from '../platform/logger.js';
-import { memoryKeyStore } from '../reports/key-store.js';
+import { openSqliteStorage } from './sqlite.js';
 
 export async function openApiDocumentText(): Promise<string> {
   const storage = openSqliteStorage(':memory:');

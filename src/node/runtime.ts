@@ -7,7 +7,6 @@ import type { JSONWebKeySet } from 'jose';
 import { devIssuerConfig } from '../identity/dev-issuer.js';
 import { systemClock } from '../platform/clock.js';
 import { DEFAULT_AUDIENCE, type ServiceConfig } from '../platform/config.js';
-import { openSqliteStorage, type QueryObserver } from '../platform/db/sqlite-node.js';
 import type { AppDeps, SubjectTokenIssuer } from '../platform/deps.js';
 import { jsonLogger } from '../platform/logger.js';
 import type { Metrics } from '../platform/metrics.js';
@@ -15,6 +14,7 @@ import { checkOrRecordSecrets } from './deployment-record.js';
 import { fileKeyStore } from './file-key-store.js';
 import { loadOrCreateSecrets, type NodeSecrets } from './secrets.js';
 import { readShippedRules } from './shipped-rules.js';
+import { openSqliteStorage, type QueryObserver } from './sqlite.js';
 import { useNodeHashing } from './sync-crypto.js';
 
 export const DATABASE_FILE = 'eco-credit.sqlite';

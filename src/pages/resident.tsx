@@ -6,6 +6,7 @@
  */
 import Decimal from 'decimal.js';
 import { Hono } from 'hono';
+import { consentStatement } from '../consents/consent-statement.js';
 import { beijingDate, beijingDateTime, calendarDate } from '../platform/messages/zh-CN-format.js';
 import {
   consentStateLabel,
@@ -20,7 +21,6 @@ import {
   scopeLabel,
   unitLabel,
 } from '../platform/messages/zh-CN-labels.js';
-import { consentStatement } from '../reports/consent-statement.js';
 import { credentialRoutes } from './credential.js';
 import { Page } from './layout.js';
 import { ruleSetName } from './rule-set-names.js';

@@ -7,13 +7,13 @@
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { subjectIdentifier } from '../identity/identifier.js';
 import { chinaDate } from '../platform/clock.js';
 import { districts } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
 import { isDomainError } from '../platform/errors.js';
 import { clientPrincipal, subjectPrincipal } from '../platform/http/auth.js';
 import type { Principal } from '../platform/http/principal.js';
+import { subjectIdentifier } from '../platform/identifiers/subject-identifier.js';
 import { messageOf } from '../platform/messages/zh-CN.js';
 import { Page } from './layout.js';
 import { beginSignIn, finishSignIn, OidcSignInError } from './oidc.js';

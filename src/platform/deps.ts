@@ -1,7 +1,7 @@
 import type { JSONWebKeySet } from 'jose';
-import type { SigningKeyStore } from '../reports/key-store.js';
 import type { Clock } from './clock.js';
 import type { Storage } from './db/database.js';
+import type { SigningKeyStore } from './key-store.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { SubjectSchema, toSubject } from '../identity/subjects.routes.js';
+import { SubjectSchema, toSubject } from '../identity/schemas.js';
 import { chinaDate } from '../platform/clock.js';
 import { allow } from '../platform/http/auth.js';
 import {
@@ -15,7 +15,7 @@ import {
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { IsoDate } from '../rules/kinds/common.js';
-import { RuleSetRefSchema } from '../rules/rule-sets.routes.js';
+import { RuleSetRefSchema } from '../rules/schemas.js';
 import { awardBatch, MAX_AWARD_BATCH } from './award-batch.service.js';
 import {
   account,

@@ -5,6 +5,7 @@
  * district policy's to say; which a consent's scope covers is fixed here.
  */
 import { and, desc, eq } from 'drizzle-orm';
+import type { Scope } from '../consents/consents.service.js';
 import type { CountedEvent, SubjectStatement } from '../credit/credit-score.js';
 import { scoreSubject } from '../credit/score.service.js';
 import { accountOf } from '../gep/accounts.service.js';
@@ -17,7 +18,6 @@ import { loanAssessments } from '../platform/db/schema.js';
 import { pointsSummary } from '../points/points.service.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import { CLAIM_GROUPS, type ClaimGroup } from '../rules/kinds/district-policy/body.js';
-import type { Scope } from './consents.service.js';
 import { queryHistory } from './query-history.js';
 import { recentQueries } from './query-log.service.js';
 

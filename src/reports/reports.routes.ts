@@ -2,6 +2,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Context } from 'hono';
 import type { JSONWebKeySet } from 'jose';
+import {
+  type ConsentRow,
+  type ConsentSubject,
+  consentState,
+  consentSubjectOf,
+  grantConsent,
+  listConsents,
+  PURPOSES,
+  revokeConsent,
+  SCOPES,
+} from '../consents/consents.service.js';
 import { ownSubject } from '../identity/subjects.service.js';
 import { apiClients, districts } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
@@ -13,17 +24,6 @@ import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { CLAIM_GROUPS } from '../rules/kinds/district-policy/body.js';
-import {
-  type ConsentRow,
-  type ConsentSubject,
-  consentState,
-  consentSubjectOf,
-  grantConsent,
-  listConsents,
-  PURPOSES,
-  revokeConsent,
-  SCOPES,
-} from './consents.service.js';
 import { issueOwnCredential } from './credentials.service.js';
 import { CREDENTIAL_MEDIA_TYPE, KEY_BINDING_MAX_AGE_SECONDS } from './presentation.js';
 import { verifyCredentialPresentation } from './presentation-verify.service.js';

@@ -6,6 +6,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
+import { type Purpose, requireConsent, SCOPES, type Scope } from '../consents/consents.service.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { readLogStatements } from '../platform/audit/query-log.js';
 import type { ServiceContext } from '../platform/context.js';
@@ -18,7 +19,6 @@ import { districtPolicy } from '../rules/district-policy.service.js';
 import type { ClaimGroup } from '../rules/kinds/district-policy/body.js';
 import type { CompiledDistrictPolicy } from '../rules/kinds/district-policy/compile.js';
 import { distinctRuleSets, GROUPS_OF_SCOPE, gatherClaims, ordered, scopeOf } from './claims.js';
-import { type Purpose, requireConsent, SCOPES, type Scope } from './consents.service.js';
 import { activeKey } from './signing-keys.service.js';
 import { allocateSlot, isSlotTaken, statusEntryStatements, statusListUri } from './status-list.service.js';
 import { REPORT_TYPE } from './verify.js';

@@ -4,7 +4,7 @@ import { bearerSecurity, createRouter, DistrictParam, problemResponses } from '.
 import { serviceContext } from '../platform/http/service-context.js';
 import { districtPolicy } from './district-policy.service.js';
 import { CLAIM_GROUPS, PURPOSES } from './kinds/district-policy/body.js';
-import { RuleSetRefSchema } from './rule-sets.routes.js';
+import { RuleSetRefSchema } from './schemas.js';
 
 const ClaimGroup = z.enum(CLAIM_GROUPS);
 

@@ -6,6 +6,7 @@ import { evaluateScorecard } from './evaluate.service.js';
 import { IsoDate } from './kinds/common.js';
 import { publicationWarnings, publish } from './publish.service.js';
 import { checkUpload, examineUpload, getVersion, listVersions, type RuleSetVersionRow, storeRuleSetVersion } from './rule-sets.service.js';
+import { RuleSetRefSchema } from './schemas.js';
 
 const EXAMPLE_SOURCE = `id: firm-env-credit
 kind: scorecard
@@ -188,10 +189,6 @@ const TraceEntry = z
     grade: z.string().optional(),
   })
   .openapi('ScoreTraceEntry');
-
-export const RuleSetRefSchema = z
-  .object({ id: z.string(), version: z.number().int(), hash: z.string() })
-  .openapi('RuleSetRef', { example: { id: 'firm-env-credit', version: 1, hash: 'sha256:5f1c…' } });
 
 const evaluateRoute = createRoute({
   method: 'post',

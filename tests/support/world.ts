@@ -9,13 +9,13 @@ import { createDistrict } from '../../src/districts/districts.service.js';
 import { createClient } from '../../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
 import { readShippedRules } from '../../src/node/shipped-rules.js';
+import { openSqliteStorage } from '../../src/node/sqlite.js';
 import { useNodeHashing } from '../../src/node/sync-crypto.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { openSqliteStorage } from '../../src/platform/db/sqlite-node.js';
 import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../../src/platform/deps.js';
 import type { ClientRole } from '../../src/platform/http/principal.js';
+import { memoryKeyStore } from '../../src/platform/key-store.js';
 import { silentLogger } from '../../src/platform/logger.js';
-import { memoryKeyStore } from '../../src/reports/key-store.js';
 import { loadSeeds } from '../../src/seeds/load-seeds.js';
 import { observeExchange } from './exchanges.js';
 

@@ -12,8 +12,8 @@ import { createClient as createApiClient } from '../../src/identity/clients.serv
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import journal from '../../src/platform/db/migrations/meta/_journal.json' with { type: 'json' };
+import { memoryKeyStore } from '../../src/platform/key-store.js';
 import { silentLogger } from '../../src/platform/logger.js';
-import { memoryKeyStore } from '../../src/reports/key-store.js';
 import { type WorkerEnv, workerDeps } from '../../src/worker.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the test env carries bindings declared in the vitest config.

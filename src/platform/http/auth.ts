@@ -5,12 +5,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from 'jose';
-import { subjectIdentifier } from '../../identity/identifier.js';
 import { chinaDate } from '../clock.js';
 import { preparedQuery } from '../db/prepared.js';
 import { apiClients } from '../db/schema.js';
 import type { AppDeps, SubjectTokenIssuer } from '../deps.js';
 import { fail } from '../errors.js';
+import { subjectIdentifier } from '../identifiers/subject-identifier.js';
 import { hmacSha256Verify } from '../util/crypto.js';
 import type { AppEnv } from './env.js';
 import { inProcessPrincipal } from './in-process.js';

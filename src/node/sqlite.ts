@@ -8,10 +8,10 @@ import type { SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { type Atomic, type AtomicSql, type AtomicStatement, insertText, isBulkInsert, isSqlText, type Storage } from './database.js';
-import * as schema from './schema.js';
+import { type Atomic, type AtomicSql, type AtomicStatement, insertText, isBulkInsert, isSqlText, type Storage } from '../platform/db/database.js';
+import * as schema from '../platform/db/schema.js';
 
-export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL('../platform/db/migrations', import.meta.url));
 
 /**
  * drizzle asks better-sqlite3 to prepare every statement again on every query, and the benchmarks

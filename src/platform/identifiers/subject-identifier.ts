@@ -1,4 +1,4 @@
-import { hmacSha256 } from '../platform/util/crypto.js';
+import { hmacSha256 } from '../util/crypto.js';
 import { maskResidentId, parseResidentId } from './resident-id.js';
 import { parseUscc } from './uscc.js';
 
