@@ -144,13 +144,11 @@ export function describeAccess(access: Access): string {
   return access.map((a) => (a === 'subject' ? 'a subject token (its own data)' : `\`${a}\``)).join(', ');
 }
 
-/** The README's table: one row per operation, one column per kind of caller, in the document's order. */
-export function accessTableMarkdown(operationIds: readonly string[]): string {
+/** The README's table (`npm run cli -- access table`): one row per operation, one column per kind of caller. */
+export function accessTableMarkdown(): string {
   const columns = [...CALLERS.map((a) => (a === 'subject' ? 'subject token' : `\`${a}\``)), 'no credentials'];
   const lines = [`| operation | ${columns.join(' | ')} |`, `|---|${columns.map(() => ':-:').join('|')}|`];
-  for (const id of operationIds) {
-    const access = accessOf(id);
-    if (access === undefined) continue;
+  for (const [id, access] of Object.entries<Access>(ACCESS)) {
     const cells = isPublic(access) ? CALLERS.map(() => '✓').concat('✓') : CALLERS.map((a) => (access.includes(a) ? '✓' : '')).concat('');
     lines.push(`| \`${id}\` | ${cells.join(' | ')} |`);
   }
