@@ -242,6 +242,21 @@ describe('who may call what, as the declaration says', () => {
   });
 });
 
+describe('the check, whatever the method', () => {
+  it('holds for HEAD as for GET, and an unknown path is a 404 only for a caller who got past the door', async () => {
+    expect(
+      (await w.app.request(`/v1/districts/${HOME}/subjects`, { method: 'HEAD', headers: { authorization: `Bearer ${w.keys[HOME].bank}` } })).status,
+    ).toBe(403);
+    expect(
+      (await w.app.request(`/v1/districts/${HOME}/subjects`, { method: 'HEAD', headers: { authorization: `Bearer ${w.keys[HOME].bureau}` } })).status,
+    ).toBe(200);
+    expect((await w.call('DELETE', `/v1/districts/${HOME}/subjects`, { as: w.keys[HOME].bureau })).status).toBe(404);
+    expect((await w.call('GET', `/v1/districts/${HOME}/nothing-here`, { as: w.keys[HOME].bank })).status).toBe(404);
+    expect((await w.call('GET', `/v1/districts/${HOME}/nothing-here`, { as: w.keys.lishui.bank })).status).toBe(403);
+    expect((await w.call('GET', `/v1/districts/${HOME}/nothing-here`)).status).toBe(401);
+  });
+});
+
 describe('an operation nobody declared', () => {
   it('is refused to everyone, and stops the app from starting', async () => {
     const app = new Hono<AppEnv>();

@@ -34,8 +34,9 @@ export function accessCheck(index: () => AccessIndex): MiddlewareHandler<AppEnv>
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     // The first matched route of the request's method is the operation; middleware matches as ALL.
     const route = matchedRoutes(c).find((r) => r.method === method);
-    // No operation matched: the not-found answer follows, and it must not depend on who asks.
-    if (!route) return next();
+    // No operation answers this method and path. Said here rather than left to the not-found handler,
+    // so that nothing registered for every method (`all`) could ever slip past the check.
+    if (!route) throw fail.notFound(`no route for ${c.req.method} ${c.req.path}`);
     const access = index().get(`${method} ${route.path}`);
     if (access === undefined) throw fail.forbidden(`no caller may use ${method} ${route.path}: it declares no access`);
     if (isPublic(access)) return next();
