@@ -14,6 +14,7 @@ import { gepAccountRoutes } from './gep/accounts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
 import { subjectRoutes } from './identity/subjects.routes.js';
 import { loanRoutes } from './loans/loans.routes.js';
+import { accessIndex, accessMismatches } from './operations/access.js';
 import { docsRoutes } from './operations/docs.routes.js';
 import { healthRoutes } from './operations/health.routes.js';
 import { enrichDocument } from './operations/openapi-enrich.js';
@@ -21,6 +22,7 @@ import { landing } from './pages/landing.js';
 import { pagesRoutes } from './pages/pages.routes.js';
 import type { AppDeps } from './platform/deps.js';
 import { DomainError } from './platform/errors.js';
+import { type Access, accessCheck } from './platform/http/access.js';
 import { authenticate } from './platform/http/auth.js';
 import { districtScope } from './platform/http/district-scope.js';
 import type { AppEnv } from './platform/http/env.js';
@@ -91,8 +93,20 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/v1/*', authenticate);
-  app.use('/v1/districts/:districtId/*', districtScope, idempotency);
+  app.use('/v1/districts/:districtId/*', districtScope);
   app.use('/v1/districts/:districtId', districtScope);
+  // Who may call what, from the one declaration; before the Idempotency-Key is claimed, so that a
+  // caller who may not do this writes nothing at all.
+  let access: Map<string, Access> | undefined;
+  app.use(
+    '/v1/*',
+    accessCheck(() => {
+      operations ??= operationIndex(app.openAPIRegistry);
+      access ??= accessIndex(operations);
+      return access;
+    }),
+  );
+  app.use('/v1/districts/:districtId/*', idempotency);
 
   app.route('/', districtRoutes);
   app.route('/', subjectRoutes);
@@ -117,6 +131,17 @@ export function createApp(deps: AppDeps) {
 
   app.get('/', (c) => landing(c, API_VERSION));
   app.route('/', healthRoutes);
+
+  // An operation nobody declared would be refused to everyone: say so at start, not at the first call.
+  const mismatches = accessMismatches(
+    app.openAPIRegistry.definitions.flatMap((d) =>
+      d.type === 'route' && d.route.operationId ? [{ operationId: d.route.operationId, path: d.route.path }] : [],
+    ),
+  );
+  const wrong = Object.entries(mismatches).filter(([, ids]) => ids.length > 0);
+  if (wrong.length > 0) {
+    throw new Error(`src/operations/access.ts does not match the routes: ${wrong.map(([what, ids]) => `${what}: ${ids.join(', ')}`).join('; ')}`);
+  }
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

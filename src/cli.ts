@@ -28,6 +28,7 @@ import { SecretsMismatch } from './node/deployment-record.js';
 import { DATABASE_FILE, type NodeRuntime, openNodeRuntime } from './node/runtime.js';
 import { seedDemoData } from './node/seed-files.js';
 import { RULES_DIR, readShippedRules } from './node/shipped-rules.js';
+import { accessTableMarkdown } from './operations/access.js';
 import { chinaDate } from './platform/clock.js';
 import { configurationTable, type ServiceConfig } from './platform/config.js';
 import { apiClients, districts } from './platform/db/schema.js';
@@ -764,6 +765,13 @@ configuration
   .command('table')
   .description("Print the README's configuration table, rendered from the schema")
   .action(() => console.log(configurationTable()));
+
+program
+  .command('access')
+  .description('Who may call what')
+  .command('table')
+  .description("Print the README's table of who may call each operation, rendered from src/operations/access.ts")
+  .action(() => console.log(accessTableMarkdown()));
 
 /** What the operator sees of an error: one or more lines, and the exit code. */
 function explain(error: unknown): { lines: string[]; code: number } {

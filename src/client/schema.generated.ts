@@ -3408,7 +3408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3486,7 +3486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3616,7 +3616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3857,7 +3857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3939,7 +3939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4029,7 +4029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4118,7 +4118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4221,7 +4221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bank`, `auditor`, `bureau`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4323,7 +4323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4447,7 +4447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4543,7 +4543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `code-not-permitted` */
+            /** @description The caller may not do this: this operation is for `recorder`. Problem types: `forbidden`, `code-not-permitted` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4671,7 +4671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4784,7 +4784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4904,7 +4904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4985,7 +4985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5192,7 +5192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5382,7 +5382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5498,7 +5498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5577,7 +5577,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5752,7 +5752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
+            /** @description The caller may not do this: this operation is for `bank`. Problem types: `forbidden`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6017,7 +6017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6084,7 +6084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6185,7 +6185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6303,7 +6303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6392,7 +6392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6524,7 +6524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `action-not-permitted` */
+            /** @description The caller may not do this: this operation is for `recorder`. Problem types: `forbidden`, `action-not-permitted` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6665,7 +6665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `action-not-permitted`, `source-switched-off` */
+            /** @description The caller may not do this: this operation is for `recorder`. Problem types: `forbidden`, `action-not-permitted`, `source-switched-off` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6799,7 +6799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7127,7 +7127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7242,7 +7242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `benefit-not-for-holder` */
+            /** @description The caller may not do this: this operation is for a subject token (its own data). Problem types: `forbidden`, `benefit-not-for-holder` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7397,7 +7397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7550,7 +7550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `purpose-not-allowed` */
+            /** @description The caller may not do this: this operation is for `bureau`, `bank`, `auditor`. Problem types: `forbidden`, `purpose-not-allowed` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7658,7 +7658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7751,7 +7751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden`, `purpose-not-allowed`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
+            /** @description The caller may not do this: this operation is for `bank`. Problem types: `forbidden`, `purpose-not-allowed`, `no-consent`, `purpose-not-granted`, `scope-not-granted`, `consent-expired`, `consent-revoked` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8049,7 +8049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `bank`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8209,7 +8209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8321,7 +8321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8462,7 +8462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8531,7 +8531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8627,7 +8627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8965,7 +8965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9075,7 +9075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9682,7 +9682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9795,7 +9795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9897,7 +9897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9988,7 +9988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10095,7 +10095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10203,7 +10203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10277,7 +10277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10372,7 +10372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10453,7 +10453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10549,7 +10549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10724,7 +10724,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10819,7 +10819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10895,7 +10895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11005,7 +11005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11110,7 +11110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11199,7 +11199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11288,7 +11288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `auditor`. Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12262,7 +12262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this. Problem types: `forbidden` */
+            /** @description The caller may not do this: this operation is for `bureau`, `recorder`, `bank`, `auditor`, a subject token (its own data). Problem types: `forbidden` */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { AsOf, DecimalString, MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { SCHEMES } from '../rules/kinds/allocation/body.js';
@@ -162,8 +161,6 @@ const simulateRoute = createRoute({
   summary: 'Run a draft (or any version) on given inputs, or on the last run’s, without storing anything',
   description:
     'For the bureau: runs the allocation of a version (a draft, or the one in force) on the inputs given, or on those of its last run, and returns the full result without storing anything.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: VersionParam,
     body: jsonBody(z.strictObject({ inputs: AllocationInputSchema.optional() }).openapi('SimulateRuleSet')),
@@ -173,7 +170,7 @@ const simulateRoute = createRoute({
       description: 'The simulated allocation',
       content: { 'application/json': { schema: z.object({ inputsFrom: z.enum(['given', 'last-run']), result: AllocationResultSchema }) } },
     },
-    ...problemResponses(400, 401, 403, 404, 415, 422),
+    ...problemResponses(400, 404, 415, 422),
   },
 });
 
@@ -187,8 +184,6 @@ const diffRoute = createRoute({
   summary: 'Who gains and who loses how many yuan if a version replaces the published one',
   description:
     'Both versions run on the same inputs (given, or the last run’s). Per recipient: change in yuan and percent, and who crossed a floor or cap; summary statistics (mean, median, Gini) before and after.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: {
     params: RuleSetParam,
     body: jsonBody(
@@ -231,7 +226,7 @@ const diffRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 415, 422),
+    ...problemResponses(400, 404, 415, 422),
   },
 });
 
@@ -243,8 +238,6 @@ const runRoute = createRoute({
   summary: 'Allocate a fund with the rule set in force, and keep the run',
   description:
     'The result sums exactly to the fund, to the fen (largest remainder, ties stated), and records the version and inputs so that it can be re-run years later.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -281,7 +274,7 @@ const runRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    ...problemResponses(400, 404, 409, 413, 415, 422),
   },
 });
 
@@ -293,8 +286,6 @@ const getRoute = createRoute({
   summary: 'An allocation as it was run; with recompute=true, run again from its stored version and inputs and say whether it matches to the fen',
   description:
     'For the bureau and auditors: the allocation as run, with the rule set id and hash, the inputs and every step. `recompute=true` runs it again from the stored version and inputs and says whether it matches to the fen.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: {
     params: DistrictParam.extend({
       allocationId: pathId('allocationId'),
@@ -317,7 +308,7 @@ const getRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -329,8 +320,6 @@ const listRoute = createRoute({
   summary: 'Allocations run in the district, newest first (heads only; getAllocation has the recipients)',
   description:
     'Each run with its rule set, version, hash, period, fund and total, so that a bureau finds the run it wants to read again, re-run or compare.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: {
     params: DistrictParam,
     query: z.strictObject({
@@ -363,7 +352,7 @@ const listRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 

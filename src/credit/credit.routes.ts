@@ -1,17 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/schemas.js';
 import { chinaDate } from '../platform/clock.js';
-import { allow } from '../platform/http/auth.js';
-import {
-  bearerSecurity,
-  createRouter,
-  DistrictParam,
-  IdempotencyHeader,
-  jsonBody,
-  pathId,
-  problemResponses,
-  SubjectParam,
-} from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { AsOf, asOfInstant, pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
@@ -70,8 +60,6 @@ const recordRoute = createRoute({
   summary: 'Record one event or a batch of up to 10 000, all or nothing',
   description:
     'Each line is checked against the behaviour list: the code, whether your agency may record it, the dates, the amounts and their units. One bad line rejects the batch and is named by its pointer and line number. Lines with an externalId already recorded (same content) are reported as duplicates and not written twice.',
-  security: bearerSecurity,
-  middleware: [allow('recorder')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -107,7 +95,7 @@ const recordRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 409, 413, 415),
+    ...problemResponses(400, 409, 413, 415),
   },
 });
 
@@ -119,8 +107,6 @@ const listEventsRoute = createRoute({
   summary: "A subject's credit file, in the order it was recorded",
   description:
     "Events and corrections as recorded, each with its agency, evidence and amounts; a correction names the event it cancels. A subject reads its own file with its token; every read by anyone else is in the subject's query log.",
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: {
     params: SubjectParam,
     query: z.strictObject({
@@ -132,7 +118,7 @@ const listEventsRoute = createRoute({
       description: 'A page of the file',
       content: { 'application/json': { schema: pageOf(CreditEvent) } },
     },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -144,8 +130,6 @@ const reverseRoute = createRoute({
   summary: 'Cancel an event with a correcting event',
   description:
     'Events are never edited or deleted. The recording agency or the bureau cancels one with a new event that points at it; a correction cannot itself be reversed.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: SubjectParam.extend({
       eventId: pathId('eventId'),
@@ -159,7 +143,7 @@ const reverseRoute = createRoute({
   },
   responses: {
     201: { description: 'The correcting event', content: { 'application/json': { schema: CreditEvent } } },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 
@@ -251,8 +235,6 @@ const scoreRoute = createRoute({
   summary: "A subject's score and grade, with a reason for every point",
   description:
     'Computed from the credit file on every call. The top level is the primary scorecard (or the one named with `scorecard`); `scorecards` holds every scorecard in force for the subject, side by side (a village eco-credit card and a carbon account, say), each from its own behaviour list. `asOf` reproduces the scores as they were at that moment, with the rules then in force, ignoring anything recorded later. Disputed events are marked.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: {
     params: SubjectParam,
     query: z.strictObject({
@@ -267,7 +249,7 @@ const scoreRoute = createRoute({
   },
   responses: {
     200: { description: 'The score', content: { 'application/json': { schema: CreditScoreSchema } } },
-    ...problemResponses(400, 401, 403, 404, 422),
+    ...problemResponses(400, 404, 422),
   },
 });
 
@@ -311,8 +293,6 @@ const fileObjectionRoute = createRoute({
   summary: 'Object to an event in your own file',
   description:
     'With the subject’s own token. The event is marked disputed in every score and report until the objection is answered (within 20 days).',
-  security: bearerSecurity,
-  middleware: [allow('subject')] as const,
   request: {
     params: DistrictParam.extend({
       eventId: pathId('eventId'),
@@ -326,7 +306,7 @@ const fileObjectionRoute = createRoute({
   },
   responses: {
     201: { description: 'Filed', content: { 'application/json': { schema: Objection } } },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 
@@ -338,8 +318,6 @@ const resolveRoute = createRoute({
   summary: 'Answer an objection: uphold it (the event is reversed) or reject it with a reason',
   description:
     'The bureau or a recording agency. Upheld: the event is reversed by a correction in the same step. Rejected: the event stands and the reason is kept.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: DistrictParam.extend({
       objectionId: pathId('objectionId'),
@@ -356,7 +334,7 @@ const resolveRoute = createRoute({
   },
   responses: {
     200: { description: 'Answered', content: { 'application/json': { schema: Objection } } },
-    ...problemResponses(400, 401, 403, 404, 409, 415),
+    ...problemResponses(400, 404, 409, 415),
   },
 });
 
@@ -367,8 +345,6 @@ const listObjectionsRoute = createRoute({
   tags: ['Credit'],
   summary: 'Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones',
   description: 'Open and answered objections with their deadlines (20 days); `overdue=true` lists those past it. A subject sees only its own.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: {
     params: DistrictParam,
     query: z.strictObject({
@@ -379,7 +355,7 @@ const listObjectionsRoute = createRoute({
   },
   responses: {
     200: { description: 'Objections', content: { 'application/json': { schema: z.object({ items: z.array(Objection) }) } } },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 
@@ -391,8 +367,6 @@ const listsRoute = createRoute({
   summary: 'The red list (守信激励) and black list (失信惩戒) of the district',
   description:
     'For the bureau and auditors: subjects on the red list (守信激励) and the black list (失信惩戒), each with the events that put it there and until when they count. `asOf` gives the lists as they stood at that moment, exactly: what was known and in force then.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: {
     params: DistrictParam,
     query: z.strictObject({
@@ -421,7 +395,7 @@ const listsRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 

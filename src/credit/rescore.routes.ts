@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { allow } from '../platform/http/auth.js';
 import { inBackground } from '../platform/http/background.js';
 import type { AppEnv } from '../platform/http/env.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
 import { getRescoreJob, isAbandoned, listRescoreJobs, type RescoreJob, runRescoreJob, startRescore } from './rescore-jobs.service.js';
@@ -69,8 +68,6 @@ const startRoute = createRoute({
   summary: 'Rescore every subject of the district as of an instant: a job to follow',
   description:
     'For the bureau, e.g. after publishing a new scorecard: scores every subject registered by `asOf` (default: now) with the rules in force then, the named scorecard or each kind’s primary one. Answers 202 at once with the job; follow it with getRescoreJob (the Location header) until its status is done. Reproducible: nothing recorded after `asOf` counts, so the same job run again gives the same grades.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -89,7 +86,7 @@ const startRoute = createRoute({
       headers: { location: { description: 'The job, for getRescoreJob', schema: { type: 'string' as const } } },
       content: { 'application/json': { schema: RescoreJobSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 
@@ -101,12 +98,10 @@ const getRoute = createRoute({
   summary: 'A rescore job: how far it is, and the subjects in each grade',
   description:
     'Progress (subjects scored of those to score), then the result: per kind of subject, the rule sets used and the number of subjects in each grade. A job whose process stopped is taken up again where it stopped when it is read.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: { params: JobParam },
   responses: {
     200: { description: 'The job', content: { 'application/json': { schema: RescoreJobSchema } } },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 
@@ -117,12 +112,9 @@ const listRoute = createRoute({
   tags: ['Credit'],
   summary: 'The latest rescore jobs of the district, newest first',
   description: 'The 20 latest rescore jobs with their progress and results.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: { params: DistrictParam },
   responses: {
     200: { description: 'Jobs', content: { 'application/json': { schema: z.object({ items: z.array(RescoreJobSchema) }) } } },
-    ...problemResponses(401, 403),
   },
 });
 

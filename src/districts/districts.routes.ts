@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bearerSecurity, createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { getDistrict } from './districts.service.js';
 
@@ -10,7 +10,6 @@ const getRoute = createRoute({
   tags: ['Districts'],
   summary: 'The district a key belongs to',
   description: "Any API key of the district, or a subject token: the district's id and name. A key of another district gets 403.",
-  security: bearerSecurity,
   request: { params: DistrictParam },
   responses: {
     200: {
@@ -23,7 +22,7 @@ const getRoute = createRoute({
         },
       },
     },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { AsOf, asOfInstant } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
@@ -109,8 +108,6 @@ const getRoute = createRoute({
   summary: 'The GEP account of a unit for a year, row by row, with every intermediate',
   description:
     'The closed (approved) revision where the bureau has closed the year; otherwise the open account, computed from the latest measurements with the method version it was first read with (publishing a revised method does not change it). Each indicator shows its quantity (measured, or computed with every intermediate), price with year and source, value and share; subtotals, categories and the total add up exactly to the fen. An indicator without the data it needs is not assessed and says what is missing, never counted as zero. `asOf` reproduces the answer as it was then; `view=open` shows the open account even where the year is closed. `format=csv` or `Accept: text/csv` gives the table a bureau files (生态产品总值核算表).',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: {
     params: YearParam,
     query: z.object({
@@ -130,7 +127,7 @@ const getRoute = createRoute({
         'text/csv': { schema: z.string().openapi({ description: 'The filing table, UTF-8 with a byte-order mark' }) },
       },
     },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -142,8 +139,6 @@ const closeRoute = createRoute({
   summary: "Close (approve) a unit's account for a year: from then on it is immutable",
   description:
     'The bureau: the open account as it stands becomes closed revision 1 (or the next revision, after a correction). Loan assessments and reports use the closed revision from then on; measurements for the year are then taken only as a stated correction. `rebase` closes with the method version in force now instead of the one the open account was pinned to. Every earlier revision is kept.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: YearParam,
     headers: IdempotencyHeader,
@@ -158,7 +153,7 @@ const closeRoute = createRoute({
   },
   responses: {
     201: { description: 'The closed revision', content: { 'application/json': { schema: GepAccountSchema } } },
-    ...problemResponses(400, 401, 403, 404, 409, 415),
+    ...problemResponses(400, 404, 409, 415),
   },
 });
 
@@ -170,8 +165,6 @@ const revisionsRoute = createRoute({
   summary: 'Every closed revision of a unit’s account for a year, oldest first',
   description:
     'Each revision with its total, method version and hash, approval note, and who closed it when. Read one as it was with getGepAccount and asOf. For a unit with an owner, a read by anyone but the owner is in the owner’s query log.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: { params: YearParam },
   responses: {
     200: {
@@ -195,7 +188,7 @@ const revisionsRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 404),
   },
 });
 

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, jsonBody, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { recordMeasurements } from './measurements.service.js';
@@ -17,8 +16,6 @@ const upsertRoute = createRoute({
   summary: 'Create or update a GEP accounting unit (a district, town, village, plot or project)',
   description:
     'The bureau or a recording agency: creates the unit (201) or updates its owner, parent, areas and ecosystems (200). Units form a hierarchy through `parent`; a unit with `rollUp` adds up its children. Measurements are recorded separately, per year and indicator.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: UnitCodeParam,
     body: jsonBody(
@@ -62,7 +59,7 @@ const upsertRoute = createRoute({
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: GepUnit } } },
     200: { description: 'Updated', content: { 'application/json': { schema: GepUnit } } },
-    ...problemResponses(400, 401, 403, 415),
+    ...problemResponses(400, 415),
   },
 });
 
@@ -74,8 +71,6 @@ const measureRoute = createRoute({
   summary: 'Upload a year’s measurements per indicator, with their units and sources',
   description:
     'Indicators measured directly, the inputs a method computes indicators from (precipitation, NPP, erosion …), and the figures population and gdp. Each value must come in a unit convertible to the one the method names (万立方米 for m3 is fine; tonnes for m3 is not). An indicator the method computes is refused (record its inputs), and so is anything for a roll-up unit other than its figures. A year whose account is closed takes measurements only with a `correction` (its reason); a new revision is then closed. All or nothing.',
-  security: bearerSecurity,
-  middleware: [allow('recorder', 'bureau')] as const,
   request: {
     params: UnitCodeParam,
     body: jsonBody(
@@ -110,7 +105,7 @@ const measureRoute = createRoute({
   },
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: z.object({ recorded: z.number().int() }) } } },
-    ...problemResponses(400, 401, 403, 404, 409, 415),
+    ...problemResponses(400, 404, 409, 415),
   },
 });
 

@@ -1,14 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { allow } from '../platform/http/auth.js';
-import {
-  bearerSecurity,
-  createRouter,
-  DistrictParam,
-  IdempotencyHeader,
-  jsonBody,
-  problemResponses,
-  SubjectParam,
-} from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { SubjectSchema, toSubject } from './schemas.js';
@@ -45,8 +36,6 @@ const registerRoute = createRoute({
   summary: 'Register a firm or a resident',
   description:
     'Validates the check character (and for residents the birth date), then stores a keyed hash and a display form. A resident ID number is never stored.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -54,7 +43,7 @@ const registerRoute = createRoute({
   },
   responses: {
     201: { description: 'Registered', content: subjectJson },
-    ...problemResponses(400, 401, 403, 409, 413, 415),
+    ...problemResponses(400, 409, 413, 415),
   },
 });
 
@@ -65,10 +54,8 @@ const getRoute = createRoute({
   tags: ['Subjects'],
   summary: 'A subject by id',
   description: 'Bureaus, recorders and auditors of the district; or the subject itself. Banks see subjects only through consented reports.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor', 'subject')] as const,
   request: { params: SubjectParam },
-  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(401, 403, 404) },
+  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(404) },
 });
 
 const LookupBody = z
@@ -85,10 +72,8 @@ const lookupRoute = createRoute({
   tags: ['Subjects'],
   summary: 'Find a subject by its USCC or ID number',
   description: 'A POST so that the identifier never appears in a URL or an access log.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder', 'auditor')] as const,
   request: { params: DistrictParam, body: jsonBody(LookupBody) },
-  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(400, 401, 403, 404, 415) },
+  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(400, 404, 415) },
 });
 
 const meRoute = createRoute({
@@ -99,10 +84,8 @@ const meRoute = createRoute({
   summary: 'The subject named by the caller’s own token',
   description:
     'With a subject token: the record registered for the ID number or USCC the identity provider asserted. 404 until an agency has registered the subject.',
-  security: bearerSecurity,
-  middleware: [allow('subject')] as const,
   request: { params: DistrictParam },
-  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(401, 403, 404) },
+  responses: { 200: { description: 'The subject', content: subjectJson }, ...problemResponses(404) },
 });
 
 const listRoute = createRoute({
@@ -112,8 +95,6 @@ const listRoute = createRoute({
   tags: ['Subjects'],
   summary: 'Subjects of the district, oldest first, a page at a time',
   description: 'For the bureau and auditors. Firms with their USCC and name, residents only by their masked ID number; `nextCursor` pages on.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: {
     params: DistrictParam,
     query: z.strictObject({
@@ -127,7 +108,7 @@ const listRoute = createRoute({
       description: 'A page',
       content: { 'application/json': { schema: pageOf(SubjectSchema) } },
     },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 

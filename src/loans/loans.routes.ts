@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { MoneyString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { GEP_VALUE_TYPES } from '../rules/kinds/loan-product/body.js';
@@ -17,7 +16,6 @@ const listRoute = createRoute({
   summary: 'GEP eco-loan products in force, with their conditions, pledge ratios, caps and rate table',
   description:
     'Any caller of the district: the loan-product rule files in force, each with its eligibility conditions, pledge types and ratios, caps, longest term and rate table.',
-  security: bearerSecurity,
   request: { params: DistrictParam },
   responses: {
     200: {
@@ -40,7 +38,6 @@ const listRoute = createRoute({
         },
       },
     },
-    ...problemResponses(401, 403),
   },
 });
 
@@ -72,8 +69,6 @@ const assessRoute = createRoute({
   summary: 'An indicative GEP eco-loan ceiling with reasons (not an approval)',
   description:
     'Needs the borrower’s consent for your bank for loan-application with scopes credit and gep-assets. Returns eligibility with every failed condition, the ceiling per pledge and in total (after the grade’s line multiplier and the product cap), the rate adjustment, the reasons and the rule set ids. The assessment id can be put in a signed report.',
-  security: bearerSecurity,
-  middleware: [allow('bank')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -163,7 +158,7 @@ const assessRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 

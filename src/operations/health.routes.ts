@@ -22,7 +22,6 @@ const healthRoute = createRoute({
   tags: ['Operations'],
   summary: 'Liveness: the process answers',
   description: 'Touches neither the database nor the keys, so it stays fast and says only that the process is alive. Needs no credentials.',
-  security: [],
   responses: {
     200: {
       description: 'Alive',
@@ -72,7 +71,6 @@ const readyRoute = createRoute({
   summary: 'Readiness: the database answers, its schema is current, the signing keys are loaded',
   description:
     'Each check with what it found. 503 (`not-ready`) while any fails: keep the instance out of rotation. Needs no credentials; the reasons name no secret and no raw error.',
-  security: [],
   responses: {
     200: { description: 'Ready to serve', content: { 'application/json': { schema: ReadyBody } } },
     503: { description: 'Not ready; `checks` says which check failed', content: { [PROBLEM_CONTENT_TYPE]: { schema: NotReady } } },

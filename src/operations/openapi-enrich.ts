@@ -1,5 +1,6 @@
 /**
  * Completes the OpenAPI document the routes declare, before it is served once:
+ * - every operation's `security`, `x-callers` and 401/403 answers come from who may call it (access.ts);
  * - every operation's error answers list the problem types it can return, one example each, grouped by
  *   status: those that follow from its shape (credentials, parameters, a body, an Idempotency-Key) and
  *   those its service gives (the table below);
@@ -10,6 +11,7 @@
 import type { ErrorCode } from '../platform/errors.js';
 import { HTTP_OF, problemType } from '../platform/http/problem.js';
 import { messageOf } from '../platform/messages/zh-CN.js';
+import { accessOf, describeAccess } from './access.js';
 import recorded from './openapi-examples.generated.json' with { type: 'json' };
 
 /** What each operation's service (not its shape) can refuse with. */
@@ -173,7 +175,7 @@ const STATUS_TEXT: Record<number, string> = {
 /** The problem types that follow from an operation's shape. */
 function shapeProblems(op: Json): ErrorCode[] {
   const refs: ErrorCode[] = [];
-  const secured = (op.security ?? [{}]).length > 0;
+  const secured = op.security.length > 0;
   const params: Json[] = op.parameters ?? [];
   if (params.length > 0 || op.requestBody) refs.push('validation');
   if (op.requestBody) refs.push('malformed-body', 'body-too-large', 'unsupported-media-type');
@@ -215,6 +217,11 @@ export function enrichDocument(doc: Json, examples: Record<string, RecordedOpera
   for (const item of Object.values(doc.paths ?? {}) as Json[]) {
     for (const op of Object.values(item) as Json[]) {
       const id: string = op.operationId;
+      const access = accessOf(id);
+      // createApp refuses to start with an undeclared operation; a document built without it is a bug.
+      if (access === undefined) throw new Error(`operation '${id}' declares no access in src/operations/access.ts`);
+      op.security = access === 'public' ? [] : [{ bearer: [] }];
+      if (access !== 'public') op['x-callers'] = [...access];
       const rec = examples[id];
       withExampleParameters(op, rec?.request);
       const json = op.requestBody?.content?.['application/json'];
@@ -233,8 +240,9 @@ export function enrichDocument(doc: Json, examples: Record<string, RecordedOpera
         const content = existing?.content?.['application/problem+json'] ?? { schema: { $ref: '#/components/schemas/Problem' } };
         content.examples = Object.fromEntries(list.map((code) => [code, example(code, rec?.problems?.[`${status} ${code}`])]));
         const types = list.map((code) => `\`${code}\``).join(', ');
+        const text = status === 403 ? `The caller may not do this: this operation is for ${describeAccess(access)}` : existing?.description;
         op.responses[String(status)] = {
-          description: `${existing?.description ?? STATUS_TEXT[status] ?? 'Error'}. Problem types: ${types}`,
+          description: `${text ?? STATUS_TEXT[status] ?? 'Error'}. Problem types: ${types}`,
           content: { 'application/problem+json': content },
         };
       }

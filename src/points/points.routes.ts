@@ -1,17 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/schemas.js';
 import { chinaDate } from '../platform/clock.js';
-import { allow } from '../platform/http/auth.js';
-import {
-  bearerSecurity,
-  createRouter,
-  DistrictParam,
-  IdempotencyHeader,
-  jsonBody,
-  pathId,
-  problemResponses,
-  SubjectParam,
-} from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -156,8 +146,6 @@ const awardBatchRoute = createRoute({
   summary: 'Award points for up to 10 000 actions in one atomic batch, each line with its own result',
   description:
     'For platforms that send their day at once (a transit app its trips). The whole batch is one atomic unit. A line the batch cannot mean (unknown holder or action, an action your agency may not award, a malformed amount, a day in the future) refuses the batch, naming every such line, and nothing is written. Otherwise each line is awarded in order, as awardPoints would: cut to what the caps leave, refused alone when nothing is left (`cap-reached`), when its de-duplication key was seen (`duplicate-award`, also by an earlier line), when the holder switched the source off (`source-switched-off`) or when the catalogue refuses the amount (`award-refused`). Caps, keys and switches hold across the lines of one holder.',
-  security: bearerSecurity,
-  middleware: [allow('recorder')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -189,7 +177,7 @@ const awardBatchRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 409, 413, 415, 422),
+    ...problemResponses(400, 409, 413, 415, 422),
   },
 });
 
@@ -201,8 +189,6 @@ const awardRoute = createRoute({
   summary: 'Award points for an action in the catalogue',
   description:
     'The catalogue decides the points (fixed, or per unit of the amount), the caps per day and month, the de-duplication key and when the points can be spent and expire. An award over a cap is cut to what is left and the refused part is reported; when nothing is left, 422 and nothing is written.',
-  security: bearerSecurity,
-  middleware: [allow('recorder')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -225,7 +211,7 @@ const awardRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 409, 415, 422),
+    ...problemResponses(400, 409, 415, 422),
   },
 });
 
@@ -237,8 +223,6 @@ const redeemRoute = createRoute({
   summary: 'Spend points on a benefit (with the holder’s own token)',
   description:
     'Never overdraws the balance and never oversells the benefit, also under concurrent requests: both checks are part of the statements that write.',
-  security: bearerSecurity,
-  middleware: [allow('subject')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -255,7 +239,7 @@ const redeemRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 
@@ -267,8 +251,6 @@ const accountRoute = createRoute({
   summary: 'A holder’s points: balance, pending, expiring in 30 days, recent history, benefits on offer',
   description:
     'The holder with its token, or the bureau and auditors: points available now, pending (credited later), expiring within 30 days, the latest entries and the benefits on offer. Expiry is applied first.',
-  security: bearerSecurity,
-  middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },
   responses: {
     200: {
@@ -290,7 +272,7 @@ const accountRoute = createRoute({
         },
       },
     },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 
@@ -302,8 +284,6 @@ const balanceRoute = createRoute({
   summary: 'A holder’s balance and pending points, nothing else: the light read for apps and counters',
   description:
     'The holder with its token, or the bureau and auditors: points available now and points credited later, as getPointsAccount gives them (expiry applied first), without the history and the benefits. A read by anyone but the holder is in the holder’s query log.',
-  security: bearerSecurity,
-  middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },
   responses: {
     200: {
@@ -321,7 +301,7 @@ const balanceRoute = createRoute({
         },
       },
     },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 
@@ -333,8 +313,6 @@ const ledgerRoute = createRoute({
   summary: 'Every change to a holder’s points with its reason, oldest first (or newest first with order=desc)',
   description:
     'Earn, expire, redeem and reverse entries with their reasons and the rule set that gave them; the balance is their sum. `nextCursor` pages on.',
-  security: bearerSecurity,
-  middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: {
     params: SubjectParam,
     query: z.strictObject({
@@ -347,7 +325,7 @@ const ledgerRoute = createRoute({
       description: 'A page',
       content: { 'application/json': { schema: pageOf(LedgerEntry) } },
     },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -359,8 +337,6 @@ const reverseRoute = createRoute({
   summary: 'Take back what is left of an award (never below a zero balance)',
   description:
     'The bureau or a recording agency: a reverse entry takes back what is left of it (points already spent stay spent), and the answer is that entry.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'recorder')] as const,
   request: {
     params: DistrictParam.extend({
       entryId: pathId('entryId'),
@@ -369,7 +345,7 @@ const reverseRoute = createRoute({
   },
   responses: {
     201: { description: 'The reversing entry', content: { 'application/json': { schema: LedgerEntry } } },
-    ...problemResponses(400, 401, 403, 404, 409, 422),
+    ...problemResponses(400, 404, 409, 422),
   },
 });
 
@@ -381,8 +357,6 @@ const consentRoute = createRoute({
   summary: 'Switch a data source on or off: awards from a source switched off are refused from then on',
   description:
     "With the holder's own token: from now on awards from this source are refused (403 `source-switched-off`), or accepted again. Points already earned stay.",
-  security: bearerSecurity,
-  middleware: [allow('subject')] as const,
   request: {
     params: SubjectParam.extend({
       source: z
@@ -397,7 +371,7 @@ const consentRoute = createRoute({
       description: 'The consent now in force',
       content: { 'application/json': { schema: z.object({ source: z.string(), enabled: z.boolean(), changedAt: z.string() }) } },
     },
-    ...problemResponses(400, 401, 403, 404, 415),
+    ...problemResponses(400, 404, 415),
   },
 });
 
@@ -408,8 +382,6 @@ const createBenefitRoute = createRoute({
   tags: ['Points'],
   summary: 'Register a benefit that points can buy',
   description: 'For the bureau: what a benefit costs in points, who may redeem it, its stock (omitted: unlimited) and the dates it is on offer.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -441,7 +413,7 @@ const createBenefitRoute = createRoute({
   },
   responses: {
     201: { description: 'Registered', content: { 'application/json': { schema: Benefit } } },
-    ...problemResponses(400, 401, 403, 409, 415),
+    ...problemResponses(400, 409, 415),
   },
 });
 
@@ -452,12 +424,10 @@ const listBenefitsRoute = createRoute({
   tags: ['Points'],
   summary: 'Benefits of the district, with what is left of each',
   description: 'Every caller of the district: benefits with their cost, holder kinds, dates and what is left of the stock.',
-  security: bearerSecurity,
-  middleware: [allow('subject', 'bureau', 'auditor', 'recorder', 'bank')] as const,
   request: { params: DistrictParam, query: z.strictObject({ validOn: IsoDate.optional() }) },
   responses: {
     200: { description: 'Benefits', content: { 'application/json': { schema: z.object({ items: z.array(Benefit) }) } } },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 
@@ -470,8 +440,6 @@ const statisticsRoute = createRoute({
   tags: ['Points'],
   summary: 'Points issued, redeemed, expired and reversed per action code and month',
   description: 'For the bureau and auditors: points issued, expired and reversed per action code and month, and points redeemed per month.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: { params: DistrictParam, query: z.strictObject({ from: Month, to: Month }) },
   responses: {
     200: {
@@ -493,7 +461,7 @@ const statisticsRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 
@@ -527,7 +495,6 @@ const catalogueRoute = createRoute({
   summary: 'How points are earned: the catalogue in force, each action with its points, minimum, caps, delay and expiry',
   description:
     'Every points catalogue in force (several may run side by side, each with its own caps); a subject sees the actions open to its kind, staff may filter with holderKind.',
-  security: bearerSecurity,
   request: { params: DistrictParam, query: z.strictObject({ holderKind: z.enum(['resident', 'firm']).optional() }) },
   responses: {
     200: {
@@ -547,7 +514,7 @@ const catalogueRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 404),
   },
 });
 
@@ -559,8 +526,6 @@ const sourcesRoute = createRoute({
   summary: 'The data sources that can award a holder points, and whether the holder has switched each off',
   description:
     'Each source a catalogue in force names (a transit app, a recycling machine), the actions it awards, and the holder’s switch (on unless switched off). A read by anyone but the holder is in the holder’s query log.',
-  security: bearerSecurity,
-  middleware: [allow('subject', 'bureau', 'auditor')] as const,
   request: { params: SubjectParam },
   responses: {
     200: {
@@ -573,7 +538,7 @@ const sourcesRoute = createRoute({
         },
       },
     },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 

@@ -16,9 +16,8 @@ import {
 import { ownSubject } from '../identity/subjects.service.js';
 import { apiClients, districts } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
-import { allow } from '../platform/http/auth.js';
 import type { AppEnv } from '../platform/http/env.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { principalRef } from '../platform/http/principal.js';
 import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
@@ -105,8 +104,6 @@ const grantRoute = createRoute({
   summary: 'Let a bank see your eco-credit for a purpose (with your own token)',
   description:
     'Valid for as long as the district policy in force says (`getDistrictPolicy`; shipped: 90 days) unless `expiresAt` says otherwise, and at most its maximum (shipped: 365 days); revocable at any time. Stored with its evidence.',
-  security: bearerSecurity,
-  middleware: [allow('subject')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -126,7 +123,7 @@ const grantRoute = createRoute({
   },
   responses: {
     201: { description: 'Granted', content: { 'application/json': { schema: Consent } } },
-    ...problemResponses(400, 401, 403, 404, 409, 415),
+    ...problemResponses(400, 404, 409, 415),
   },
 });
 
@@ -137,14 +134,12 @@ const revokeRoute = createRoute({
   tags: ['Reports'],
   summary: 'Withdraw a consent at once',
   description: "With the subject's own token: the consent ends at once; no report is delivered on it from then on.",
-  security: bearerSecurity,
-  middleware: [allow('subject')] as const,
   request: {
     params: DistrictParam.extend({
       consentId: pathId('consentId'),
     }),
   },
-  responses: { 200: { description: 'Revoked', content: { 'application/json': { schema: Consent } } }, ...problemResponses(401, 403, 404, 409) },
+  responses: { 200: { description: 'Revoked', content: { 'application/json': { schema: Consent } } }, ...problemResponses(404, 409) },
 });
 
 const listConsentsRoute = createRoute({
@@ -155,12 +150,10 @@ const listConsentsRoute = createRoute({
   summary: 'Consents: a subject sees its own, a bank those given to it, the bureau and auditors all',
   description:
     'A subject sees its own consents, a bank those given to it, the bureau and auditors all; each with its state (active, revoked, expired) and evidence.',
-  security: bearerSecurity,
-  middleware: [allow('subject', 'bank', 'bureau', 'auditor')] as const,
   request: { params: DistrictParam, query: z.strictObject({ subjectId: z.string().max(64).optional() }) },
   responses: {
     200: { description: 'Consents', content: { 'application/json': { schema: z.object({ items: z.array(Consent) }) } } },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 
@@ -171,14 +164,12 @@ const listBanksRoute = createRoute({
   tags: ['Reports'],
   summary: 'The banks of the district a subject can give consent to',
   description: 'The banks (bank clients) of the district, by id and name, so that a subject can choose whom to give consent to.',
-  security: bearerSecurity,
   request: { params: DistrictParam },
   responses: {
     200: {
       description: 'Banks',
       content: { 'application/json': { schema: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) } },
     },
-    ...problemResponses(401, 403),
   },
 });
 
@@ -190,8 +181,6 @@ const issueRoute = createRoute({
   summary: 'Receive a signed eco-credit report on a subject who consented',
   description:
     'Needs a live consent of the subject for your bank, this purpose and these scopes; otherwise 403 with the reason and nothing is delivered. Minimum necessary: the report carries only the claim groups the district policy allows for the purpose (`getDistrictPolicy`); asking for more is refused (403 purpose-not-allowed) whatever the consent covers. The report is a compact JWS (EdDSA, `typ: vc+jwt`, a W3C VC 2.0 credential) for your bank as audience, verifiable offline against the JWKS at `{issuer}/.well-known/jwks.json`, with the subject’s query history (counts over 1, 3, 6 and 12 months by purpose and kind of institution) and a status entry in the district’s status list (`status.status_list`). Every report is in the subject’s query log.',
-  security: bearerSecurity,
-  middleware: [allow('bank')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -242,7 +231,7 @@ const issueRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 
@@ -266,8 +255,6 @@ const verifyRoute = createRoute({
   summary: 'Check a report: its payload if genuine, the exact reason if not',
   description:
     'Verifies against the district’s published JWKS, or against a `jwks` you send (e.g. one saved years ago); `verifiedWith` says which. A report that claims to come from this district is never genuine under a key the district did not publish (reason not-published-key). Reasons: malformed, unknown-kid, bad-signature, expired, not-yet-valid, wrong-audience, wrong-issuer, wrong-type, not-published-key, retired-key (signed after its key was retired), and from the status list revoked (an objection to a record it carried was upheld) or suspended (the consent behind it was revoked or has expired); a status list sent as `statusList` that is not genuine is refused (status-list-tampered). `status` says whether the status was checked, and why not when it could not be. A bank’s own audience is checked unless `audience` names another.',
-  security: bearerSecurity,
-  middleware: [allow('bank', 'bureau', 'auditor')] as const,
   request: {
     params: DistrictParam,
     body: jsonBody(
@@ -306,7 +293,7 @@ const verifyRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 415, 422),
+    ...problemResponses(400, 415, 422),
   },
 });
 
@@ -333,8 +320,6 @@ const logRoute = createRoute({
   summary: 'Who read a subject’s data: a subject sees its own log, a bank its own queries, auditors all',
   description:
     "Every report and every read of a subject's data by anyone but the subject, newest first: who, when, for what purpose, under which consent. A subject sees its own, a bank its own queries, auditors all.",
-  security: bearerSecurity,
-  middleware: [allow('subject', 'auditor', 'bank')] as const,
   request: {
     params: DistrictParam,
     query: z.strictObject({
@@ -347,7 +332,7 @@ const logRoute = createRoute({
       description: 'Newest first',
       content: { 'application/json': { schema: pageOf(QueryLogEntry) } },
     },
-    ...problemResponses(400, 401, 403),
+    ...problemResponses(400),
   },
 });
 
@@ -387,8 +372,6 @@ const credentialRoute = createRoute({
   summary: 'Download your own eco-credit credential (SD-JWT VC), bound to your key',
   description:
     'With your own token: an SD-JWT VC (`application/dc+sd-jwt`, IETF SD-JWT-based Verifiable Credentials) signed with the district’s key and bound (`cnf`) to the public key you send. Every claim group is selectively disclosable (score, items with their events (each item on its own), lists, disputes, query-history, points-summary, gep-assets, assessments); you show a bank only those its purpose needs, with a key-binding JWT over its nonce and audience. It carries a status entry in the district’s status list. Ask with `Accept: application/dc+sd-jwt` for the credential alone.',
-  security: bearerSecurity,
-  middleware: [allow('subject')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -403,7 +386,7 @@ const credentialRoute = createRoute({
       description: 'The credential',
       content: { 'application/json': { schema: IssuedCredential }, [CREDENTIAL_MEDIA_TYPE]: { schema: z.string() } },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 
@@ -415,8 +398,6 @@ const presentationRoute = createRoute({
   summary: 'Check what a subject presented: the disclosed claim groups if genuine, the exact reason if not',
   description:
     'A subject presents some claim groups of its credential with a key-binding JWT over your nonce and your audience (your client id unless `audience` says otherwise). Verified against the district’s published keys, as the offline verifier of `eco-credit-service/client` does: reasons malformed, wrong-type, unknown-kid, retired-key, bad-signature, expired, not-yet-valid, wrong-issuer, disclosure-not-in-credential, key-binding-missing, key-binding-malformed, key-binding-bad-signature, key-binding-wrong-hash, key-binding-wrong-nonce, key-binding-wrong-audience, key-binding-expired, key-binding-not-yet-valid, revoked, suspended. With `purpose`, a presentation that discloses more than the district policy allows for it is refused (purpose-not-allowed). The read is in the subject’s query log.',
-  security: bearerSecurity,
-  middleware: [allow('bank', 'bureau', 'auditor')] as const,
   request: {
     params: DistrictParam,
     body: jsonBody(
@@ -460,7 +441,7 @@ const presentationRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 415, 422),
+    ...problemResponses(400, 415, 422),
   },
 });
 
@@ -544,7 +525,6 @@ const jwksRoute = createRoute({
   operationId: 'getJwks',
   tags: ['Reports'],
   summary: 'The public keys that verify the district’s reports (no credentials needed)',
-  security: [],
   description:
     'The active key and every retired key that signed a report not yet expired. Derived from a report’s issuer: `{iss}/.well-known/jwks.json`.',
   request: { params: DistrictParam },
@@ -557,7 +537,6 @@ const statusListRoute = createRoute({
   operationId: 'getStatusList',
   tags: ['Reports'],
   summary: 'A status list of the district’s reports and credentials (no credentials needed)',
-  security: [],
   description: `An IETF Token Status List (\`${STATUS_LIST_MEDIA_TYPE}\`, 2 bits a token: 0 valid, 1 revoked, 2 suspended), signed with the district’s key (verify it against the JWKS) and derived at the time of the request: a report or credential is revoked once an objection to a record it carried is upheld, and a bank’s report is suspended while the consent behind it is revoked or expired. Cacheable for ${LIST_TTL_SECONDS} seconds (its \`ttl\`); an \`ETag\` answers \`If-None-Match\` with 304.`,
   request: {
     params: DistrictParam.extend({

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { fail } from '../platform/errors.js';
-import { bearerSecurity, createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { districtPolicy } from './district-policy.service.js';
 import { CLAIM_GROUPS, PURPOSES } from './kinds/district-policy/body.js';
@@ -29,7 +29,6 @@ const getRoute = createRoute({
   summary: 'The district policy in force: deadlines, validity periods, consent limits, what each purpose may receive',
   description:
     'The published `district-policy` version in force at `asOf` (default now): the days an objection may wait for its answer, how long reports and credentials stay valid, how long a consent lasts by default and at most, how long records count when their behaviour list says nothing, the time zone, and the claim groups each purpose may receive. Any key of the district or a subject token.',
-  security: bearerSecurity,
   request: {
     params: DistrictParam,
     query: z.strictObject({
@@ -41,7 +40,7 @@ const getRoute = createRoute({
   },
   responses: {
     200: { description: 'The policy', content: { 'application/json': { schema: DistrictPolicySchema } } },
-    ...problemResponses(400, 401, 403, 404),
+    ...problemResponses(400, 404),
   },
 });
 

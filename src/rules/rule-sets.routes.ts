@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { allow } from '../platform/http/auth.js';
-import { bearerSecurity, createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { evaluateScorecard } from './evaluate.service.js';
 import { IsoDate } from './kinds/common.js';
@@ -108,12 +107,10 @@ const validateRoute = createRoute({
   tags: ['Rules'],
   summary: 'Check a rule file without storing it',
   description: 'Parses the YAML, validates it against its kind and compiles it. Errors name the line and field.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: { params: DistrictParam, body: jsonBody(RuleSourceBody) },
   responses: {
     200: { description: 'The file is valid', content: { 'application/json': { schema: Validation } } },
-    ...problemResponses(400, 401, 403, 415, 422),
+    ...problemResponses(400, 415, 422),
   },
 });
 
@@ -125,8 +122,6 @@ const uploadRoute = createRoute({
   summary: 'Upload a draft rule set version',
   description:
     'Stores the file as an immutable draft version named by its content hash. Uploading the same content again returns the stored version.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
@@ -135,7 +130,7 @@ const uploadRoute = createRoute({
   responses: {
     201: { description: 'Stored as a new draft', content: { 'application/json': { schema: RuleSetVersion } } },
     200: { description: 'The same content was already stored', content: { 'application/json': { schema: RuleSetVersion } } },
-    ...problemResponses(400, 401, 403, 409, 415, 422),
+    ...problemResponses(400, 409, 415, 422),
   },
 });
 
@@ -151,12 +146,10 @@ const listVersionsRoute = createRoute({
   summary: 'The history of a rule set: every stored version, newest first',
   description:
     'For the bureau and auditors: every version of the rule set, drafts and publications, each with its hash, who stored or published it and from when it applies.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor')] as const,
   request: { params: RuleSetIdParam },
   responses: {
     200: { description: 'Versions', content: { 'application/json': { schema: z.object({ items: z.array(RuleSetVersion) }) } } },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 
@@ -168,12 +161,10 @@ const getVersionRoute = createRoute({
   summary: 'One stored version with its source',
   description:
     'The stored YAML source of one version, byte for byte as uploaded, with its hash and status: what any result that cites this version was computed from.',
-  security: bearerSecurity,
-  middleware: [allow('bureau', 'auditor', 'recorder', 'bank')] as const,
   request: { params: DistrictParam.extend({ versionId: pathId('versionId') }) },
   responses: {
     200: { description: 'The version', content: { 'application/json': { schema: RuleSetVersionWithSource } } },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 
@@ -198,8 +189,6 @@ const evaluateRoute = createRoute({
   summary: 'Try a scorecard on given facts',
   description:
     'Evaluates the published version in force on `onDate` (default today) and returns the score, grade and a trace of every item that contributed.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: RuleSetIdParam,
     body: jsonBody(
@@ -226,7 +215,7 @@ const evaluateRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 415, 422),
+    ...problemResponses(400, 404, 415, 422),
   },
 });
 
@@ -249,8 +238,6 @@ const testRoute = createRoute({
   summary: 'Run a rule file’s worked examples, and those of the version in force it would replace',
   description:
     'Checks the file as an upload would (a file that does not check is refused), then runs every example and says, for each, what the rules gave and where it differs. Nothing is stored. An upload runs the same examples and is refused when one fails.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: { params: DistrictParam, body: jsonBody(RuleSourceBody) },
   responses: {
     200: {
@@ -270,7 +257,7 @@ const testRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 415, 422),
+    ...problemResponses(400, 415, 422),
   },
 });
 
@@ -284,8 +271,6 @@ const publishRoute = createRoute({
   summary: 'Publish a draft version; it takes effect on the effectiveFrom its file states',
   description:
     'The version stays immutable; the publication is recorded with who and when. The file’s own effectiveFrom is the first day the version applies (today or later): a publication cannot change it, so an `effectiveFrom` in the body, if sent, must confirm it.',
-  security: bearerSecurity,
-  middleware: [allow('bureau')] as const,
   request: {
     params: VersionParam,
     body: jsonBody(
@@ -314,7 +299,7 @@ const publishRoute = createRoute({
         },
       },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    ...problemResponses(400, 404, 409, 415, 422),
   },
 });
 

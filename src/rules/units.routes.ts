@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bearerSecurity, createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
+import { createRouter, DistrictParam, problemResponses } from '../platform/http/openapi.js';
 import { vocabulary } from './units/units.js';
 
 const UnitVocabulary = z
@@ -29,11 +29,10 @@ const unitsRoute = createRoute({
   summary: 'The units rule files and measurements may use, with their Chinese names and exact scales',
   description:
     'Every unit a bureau can write: its code and Chinese name, what it measures, its exact scale, and whether it takes 万 and 亿. Tonnes of carbon, of CO2 and of O2 are different dimensions: converting between them takes a factor written in the rule file.',
-  security: bearerSecurity,
   request: { params: DistrictParam },
   responses: {
     200: { description: 'The vocabulary', content: { 'application/json': { schema: UnitVocabulary } } },
-    ...problemResponses(401, 403, 404),
+    ...problemResponses(404),
   },
 });
 

@@ -14,8 +14,7 @@ import { subjectIdentifier } from '../identifiers/subject-identifier.js';
 import { hmacSha256Verify } from '../util/crypto.js';
 import type { AppEnv } from './env.js';
 import { inProcessPrincipal } from './in-process.js';
-import type { Principal } from './principal.js';
-import { type Actor, actorOf, type ClientRole } from './principal.js';
+import type { ClientRole, Principal } from './principal.js';
 
 /** API keys read `eck_<client hex>_<secret hex>`: the client part finds the row, the secret is checked by HMAC. */
 const API_KEY_PATTERN = /^eck_([0-9a-f]{32})_([0-9a-f]{64})$/;
@@ -122,18 +121,6 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('principal', principal);
   await next();
 };
-
-/** Route middleware: only these kinds of caller may go on. */
-export function allow(...actors: Actor[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const actor = actorOf(c.var.principal);
-    if (!actors.includes(actor)) {
-      const who = actor === 'subject' ? 'a subject' : `the '${actor}' role`;
-      throw fail.forbidden(`${who} may not do this; allowed: ${actors.join(', ')}`);
-    }
-    await next();
-  };
-}
 
 export function isClientRole(p: Principal, ...roles: ClientRole[]): boolean {
   return p.type === 'client' && roles.includes(p.role);

@@ -76,12 +76,13 @@ export const ProblemSchema = z
 
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
-/** The error answers most operations can give, documented once. */
-export function problemResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422)[]) {
+/**
+ * The error answers most operations can give, documented once. Not 401 nor 403: those follow from who
+ * may call the operation (src/operations/access.ts), and the document gets them from there.
+ */
+export function problemResponses(...statuses: (400 | 404 | 409 | 413 | 415 | 422)[]) {
   const text: Record<number, string> = {
     400: 'The request is malformed or a field is invalid; `errors` names each field',
-    401: 'No credentials, or credentials that are not valid',
-    403: 'The caller may not do this',
     404: 'No such resource in this district',
     409: 'Conflicts with the current state or with an earlier request under the same Idempotency-Key',
     413: 'The body is larger than the service accepts',
@@ -148,5 +149,3 @@ export const IdempotencyHeader = z.object({
       example: '7d1c1f62-1c5a-4c1e-9b1e-8d1a3f0f2a10',
     }),
 });
-
-export const bearerSecurity = [{ bearer: [] }];
