@@ -166,7 +166,7 @@ const consentsOfBank = preparedQuery((db) =>
     .prepare(),
 );
 
-/** The live consent that covers this bank, purpose and scopes, or a 403 that says exactly what is missing. */
+/** The live consent that covers this bank, purpose and scopes, or a no-consent error that says exactly what is missing. */
 export async function requireConsent(
   ctx: ServiceContext,
   subjectId: string,
