@@ -6,6 +6,7 @@
  */
 import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
+import type { SubjectKind } from '../platform/vocabulary.js';
 import { districtPolicy } from '../rules/district-policy.service.js';
 import { type CompiledBehaviourList, type ScoringBehaviourList, withRetentionDefaults } from '../rules/kinds/behaviour-list/compile.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
@@ -19,8 +20,6 @@ export interface CreditPolicy {
   list: ScoringBehaviourList;
   primary: boolean;
 }
-
-type SubjectKind = 'firm' | 'resident';
 
 /** Every behaviour list in force for a kind of subject. */
 export async function behaviourListsFor(ctx: ServiceContext, subjectKind: SubjectKind, asOf: Date): Promise<CompiledBehaviourList[]> {

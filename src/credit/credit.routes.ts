@@ -14,6 +14,7 @@ import {
 } from '../platform/http/openapi.js';
 import { AsOf, asOfInstant, pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { CREDIT_LISTS, OBJECTION_DECISIONS, OBJECTION_STATUSES, SUBJECT_KINDS } from '../platform/vocabulary.js';
 import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
 import { creditFilePage, type EventRow, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
@@ -221,7 +222,7 @@ const ScorecardResultSchema = z
         stoppedCountingOn: z.string(),
       }),
     ),
-    lists: z.array(z.object({ list: z.enum(['red', 'black']), eventId: z.string(), code: z.string(), title: z.string(), until: z.string() })),
+    lists: z.array(z.object({ list: z.enum(CREDIT_LISTS), eventId: z.string(), code: z.string(), title: z.string(), until: z.string() })),
     disputed: z.array(z.object({ eventId: z.string(), objectionId: z.string(), statement: z.string(), dueOn: z.string() })),
     statements: z
       .array(SubjectStatementSchema.extend({ eventId: z.string() }))
@@ -280,7 +281,7 @@ const Objection = z
     filedAt: z.string(),
     dueOn: z.string().describe('The last day for an answer: 20 days after filing'),
     overdue: z.boolean(),
-    status: z.enum(['open', 'upheld', 'rejected']),
+    status: z.enum(OBJECTION_STATUSES),
     resolvedAt: z.string().nullable(),
     resolvedBy: z.string().nullable(),
     resolution: z.string().nullable(),
@@ -347,7 +348,7 @@ const resolveRoute = createRoute({
     body: jsonBody(
       z
         .strictObject({
-          decision: z.enum(['upheld', 'rejected']),
+          decision: z.enum(OBJECTION_DECISIONS),
           reason: z.string().min(1).max(4000),
           evidence: z.string().min(1).max(2000).optional(),
         })
@@ -373,7 +374,7 @@ const listObjectionsRoute = createRoute({
     params: DistrictParam,
     query: z.strictObject({
       subjectId: z.string().max(64).optional(),
-      status: z.enum(['open', 'upheld', 'rejected']).optional(),
+      status: z.enum(OBJECTION_STATUSES).optional(),
       overdue: z.enum(['true', 'false']).optional().openapi({ description: 'Only open objections past their due date' }),
     }),
   },
@@ -396,7 +397,7 @@ const listsRoute = createRoute({
   request: {
     params: DistrictParam,
     query: z.strictObject({
-      list: z.enum(['red', 'black']).optional(),
+      list: z.enum(CREDIT_LISTS).optional(),
       asOf: AsOf.optional().openapi({
         description: 'The lists as they stood then: events known then, corrections made by then, the rules then in force',
       }),
@@ -411,8 +412,8 @@ const listsRoute = createRoute({
             .object({
               items: z.array(
                 z.object({
-                  subject: z.object({ id: z.string(), kind: z.enum(['firm', 'resident']), displayId: z.string(), name: z.string().nullable() }),
-                  list: z.enum(['red', 'black']),
+                  subject: z.object({ id: z.string(), kind: z.enum(SUBJECT_KINDS), displayId: z.string(), name: z.string().nullable() }),
+                  list: z.enum(CREDIT_LISTS),
                   reasons: z.array(z.object({ eventId: z.string(), code: z.string(), title: z.string(), occurredOn: z.string(), until: z.string() })),
                 }),
               ),

@@ -9,14 +9,15 @@ import type { ServiceContext } from '../platform/context.js';
 import { gepUnits } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
+import type { UnitLevel } from '../platform/vocabulary.js';
 import { inForce } from '../rules/rule-sets.service.js';
 
 export type GepUnitRow = typeof gepUnits.$inferSelect;
-export const UNIT_LEVELS = ['district', 'town', 'village', 'plot', 'project'] as const;
+export { UNIT_LEVELS } from '../platform/vocabulary.js';
 
 export interface UnitInput {
   name: string;
-  level: (typeof UNIT_LEVELS)[number];
+  level: UnitLevel;
   owner?: SubjectRefInput | null | undefined;
   areaHa: string;
   ecosystemTypes: string[];

@@ -15,6 +15,7 @@ import { apiClients, benefits, pointsLedger, pointsMonthly, pointsSourceConsents
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
+import type { SubjectKind } from '../platform/vocabulary.js';
 import { availableOn, awardPoints, dedupKeyFor, expiresOn, isRefusal } from '../rules/kinds/points-catalogue/award.js';
 import type { PointsAction } from '../rules/kinds/points-catalogue/body.js';
 import type { CompiledCatalogue } from '../rules/kinds/points-catalogue/compile.js';
@@ -514,7 +515,7 @@ export interface NewBenefit {
   description?: string | undefined;
   cost: number;
   stock?: number | null | undefined;
-  holderKinds: Array<'resident' | 'firm'>;
+  holderKinds: Array<SubjectKind>;
   validFrom: string;
   validUntil: string;
 }

@@ -10,6 +10,7 @@ import { ruleSetVersions } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
+import type { RuleSetStatus } from '../platform/vocabulary.js';
 import { compiledOf, compileRuleSet } from './compiled-cache.js';
 import { RuleCompileError, RuleCompileErrors } from './engine/errors.js';
 import { type DocumentOf, type RuleExample, RuleSetDocument } from './envelope.js';
@@ -64,7 +65,7 @@ export interface StoredVersion {
 }
 
 /** Stores a version unless the same content is already there; returns the stored row either way. */
-export async function storeRuleSetVersion(ctx: ServiceContext, parsed: ParsedRuleSet, status: 'draft' | 'published'): Promise<StoredVersion> {
+export async function storeRuleSetVersion(ctx: ServiceContext, parsed: ParsedRuleSet, status: RuleSetStatus): Promise<StoredVersion> {
   const { db } = ctx.deps.storage;
   const { document } = parsed;
   const by = ctx.principal.type === 'client' ? ctx.principal.clientId : 'system';

@@ -15,6 +15,7 @@ import { registerSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { districts } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
+import { CLIENT_ROLES } from '../platform/vocabulary.js';
 import { type AwardInput, award, createBenefit, type NewBenefit } from '../points/points.service.js';
 
 const SeedFile = z.strictObject({
@@ -25,7 +26,7 @@ const SeedFile = z.strictObject({
       clients: z.array(
         z.strictObject({
           name: z.string(),
-          role: z.enum(['bureau', 'recorder', 'bank', 'auditor']),
+          role: z.enum(CLIENT_ROLES),
           agency: z.string().optional(),
         }),
       ),

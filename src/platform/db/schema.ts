@@ -10,6 +10,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  CLIENT_ROLES,
+  LEDGER_KINDS,
+  OBJECTION_STATUSES,
+  PURPOSES,
+  RESCORE_STATUSES,
+  RULE_SET_STATUSES,
+  SUBJECT_KINDS,
+  UNIT_LEVELS,
+} from '../vocabulary.js';
 
 export const districts = sqliteTable('districts', {
   id: text('id').primaryKey(),
@@ -25,7 +35,7 @@ export const apiClients = sqliteTable(
       .notNull()
       .references(() => districts.id),
     name: text('name').notNull(),
-    role: text('role', { enum: ['bureau', 'recorder', 'bank', 'auditor'] }).notNull(),
+    role: text('role', { enum: CLIENT_ROLES }).notNull(),
     /** The recording agency a recorder acts for (e.g. 生态环境局); rule files name which agencies may record what. */
     agency: text('agency'),
     /** HMAC-SHA256(pepper, secret), base64url. The secret itself is shown once and never stored. */
@@ -43,7 +53,7 @@ export const subjects = sqliteTable(
     districtId: text('district_id')
       .notNull()
       .references(() => districts.id),
-    kind: text('kind', { enum: ['firm', 'resident'] }).notNull(),
+    kind: text('kind', { enum: SUBJECT_KINDS }).notNull(),
     /** Keyed HMAC of the normalised identifier: how a subject is found without storing a resident's ID number. */
     lookupHash: text('lookup_hash').notNull(),
     /** USCC for firms (public), masked ID number for residents. */
@@ -98,7 +108,7 @@ export const ruleSetVersions = sqliteTable(
     source: text('source').notNull(),
     /** Canonical JSON of the parsed document: what the engine compiles. */
     document: text('document').notNull(),
-    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    status: text('status', { enum: RULE_SET_STATUSES }).notNull(),
     effectiveFrom: text('effective_from').notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
@@ -168,7 +178,7 @@ export const rescoreJobs = sqliteTable(
     districtId: text('district_id')
       .notNull()
       .references(() => districts.id),
-    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    status: text('status', { enum: RESCORE_STATUSES }).notNull(),
     /** The instant scored as of: events, objections and rule versions after it are left out. */
     asOf: text('as_of').notNull(),
     /** The scorecard asked for; null: each kind's primary scorecard. */
@@ -208,7 +218,7 @@ export const objections = sqliteTable(
     statement: text('statement').notNull(),
     filedAt: text('filed_at').notNull(),
     dueOn: text('due_on').notNull(),
-    status: text('status', { enum: ['open', 'upheld', 'rejected'] }).notNull(),
+    status: text('status', { enum: OBJECTION_STATUSES }).notNull(),
     resolvedAt: text('resolved_at'),
     resolvedBy: text('resolved_by'),
     resolution: text('resolution'),
@@ -238,7 +248,7 @@ export const pointsLedger = sqliteTable(
     holderId: text('holder_id')
       .notNull()
       .references(() => subjects.id),
-    kind: text('kind', { enum: ['earn', 'expire', 'redeem', 'reverse'] }).notNull(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
     points: integer('points').notNull(),
     actionCode: text('action_code'),
     source: text('source'),
@@ -281,7 +291,7 @@ export const pointsMonthly = sqliteTable(
   {
     districtId: text('district_id').notNull(),
     month: text('month').notNull(),
-    kind: text('kind', { enum: ['earn', 'expire', 'redeem', 'reverse'] }).notNull(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
     actionCode: text('action_code').notNull(),
     points: integer('points').notNull(),
   },
@@ -359,7 +369,7 @@ export const consents = sqliteTable(
     bankClientId: text('bank_client_id')
       .notNull()
       .references(() => apiClients.id),
-    purpose: text('purpose', { enum: ['loan-application', 'post-loan-management', 'guarantee'] }).notNull(),
+    purpose: text('purpose', { enum: PURPOSES }).notNull(),
     /** JSON array of 'credit' | 'points-summary' | 'gep-assets'. */
     scopes: text('scopes').notNull(),
     grantedAt: text('granted_at').notNull(),
@@ -442,7 +452,7 @@ export const gepUnits = sqliteTable(
       .references(() => districts.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['district', 'town', 'village', 'plot', 'project'] }).notNull(),
+    level: text('level', { enum: UNIT_LEVELS }).notNull(),
     /** The unit it belongs to (district → town → village → plot), by code; null at the top. */
     parentCode: text('parent_code'),
     /** Its account is the sum of its children's (and it takes no indicator measurements of its own). */
@@ -553,7 +563,7 @@ export const pageSessions = sqliteTable(
       .references(() => districts.id),
     kind: text('kind', { enum: ['login', 'client', 'subject'] }).notNull(),
     clientId: text('client_id'),
-    subjectKind: text('subject_kind', { enum: ['firm', 'resident'] }),
+    subjectKind: text('subject_kind', { enum: SUBJECT_KINDS }),
     lookupHash: text('lookup_hash'),
     issuer: text('issuer'),
     /** JSON, for a pending sign-in only: { state, nonce, codeVerifier }. */
