@@ -9,6 +9,7 @@ import { preparedQuery } from '../platform/db/prepared.js';
 import { ruleSetVersions } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
+import { LruCache } from '../platform/lru.js';
 import { newId } from '../platform/util/ids.js';
 import type { RuleSetStatus } from '../platform/vocabulary.js';
 import { compiledOf, compileRuleSet } from './compiled-cache.js';
@@ -201,7 +202,7 @@ export async function activeVersionsOfKind(ctx: ServiceContext, kind: string, as
   return rows.filter((r) => !seen.has(r.ruleSetId) && seen.add(r.ruleSetId));
 }
 
-const parsedDocuments = new Map<string, RuleSetDocument>();
+const parsedDocuments = new LruCache<string, RuleSetDocument>(512);
 
 const storedDocument = preparedQuery((db) =>
   db
@@ -225,7 +226,6 @@ export async function documentOf(ctx: ServiceContext, row: RuleSetVersionHead | 
       text = stored.document;
     }
     doc = RuleSetDocument.parse(JSON.parse(text));
-    if (parsedDocuments.size >= 512) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
     parsedDocuments.set(row.hash, doc);
   }
   return doc;
