@@ -3,13 +3,14 @@
  * Every check that must hold when the row is written (caps, de-duplication, consent, balance, stock) is
  * part of the SQL statement that writes it, so it holds under concurrent requests on SQLite and on D1.
  */
-import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { getSubject, ownSubject, resolveSubjectRef, type SubjectRefInput, type SubjectRow } from '../identity/subjects.service.js';
 import { logRead } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { addDays } from '../platform/dates.js';
 import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
+import { keyset, pageOf } from '../platform/db/paging.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { apiClients, benefits, pointsLedger, pointsMonthly, pointsSourceConsents } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
@@ -480,19 +481,16 @@ export async function ledgerPage(
 ) {
   const holder = await getSubject(ctx, holderId);
   await applyExpiry(ctx, holder.id);
-  const newestFirst = options.order === 'desc';
-  const conditions = [eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holder.id)];
   // The cursor is the last entry of the page before, in either direction.
-  if (options.after !== undefined) conditions.push(newestFirst ? lt(pointsLedger.seq, options.after) : gt(pointsLedger.seq, options.after));
+  const page = keyset(pointsLedger.seq, options);
   const rows = await ctx.deps.storage.db
     .select()
     .from(pointsLedger)
-    .where(and(...conditions))
-    .orderBy(newestFirst ? desc(pointsLedger.seq) : asc(pointsLedger.seq))
-    .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit);
+    .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holder.id), page.where))
+    .orderBy(page.orderBy)
+    .limit(page.take);
   await logRead(ctx, holder.id, 'listPointsLedger');
-  return { items, nextCursor: rows.length > options.limit ? String(items[items.length - 1]?.seq) : null };
+  return pageOf(rows, options.limit, (r) => r.seq);
 }
 
 export async function setSourceConsent(ctx: ServiceContext, holderId: string, source: string, enabled: boolean) {
