@@ -17,23 +17,14 @@ import { serviceContext } from '../platform/http/service-context.js';
 import { HOLDER_KINDS, LEDGER_KINDS, type SubjectKind } from '../platform/vocabulary.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
+import { award, reverseAward } from './award.service.js';
 import { awardBatch, MAX_AWARD_BATCH } from './award-batch.service.js';
-import {
-  account,
-  award,
-  type BenefitRow,
-  cataloguesAsWritten,
-  createBenefit,
-  type LedgerRow,
-  ledgerPage,
-  listBenefits,
-  pointsBalance,
-  redeem,
-  reverseAward,
-  setSourceConsent,
-  sourceStates,
-  statistics,
-} from './points.service.js';
+import { type BenefitRow, createBenefit, listBenefits } from './benefits.service.js';
+import { cataloguesAsWritten } from './catalogues.service.js';
+import { account, type LedgerRow, ledgerPage, pointsBalance } from './ledger.service.js';
+import { redeem } from './redeem.service.js';
+import { setSourceConsent, sourceStates } from './sources.service.js';
+import { statistics } from './statistics.service.js';
 
 const LedgerEntry = z
   .object({

@@ -16,7 +16,8 @@ import type { ServiceContext } from '../platform/context.js';
 import { districts } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
 import { CLIENT_ROLES } from '../platform/vocabulary.js';
-import { type AwardInput, award, createBenefit, type NewBenefit } from '../points/points.service.js';
+import { type AwardInput, award } from '../points/award.service.js';
+import { createBenefit, type NewBenefit } from '../points/benefits.service.js';
 
 const SeedFile = z.strictObject({
   districts: z.array(
