@@ -74,10 +74,10 @@ export async function grantConsent(ctx: ServiceContext, input: GrantInput): Prom
       subjectId: subject.id,
       bankClientId: bank.id,
       purpose: input.purpose,
-      scopes: JSON.stringify([...new Set(input.scopes)].sort()),
+      scopes: [...new Set(input.scopes)].sort(),
       grantedAt: ctx.now.toISOString(),
       expiresAt: expiresAt.toISOString(),
-      evidence: JSON.stringify(evidence),
+      evidence,
     })
     .returning();
   const [[row]] = (await commit(ctx, [insert], { consentId })) as [ConsentRow[]];
@@ -173,7 +173,7 @@ export async function requireConsent(
   scopes: readonly Scope[],
 ): Promise<ConsentRow> {
   const rows = await consentsOfBank(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId, bankClientId });
-  const covers = (r: ConsentRow) => scopes.every((s) => (JSON.parse(r.scopes) as string[]).includes(s));
+  const covers = (r: ConsentRow) => scopes.every((s) => r.scopes.includes(s));
   const live = rows.find((r) => consentState(r, ctx.now) === 'active' && r.purpose === purpose && covers(r));
   if (live) return live;
   const deny = (code: ErrorCode, detail: string) => new DomainError(code, detail);

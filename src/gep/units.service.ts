@@ -65,7 +65,7 @@ export async function upsertUnit(ctx: ServiceContext, code: string, input: UnitI
     level: input.level,
     ownerSubjectId: owner?.id ?? null,
     areaHa: new Decimal(input.areaHa).toString(),
-    ecosystemTypes: JSON.stringify(input.ecosystemTypes),
+    ecosystemTypes: input.ecosystemTypes,
     methodId: input.method ?? null,
     parentCode: input.parent ?? null,
     rollUp: input.rollUp ?? false,

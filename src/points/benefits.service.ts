@@ -37,7 +37,7 @@ export async function createBenefit(ctx: ServiceContext, input: NewBenefit): Pro
       description: input.description ?? null,
       cost: input.cost,
       stock: input.stock ?? null,
-      holderKinds: JSON.stringify(input.holderKinds),
+      holderKinds: input.holderKinds,
       validFrom: input.validFrom,
       validUntil: input.validUntil,
       createdAt: ctx.now.toISOString(),

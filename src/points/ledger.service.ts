@@ -136,7 +136,7 @@ export async function account(ctx: ServiceContext, holderId: string): Promise<Po
     .where(and(eq(pointsLedger.districtId, ctx.districtId), eq(pointsLedger.holderId, holder.id)))
     .orderBy(desc(pointsLedger.seq))
     .limit(20);
-  const offered = (await listBenefits(ctx, { validOn: today })).filter((b) => (JSON.parse(b.holderKinds) as string[]).includes(holder.kind));
+  const offered = (await listBenefits(ctx, { validOn: today })).filter((b) => b.holderKinds.includes(holder.kind));
   await logRead(ctx, holder.id, 'getPointsAccount');
   return {
     holder,

@@ -14,7 +14,7 @@ import {
 } from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { HOLDER_KINDS, LEDGER_KINDS, type SubjectKind } from '../platform/vocabulary.js';
+import { HOLDER_KINDS, LEDGER_KINDS } from '../platform/vocabulary.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
 import { award, reverseAward } from './award.service.js';
@@ -83,7 +83,7 @@ const toBenefit = (b: BenefitRow & { left: number | null }): z.infer<typeof Bene
   cost: b.cost,
   stock: b.stock,
   left: b.left,
-  holderKinds: JSON.parse(b.holderKinds) as Array<SubjectKind>,
+  holderKinds: b.holderKinds,
   validFrom: b.validFrom,
   validUntil: b.validUntil,
 });

@@ -29,8 +29,8 @@ export async function redeem(ctx: ServiceContext, benefitId: string): Promise<Re
   const committed = committedOutcome<{ redemptionId: string; entryId: string }>(ctx);
   if (committed) return redeemResult(ctx, committed, benefit, holder.id, today);
   await applyExpiry(ctx, holder.id);
-  const kinds = JSON.parse(benefit.holderKinds) as string[];
-  if (!kinds.includes(holder.kind)) throw refuse('benefit-not-for-holder', '/benefitId', `${benefit.name} is not offered to ${holder.kind}s`);
+  if (!benefit.holderKinds.includes(holder.kind))
+    throw refuse('benefit-not-for-holder', '/benefitId', `${benefit.name} is not offered to ${holder.kind}s`);
   if (today < benefit.validFrom || today > benefit.validUntil) {
     throw refuse('benefit-not-valid', '/benefitId', `${benefit.name} can be redeemed from ${benefit.validFrom} to ${benefit.validUntil}`);
   }

@@ -81,14 +81,14 @@ const Consent = z
   .openapi('Consent');
 
 const toConsent = (r: ConsentRow, now: Date, subject: ConsentSubject): z.infer<typeof Consent> => {
-  const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
+  const evidence = r.evidence;
   return {
     id: r.id,
     subjectId: r.subjectId,
     bankClientId: r.bankClientId,
     bankName: String(evidence.bankName ?? ''),
     purpose: r.purpose,
-    scopes: JSON.parse(r.scopes) as Array<z.infer<typeof Scope>>,
+    scopes: r.scopes,
     grantedAt: r.grantedAt,
     expiresAt: r.expiresAt,
     revokedAt: r.revokedAt,

@@ -10,14 +10,18 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { JWK } from 'jose';
 import {
   CLIENT_ROLES,
+  type ClaimGroup,
   LEDGER_KINDS,
   OBJECTION_STATUSES,
   PURPOSES,
   RESCORE_STATUSES,
   RULE_SET_STATUSES,
+  type Scope,
   SUBJECT_KINDS,
+  type SubjectKind,
   UNIT_LEVELS,
 } from '../vocabulary.js';
 
@@ -310,7 +314,7 @@ export const benefits = sqliteTable(
     description: text('description'),
     cost: integer('cost').notNull(),
     stock: integer('stock'),
-    holderKinds: text('holder_kinds').notNull(),
+    holderKinds: text('holder_kinds', { mode: 'json' }).$type<SubjectKind[]>().notNull(),
     validFrom: text('valid_from').notNull(),
     validUntil: text('valid_until').notNull(),
     createdAt: text('created_at').notNull(),
@@ -370,13 +374,12 @@ export const consents = sqliteTable(
       .notNull()
       .references(() => apiClients.id),
     purpose: text('purpose', { enum: PURPOSES }).notNull(),
-    /** JSON array of 'credit' | 'points-summary' | 'gep-assets'. */
-    scopes: text('scopes').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<Scope[]>().notNull(),
     grantedAt: text('granted_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
-    /** JSON: how the consent was given (token issuer, statement, time), kept as proof. */
-    evidence: text('evidence').notNull(),
+    /** How the consent was given (token issuer, statement, time), kept as proof. */
+    evidence: text('evidence', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('consents_subject').on(t.districtId, t.subjectId), index('consents_bank').on(t.districtId, t.bankClientId, t.subjectId)],
 );
@@ -389,7 +392,7 @@ export const signingKeys = sqliteTable(
     districtId: text('district_id')
       .notNull()
       .references(() => districts.id),
-    publicJwk: text('public_jwk').notNull(),
+    publicJwk: text('public_jwk', { mode: 'json' }).$type<JWK>().notNull(),
     createdAt: text('created_at').notNull(),
     retiredAt: text('retired_at'),
     /** The latest expiry of any report the key signed: a retired key stays published until then. */
@@ -414,7 +417,7 @@ export const reports = sqliteTable(
       .references(() => consents.id),
     kid: text('kid').notNull(),
     purpose: text('purpose').notNull(),
-    scopes: text('scopes').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<Scope[]>().notNull(),
     issuedAt: text('issued_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     /** sha256 of the compact JWS, to recognise a report later without keeping its content. */
@@ -463,8 +466,8 @@ export const gepUnits = sqliteTable(
     ownerSubjectId: text('owner_subject_id').references(() => subjects.id),
     /** Hectares, a decimal string. */
     areaHa: text('area_ha').notNull(),
-    /** JSON array, e.g. ["forest", "wetland"]. */
-    ecosystemTypes: text('ecosystem_types').notNull(),
+    /** e.g. ["forest", "wetland"]. */
+    ecosystemTypes: text('ecosystem_types', { mode: 'json' }).$type<string[]>().notNull(),
     /** The GEP method (rule set id) the unit is accounted by; null: the district's only method in force. */
     methodId: text('method_id'),
     createdAt: text('created_at').notNull(),
@@ -566,8 +569,8 @@ export const pageSessions = sqliteTable(
     subjectKind: text('subject_kind', { enum: SUBJECT_KINDS }),
     lookupHash: text('lookup_hash'),
     issuer: text('issuer'),
-    /** JSON, for a pending sign-in only: { state, nonce, codeVerifier }. */
-    login: text('login'),
+    /** For a pending sign-in only. */
+    login: text('login', { mode: 'json' }).$type<{ state: string; nonce: string; codeVerifier: string }>(),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
   },
@@ -640,8 +643,8 @@ export const credentials = sqliteTable(
       .references(() => subjects.id),
     holderKeyThumbprint: text('holder_key_thumbprint').notNull(),
     kid: text('kid').notNull(),
-    /** JSON array of the claim groups it holds. */
-    claims: text('claims').notNull(),
+    /** The claim groups it holds. */
+    claims: text('claims', { mode: 'json' }).$type<ClaimGroup[]>().notNull(),
     issuedAt: text('issued_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     /** sha256 of the issued SD-JWT, to recognise it later without keeping its content. */
