@@ -7,8 +7,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { compensationRoutes } from './compensation/compensation.routes.js';
-import { creditRoutes } from './credit/credit.routes.js';
+import { creditEventRoutes } from './credit/events.routes.js';
+import { creditListRoutes } from './credit/lists.routes.js';
+import { objectionRoutes } from './credit/objections.routes.js';
 import { rescoreRoutes } from './credit/rescore.routes.js';
+import { creditScoreRoutes } from './credit/scores.routes.js';
 import { districtRoutes } from './districts/districts.routes.js';
 import { gepAccountRoutes } from './gep/accounts.routes.js';
 import { gepRoutes } from './gep/gep.routes.js';
@@ -113,7 +116,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', ruleSetRoutes);
   app.route('/', unitRoutes);
   app.route('/', districtPolicyRoutes);
-  app.route('/', creditRoutes);
+  // Registered in this order so that /openapi.json lists the credit operations as it always has.
+  app.route('/', creditEventRoutes);
+  app.route('/', creditScoreRoutes);
+  app.route('/', objectionRoutes);
+  app.route('/', creditListRoutes);
   app.route('/', rescoreRoutes);
   app.route('/', pointsRoutes);
   app.route('/', gepRoutes);

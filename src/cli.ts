@@ -33,10 +33,10 @@ import { chinaDate } from './platform/clock.js';
 import { configurationTable, type ServiceConfig } from './platform/config.js';
 import { apiClients, districts } from './platform/db/schema.js';
 import { DomainError } from './platform/errors.js';
-import type { ClientRole } from './platform/http/principal.js';
 import { subjectIdentifier } from './platform/identifiers/subject-identifier.js';
 import { silentLogger } from './platform/logger.js';
 import { SERVICE_VERSION } from './platform/version.js';
+import { CLAIM_GROUPS, CLIENT_ROLES, type ClaimGroup, type ClientRole, HOLDER_KINDS, type SubjectKind } from './platform/vocabulary.js';
 import { createPresentation, verifyPresentation } from './reports/presentation.js';
 import { rotateKey } from './reports/signing-keys.service.js';
 import { fetchStatus, readStatus, type StatusCheck, statusReferenceOf } from './reports/status-list.js';
@@ -44,7 +44,6 @@ import { verifyReport } from './reports/verify.js';
 import { describeFailure } from './rules/examples.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
 import type { AllocationInput, AllocationResult } from './rules/kinds/allocation/allocate.js';
-import { CLAIM_GROUPS, type ClaimGroup } from './rules/kinds/district-policy/body.js';
 import { checkRuleSource, ownExamples } from './rules/rule-sets.service.js';
 
 /** An error the operator can act on: printed as is, to stderr, with exit 1. */
@@ -130,13 +129,16 @@ district
     }),
   );
 
+// Widening the tuple to string[] is what lets includes() take any string; it narrows nothing.
+const isClientRole = (role: string): role is ClientRole => (CLIENT_ROLES as readonly string[]).includes(role);
+
 const client = program.command('client').description('API clients and their keys');
 client
   .command('create')
   .description('Create a client; its API key is printed once and never again')
   .requiredOption('--district <id>', 'the district it belongs to')
   .requiredOption('--name <name>', 'who it is, e.g. 上海农商银行崇明支行')
-  .addOption(new Option('--role <role>', 'what it may do').choices(['bureau', 'recorder', 'bank', 'auditor']).makeOptionMandatory())
+  .addOption(new Option('--role <role>', 'what it may do').choices(CLIENT_ROLES).makeOptionMandatory())
   .option('--agency <agency>', 'for recorders: the agency it records for, e.g. 生态环境局')
   .option('--json', 'print the client and its key as JSON')
   .action(async (opts: { district: string; name: string; role: ClientRole; agency?: string; json?: boolean }) =>
@@ -194,10 +196,10 @@ const ttl = (v: string) => {
 program
   .command('token')
   .description('Print a subject token from the development identity provider (refused when NODE_ENV=production)')
-  .addOption(new Option('--kind <kind>', 'resident or firm').choices(['resident', 'firm']).makeOptionMandatory())
+  .addOption(new Option('--kind <kind>', 'resident or firm').choices(HOLDER_KINDS).makeOptionMandatory())
   .requiredOption('--id <identifier>', 'the resident ID number or the USCC')
   .option('--ttl <seconds>', 'lifetime', ttl, 3600)
-  .action(async (opts: { kind: 'resident' | 'firm'; id: string; ttl: number }) =>
+  .action(async (opts: { kind: SubjectKind; id: string; ttl: number }) =>
     withRuntime(
       async ({ deps, secrets, config: cfg }) => {
         if (!cfg.devIssuer)
@@ -656,9 +658,8 @@ workers
     };
     const clients = opts.client.map((c) => {
       const [name = '', role = '', agency] = c.split(':');
-      if (!['bureau', 'recorder', 'bank', 'auditor'].includes(role))
-        throw new CliError(`client '${c}': the role must be bureau, recorder, bank or auditor`);
-      return { name, role: role as ClientRole, agency };
+      if (!isClientRole(role)) throw new CliError(`client '${c}': the role must be bureau, recorder, bank or auditor`);
+      return { name, role, agency };
     });
     const result = await bootstrapDistrict(
       opts.district,

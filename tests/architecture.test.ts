@@ -141,7 +141,7 @@ describe('the layer check itself', () => {
     const up = { from: 'src/platform/http/auth.ts', to: 'src/identity/subjects.service.ts' };
     const across = { from: 'src/credit/score.service.ts', to: 'src/points/points.service.ts' };
     const down = { from: 'src/reports/claims.ts', to: 'src/credit/score.service.ts' };
-    const within = { from: 'src/credit/credit.routes.ts', to: 'src/credit/events.service.ts' };
+    const within = { from: 'src/credit/events.routes.ts', to: 'src/credit/events.service.ts' };
     expect(againstTheOrder([up, across, down, within])).toEqual([up, across]);
     expect(isRouteFile('src/pages/pages.routes.tsx')).toBe(true);
     expect(isRouteFile('src/credit/routes-helper.ts')).toBe(false);

@@ -11,13 +11,11 @@ import { preparedQuery } from '../platform/db/prepared.js';
 import { apiClients, consents, subjects } from '../platform/db/schema.js';
 import { DomainError, type ErrorCode, fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
+import type { ConsentState, Purpose, Scope, SubjectKind } from '../platform/vocabulary.js';
 import { districtPolicy } from '../rules/district-policy.service.js';
-import type { Purpose } from '../rules/kinds/district-policy/body.js';
 import { consentStatement } from './consent-statement.js';
 
-export { PURPOSES, type Purpose } from '../rules/kinds/district-policy/body.js';
-export const SCOPES = ['credit', 'points-summary', 'gep-assets'] as const;
-export type Scope = (typeof SCOPES)[number];
+export { PURPOSES, type Purpose, SCOPES, type Scope } from '../platform/vocabulary.js';
 export type ConsentRow = typeof consents.$inferSelect;
 
 const DAY = 86_400_000;
@@ -76,10 +74,10 @@ export async function grantConsent(ctx: ServiceContext, input: GrantInput): Prom
       subjectId: subject.id,
       bankClientId: bank.id,
       purpose: input.purpose,
-      scopes: JSON.stringify([...new Set(input.scopes)].sort()),
+      scopes: [...new Set(input.scopes)].sort(),
       grantedAt: ctx.now.toISOString(),
       expiresAt: expiresAt.toISOString(),
-      evidence: JSON.stringify(evidence),
+      evidence,
     })
     .returning();
   const [[row]] = (await commit(ctx, [insert], { consentId })) as [ConsentRow[]];
@@ -115,12 +113,12 @@ export async function revokeConsent(ctx: ServiceContext, consentId: string): Pro
 
 /** Who gave a consent, as the bank may see it: a firm by its code and name, a resident by the masked number only. */
 export interface ConsentSubject {
-  kind: 'firm' | 'resident';
+  kind: SubjectKind;
   displayId: string;
   name: string | null;
 }
 
-export const consentSubjectOf = (s: { kind: 'firm' | 'resident'; displayId: string; name: string | null }): ConsentSubject => ({
+export const consentSubjectOf = (s: { kind: SubjectKind; displayId: string; name: string | null }): ConsentSubject => ({
   kind: s.kind,
   displayId: s.displayId,
   name: s.kind === 'firm' ? s.name : null,
@@ -146,7 +144,7 @@ export async function listConsents(
   return rows.map((r) => ({ row: r.row, subject: consentSubjectOf(r) }));
 }
 
-export function consentState(row: ConsentRow, now: Date): 'active' | 'revoked' | 'expired' {
+export function consentState(row: ConsentRow, now: Date): ConsentState {
   if (row.revokedAt) return 'revoked';
   return row.expiresAt <= now.toISOString() ? 'expired' : 'active';
 }
@@ -175,7 +173,7 @@ export async function requireConsent(
   scopes: readonly Scope[],
 ): Promise<ConsentRow> {
   const rows = await consentsOfBank(ctx.deps.storage.db).all({ districtId: ctx.districtId, subjectId, bankClientId });
-  const covers = (r: ConsentRow) => scopes.every((s) => (JSON.parse(r.scopes) as string[]).includes(s));
+  const covers = (r: ConsentRow) => scopes.every((s) => r.scopes.includes(s));
   const live = rows.find((r) => consentState(r, ctx.now) === 'active' && r.purpose === purpose && covers(r));
   if (live) return live;
   const deny = (code: ErrorCode, detail: string) => new DomainError(code, detail);

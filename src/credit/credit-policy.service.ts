@@ -6,6 +6,8 @@
  */
 import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
+import { LruCache } from '../platform/lru.js';
+import type { SubjectKind } from '../platform/vocabulary.js';
 import { districtPolicy } from '../rules/district-policy.service.js';
 import { type CompiledBehaviourList, type ScoringBehaviourList, withRetentionDefaults } from '../rules/kinds/behaviour-list/compile.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
@@ -19,8 +21,6 @@ export interface CreditPolicy {
   list: ScoringBehaviourList;
   primary: boolean;
 }
-
-type SubjectKind = 'firm' | 'resident';
 
 /** Every behaviour list in force for a kind of subject. */
 export async function behaviourListsFor(ctx: ServiceContext, subjectKind: SubjectKind, asOf: Date): Promise<CompiledBehaviourList[]> {
@@ -39,18 +39,12 @@ async function withList(ctx: ServiceContext, scorecard: Awaited<ReturnType<typeo
   return { scorecard: scorecard.compiled, scorecardBody: body, list: scoringList(list.compiled, policy), primary: body.primary };
 }
 
-const scoringLists = new Map<string, ScoringBehaviourList>();
+const scoringLists = new LruCache<string, ScoringBehaviourList>(256);
 
 /** The list with the retention of the policy in force; both are named by hash, so the pair is cached. */
 function scoringList(list: CompiledBehaviourList, policy: Awaited<ReturnType<typeof districtPolicy>>): ScoringBehaviourList {
   const key = `${list.ruleSet.hash}|${policy.ruleSet.hash}`;
-  let resolved = scoringLists.get(key);
-  if (!resolved) {
-    resolved = withRetentionDefaults(list, policy.retention, policy.ruleSet);
-    if (scoringLists.size >= 256) scoringLists.delete(scoringLists.keys().next().value as string);
-    scoringLists.set(key, resolved);
-  }
-  return resolved;
+  return scoringLists.getOrSet(key, () => withRetentionDefaults(list, policy.retention, policy.ruleSet));
 }
 
 /** Every scorecard in force for a kind of subject, the primary one first. */

@@ -11,6 +11,7 @@
  */
 
 import { addYears, periodKey, windowStart } from '../platform/dates.js';
+import type { CreditList, ObjectionStatus } from '../platform/vocabulary.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import type { EventAmount, ScoringBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
 import type { FactSource, ScorecardBody } from '../rules/kinds/scorecard/body.js';
@@ -34,7 +35,7 @@ export interface FileObjection {
   statement: string;
   filedAt: string;
   dueOn: string;
-  status: 'open' | 'upheld' | 'rejected';
+  status: ObjectionStatus;
   resolvedAt: string | null;
   resolution: string | null;
 }
@@ -93,7 +94,7 @@ export interface CreditScore {
   overrides: Array<{ id: string; reason: string; grade: string; events: CountedEvent[] }>;
   /** Events that no longer count because their retention ended, with the day it ended. */
   stoppedCounting: Array<{ eventId: string; code: string; title: string; occurredOn: string; endedOn: string | null; stoppedCountingOn: string }>;
-  lists: Array<{ list: 'red' | 'black'; eventId: string; code: string; title: string; until: string }>;
+  lists: Array<{ list: CreditList; eventId: string; code: string; title: string; until: string }>;
   disputed: Array<{ eventId: string; objectionId: string; statement: string; dueOn: string }>;
   /** Every statement attached to a record that counts, open or rejected. */
   statements: Array<SubjectStatement & { eventId: string }>;

@@ -3,12 +3,13 @@
  * Events are never edited or deleted; a correction is a reversing event pointing at the original.
  */
 import Decimal from 'decimal.js';
-import { and, asc, eq, getTableName, gt, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableName, isNotNull, sql } from 'drizzle-orm';
 import { getSubject, resolveSubjectRefs } from '../identity/subjects.service.js';
 import { logRead } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, commitSql, committedOutcome } from '../platform/db/outcome.js';
+import { keyset, pageOf } from '../platform/db/paging.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
@@ -378,16 +379,14 @@ export function reversalRow(ctx: ServiceContext, original: EventRow, input: { re
 }
 
 export async function listSubjectEvents(ctx: ServiceContext, subjectId: string, options: { after?: number | undefined; limit: number }) {
-  const conditions = [eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.subjectId, subjectId)];
-  if (options.after !== undefined) conditions.push(gt(creditEvents.seq, options.after));
+  const page = keyset(creditEvents.seq, options);
   const rows = await ctx.deps.storage.db
     .select()
     .from(creditEvents)
-    .where(and(...conditions))
-    .orderBy(asc(creditEvents.seq))
-    .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit);
-  return { items, nextCursor: rows.length > options.limit ? String(items[items.length - 1]?.seq) : null };
+    .where(and(eq(creditEvents.districtId, ctx.districtId), eq(creditEvents.subjectId, subjectId), page.where))
+    .orderBy(page.orderBy)
+    .limit(page.take);
+  return pageOf(rows, options.limit, (r) => r.seq);
 }
 
 export interface CreditFilePage {

@@ -11,11 +11,12 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { addYears } from '../platform/dates.js';
 import { fail } from '../platform/errors.js';
+import type { CreditList, SubjectKind } from '../platform/vocabulary.js';
 import { activeBehaviourLists } from './credit-policy.service.js';
 
 export interface ListEntry {
-  subject: { id: string; kind: 'firm' | 'resident'; displayId: string; name: string | null };
-  list: 'red' | 'black';
+  subject: { id: string; kind: SubjectKind; displayId: string; name: string | null };
+  list: CreditList;
   reasons: Array<{ eventId: string; code: string; title: string; occurredOn: string; until: string }>;
 }
 
@@ -24,14 +25,14 @@ const CODE_SHAPE = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/;
 
 export async function creditLists(
   ctx: ServiceContext,
-  options: { list?: 'red' | 'black' | undefined; asOf?: Date | undefined } = {},
+  options: { list?: CreditList | undefined; asOf?: Date | undefined } = {},
 ): Promise<ListEntry[]> {
   const asOf = options.asOf ?? ctx.now;
   if (asOf > ctx.now) throw fail.invalid('asOf cannot be in the future', [{ pointer: '/asOf', in: 'query', detail: 'in the future' }]);
   const asOfIso = asOf.toISOString();
   const today = chinaDate(asOf);
   const which = options.list;
-  const listing = new Map<string, { name: 'red' | 'black'; years: number; title: string }>();
+  const listing = new Map<string, { name: CreditList; years: number; title: string }>();
   for (const list of await activeBehaviourLists(ctx, asOf)) {
     for (const [code, c] of list.codes)
       if (c.def.list && (!which || c.def.list.name === which) && !listing.has(code)) listing.set(code, { ...c.def.list, title: c.def.title });

@@ -15,6 +15,7 @@ import { creditEvents, objections } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { newId } from '../platform/util/ids.js';
+import type { ObjectionStatus } from '../platform/vocabulary.js';
 import { districtPolicy } from '../rules/district-policy.service.js';
 import { getEvent, reversalRow } from './events.service.js';
 
@@ -141,7 +142,7 @@ export async function resolveObjection(
 
 export async function listObjections(
   ctx: ServiceContext,
-  filter: { subjectId?: string | undefined; status?: 'open' | 'upheld' | 'rejected' | undefined; overdue?: boolean | undefined },
+  filter: { subjectId?: string | undefined; status?: ObjectionStatus | undefined; overdue?: boolean | undefined },
 ): Promise<ObjectionRow[]> {
   const conditions = [eq(objections.districtId, ctx.districtId)];
   if (ctx.principal.type === 'subject') conditions.push(eq(objections.subjectId, (await ownSubject(ctx)).id));

@@ -4,6 +4,7 @@ import { inBackground } from '../platform/http/background.js';
 import type { AppEnv } from '../platform/http/env.js';
 import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { RESCORE_STATUSES, SUBJECT_KINDS } from '../platform/vocabulary.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
 import { getRescoreJob, isAbandoned, listRescoreJobs, type RescoreJob, runRescoreJob, startRescore } from './rescore-jobs.service.js';
 
@@ -20,7 +21,7 @@ const asOfInstant = (s: string): Date => new Date(s.length === 10 ? `${s}T23:59:
 const RescoreJobSchema = z
   .object({
     id: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    status: z.enum(RESCORE_STATUSES),
     asOf: z.string().describe('The instant scored as of: nothing recorded later counts, and the rules are those in force then'),
     scorecardId: z.string().nullable().describe("The scorecard asked for; null: each kind's primary scorecard"),
     progress: z.object({
@@ -31,7 +32,7 @@ const RescoreJobSchema = z
     results: z
       .array(
         z.object({
-          subjectKind: z.enum(['firm', 'resident']),
+          subjectKind: z.enum(SUBJECT_KINDS),
           ruleSets: z.object({ scorecard: RuleSetRefSchema, behaviourList: RuleSetRefSchema }),
           subjects: z.number().int(),
           grades: z.record(z.string(), z.number().int()).describe('Subjects in each grade (so far, while running)'),

@@ -13,6 +13,7 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { subjects } from '../platform/db/schema.js';
 import { DomainError } from '../platform/errors.js';
+import { SUBJECT_KINDS, type SubjectKind } from '../platform/vocabulary.js';
 import { RuleEvaluationError } from '../rules/engine/errors.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import { type CreditPolicy, creditPolicy } from './credit-policy.service.js';
@@ -30,8 +31,9 @@ import {
   scoreOf,
 } from './score-plan.js';
 
-export type SubjectKind = 'firm' | 'resident';
-const KINDS: readonly SubjectKind[] = ['firm', 'resident'];
+export type { SubjectKind } from '../platform/vocabulary.js';
+
+const KINDS = SUBJECT_KINDS;
 
 /** What a rescore scores with: per kind of subject, the scorecard and behaviour list in force at the instant. */
 export interface RescorePlan {

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, jsonBody, problemResponses } from '../platform/http/openapi.js';
 import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { ECOSYSTEM_TYPES } from '../platform/vocabulary.js';
 import { recordMeasurements } from './measurements.service.js';
 import { GepUnit, toUnit, UnitCodeParam } from './schemas.js';
 import { UNIT_LEVELS, upsertUnit } from './units.service.js';
@@ -37,7 +38,7 @@ const upsertRoute = createRoute({
           forestAreaHa: Decimal.nullable().optional().openapi({ description: '森林面积 (ha), for compensation factors' }),
           owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
           areaHa: Decimal,
-          ecosystemTypes: z.array(z.enum(['forest', 'wetland', 'grassland', 'farmland', 'water', 'urban', 'ocean', 'desert'])).min(1),
+          ecosystemTypes: z.array(z.enum(ECOSYSTEM_TYPES)).min(1),
           method: z
             .string()
             .max(80)

@@ -50,7 +50,7 @@ export const toUnit = (r: GepUnitRow): z.infer<typeof GepUnit> => ({
   forestAreaHa: r.forestAreaHa,
   ownerSubjectId: r.ownerSubjectId,
   areaHa: r.areaHa,
-  ecosystemTypes: JSON.parse(r.ecosystemTypes) as string[],
+  ecosystemTypes: r.ecosystemTypes,
   method: r.methodId,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,

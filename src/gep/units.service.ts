@@ -9,14 +9,15 @@ import type { ServiceContext } from '../platform/context.js';
 import { gepUnits } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
 import { newId } from '../platform/util/ids.js';
+import type { UnitLevel } from '../platform/vocabulary.js';
 import { inForce } from '../rules/rule-sets.service.js';
 
 export type GepUnitRow = typeof gepUnits.$inferSelect;
-export const UNIT_LEVELS = ['district', 'town', 'village', 'plot', 'project'] as const;
+export { UNIT_LEVELS } from '../platform/vocabulary.js';
 
 export interface UnitInput {
   name: string;
-  level: (typeof UNIT_LEVELS)[number];
+  level: UnitLevel;
   owner?: SubjectRefInput | null | undefined;
   areaHa: string;
   ecosystemTypes: string[];
@@ -64,7 +65,7 @@ export async function upsertUnit(ctx: ServiceContext, code: string, input: UnitI
     level: input.level,
     ownerSubjectId: owner?.id ?? null,
     areaHa: new Decimal(input.areaHa).toString(),
-    ecosystemTypes: JSON.stringify(input.ecosystemTypes),
+    ecosystemTypes: input.ecosystemTypes,
     methodId: input.method ?? null,
     parentCode: input.parent ?? null,
     rollUp: input.rollUp ?? false,

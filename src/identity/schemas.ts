@@ -1,12 +1,13 @@
 /** Request and response schemas that more than one feature's routes share. */
 import { z } from '@hono/zod-openapi';
+import { SUBJECT_KINDS } from '../platform/vocabulary.js';
 import type { SubjectRow } from './subjects.service.js';
 
 export const SubjectSchema = z
   .object({
     id: z.string().describe('Pseudonymous id, stable for the life of the record'),
     districtId: z.string(),
-    kind: z.enum(['firm', 'resident']),
+    kind: z.enum(SUBJECT_KINDS),
     displayId: z.string().describe('USCC for a firm, masked ID number for a resident'),
     name: z.string().nullable(),
     regionCode: z.string().nullable(),

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { SUBJECT_KINDS } from '../platform/vocabulary.js';
 import { SubjectSchema, toSubject } from './schemas.js';
 import { listSubjects, lookupSubject, ownSubject, readSubject, registerSubject } from './subjects.service.js';
 
@@ -98,7 +99,7 @@ const listRoute = createRoute({
   request: {
     params: DistrictParam,
     query: z.strictObject({
-      kind: z.enum(['firm', 'resident']).optional(),
+      kind: z.enum(SUBJECT_KINDS).optional(),
       cursor: z.string().max(64).optional().openapi({ description: 'nextCursor from the previous page' }),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),

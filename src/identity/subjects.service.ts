@@ -2,11 +2,12 @@
  * Subjects: firms by USCC, residents by ID number. A resident's number is validated, hashed with the
  * deployment's HMAC key and masked; the number itself is never stored.
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { logRead } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
+import { keyset, type Page, pageOf } from '../platform/db/paging.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { subjects } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
@@ -120,18 +121,18 @@ export async function ownSubject(ctx: ServiceContext): Promise<SubjectRow> {
 export async function listSubjects(
   ctx: ServiceContext,
   options: { kind?: SubjectKind | undefined; after?: string | undefined; limit: number },
-): Promise<{ items: SubjectRow[]; nextCursor: string | null }> {
+): Promise<Page<SubjectRow>> {
   const conditions = [eq(subjects.districtId, ctx.districtId)];
   if (options.kind) conditions.push(eq(subjects.kind, options.kind));
-  if (options.after) conditions.push(gt(subjects.id, options.after));
+  // An empty cursor is the first page, as no cursor is.
+  const page = keyset(subjects.id, { after: options.after || undefined, limit: options.limit });
   const rows = await ctx.deps.storage.db
     .select()
     .from(subjects)
-    .where(and(...conditions))
-    .orderBy(asc(subjects.id))
-    .limit(options.limit + 1);
-  const items = rows.slice(0, options.limit);
-  return { items, nextCursor: rows.length > options.limit ? (items[items.length - 1]?.id ?? null) : null };
+    .where(and(...conditions, page.where))
+    .orderBy(page.orderBy)
+    .limit(page.take);
+  return pageOf(rows, options.limit, (r) => r.id);
 }
 
 export type SubjectRefInput = { id: string } | { kind: 'firm'; uscc: string } | { kind: 'resident'; idNumber: string };

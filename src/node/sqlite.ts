@@ -10,6 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { type Atomic, type AtomicSql, type AtomicStatement, insertText, isBulkInsert, isSqlText, type Storage } from '../platform/db/database.js';
 import * as schema from '../platform/db/schema.js';
+import { LruCache } from '../platform/lru.js';
 
 export const migrationsFolder = fileURLToPath(new URL('../platform/db/migrations', import.meta.url));
 
@@ -21,17 +22,13 @@ export const migrationsFolder = fileURLToPath(new URL('../platform/db/migrations
  */
 function cachePreparedStatements(sqlite: Database.Database, observe: QueryObserver | undefined, size = 512): void {
   const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, Database.Statement>();
+  const cache = new LruCache<string, Database.Statement>(size);
   sqlite.prepare = ((text: string) => {
-    let statement = cache.get(text);
-    if (statement) {
-      cache.delete(text);
-    } else {
-      statement = prepare(text);
-      if (observe) timed(statement, observe);
-      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
-    }
-    cache.set(text, statement);
+    const statement = cache.getOrSet(text, () => {
+      const fresh = prepare(text);
+      if (observe) timed(fresh, observe);
+      return fresh;
+    });
     if (statement.reader) statement.raw(false);
     return statement;
   }) as typeof sqlite.prepare;

@@ -4,7 +4,7 @@
  * check says what failed, never the raw error (that goes to the log).
  */
 import { isNull, sql } from 'drizzle-orm';
-import { CompactSign, compactVerify, importJWK, type JWK } from 'jose';
+import { CompactSign, compactVerify, importJWK } from 'jose';
 import { missingMigrations } from '../platform/db/migration-status.js';
 import { districts, signingKeys } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
@@ -38,7 +38,7 @@ async function signingKeysReady(deps: AppDeps): Promise<ReadinessCheck> {
     if (proven.has(key.kid)) continue;
     try {
       const signed = await new CompactSign(utf8('ready')).setProtectedHeader({ alg: 'EdDSA' }).sign(await deps.signingKeys.privateKey(key.kid));
-      await compactVerify(signed, await importJWK(JSON.parse(key.publicJwk) as JWK, 'EdDSA'));
+      await compactVerify(signed, await importJWK(key.publicJwk, 'EdDSA'));
       proven.add(key.kid);
     } catch (error) {
       deps.logger.error('signing key not usable', { kid: key.kid, error: error instanceof Error ? error.message : String(error) });

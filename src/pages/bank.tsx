@@ -20,6 +20,7 @@ import {
   scopeLabel,
   statusLabel,
 } from '../platform/messages/zh-CN-labels.js';
+import type { ConsentState, SubjectKind } from '../platform/vocabulary.js';
 import { GROUPS_OF_SCOPE } from '../reports/claims.js';
 import { Page } from './layout.js';
 import { QueryLogTable } from './resident.js';
@@ -34,8 +35,8 @@ interface Consent {
   scopes: string[];
   grantedAt: string;
   expiresAt: string;
-  state: 'active' | 'revoked' | 'expired';
-  subject: { kind: 'firm' | 'resident'; displayId: string; name: string | null };
+  state: ConsentState;
+  subject: { kind: SubjectKind; displayId: string; name: string | null };
 }
 
 const subjectText = (s: Consent['subject']) => (s.name ? `${s.name}（${s.displayId}）` : `${roleLabel(s.kind)} ${s.displayId}`);

@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { chinaDate } from '../platform/clock.js';
 import { beijingDateTime, calendarDate, money, signedYuan, yuan } from '../platform/messages/zh-CN-format.js';
 import { constrainedLabel, crossedLabel, ruleText, unitLabel } from '../platform/messages/zh-CN-labels.js';
+import type { RuleSetStatus } from '../platform/vocabulary.js';
 import { ChangeChart } from './chart.js';
 import { fieldDetailZh } from './field-details.js';
 import { Page } from './layout.js';
@@ -26,7 +27,7 @@ interface VersionHead {
   versionId: string;
   ruleSetId: string;
   version: number;
-  status: 'draft' | 'published';
+  status: RuleSetStatus;
   effectiveFrom: string;
   publishedAt: string | null;
   publishedBy: string | null;

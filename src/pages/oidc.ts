@@ -9,12 +9,13 @@
  */
 import * as oauth from 'oauth4webapi';
 import type { PagesOidcConfig } from '../platform/deps.js';
+import type { SubjectKind } from '../platform/vocabulary.js';
 import type { PendingLogin } from './session.js';
 
 export interface OidcIdentity {
   /** The identifier the provider asserts: an ID number or a USCC. */
   sub: string;
-  kind: 'resident' | 'firm';
+  kind: SubjectKind;
   issuer: string;
 }
 

@@ -21,6 +21,7 @@ import {
   scopeLabel,
   unitLabel,
 } from '../platform/messages/zh-CN-labels.js';
+import type { ConsentState, LedgerKind, ObjectionStatus } from '../platform/vocabulary.js';
 import { credentialRoutes } from './credential.js';
 import { Page } from './layout.js';
 import { ruleSetName } from './rule-set-names.js';
@@ -33,7 +34,7 @@ const CONSENT_DAYS = [30, 90, 180, 365] as const;
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 interface LedgerEntry {
-  kind: 'earn' | 'expire' | 'redeem' | 'reverse';
+  kind: LedgerKind;
   points: number;
   earnedOn: string;
   availableOn: string;
@@ -460,7 +461,7 @@ export function residentRoutes() {
     filedAt: string;
     dueOn: string;
     overdue: boolean;
-    status: 'open' | 'upheld' | 'rejected';
+    status: ObjectionStatus;
     resolvedAt: string | null;
     resolution: string | null;
   }
@@ -760,7 +761,7 @@ export function residentRoutes() {
     grantedAt: string;
     expiresAt: string;
     revokedAt: string | null;
-    state: 'active' | 'revoked' | 'expired';
+    state: ConsentState;
     evidence: { statement?: string };
   }
 

@@ -79,7 +79,7 @@ export async function openLogin(deps: AppDeps, districtId: string, login: Pendin
     id: await sha256Hex(secret),
     districtId,
     kind: 'login',
-    login: JSON.stringify(login),
+    login,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + LOGIN_TTL_MS).toISOString(),
   });
@@ -95,7 +95,7 @@ export async function takeLogin(deps: AppDeps, districtId: string, secret: strin
     .where(and(eq(pageSessions.id, await sha256Hex(secret)), eq(pageSessions.kind, 'login'), eq(pageSessions.districtId, districtId)))
     .returning();
   if (!row?.login || row.expiresAt <= now) return undefined;
-  return JSON.parse(row.login) as PendingLogin;
+  return row.login;
 }
 
 async function purgeExpired(deps: AppDeps, now: Date): Promise<void> {

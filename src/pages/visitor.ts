@@ -7,6 +7,7 @@ import type { ErrorCode } from '../platform/errors.js';
 import type { AppEnv } from '../platform/http/env.js';
 import type { Principal } from '../platform/http/principal.js';
 import { messageOf, ZH_CN_MESSAGES } from '../platform/messages/zh-CN.js';
+import type { SubjectKind } from '../platform/vocabulary.js';
 
 /** Calls the app's own JSON API as `principal`. */
 export type Fetch = (path: string, init: RequestInit, principal: Principal) => Response | Promise<Response>;
@@ -14,7 +15,7 @@ export type Fetch = (path: string, init: RequestInit, principal: Principal) => R
 export interface Visitor {
   principal: Principal;
   kind: 'subject' | 'bureau' | 'bank' | 'auditor' | 'recorder';
-  subjectKind?: 'resident' | 'firm';
+  subjectKind?: SubjectKind;
   /** The subject's own record id, for subjects. */
   subjectId?: string;
   name: string;

@@ -6,7 +6,7 @@
  * an agency that may not award it, a malformed amount, a day in the future) refuses the whole batch,
  * naming each such line, and nothing is written. Then each line is one INSERT … SELECT, in the order of
  * the batch and in one atomic unit, that writes what the caps leave, unless the holder switched the
- * source off or the de-duplication key was seen, as award() does for one (points.service.ts). Each
+ * source off or the de-duplication key was seen, as award() does for one (award.service.ts). Each
  * statement sees the lines before it, so the caps, the keys and the switches hold across the lines of
  * one holder as they hold across requests. A line that is refused this way is refused alone: its result
  * says why, and the other lines stand.
@@ -24,7 +24,7 @@ import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import { availableOn, awardPoints, dedupKeyFor, expiresOn, isRefusal } from '../rules/kinds/points-catalogue/award.js';
 import type { PointsAction } from '../rules/kinds/points-catalogue/body.js';
 import type { CompiledCatalogue } from '../rules/kinds/points-catalogue/compile.js';
-import { cataloguesInForce } from './points.service.js';
+import { cataloguesInForce } from './catalogues.service.js';
 
 export const MAX_AWARD_BATCH = 10_000;
 

@@ -4,10 +4,11 @@
  * Redemptions are spent from the lots that expire soonest (FIFO by expiry date, then by order of
  * earning); a reversal takes its own lot; what remains of a lot after its last valid day expires.
  */
+import type { LedgerKind } from '../platform/vocabulary.js';
 export interface LedgerEntryLike {
   id: string;
   seq: number;
-  kind: 'earn' | 'expire' | 'redeem' | 'reverse';
+  kind: LedgerKind;
   points: number;
   actionCode: string | null;
   earnedOn: string;

@@ -4,30 +4,22 @@ import { chinaDate } from '../platform/clock.js';
 import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { HOLDER_KINDS, LEDGER_KINDS } from '../platform/vocabulary.js';
 import { IsoDate } from '../rules/kinds/common.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
+import { award, reverseAward } from './award.service.js';
 import { awardBatch, MAX_AWARD_BATCH } from './award-batch.service.js';
-import {
-  account,
-  award,
-  type BenefitRow,
-  cataloguesAsWritten,
-  createBenefit,
-  type LedgerRow,
-  ledgerPage,
-  listBenefits,
-  pointsBalance,
-  redeem,
-  reverseAward,
-  setSourceConsent,
-  sourceStates,
-  statistics,
-} from './points.service.js';
+import { type BenefitRow, createBenefit, listBenefits } from './benefits.service.js';
+import { cataloguesAsWritten } from './catalogues.service.js';
+import { account, type LedgerRow, ledgerPage, pointsBalance } from './ledger.service.js';
+import { redeem } from './redeem.service.js';
+import { setSourceConsent, sourceStates } from './sources.service.js';
+import { statistics } from './statistics.service.js';
 
 const LedgerEntry = z
   .object({
     id: z.string(),
-    kind: z.enum(['earn', 'expire', 'redeem', 'reverse']),
+    kind: z.enum(LEDGER_KINDS),
     points: z.number().int().describe('Positive when earned, negative when spent, expired or reversed'),
     actionCode: z.string().nullable(),
     source: z.string().nullable(),
@@ -68,7 +60,7 @@ const Benefit = z
     cost: z.number().int(),
     stock: z.number().int().nullable().describe('null: unlimited'),
     left: z.number().int().nullable(),
-    holderKinds: z.array(z.enum(['resident', 'firm'])),
+    holderKinds: z.array(z.enum(HOLDER_KINDS)),
     validFrom: z.string(),
     validUntil: z.string(),
   })
@@ -81,7 +73,7 @@ const toBenefit = (b: BenefitRow & { left: number | null }): z.infer<typeof Bene
   cost: b.cost,
   stock: b.stock,
   left: b.left,
-  holderKinds: JSON.parse(b.holderKinds) as Array<'resident' | 'firm'>,
+  holderKinds: b.holderKinds,
   validFrom: b.validFrom,
   validUntil: b.validUntil,
 });
@@ -392,10 +384,7 @@ const createBenefitRoute = createRoute({
           description: z.string().max(2000).optional(),
           cost: z.number().int().positive(),
           stock: z.number().int().positive().nullable().optional().describe('Omit or null for unlimited'),
-          holderKinds: z
-            .array(z.enum(['resident', 'firm']))
-            .min(1)
-            .default(['resident']),
+          holderKinds: z.array(z.enum(HOLDER_KINDS)).min(1).default(['resident']),
           validFrom: IsoDate,
           validUntil: IsoDate,
         })
@@ -469,7 +458,7 @@ const CatalogueAction = z
   .object({
     code: z.string(),
     title: z.string(),
-    holders: z.array(z.enum(['resident', 'firm'])),
+    holders: z.array(z.enum(HOLDER_KINDS)),
     points: z.number().int().nullable().describe('Whole points per award, or null when counted per unit'),
     perUnit: z.object({ unit: z.string(), points: z.number() }).nullable().describe('Points per unit of the amount, rounded down'),
     minAmount: z.number().nullable(),
@@ -495,7 +484,7 @@ const catalogueRoute = createRoute({
   summary: 'How points are earned: the catalogue in force, each action with its points, minimum, caps, delay and expiry',
   description:
     'Every points catalogue in force (several may run side by side, each with its own caps); a subject sees the actions open to its kind, staff may filter with holderKind.',
-  request: { params: DistrictParam, query: z.strictObject({ holderKind: z.enum(['resident', 'firm']).optional() }) },
+  request: { params: DistrictParam, query: z.strictObject({ holderKind: z.enum(HOLDER_KINDS).optional() }) },
   responses: {
     200: {
       description: 'The catalogue in force today (a subject sees the actions open to its kind)',

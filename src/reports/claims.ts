@@ -15,7 +15,7 @@ import type { SubjectRow } from '../identity/subjects.service.js';
 import { assessmentsFor } from '../loans/loans.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { loanAssessments } from '../platform/db/schema.js';
-import { pointsSummary } from '../points/points.service.js';
+import { pointsSummary } from '../points/ledger.service.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import { CLAIM_GROUPS, type ClaimGroup } from '../rules/kinds/district-policy/body.js';
 import { queryHistory } from './query-history.js';

@@ -119,7 +119,7 @@ export async function issueOwnCredential(ctx: ServiceContext, input: { holderKey
               subjectId: subject.id,
               holderKeyThumbprint: thumbprint,
               kid: key.kid,
-              claims: JSON.stringify(present),
+              claims: present,
               issuedAt: issued.issuedAt,
               expiresAt: issued.expiresAt,
               sdJwtHash: await sha256Hex(credential),

@@ -2,8 +2,9 @@
  * Reading the query log: who read a subject's data, when, why, under which consent, which report.
  * Subjects see their own entries; auditors see all. The read services write it (platform/audit).
  */
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
+import { keyset, pageOf } from '../platform/db/paging.js';
 import { queryLog } from '../platform/db/schema.js';
 
 export type QueryLogRow = typeof queryLog.$inferSelect;
@@ -15,15 +16,15 @@ export async function listLog(
   const conditions = [eq(queryLog.districtId, ctx.districtId)];
   if (filter.subjectId) conditions.push(eq(queryLog.subjectId, filter.subjectId));
   if (filter.actor) conditions.push(eq(queryLog.actor, filter.actor));
-  if (filter.before !== undefined) conditions.push(lt(queryLog.seq, filter.before));
+  // Newest first: the cursor is the oldest entry of the page before.
+  const page = keyset(queryLog.seq, { after: filter.before, limit: filter.limit, order: 'desc' });
   const rows = await ctx.deps.storage.db
     .select()
     .from(queryLog)
-    .where(and(...conditions))
-    .orderBy(desc(queryLog.seq))
-    .limit(filter.limit + 1);
-  const items = rows.slice(0, filter.limit);
-  return { items, nextCursor: rows.length > filter.limit ? String(items[items.length - 1]?.seq) : null };
+    .where(and(...conditions, page.where))
+    .orderBy(page.orderBy)
+    .limit(page.take);
+  return pageOf(rows, filter.limit, (r) => r.seq);
 }
 
 /** The log lines of the last year (and a day) about a subject: what its query history counts. */

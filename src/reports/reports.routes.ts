@@ -22,6 +22,7 @@ import { principalRef } from '../platform/http/principal.js';
 import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { sha256Hex } from '../platform/util/crypto.js';
+import { CONSENT_STATES, SUBJECT_KINDS } from '../platform/vocabulary.js';
 import { CLAIM_GROUPS } from '../rules/kinds/district-policy/body.js';
 import { issueOwnCredential } from './credentials.service.js';
 import { CREDENTIAL_MEDIA_TYPE, KEY_BINDING_MAX_AGE_SECONDS } from './presentation.js';
@@ -70,23 +71,23 @@ const Consent = z
     grantedAt: z.string(),
     expiresAt: z.string(),
     revokedAt: z.string().nullable(),
-    state: z.enum(['active', 'revoked', 'expired']),
+    state: z.enum(CONSENT_STATES),
     evidence: z.record(z.string(), z.unknown()),
     subject: z
-      .object({ kind: z.enum(['firm', 'resident']), displayId: z.string(), name: z.string().nullable() })
+      .object({ kind: z.enum(SUBJECT_KINDS), displayId: z.string(), name: z.string().nullable() })
       .describe('Who gave it: a firm by its code and name, a resident by the masked ID number only'),
   })
   .openapi('Consent');
 
 const toConsent = (r: ConsentRow, now: Date, subject: ConsentSubject): z.infer<typeof Consent> => {
-  const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
+  const evidence = r.evidence;
   return {
     id: r.id,
     subjectId: r.subjectId,
     bankClientId: r.bankClientId,
     bankName: String(evidence.bankName ?? ''),
     purpose: r.purpose,
-    scopes: JSON.parse(r.scopes) as Array<z.infer<typeof Scope>>,
+    scopes: r.scopes,
     grantedAt: r.grantedAt,
     expiresAt: r.expiresAt,
     revokedAt: r.revokedAt,

@@ -188,7 +188,7 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
               consentId: consent.id,
               kid: key.kid,
               purpose: input.purpose,
-              scopes: JSON.stringify(scopes),
+              scopes,
               issuedAt: issuedAt.toISOString(),
               expiresAt: expiresAt.toISOString(),
               jwsHash: await sha256Hex(jws),

@@ -44,10 +44,7 @@ export async function rotateKey(ctx: ServiceContext): Promise<{ active: SigningK
       .set({ retiredAt: at })
       .where(and(eq(signingKeys.districtId, ctx.districtId), isNull(signingKeys.retiredAt)))
       .returning(),
-    db
-      .insert(signingKeys)
-      .values({ kid, districtId: ctx.districtId, publicJwk: JSON.stringify(publicJwk), createdAt: at })
-      .returning(),
+    db.insert(signingKeys).values({ kid, districtId: ctx.districtId, publicJwk, createdAt: at }).returning(),
   ]);
   return { active: created[0] as SigningKeyRow, retired: retired[0] ?? null };
 }
@@ -70,7 +67,7 @@ export async function publishedKeys(ctx: ServiceContext): Promise<JWK[]> {
  * a member of our own beside the JWK's): a verifier refuses anything it signed after that moment.
  */
 export function publicJwkOf(row: SigningKeyRow): JWK {
-  const jwk = JSON.parse(row.publicJwk) as JWK;
+  const jwk = row.publicJwk;
   // JWK allows members beyond its own; jose's type lists only the registered ones.
   return row.retiredAt ? ({ ...jwk, retired_at: Math.floor(Date.parse(row.retiredAt) / 1000) } as JWK) : jwk;
 }

@@ -75,7 +75,7 @@ async function everyDistrictKey(ctx: ServiceContext): Promise<JWK[]> {
     .select({ publicJwk: signingKeys.publicJwk })
     .from(signingKeys)
     .where(eq(signingKeys.districtId, ctx.districtId));
-  return rows.map((r) => JSON.parse(r.publicJwk) as JWK);
+  return rows.map((r) => r.publicJwk);
 }
 
 const sameKey = (a: JWK, b: JWK) => a.kty === b.kty && a.crv === b.crv && a.x === b.x && a.kid === b.kid;

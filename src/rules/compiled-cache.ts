@@ -2,30 +2,24 @@
  * Compiled rule sets keyed by content hash. A hash names immutable content, so an entry can never be
  * stale; the map only saves recompiling. Bounded so a stream of drafts cannot grow it without end.
  */
+import { LruCache } from '../platform/lru.js';
 import type { DocumentOf, RuleSetDocument } from './envelope.js';
 import { type CompiledOf, type KindName, kindOf } from './kinds/index.js';
 
-const MAX_ENTRIES = 512;
-const cache = new Map<string, unknown>();
+const cache = new LruCache<string, unknown>(512);
 
 export function compiledOf<K extends KindName>(document: DocumentOf<K>, hash: string): CompiledOf<K> {
   const key = `${document.kind}|${hash}`;
-  let compiled = cache.get(key);
-  if (compiled === undefined) {
+  const compiled = cache.getOrSet(key, () => {
     const kind = kindOf(document.kind as K);
     // Each kind's compile takes that kind's body; the document's kind names which one.
-    compiled = (kind.compile as (body: unknown, ref: { id: string; version: number; hash: string }) => unknown)(document.body, {
+    return (kind.compile as (body: unknown, ref: { id: string; version: number; hash: string }) => unknown)(document.body, {
       id: document.id,
       version: document.version,
       hash,
     });
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, compiled);
-  } else {
-    // Touch: recently used entries stay.
-    cache.delete(key);
-    cache.set(key, compiled);
-  }
+  });
+  // The key carries the kind, so what is cached under it is that kind's compiled form.
   return compiled as CompiledOf<K>;
 }
 

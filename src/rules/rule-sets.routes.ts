@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
 import { serviceContext } from '../platform/http/service-context.js';
+import { RULE_SET_STATUSES } from '../platform/vocabulary.js';
 import { evaluateScorecard } from './evaluate.service.js';
 import { IsoDate } from './kinds/common.js';
 import { publicationWarnings, publish } from './publish.service.js';
@@ -39,7 +40,7 @@ const RuleSetVersion = z
     kind: z.string(),
     version: z.number().int(),
     hash: z.string().describe('sha256 of the canonical form'),
-    status: z.enum(['draft', 'published']),
+    status: z.enum(RULE_SET_STATUSES),
     effectiveFrom: z.string(),
     createdAt: z.string(),
     createdBy: z.string(),

@@ -9,7 +9,9 @@ import { preparedQuery } from '../platform/db/prepared.js';
 import { ruleSetVersions } from '../platform/db/schema.js';
 import type { RuleSource } from '../platform/deps.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
+import { LruCache } from '../platform/lru.js';
 import { newId } from '../platform/util/ids.js';
+import type { RuleSetStatus } from '../platform/vocabulary.js';
 import { compiledOf, compileRuleSet } from './compiled-cache.js';
 import { RuleCompileError, RuleCompileErrors } from './engine/errors.js';
 import { type DocumentOf, type RuleExample, RuleSetDocument } from './envelope.js';
@@ -64,7 +66,7 @@ export interface StoredVersion {
 }
 
 /** Stores a version unless the same content is already there; returns the stored row either way. */
-export async function storeRuleSetVersion(ctx: ServiceContext, parsed: ParsedRuleSet, status: 'draft' | 'published'): Promise<StoredVersion> {
+export async function storeRuleSetVersion(ctx: ServiceContext, parsed: ParsedRuleSet, status: RuleSetStatus): Promise<StoredVersion> {
   const { db } = ctx.deps.storage;
   const { document } = parsed;
   const by = ctx.principal.type === 'client' ? ctx.principal.clientId : 'system';
@@ -200,7 +202,7 @@ export async function activeVersionsOfKind(ctx: ServiceContext, kind: string, as
   return rows.filter((r) => !seen.has(r.ruleSetId) && seen.add(r.ruleSetId));
 }
 
-const parsedDocuments = new Map<string, RuleSetDocument>();
+const parsedDocuments = new LruCache<string, RuleSetDocument>(512);
 
 const storedDocument = preparedQuery((db) =>
   db
@@ -224,7 +226,6 @@ export async function documentOf(ctx: ServiceContext, row: RuleSetVersionHead | 
       text = stored.document;
     }
     doc = RuleSetDocument.parse(JSON.parse(text));
-    if (parsedDocuments.size >= 512) parsedDocuments.delete(parsedDocuments.keys().next().value as string);
     parsedDocuments.set(row.hash, doc);
   }
   return doc;

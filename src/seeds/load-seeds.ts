@@ -4,8 +4,10 @@
  */
 import { z } from '@hono/zod-openapi';
 import { parse } from 'yaml';
-import { type RunRequest, runAllocation } from '../compensation/allocations.service.js';
+import { runAllocation } from '../compensation/allocations.service.js';
+import { AllocationInputSchema } from '../compensation/schemas.js';
 import { type EventInput, recordEvents } from '../credit/events.service.js';
+import { EventInput as EventInputSchema } from '../credit/schemas.js';
 import { createDistrict } from '../districts/districts.service.js';
 import { closeAccount } from '../gep/accounts.service.js';
 import { recordMeasurements } from '../gep/measurements.service.js';
@@ -15,7 +17,9 @@ import { registerSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { districts } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
-import { type AwardInput, award, createBenefit, type NewBenefit } from '../points/points.service.js';
+import { CLIENT_ROLES } from '../platform/vocabulary.js';
+import { type AwardInput, award } from '../points/award.service.js';
+import { createBenefit, type NewBenefit } from '../points/benefits.service.js';
 
 const SeedFile = z.strictObject({
   districts: z.array(
@@ -25,11 +29,12 @@ const SeedFile = z.strictObject({
       clients: z.array(
         z.strictObject({
           name: z.string(),
-          role: z.enum(['bureau', 'recorder', 'bank', 'auditor']),
+          role: z.enum(CLIENT_ROLES),
           agency: z.string().optional(),
         }),
       ),
-      events: z.array(z.object({ by: z.string().describe('The recording agency') }).catchall(z.unknown())).default([]),
+      // Parsed with the API's own request schemas, so a seed file is held to what a client may send.
+      events: z.array(EventInputSchema.extend({ by: z.string().describe('The recording agency') })).default([]),
       gepUnits: z
         .array(
           z
@@ -44,7 +49,7 @@ const SeedFile = z.strictObject({
         .default([]),
       benefits: z.array(z.object({}).catchall(z.unknown())).default([]),
       awards: z.array(z.object({ by: z.string() }).catchall(z.unknown())).default([]),
-      allocations: z.array(z.object({ ruleSetId: z.string() }).catchall(z.unknown())).default([]),
+      allocations: z.array(z.strictObject({ ruleSetId: z.string().min(1).max(80), ...AllocationInputSchema.shape })).default([]),
       subjects: z.array(
         z.discriminatedUnion('kind', [
           z.strictObject({ kind: z.literal('firm'), uscc: z.string(), name: z.string() }),
@@ -96,7 +101,7 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
       );
     }
     const byAgency = new Map<string, EventInput[]>();
-    for (const { by, ...event } of d.events) byAgency.set(by, [...(byAgency.get(by) ?? []), event as unknown as EventInput]);
+    for (const { by, ...event } of d.events) byAgency.set(by, [...(byAgency.get(by) ?? []), event]);
     for (const [agency, events] of byAgency) {
       const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency, name: `seed ${agency}` };
       await recordEvents({ ...ctx, principal: recorder }, events);
@@ -111,7 +116,7 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
       const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency: by, name: `seed ${by}` };
       await award({ ...ctx, principal: recorder }, a as unknown as AwardInput);
     }
-    for (const { ruleSetId, ...run } of d.allocations) await runAllocation(ctx, ruleSetId, run as unknown as RunRequest);
+    for (const { ruleSetId, ...run } of d.allocations) await runAllocation(ctx, ruleSetId, run);
   }
   return { loaded: true, credentials };
 }

@@ -10,6 +10,20 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { JWK } from 'jose';
+import {
+  CLIENT_ROLES,
+  type ClaimGroup,
+  LEDGER_KINDS,
+  OBJECTION_STATUSES,
+  PURPOSES,
+  RESCORE_STATUSES,
+  RULE_SET_STATUSES,
+  type Scope,
+  SUBJECT_KINDS,
+  type SubjectKind,
+  UNIT_LEVELS,
+} from '../vocabulary.js';
 
 export const districts = sqliteTable('districts', {
   id: text('id').primaryKey(),
@@ -25,7 +39,7 @@ export const apiClients = sqliteTable(
       .notNull()
       .references(() => districts.id),
     name: text('name').notNull(),
-    role: text('role', { enum: ['bureau', 'recorder', 'bank', 'auditor'] }).notNull(),
+    role: text('role', { enum: CLIENT_ROLES }).notNull(),
     /** The recording agency a recorder acts for (e.g. 生态环境局); rule files name which agencies may record what. */
     agency: text('agency'),
     /** HMAC-SHA256(pepper, secret), base64url. The secret itself is shown once and never stored. */
@@ -43,7 +57,7 @@ export const subjects = sqliteTable(
     districtId: text('district_id')
       .notNull()
       .references(() => districts.id),
-    kind: text('kind', { enum: ['firm', 'resident'] }).notNull(),
+    kind: text('kind', { enum: SUBJECT_KINDS }).notNull(),
     /** Keyed HMAC of the normalised identifier: how a subject is found without storing a resident's ID number. */
     lookupHash: text('lookup_hash').notNull(),
     /** USCC for firms (public), masked ID number for residents. */
@@ -98,7 +112,7 @@ export const ruleSetVersions = sqliteTable(
     source: text('source').notNull(),
     /** Canonical JSON of the parsed document: what the engine compiles. */
     document: text('document').notNull(),
-    status: text('status', { enum: ['draft', 'published'] }).notNull(),
+    status: text('status', { enum: RULE_SET_STATUSES }).notNull(),
     effectiveFrom: text('effective_from').notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
@@ -168,7 +182,7 @@ export const rescoreJobs = sqliteTable(
     districtId: text('district_id')
       .notNull()
       .references(() => districts.id),
-    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    status: text('status', { enum: RESCORE_STATUSES }).notNull(),
     /** The instant scored as of: events, objections and rule versions after it are left out. */
     asOf: text('as_of').notNull(),
     /** The scorecard asked for; null: each kind's primary scorecard. */
@@ -208,7 +222,7 @@ export const objections = sqliteTable(
     statement: text('statement').notNull(),
     filedAt: text('filed_at').notNull(),
     dueOn: text('due_on').notNull(),
-    status: text('status', { enum: ['open', 'upheld', 'rejected'] }).notNull(),
+    status: text('status', { enum: OBJECTION_STATUSES }).notNull(),
     resolvedAt: text('resolved_at'),
     resolvedBy: text('resolved_by'),
     resolution: text('resolution'),
@@ -238,7 +252,7 @@ export const pointsLedger = sqliteTable(
     holderId: text('holder_id')
       .notNull()
       .references(() => subjects.id),
-    kind: text('kind', { enum: ['earn', 'expire', 'redeem', 'reverse'] }).notNull(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
     points: integer('points').notNull(),
     actionCode: text('action_code'),
     source: text('source'),
@@ -281,7 +295,7 @@ export const pointsMonthly = sqliteTable(
   {
     districtId: text('district_id').notNull(),
     month: text('month').notNull(),
-    kind: text('kind', { enum: ['earn', 'expire', 'redeem', 'reverse'] }).notNull(),
+    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
     actionCode: text('action_code').notNull(),
     points: integer('points').notNull(),
   },
@@ -300,7 +314,7 @@ export const benefits = sqliteTable(
     description: text('description'),
     cost: integer('cost').notNull(),
     stock: integer('stock'),
-    holderKinds: text('holder_kinds').notNull(),
+    holderKinds: text('holder_kinds', { mode: 'json' }).$type<SubjectKind[]>().notNull(),
     validFrom: text('valid_from').notNull(),
     validUntil: text('valid_until').notNull(),
     createdAt: text('created_at').notNull(),
@@ -359,14 +373,13 @@ export const consents = sqliteTable(
     bankClientId: text('bank_client_id')
       .notNull()
       .references(() => apiClients.id),
-    purpose: text('purpose', { enum: ['loan-application', 'post-loan-management', 'guarantee'] }).notNull(),
-    /** JSON array of 'credit' | 'points-summary' | 'gep-assets'. */
-    scopes: text('scopes').notNull(),
+    purpose: text('purpose', { enum: PURPOSES }).notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<Scope[]>().notNull(),
     grantedAt: text('granted_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
-    /** JSON: how the consent was given (token issuer, statement, time), kept as proof. */
-    evidence: text('evidence').notNull(),
+    /** How the consent was given (token issuer, statement, time), kept as proof. */
+    evidence: text('evidence', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('consents_subject').on(t.districtId, t.subjectId), index('consents_bank').on(t.districtId, t.bankClientId, t.subjectId)],
 );
@@ -379,7 +392,7 @@ export const signingKeys = sqliteTable(
     districtId: text('district_id')
       .notNull()
       .references(() => districts.id),
-    publicJwk: text('public_jwk').notNull(),
+    publicJwk: text('public_jwk', { mode: 'json' }).$type<JWK>().notNull(),
     createdAt: text('created_at').notNull(),
     retiredAt: text('retired_at'),
     /** The latest expiry of any report the key signed: a retired key stays published until then. */
@@ -404,7 +417,7 @@ export const reports = sqliteTable(
       .references(() => consents.id),
     kid: text('kid').notNull(),
     purpose: text('purpose').notNull(),
-    scopes: text('scopes').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<Scope[]>().notNull(),
     issuedAt: text('issued_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     /** sha256 of the compact JWS, to recognise a report later without keeping its content. */
@@ -442,7 +455,7 @@ export const gepUnits = sqliteTable(
       .references(() => districts.id),
     code: text('code').notNull(),
     name: text('name').notNull(),
-    level: text('level', { enum: ['district', 'town', 'village', 'plot', 'project'] }).notNull(),
+    level: text('level', { enum: UNIT_LEVELS }).notNull(),
     /** The unit it belongs to (district → town → village → plot), by code; null at the top. */
     parentCode: text('parent_code'),
     /** Its account is the sum of its children's (and it takes no indicator measurements of its own). */
@@ -453,8 +466,8 @@ export const gepUnits = sqliteTable(
     ownerSubjectId: text('owner_subject_id').references(() => subjects.id),
     /** Hectares, a decimal string. */
     areaHa: text('area_ha').notNull(),
-    /** JSON array, e.g. ["forest", "wetland"]. */
-    ecosystemTypes: text('ecosystem_types').notNull(),
+    /** e.g. ["forest", "wetland"]. */
+    ecosystemTypes: text('ecosystem_types', { mode: 'json' }).$type<string[]>().notNull(),
     /** The GEP method (rule set id) the unit is accounted by; null: the district's only method in force. */
     methodId: text('method_id'),
     createdAt: text('created_at').notNull(),
@@ -553,11 +566,11 @@ export const pageSessions = sqliteTable(
       .references(() => districts.id),
     kind: text('kind', { enum: ['login', 'client', 'subject'] }).notNull(),
     clientId: text('client_id'),
-    subjectKind: text('subject_kind', { enum: ['firm', 'resident'] }),
+    subjectKind: text('subject_kind', { enum: SUBJECT_KINDS }),
     lookupHash: text('lookup_hash'),
     issuer: text('issuer'),
-    /** JSON, for a pending sign-in only: { state, nonce, codeVerifier }. */
-    login: text('login'),
+    /** For a pending sign-in only. */
+    login: text('login', { mode: 'json' }).$type<{ state: string; nonce: string; codeVerifier: string }>(),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
   },
@@ -630,8 +643,8 @@ export const credentials = sqliteTable(
       .references(() => subjects.id),
     holderKeyThumbprint: text('holder_key_thumbprint').notNull(),
     kid: text('kid').notNull(),
-    /** JSON array of the claim groups it holds. */
-    claims: text('claims').notNull(),
+    /** The claim groups it holds. */
+    claims: text('claims', { mode: 'json' }).$type<ClaimGroup[]>().notNull(),
     issuedAt: text('issued_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     /** sha256 of the issued SD-JWT, to recognise it later without keeping its content. */

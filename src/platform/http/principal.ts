@@ -1,10 +1,11 @@
-export type ClientRole = 'bureau' | 'recorder' | 'bank' | 'auditor';
-export const CLIENT_ROLES: readonly ClientRole[] = ['bureau', 'recorder', 'bank', 'auditor'];
+import type { ClientRole, SubjectKind } from '../vocabulary.js';
+
+export { CLIENT_ROLES, type ClientRole } from '../vocabulary.js';
 
 /** Who is calling: an API client of one district, or a subject speaking for itself with a token. */
 export type Principal =
   | { type: 'client'; clientId: string; districtId: string; role: ClientRole; agency: string | null; name: string }
-  | { type: 'subject'; subjectKind: 'firm' | 'resident'; lookupHash: string; issuer: string };
+  | { type: 'subject'; subjectKind: SubjectKind; lookupHash: string; issuer: string };
 
 export type Actor = ClientRole | 'subject';
 

@@ -1,8 +1,9 @@
 import { hmacSha256 } from '../util/crypto.js';
+import type { SubjectKind } from '../vocabulary.js';
 import { maskResidentId, parseResidentId } from './resident-id.js';
 import { parseUscc } from './uscc.js';
 
-export type SubjectKind = 'firm' | 'resident';
+export type { SubjectKind } from '../vocabulary.js';
 
 export type SubjectIdentifier =
   | { ok: true; kind: SubjectKind; lookupHash: string; displayId: string; regionCode: string }

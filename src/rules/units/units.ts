@@ -5,6 +5,7 @@
  * `yuan/t-CO2`, `mm×km2`, `mm*km2`, `万元/亩`, `mg/L*m3`.
  */
 import Fraction from 'fraction.js';
+import { LruCache } from '../../platform/lru.js';
 import { DIMENSIONS, type Dimension, PREFIXES, UNITS, type UnitEntry } from './vocabulary.js';
 
 export type Dims = Readonly<Partial<Record<Dimension, number>>>;
@@ -55,7 +56,8 @@ function lookup(name: string, whole: string): { scale: Fraction; dims: Dims } {
   throw new UnitError(`unknown unit '${name}' in '${whole}' (see GET /v1/districts/{districtId}/units for the vocabulary)`);
 }
 
-const cache = new Map<string, Unit>();
+/** Units named by their text: a text always reads the same, so only the bound keeps ad-hoc texts from piling up. */
+const cache = new LruCache<string, Unit>(4096);
 
 /** Reads a written unit; throws UnitError naming what it does not know. */
 export function unitOf(text: string): Unit {
@@ -94,7 +96,6 @@ export function unitOf(text: string): Unit {
   apply(parts[0] as string, 1);
   if (parts[1] !== undefined) apply(parts[1], -1);
   const unit = { text: trimmed, scale, dims };
-  if (cache.size > 4096) cache.clear();
   cache.set(text, unit);
   return unit;
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CREDIT_LISTS, SUBJECT_KINDS } from '../../../platform/vocabulary.js';
 import { FactName, Formula, UnitText } from '../common.js';
 
 /** Event codes read like `ENV-PENALTY`: upper-case words joined by dashes. */
@@ -34,7 +35,7 @@ const BehaviourCode = z
     severity: z.enum(['major', 'general']).optional().describe('For incidents: major sends a firm to the lowest grade, general lowers it one'),
     list: z
       .strictObject({
-        name: z.enum(['red', 'black']).describe('red: 守信激励 (reward); black: 失信惩戒 (punishment)'),
+        name: z.enum(CREDIT_LISTS).describe('red: 守信激励 (reward); black: 失信惩戒 (punishment)'),
         years: z.number().positive().describe('How long the subject stays listed after the behaviour ends'),
       })
       .optional(),
@@ -51,7 +52,7 @@ export type BehaviourCode = z.infer<typeof BehaviourCode>;
 
 export const BehaviourListBody = z
   .strictObject({
-    subjectKind: z.enum(['firm', 'resident']),
+    subjectKind: z.enum(SUBJECT_KINDS),
     retention: z
       .strictObject({
         negativeYears: z.number().positive().optional(),

@@ -3,6 +3,8 @@
  * formula over its amounts, whose units are checked), how long it counts, and what it does to the red
  * and black lists.
  */
+
+import type { SubjectKind } from '../../../platform/vocabulary.js';
 import { CompileIssues, RuleCompileError } from '../../engine/errors.js';
 import type { RuleSetRef } from '../../engine/ruleset-ref.js';
 import { Fraction, roundTo } from '../../formula/exact.js';
@@ -26,7 +28,7 @@ export interface CompiledCode {
 
 export interface CompiledBehaviourList {
   ruleSet: RuleSetRef;
-  subjectKind: 'firm' | 'resident';
+  subjectKind: SubjectKind;
   codes: Map<string, CompiledCode>;
 }
 

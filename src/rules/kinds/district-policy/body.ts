@@ -1,17 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { CLAIM_GROUPS, PURPOSES } from '../../../platform/vocabulary.js';
 
-/** Why a bank may ask for a subject's eco-credit. A consent names one; a report is issued for one. */
-export const PURPOSES = ['loan-application', 'post-loan-management', 'guarantee'] as const;
-export type Purpose = (typeof PURPOSES)[number];
-
-/**
- * The parts of a subject's eco-credit that a report carries and a credential discloses one by one:
- * score and grade; each item with its events; the red and black lists; disputed marks and the
- * subject's statements; how often the subject was queried; the points summary; GEP assets; GEP
- * eco-loan assessments.
- */
-export const CLAIM_GROUPS = ['score', 'items', 'lists', 'disputes', 'query-history', 'points-summary', 'gep-assets', 'assessments'] as const;
-export type ClaimGroup = (typeof CLAIM_GROUPS)[number];
+export { CLAIM_GROUPS, type ClaimGroup, PURPOSES, type Purpose } from '../../../platform/vocabulary.js';
 
 /** The only time zone implemented: the service counts China dates as UTC+8 with no daylight saving. */
 export const SUPPORTED_TIME_ZONE = 'Asia/Shanghai';

@@ -7,6 +7,7 @@
  * rate adjustment from the grade.
  */
 import Decimal from 'decimal.js';
+import type { SubjectKind } from '../../../platform/vocabulary.js';
 import type { RuleSetRef } from '../../engine/ruleset-ref.js';
 import type { LoanProductBody, PledgeType } from './body.js';
 
@@ -31,7 +32,7 @@ export interface PledgedAccount {
 }
 
 export interface BorrowerFacts {
-  kind: 'firm' | 'resident';
+  kind: SubjectKind;
   grade: string;
   gradeLabel: string;
   /** Grades of the borrower's scorecard, best first. */

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { SUBJECT_KINDS } from '../../../platform/vocabulary.js';
 import { EventCode } from '../behaviour-list/body.js';
 import { DecimalValue, Slug } from '../common.js';
 
@@ -14,7 +15,7 @@ export const LoanProductBody = z
   .strictObject({
     name: z.string().min(1),
     description: z.string().optional(),
-    borrowerKinds: z.array(z.enum(['firm', 'resident'])).min(1),
+    borrowerKinds: z.array(z.enum(SUBJECT_KINDS)).min(1),
     eligibility: z.strictObject({
       scorecard: Slug.optional().describe(
         "The scorecard whose grade minGrade and rateByGrade read; default: the district's primary scorecard for the borrower's kind",
@@ -54,9 +55,7 @@ export const LoanProductBody = z
       })
       .refine((p) => Object.keys(p).length > 0, 'a product accepts at least one kind of pledge'),
     caps: z
-      .array(
-        z.strictObject({ borrowerKind: z.enum(['firm', 'resident']), guarantee: z.enum(['none', 'guaranteed', 'collateral']), max: DecimalValue }),
-      )
+      .array(z.strictObject({ borrowerKind: z.enum(SUBJECT_KINDS), guarantee: z.enum(['none', 'guaranteed', 'collateral']), max: DecimalValue }))
       .min(1)
       .describe('Largest loan per borrower kind and guarantee'),
     maxTermMonths: z.number().int().positive(),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import Decimal from 'decimal.js';
+import { SUBJECT_KINDS, type SubjectKind } from '../../../platform/vocabulary.js';
 import { defineKind } from '../kind.js';
 import { assessLoan } from './assess.js';
 import { LoanProductBody, PLEDGE_TYPES } from './body.js';
@@ -19,7 +20,7 @@ export const loanProductKind = defineKind({
   examples: {
     input: z.strictObject({
       borrower: z.strictObject({
-        kind: z.enum(['firm', 'resident']),
+        kind: z.enum(SUBJECT_KINDS),
         grade: z.string(),
         gradeOrder: z.array(z.string()).min(1).describe("The scorecard's grades, best first"),
         blackListed: z.boolean().default(false),
@@ -35,7 +36,7 @@ export const loanProductKind = defineKind({
     }),
     run: (compiled, input) => {
       const { borrower, pledges, request } = input as {
-        borrower: { kind: 'firm' | 'resident'; grade: string; gradeOrder: string[]; blackListed: boolean; otherGrades: Record<string, string> };
+        borrower: { kind: SubjectKind; grade: string; gradeOrder: string[]; blackListed: boolean; otherGrades: Record<string, string> };
         pledges: Array<{ type: (typeof PLEDGE_TYPES)[number]; reference: string; basis: string }>;
         request: { requestedAmount: string; termMonths: number; guarantee: 'none' | 'guaranteed' | 'collateral'; ecoPledgeSigned: boolean };
       };

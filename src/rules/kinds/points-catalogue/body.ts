@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { HOLDER_KINDS } from '../../../platform/vocabulary.js';
 import { EventCode } from '../behaviour-list/body.js';
 import { Slug, UnitText } from '../common.js';
 
@@ -8,10 +9,7 @@ const PointsAction = z
   .strictObject({
     code: EventCode.describe('The action code, e.g. WASTE-SORTING'),
     title: z.string().min(1),
-    holders: z
-      .array(z.enum(['resident', 'firm']))
-      .min(1)
-      .describe('Who can earn it'),
+    holders: z.array(z.enum(HOLDER_KINDS)).min(1).describe('Who can earn it'),
     points: z.number().int().positive().optional().describe('Whole points per award'),
     perUnit: z
       .strictObject({

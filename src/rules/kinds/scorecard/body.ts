@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { SUBJECT_KINDS } from '../../../platform/vocabulary.js';
 import { Comparison, FactName, Formula, Slug, UnitText } from '../common.js';
 
 /** How a fact is drawn from a subject's credit file: which events, over which window, measured how. */
@@ -83,7 +84,7 @@ const Override = z.strictObject({
 
 export const ScorecardBody = z
   .strictObject({
-    subjectKind: z.enum(['firm', 'resident']),
+    subjectKind: z.enum(SUBJECT_KINDS),
     behaviourList: Slug.optional().describe('The behaviour list whose events feed the facts with a `from`'),
     primary: z.boolean().default(false).describe("The district's credit scorecard for this kind of subject"),
     facts: z.record(FactName, FactDeclaration).describe('Every input the scorecard reads, declared with its type'),
