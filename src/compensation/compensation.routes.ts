@@ -4,7 +4,7 @@ import { serviceContext } from '../platform/http/service-context.js';
 import { SCHEMES } from '../rules/kinds/allocation/body.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
 import { diff, getAllocation, listRuns, runAllocation, simulate } from './allocations.service.js';
-import { AllocationInputSchema } from './schemas.js';
+import { ALLOCATION_EXAMPLE, AllocationInputSchema } from './schemas.js';
 
 const Recipient = z.object({
   id: z.string(),
@@ -189,25 +189,9 @@ const runRoute = createRoute({
     // One flat object, not an allOf over AllocationInput: with additionalProperties false on each part,
     // strict validators would refuse the very fields the other part declares.
     body: jsonBody(
-      z.strictObject({ ruleSetId: z.string().min(1).max(80), ...AllocationInputSchema.shape }).openapi('RunAllocation', {
-        example: {
-          ruleSetId: 'town-eco-fund',
-          period: '2026',
-          fund: '50000000.00',
-          recipients: [
-            {
-              id: 'chenjia-town',
-              name: '陈家镇',
-              values: { gep: '8120000000', redline_area: '5210', forest_area: '3120', assessment: '92', last_year: '9800000.00' },
-            },
-            {
-              id: 'xinhe-town',
-              name: '新河镇',
-              values: { gep: '3050000000', redline_area: '1810', forest_area: '1420', assessment: '85', last_year: '3900000.00' },
-            },
-          ],
-        },
-      }),
+      z
+        .strictObject({ ruleSetId: z.string().min(1).max(80), ...AllocationInputSchema.shape })
+        .openapi('RunAllocation', { example: { ruleSetId: 'town-eco-fund', ...ALLOCATION_EXAMPLE } }),
     ),
   },
   responses: {

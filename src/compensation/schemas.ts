@@ -2,6 +2,24 @@
 import { z } from '@hono/zod-openapi';
 import { AsOf, DecimalString, MoneyString } from '../platform/http/schemas.js';
 
+/** Two towns of the demo district: the example both the input and a run request show. */
+export const ALLOCATION_EXAMPLE = {
+  period: '2026',
+  fund: '50000000.00',
+  recipients: [
+    {
+      id: 'chenjia-town',
+      name: '陈家镇',
+      values: { gep: '8120000000', redline_area: '5210', forest_area: '3120', assessment: '92', last_year: '9800000.00' },
+    },
+    {
+      id: 'xinhe-town',
+      name: '新河镇',
+      values: { gep: '3050000000', redline_area: '1810', forest_area: '1420', assessment: '85', last_year: '3900000.00' },
+    },
+  ],
+};
+
 export const AllocationInputSchema = z
   .strictObject({
     period: z.string().min(4).max(20).openapi({ example: '2026' }),
@@ -38,21 +56,4 @@ export const AllocationInputSchema = z
         "Fill this input from the GEP account of the unit whose code is the recipient's id (the rule file's `from: { gep }` says the same, with the year relative to the period)",
       ),
   })
-  .openapi('AllocationInput', {
-    example: {
-      period: '2026',
-      fund: '50000000.00',
-      recipients: [
-        {
-          id: 'chenjia-town',
-          name: '陈家镇',
-          values: { gep: '8120000000', redline_area: '5210', forest_area: '3120', assessment: '92', last_year: '9800000.00' },
-        },
-        {
-          id: 'xinhe-town',
-          name: '新河镇',
-          values: { gep: '3050000000', redline_area: '1810', forest_area: '1420', assessment: '85', last_year: '3900000.00' },
-        },
-      ],
-    },
-  });
+  .openapi('AllocationInput', { example: ALLOCATION_EXAMPLE });

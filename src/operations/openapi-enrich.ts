@@ -8,7 +8,7 @@
  *   recorded from the test suite by `npm run docs:examples` into openapi-examples.generated.json.
  * Runtime-neutral: the Worker serves the same document.
  */
-import type { ErrorCode } from '../platform/errors.js';
+import { type ErrorCode, PRESENTATION_CODES } from '../platform/errors.js';
 import { HTTP_OF, problemType } from '../platform/http/problem.js';
 import { messageOf } from '../platform/messages/zh-CN.js';
 import { accessOf, describeAccess } from './access.js';
@@ -98,29 +98,7 @@ export const OPERATION_PROBLEMS: Record<string, readonly ErrorCode[]> = {
     'status-list-tampered',
   ],
   issueOwnCredential: ['rule-not-in-force', 'scorecard-incomplete'],
-  verifyCredentialPresentation: [
-    'purpose-not-allowed',
-    'status-list-tampered',
-    'presentation-malformed',
-    'presentation-wrong-type',
-    'presentation-unknown-kid',
-    'presentation-retired-key',
-    'presentation-bad-signature',
-    'presentation-expired',
-    'presentation-not-yet-valid',
-    'presentation-wrong-issuer',
-    'presentation-disclosure-not-in-credential',
-    'presentation-key-binding-missing',
-    'presentation-key-binding-malformed',
-    'presentation-key-binding-bad-signature',
-    'presentation-key-binding-wrong-hash',
-    'presentation-key-binding-wrong-nonce',
-    'presentation-key-binding-wrong-audience',
-    'presentation-key-binding-expired',
-    'presentation-key-binding-not-yet-valid',
-    'presentation-revoked',
-    'presentation-suspended',
-  ],
+  verifyCredentialPresentation: ['purpose-not-allowed', 'status-list-tampered', ...PRESENTATION_CODES],
 };
 
 /** What a code tells the caller, for the document's examples (the title says it shorter). */

@@ -7,6 +7,29 @@
  */
 
 /** Every code the service can answer with. Stable: clients and the pages key on them. */
+/** Why a credential presentation is refused: named once, for the code list and the operation that answers them. */
+export const PRESENTATION_CODES = [
+  'presentation-malformed',
+  'presentation-wrong-type',
+  'presentation-unknown-kid',
+  'presentation-retired-key',
+  'presentation-bad-signature',
+  'presentation-expired',
+  'presentation-not-yet-valid',
+  'presentation-wrong-issuer',
+  'presentation-disclosure-not-in-credential',
+  'presentation-key-binding-missing',
+  'presentation-key-binding-malformed',
+  'presentation-key-binding-bad-signature',
+  'presentation-key-binding-wrong-hash',
+  'presentation-key-binding-wrong-nonce',
+  'presentation-key-binding-wrong-audience',
+  'presentation-key-binding-expired',
+  'presentation-key-binding-not-yet-valid',
+  'presentation-revoked',
+  'presentation-suspended',
+] as const;
+
 export const ERROR_CODES = [
   // the request itself
   'validation',
@@ -79,25 +102,7 @@ export const ERROR_CODES = [
   'report-revoked',
   'report-suspended',
   'status-list-tampered',
-  'presentation-malformed',
-  'presentation-wrong-type',
-  'presentation-unknown-kid',
-  'presentation-retired-key',
-  'presentation-bad-signature',
-  'presentation-expired',
-  'presentation-not-yet-valid',
-  'presentation-wrong-issuer',
-  'presentation-disclosure-not-in-credential',
-  'presentation-key-binding-missing',
-  'presentation-key-binding-malformed',
-  'presentation-key-binding-bad-signature',
-  'presentation-key-binding-wrong-hash',
-  'presentation-key-binding-wrong-nonce',
-  'presentation-key-binding-wrong-audience',
-  'presentation-key-binding-expired',
-  'presentation-key-binding-not-yet-valid',
-  'presentation-revoked',
-  'presentation-suspended',
+  ...PRESENTATION_CODES,
   // GEP, loans, compensation
   'gep-future-year',
   'gep-account-closed',

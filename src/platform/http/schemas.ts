@@ -28,7 +28,11 @@ export const MoneyString = z
 /** Keyset paging over a sequence: the cursor is the `nextCursor` of the page before. */
 export function pageQuery(defaultLimit: number) {
   return {
-    cursor: z.string().regex(/^\d+$/).optional().openapi({ description: 'nextCursor from the previous page' }),
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/, 'a nextCursor from the previous page')
+      .optional()
+      .openapi({ description: 'nextCursor from the previous page' }),
     limit: z.coerce.number().int().min(1).max(1000).default(defaultLimit),
   };
 }

@@ -16,20 +16,20 @@ export function largestRemainder(values: ReadonlyArray<{ id: string; value: Dec 
     const base = e.value.div(step).floor().mul(step);
     return { id: e.id, base, rem: e.value.minus(base) };
   });
+  // The steps still to hand out, kept as a Decimal: a count of money units is never a float here.
   let left = total
     .minus(floored.reduce((s, f) => s.plus(f.base), new D(0)))
     .div(step)
-    .round()
-    .toNumber();
+    .round();
   const order = [...floored].sort((a, b) => {
     const c = b.rem.comparedTo(a.rem);
     return c !== 0 ? c : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
   });
   const out = new Map(floored.map((f) => [f.id, f.base]));
   for (const f of order) {
-    if (left <= 0) break;
+    if (!left.gt(0)) break;
     out.set(f.id, (out.get(f.id) as Dec).plus(step));
-    left--;
+    left = left.minus(1);
   }
   return out;
 }
