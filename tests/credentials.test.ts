@@ -363,6 +363,27 @@ describe('what a report carries', () => {
     expect(token).toBeTruthy();
   });
 
+  it('its query history counts a read in the window of its China date: midnight in Shanghai opens a window', async () => {
+    const { w, resident, bank } = await story();
+    // 2026-12-11 00:00 in Shanghai is 2026-12-10T16:00Z: the one-month window on 2027-01-10 opens there.
+    w.clock.set('2026-12-10T15:59:59.999Z');
+    await w.call('GET', `${D}/subjects/${resident}/credit-score`, { as: w.keys.chongming.auditor });
+    w.clock.set('2026-12-10T16:00:00.000Z');
+    await w.call('GET', `${D}/subjects/${resident}/credit-score`, { as: w.keys.chongming.auditor });
+    w.clock.set('2027-01-10T02:00:00Z');
+    const fresh = await w.token('resident', IDS.residentA);
+    await w.call('POST', `${D}/consents`, { as: fresh, body: { bankClientId: bank.id, purpose: 'loan-application', scopes: ['credit'] } });
+    const issued = await w.call('POST', `${D}/reports`, { as: w.keys.chongming.bank, body: { subjectId: resident, purpose: 'loan-application' } });
+    const history = (decodeJwt(issued.json.report) as { credentialSubject: { queryHistory: { windows: Array<Record<string, unknown>> } } })
+      .credentialSubject.queryHistory;
+    expect(history.windows.map((x) => [x.months, x.from, x.total])).toEqual([
+      [1, '2026-12-11', 1],
+      [3, '2026-10-11', 2],
+      [6, '2026-07-11', 2],
+      [12, '2026-01-11', 2],
+    ]);
+  });
+
   it('a purpose that does not allow a claim group keeps it out; asking for it is refused whatever the consent covers', async () => {
     const { w, resident, token, bank } = await story();
     await w.call('POST', `${D}/consents`, {
