@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { readShippedRules } from '../src/node/shipped-rules.js';
-import { useNodeHashing } from '../src/node/sync-crypto.js';
+import { useNodeCrypto } from '../src/node/sync-crypto.js';
 import type { Clock } from '../src/platform/clock.js';
 import type { Storage } from '../src/platform/db/database.js';
 import { type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../src/platform/deps.js';
@@ -96,7 +96,7 @@ export function addDays(date: string, days: number): string {
 
 /** The app's dependencies on a storage, as in tests/support/world.ts, but in production mode (and Node's hashing, as the server runs it). */
 export function benchDeps(storage: Storage, clock: Clock): AppDeps {
-  useNodeHashing();
+  useNodeCrypto();
   return {
     storage,
     clock,

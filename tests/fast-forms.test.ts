@@ -4,13 +4,21 @@
  * a retried line is recognised by its stored hash, a key's hash must be the Worker's.
  */
 import fc from 'fast-check';
+import { generateKeyPair, jwtVerify, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { eventContentJson } from '../src/credit/events.service.js';
-import { nodeHashing } from '../src/node/sync-crypto.js';
+import { nodeHashing, nodeSigning } from '../src/node/sync-crypto.js';
 import { isCalendarDate } from '../src/platform/dates.js';
-import { webCryptoHmacSha256, webCryptoHmacSha256Verify, webCryptoSha256Hex } from '../src/platform/util/crypto.js';
+import {
+  installSyncSigning,
+  webCryptoHmacSha256,
+  webCryptoHmacSha256Verify,
+  webCryptoSha256Hex,
+  webCryptoSignEd25519,
+} from '../src/platform/util/crypto.js';
 import { fromBase64Url } from '../src/platform/util/encoding.js';
 import { newId } from '../src/platform/util/ids.js';
+import { signEdDsaJwt } from '../src/platform/util/jws.js';
 import { canonicalJson } from '../src/rules/canonical.js';
 
 const text = fc.string({ unit: 'binary', maxLength: 300 });
@@ -32,6 +40,57 @@ describe('what a batch of 10 000 lines computes in its fast forms', () => {
         expect(nodeHashing.hmacSha256Verify(key, message, bytes.slice(1))).toBe(false);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('signs a report as jose does, byte for byte, with node:crypto and with WebCrypto alike', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const claim = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.dictionary(
+          fc.string({ minLength: 1, maxLength: 12 }).filter((k) => k !== '__proto__'),
+          claim,
+          { maxKeys: 8 },
+        ),
+        fc.uint8Array({ maxLength: 200 }),
+        async (payload, bytes) => {
+          expect(nodeSigning.signEd25519(privateKey, bytes)).toEqual(await webCryptoSignEd25519(privateKey, bytes));
+          const seconds = 1_795_000_000;
+          const header = { alg: 'EdDSA', kid: 'k1', typ: 'vc+jwt' } as const;
+          const byJose = await new SignJWT(payload)
+            .setProtectedHeader(header)
+            .setIssuer('https://eco.example/d')
+            .setSubject('urn:s')
+            .setAudience('cli_bank')
+            .setIssuedAt(seconds)
+            .setNotBefore(seconds)
+            .setExpirationTime(seconds + 60)
+            .setJti('rpt_1')
+            .sign(privateKey);
+          const claims = {
+            ...payload,
+            iss: 'https://eco.example/d',
+            sub: 'urn:s',
+            aud: 'cli_bank',
+            iat: seconds,
+            nbf: seconds,
+            exp: seconds + 60,
+            jti: 'rpt_1',
+          };
+          try {
+            installSyncSigning(nodeSigning);
+            expect(await signEdDsaJwt(header, claims, privateKey)).toBe(byJose);
+            installSyncSigning(undefined);
+            expect(await signEdDsaJwt(header, claims, privateKey)).toBe(byJose);
+          } finally {
+            installSyncSigning(nodeSigning);
+          }
+          const { payload: verified } = await jwtVerify(byJose, publicKey, { currentDate: new Date(seconds * 1000) });
+          expect(verified.jti).toBe('rpt_1');
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 

@@ -15,7 +15,7 @@ import { fileKeyStore } from './file-key-store.js';
 import { loadOrCreateSecrets, type NodeSecrets } from './secrets.js';
 import { readShippedRules } from './shipped-rules.js';
 import { openSqliteStorage, type QueryObserver } from './sqlite.js';
-import { useNodeHashing } from './sync-crypto.js';
+import { useNodeCrypto } from './sync-crypto.js';
 
 export const DATABASE_FILE = 'eco-credit.sqlite';
 
@@ -40,7 +40,7 @@ export async function openNodeRuntime(
   config: ServiceConfig,
   options: { log?: (line: string) => void; metrics?: Metrics & { observeQuery: QueryObserver } } = {},
 ): Promise<NodeRuntime> {
-  useNodeHashing();
+  useNodeCrypto();
   const dataDir = resolve(config.dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secrets = await loadOrCreateSecrets(dataDir, {

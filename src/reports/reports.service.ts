@@ -5,7 +5,6 @@
  * district's status list; verifiable offline against the district's JWKS.
  */
 import { eq, sql } from 'drizzle-orm';
-import { SignJWT } from 'jose';
 import { type Purpose, requireConsent, SCOPES, type Scope } from '../consents/consents.service.js';
 import { getSubject } from '../identity/subjects.service.js';
 import { readLogStatements } from '../platform/audit/query-log.js';
@@ -15,6 +14,7 @@ import { reports, signingKeys } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { sha256Hex } from '../platform/util/crypto.js';
 import { newId } from '../platform/util/ids.js';
+import { signEdDsaJwt } from '../platform/util/jws.js';
 import { districtPolicy } from '../rules/district-policy.service.js';
 import type { ClaimGroup } from '../rules/kinds/district-policy/body.js';
 import type { CompiledDistrictPolicy } from '../rules/kinds/district-policy/compile.js';
@@ -152,16 +152,20 @@ export async function issueReport(ctx: ServiceContext, input: IssueInput, issuer
       // The IETF Token Status List reference: revoked or suspended later in the list, never in the report.
       status: { status_list: status },
     };
-    const jws = await new SignJWT(payload)
-      .setProtectedHeader({ alg: 'EdDSA', kid: key.kid, typ: REPORT_TYPE })
-      .setIssuer(issuer)
-      .setSubject(`urn:eco-credit:subject:${subject.id}`)
-      .setAudience(p.clientId)
-      .setIssuedAt(seconds(issuedAt))
-      .setNotBefore(seconds(issuedAt))
-      .setExpirationTime(seconds(expiresAt))
-      .setJti(reportId)
-      .sign(privateKey);
+    const jws = await signEdDsaJwt(
+      { alg: 'EdDSA', kid: key.kid, typ: REPORT_TYPE },
+      {
+        ...payload,
+        iss: issuer,
+        sub: `urn:eco-credit:subject:${subject.id}`,
+        aud: p.clientId,
+        iat: seconds(issuedAt),
+        nbf: seconds(issuedAt),
+        exp: seconds(expiresAt),
+        jti: reportId,
+      },
+      privateKey,
+    );
     const issued: IssuedReport = {
       reportId,
       report: jws,

@@ -10,7 +10,7 @@ import { createClient } from '../../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../../src/identity/dev-issuer.js';
 import { readShippedRules } from '../../src/node/shipped-rules.js';
 import { openSqliteStorage } from '../../src/node/sqlite.js';
-import { useNodeHashing } from '../../src/node/sync-crypto.js';
+import { useNodeCrypto } from '../../src/node/sync-crypto.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { type AppConfig, type AppDeps, DEFAULT_IDEMPOTENCY_LEASE_MS } from '../../src/platform/deps.js';
 import type { ClientRole } from '../../src/platform/http/principal.js';
@@ -47,7 +47,7 @@ export interface WorldOptions {
 
 export async function createWorld(options: WorldOptions = {}) {
   // As the Node server runs: node:crypto hashing (the workerd suite runs WebCrypto's).
-  useNodeHashing();
+  useNodeCrypto();
   devKey ??= await generateDevIssuerKey();
   const key = devKey;
   const storage = openSqliteStorage(':memory:');

@@ -6,6 +6,7 @@
  * credit events hashes every line, so the Node entry points install node:crypto as a synchronous
  * backend (src/node/sync-crypto.ts); both give the same bytes, and a test holds them equal.
  */
+import type { CryptoKey } from 'jose';
 import { toBase64Url, toHex, utf8 } from './encoding.js';
 
 export interface SyncHashing {
@@ -82,4 +83,29 @@ export function randomBytes(length: number): Uint8Array {
   const out = new Uint8Array(length);
   crypto.getRandomValues(out);
   return out;
+}
+
+/**
+ * Ed25519 signatures in the calling thread, where the runtime has them: WebCrypto's sign is a thread-pool
+ * round trip on Node, which a signed report paid on every request. Ed25519 is deterministic, so both
+ * backends give the same signature for the same key and bytes, and a test holds them equal.
+ */
+export interface SyncSigning {
+  signEd25519(key: CryptoKey, data: Uint8Array): Uint8Array;
+}
+
+let syncSigning: SyncSigning | undefined;
+
+export function installSyncSigning(impl: SyncSigning | undefined): void {
+  syncSigning = impl;
+}
+
+export async function signEd25519(key: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
+  if (syncSigning) return syncSigning.signEd25519(key, data);
+  return webCryptoSignEd25519(key, data);
+}
+
+/** The same through WebCrypto whatever is installed: what a Worker computes. */
+export async function webCryptoSignEd25519(key: CryptoKey, data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.sign('Ed25519', key, data));
 }
