@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/app.js';
+import { openSqliteStorage } from '../src/node/sqlite.js';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
 
 const D = '/v1/districts/chongming';
@@ -55,6 +59,44 @@ async function story() {
 }
 
 describe('a district publishes its own policy', () => {
+  it('a policy published through one server is in force at once on another serving the same database file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'two-servers-'));
+    const file = join(dir, 'district.sqlite');
+    const w = await createWorld({ databaseFile: file });
+    const otherStorage = openSqliteStorage(file);
+    try {
+      const other = createApp({ ...w.deps, storage: otherStorage });
+      const policyOn = async (app: typeof other) => {
+        const res = await app.request(`${D}/district-policy`, { headers: { authorization: `Bearer ${w.keys.chongming.bank}` } });
+        return (await res.json()) as { reportValidDays: number; ruleSet: { version: number } };
+      };
+      // Both servers have read the policy in force (and keep what they read).
+      expect(await policyOn(w.app)).toMatchObject({ reportValidDays: 30, ruleSet: { version: 1 } });
+      expect(await policyOn(other)).toMatchObject({ reportValidDays: 30, ruleSet: { version: 1 } });
+      // The bureau publishes through the other server, in force today.
+      const draft = await other.request(`${D}/rule-sets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.keys.chongming.bureau}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ source: policyFile({ version: 2, effectiveFrom: '2026-11-24', report: 10 }), fileName: 'district-policy.yaml' }),
+      });
+      const { versionId } = (await draft.json()) as { versionId: string };
+      const published = await other.request(`${D}/rule-set-versions/${versionId}/publication`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.keys.chongming.bureau}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(published.status).toBe(200);
+      // This server sees it on its next answer, and a report it signs now carries it.
+      expect(await policyOn(w.app)).toMatchObject({ reportValidDays: 10, ruleSet: { version: 2 } });
+      const { report } = await w.consentedReport();
+      expect(decodeJwt(report).exp).toBe(Math.floor(Date.parse('2026-12-04T02:00:00Z') / 1000));
+    } finally {
+      otherStorage.close();
+      w.storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('new objections and reports follow a 15-day deadline and a 10-day validity; earlier ones keep theirs; as-of answers the policy then', async () => {
     const { w, resident, bank, first, second } = await story();
     let token = await w.token('resident', IDS.residentA);

@@ -9,6 +9,7 @@ import { gepUnits, ruleSetVersions } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { principalRef } from '../platform/http/principal.js';
 import { getVersion, inForce, type RuleSetVersionRow } from './rule-sets.service.js';
+import { bumpRulesGeneration } from './versions-in-force.js';
 
 /**
  * Publishes a draft. A rule file's `effectiveFrom` has one meaning: the first day (China time) the
@@ -39,7 +40,7 @@ export async function publish(ctx: ServiceContext, versionId: string, confirmedD
     .where(and(eq(ruleSetVersions.id, version.id), eq(ruleSetVersions.status, 'draft')))
     .returning();
   const publishedNow = sql`SELECT 1 FROM rule_set_versions WHERE id = ${version.id} AND published_at = ${at}`;
-  const [[row]] = (await commit(ctx, [update], { versionId }, publishedNow)) as [RuleSetVersionRow[]];
+  const [[row]] = (await commit(ctx, [update, bumpRulesGeneration(ctx)], { versionId }, publishedNow)) as [RuleSetVersionRow[]];
   if (!row) throw new DomainError('already-published', `version ${version.id} was published on ${version.publishedAt} by ${version.publishedBy}`);
   return row;
 }

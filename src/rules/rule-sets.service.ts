@@ -2,7 +2,7 @@
  * Rule sets as immutable versions in the database: drafts uploaded by a bureau, published versions with
  * their effective date. A version is named by its content hash; the same content is stored once.
  */
-import { and, desc, eq, lte, type Placeholder, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { preparedQuery } from '../platform/db/prepared.js';
@@ -19,6 +19,7 @@ import { describeFailure, type ExampleResult, runExamples } from './examples.js'
 import { type CompiledOf, type KindName, kindOf } from './kinds/index.js';
 import type { RuleKind, RuleReference } from './kinds/kind.js';
 import { lineForPointer, type ParsedRuleSet, parseRuleFile } from './rule-file.js';
+import { bumpRulesGeneration, type RuleSetVersionHead, versionInForce, versionsInForceOfKind } from './versions-in-force.js';
 
 export type RuleSetVersionRow = typeof ruleSetVersions.$inferSelect;
 
@@ -71,7 +72,7 @@ export async function storeRuleSetVersion(ctx: ServiceContext, parsed: ParsedRul
   const { document } = parsed;
   const by = ctx.principal.type === 'client' ? ctx.principal.clientId : 'system';
   const at = ctx.now.toISOString();
-  const inserted = await db
+  const insert = db
     .insert(ruleSetVersions)
     .values({
       id: newId('rsv', ctx.now),
@@ -90,6 +91,10 @@ export async function storeRuleSetVersion(ctx: ServiceContext, parsed: ParsedRul
     })
     .onConflictDoNothing()
     .returning();
+  // A version stored as published can change what is in force: the generation moves with it.
+  const [inserted] = (status === 'published' ? await ctx.deps.storage.atomic([insert, bumpRulesGeneration(ctx)]) : [await insert]) as [
+    RuleSetVersionRow[],
+  ];
   if (inserted[0]) return { row: inserted[0], created: true };
   const [existing] = await db
     .select()
@@ -131,76 +136,20 @@ export async function getVersion(ctx: ServiceContext, versionId: string): Promis
   return row;
 }
 
-/** A version without its YAML source and document: what the hot paths read, the document coming from a cache. */
-export type RuleSetVersionHead = Omit<RuleSetVersionRow, 'source' | 'document'>;
-
-const headColumns = {
-  id: ruleSetVersions.id,
-  districtId: ruleSetVersions.districtId,
-  ruleSetId: ruleSetVersions.ruleSetId,
-  kind: ruleSetVersions.kind,
-  version: ruleSetVersions.version,
-  hash: ruleSetVersions.hash,
-  status: ruleSetVersions.status,
-  effectiveFrom: ruleSetVersions.effectiveFrom,
-  createdAt: ruleSetVersions.createdAt,
-  createdBy: ruleSetVersions.createdBy,
-  publishedAt: ruleSetVersions.publishedAt,
-  publishedBy: ruleSetVersions.publishedBy,
-};
-
-const inForceWhere = (onDate: Placeholder, at: Placeholder) =>
-  and(eq(ruleSetVersions.status, 'published'), lte(ruleSetVersions.effectiveFrom, onDate), lte(ruleSetVersions.publishedAt, at));
-const newestFirst = [desc(ruleSetVersions.effectiveFrom), desc(ruleSetVersions.publishedAt), desc(ruleSetVersions.id)] as const;
-
-const inForceOfRuleSet = preparedQuery((db) =>
-  db
-    .select(headColumns)
-    .from(ruleSetVersions)
-    .where(
-      and(
-        eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
-        eq(ruleSetVersions.ruleSetId, sql.placeholder('ruleSetId')),
-        inForceWhere(sql.placeholder('onDate'), sql.placeholder('at')),
-      ),
-    )
-    .orderBy(...newestFirst)
-    .limit(1)
-    .prepare(),
-);
-
-const inForceOfKind = preparedQuery((db) =>
-  db
-    .select(headColumns)
-    .from(ruleSetVersions)
-    .where(
-      and(
-        eq(ruleSetVersions.districtId, sql.placeholder('districtId')),
-        eq(ruleSetVersions.kind, sql.placeholder('kind')),
-        inForceWhere(sql.placeholder('onDate'), sql.placeholder('at')),
-      ),
-    )
-    .orderBy(...newestFirst)
-    .prepare(),
-);
+export type { RuleSetVersionHead } from './versions-in-force.js';
 
 /**
  * The published version in force at an instant: effective on its China date and already published then,
  * so that a score as of a past moment uses exactly the rules it used at that moment.
  */
 export async function activeVersion(ctx: ServiceContext, ruleSetId: string, asOf: Date): Promise<RuleSetVersionHead> {
-  const onDate = chinaDate(asOf);
-  const [row] = await inForceOfRuleSet(ctx.deps.storage.db).all({ districtId: ctx.districtId, ruleSetId, onDate, at: asOf.toISOString() });
-  if (!row) throw new DomainError('rule-not-in-force', `no published version of rule set '${ruleSetId}' is in force on ${onDate}`);
-  return row;
+  const head = await versionInForce(ctx, ruleSetId, asOf);
+  if (!head) throw new DomainError('rule-not-in-force', `no published version of rule set '${ruleSetId}' is in force on ${chinaDate(asOf)}`);
+  return head;
 }
 
 /** Every rule set of a kind in force at an instant, one version each. */
-export async function activeVersionsOfKind(ctx: ServiceContext, kind: string, asOf: Date): Promise<RuleSetVersionHead[]> {
-  const rows = await inForceOfKind(ctx.deps.storage.db).all({ districtId: ctx.districtId, kind, onDate: chinaDate(asOf), at: asOf.toISOString() });
-  const seen = new Set<string>();
-  return rows.filter((r) => !seen.has(r.ruleSetId) && seen.add(r.ruleSetId));
-}
+export const activeVersionsOfKind = versionsInForceOfKind;
 
 const parsedDocuments = new LruCache<string, RuleSetDocument>(512);
 

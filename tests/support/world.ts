@@ -43,6 +43,8 @@ export interface WorldOptions {
   demo?: boolean;
   /** The pages' OpenID Connect provider, for sign-in tests. */
   pagesOidc?: AppConfig['pagesOidc'];
+  /** A database file instead of memory: for a second server process on the same file. */
+  databaseFile?: string;
 }
 
 export async function createWorld(options: WorldOptions = {}) {
@@ -50,7 +52,7 @@ export async function createWorld(options: WorldOptions = {}) {
   useNodeCrypto();
   devKey ??= await generateDevIssuerKey();
   const key = devKey;
-  const storage = openSqliteStorage(':memory:');
+  const storage = openSqliteStorage(options.databaseFile ?? ':memory:');
   const clock = fixedClock(options.now ?? '2026-11-24T02:00:00Z');
   const deps: AppDeps = {
     storage,

@@ -29,6 +29,12 @@ export const districts = sqliteTable('districts', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   createdAt: text('created_at').notNull(),
+  /**
+   * Counts the writes that can change which rule versions are in force (a version stored as published,
+   * a publication), in the same atomic unit as each: a process that saw this number knows every
+   * published version there was, so it may answer from what it read then (rules/versions-in-force.ts).
+   */
+  rulesGeneration: integer('rules_generation').notNull().default(0),
 });
 
 export const apiClients = sqliteTable(

@@ -1,0 +1,1 @@
+ALTER TABLE `districts` ADD `rules_generation` integer DEFAULT 0 NOT NULL;
