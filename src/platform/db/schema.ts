@@ -24,6 +24,7 @@ import {
   type SubjectKind,
   UNIT_LEVELS,
 } from '../vocabulary.js';
+import type { EventAmount, JobFailure, KindTally } from './json-types.js';
 
 export const districts = sqliteTable('districts', {
   id: text('id').primaryKey(),
@@ -147,8 +148,8 @@ export const creditEvents = sqliteTable(
     recordedBy: text('recorded_by').notNull(),
     agency: text('agency').notNull(),
     evidence: text('evidence').notNull(),
-    /** JSON: [{ name, value (decimal string), unit }]. */
-    amounts: text('amounts').notNull(),
+    /** JSON: [{ name, value (decimal string), unit }], as JSON.stringify writes it (scoring groups events by this text). */
+    amounts: text('amounts', { mode: 'json' }).$type<EventAmount[]>().notNull(),
     note: text('note'),
     /** Set on a reversing event: the event it cancels. At most one reversal per event. */
     reversesEventId: text('reverses_event_id').unique(),
@@ -191,12 +192,13 @@ export const rescoreJobs = sqliteTable(
     subjectsDone: integer('subjects_done').notNull().default(0),
     eventsDone: integer('events_done').notNull().default(0),
     /** JSON: per subject kind, the rule sets used and the count of subjects in each grade so far. */
-    results: text('results').notNull(),
+    results: text('results', { mode: 'json' }).$type<KindTally[]>().notNull(),
     /** The last subject id scored; the next slice starts after it. */
     cursor: text('cursor').notNull().default(''),
     leaseHolder: text('lease_holder'),
     leaseUntil: text('lease_until').notNull().default(''),
-    error: text('error'),
+    /** JSON: why a failed job stopped. */
+    error: text('error', { mode: 'json' }).$type<JobFailure>(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
