@@ -4,6 +4,7 @@
  * GEP account, a loan assessment, an allocation) are stored as JSON values and parsed on read with the
  * owning feature's schema, since platform may not know their types.
  */
+import type { z } from '@hono/zod-openapi';
 import type { SubjectKind } from '../vocabulary.js';
 
 /** What every score, decision, allocation and report records about the rules it used. */
@@ -53,4 +54,14 @@ export function parseEventAmounts(text: string): EventAmount[] {
   const value: unknown = JSON.parse(text);
   if (Array.isArray(value) && value.every(isEventAmount)) return value;
   throw new Error(`stored event amounts are not [{ name, value, unit }]: ${text}`);
+}
+
+/**
+ * A JSON column's value read back with the schema of the feature that owns it, instead of a cast. A row
+ * that does not fit is the service's fault, not the caller's: a plain error (500, logged), naming the row.
+ */
+export function readStored<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new Error(`stored ${what} does not fit its schema: ${parsed.error.message}`);
 }

@@ -545,8 +545,10 @@ export const allocationRuns = sqliteTable(
     period: text('period').notNull(),
     fund: text('fund'),
     total: text('total').notNull(),
-    inputs: text('inputs').notNull(),
-    result: text('result').notNull(),
+    /** JSON: the input as filled from the records; compensation reads it with its schema. */
+    inputs: text('inputs', { mode: 'json' }).notNull(),
+    /** JSON: the allocation with every step; compensation reads it with its schema. */
+    result: text('result', { mode: 'json' }).notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
