@@ -522,8 +522,8 @@ export const loanAssessments = sqliteTable(
     ceiling: text('ceiling').notNull(),
     /** JSON: the request as given. */
     request: text('request').notNull(),
-    /** JSON: the whole assessment with its reasons. */
-    result: text('result').notNull(),
+    /** JSON: the whole assessment with its reasons; loans reads it with its schema. */
+    result: text('result', { mode: 'json' }).notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('loan_assessments_subject').on(t.districtId, t.subjectId)],
