@@ -619,8 +619,8 @@ export const gepAccounts = sqliteTable(
     methodVersionId: text('method_version_id').notNull(),
     methodHash: text('method_hash').notNull(),
     total: text('total').notNull(),
-    /** JSON: the whole account as closed, rows, steps, measurements used and all. */
-    account: text('account').notNull(),
+    /** JSON: the whole account as closed, rows, steps, measurements used and all; GEP reads it with its schema. */
+    account: text('account', { mode: 'json' }).notNull(),
     note: text('note'),
     closedAt: text('closed_at').notNull(),
     closedBy: text('closed_by').notNull(),
