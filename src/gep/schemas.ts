@@ -1,6 +1,8 @@
 /** Request and response schemas that more than one file of GEP shares: route files, and the services reading what they stored. */
 import { z } from '@hono/zod-openapi';
 import { DistrictParam } from '../platform/http/openapi.js';
+import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
+import { ECOSYSTEM_TYPES } from '../platform/vocabulary.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
 import type { AccountView } from './accounts.service.js';
 import { type GepUnitRow, UNIT_LEVELS } from './units.service.js';
@@ -57,6 +59,43 @@ export const toUnit = (r: GepUnitRow): z.infer<typeof GepUnit> => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
+
+/** A unit as the bureau or a recording agency creates or updates it, by the API or the seed file. */
+export const GepUnitInput = z
+  .strictObject({
+    name: z.string().min(1).max(200),
+    level: z.enum(UNIT_LEVELS),
+    parent: z
+      .string()
+      .max(80)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The code of the unit it belongs to (district → town → village → plot)' }),
+    rollUp: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Its account is the sum of its children's; it then holds no measurement of its own (that would count twice)" }),
+    redLineAreaHa: DecimalString.nullable().optional().openapi({ description: '生态保护红线面积 (ha), for compensation factors' }),
+    forestAreaHa: DecimalString.nullable().optional().openapi({ description: '森林面积 (ha), for compensation factors' }),
+    owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
+    areaHa: DecimalString,
+    ecosystemTypes: z.array(z.enum(ECOSYSTEM_TYPES)).min(1),
+    method: z
+      .string()
+      .max(80)
+      .nullable()
+      .optional()
+      .openapi({ description: 'The GEP method (rule set id) this unit is accounted by; needed where several are in force' }),
+  })
+  .openapi('GepUnitInput', {
+    example: {
+      name: '东滩湿地7号地块',
+      level: 'plot',
+      owner: { kind: 'firm', uscc: '91310230MA1H5G6L7G' },
+      areaHa: '420.5',
+      ecosystemTypes: ['wetland'],
+    },
+  });
 
 export const UnitCodeParam = DistrictParam.extend({
   unitCode: z
