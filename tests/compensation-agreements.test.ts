@@ -11,7 +11,15 @@ import { NETTING_BETTER, NETTING_BETTER_FLOWS } from './support/rule-fixtures.js
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
 
 const D = '/v1/districts/chongming';
-const run = (w: World, body: Record<string, unknown>) => w.call('POST', `${D}/allocations`, { as: w.keys.chongming.bureau, body });
+/** Runs an allocation; one that runs is read back at once, and reads back as it was answered, every step of every scheme. */
+async function run(w: World, body: Record<string, unknown>) {
+  const res = await w.call('POST', `${D}/allocations`, { as: w.keys.chongming.bureau, body });
+  if (res.status === 201) {
+    const stored = await w.call('GET', `${D}/allocations/${res.json.id}`, { as: w.keys.chongming.auditor });
+    expect(stored.json.result).toEqual(res.json.result);
+  }
+  return res;
+}
 const later = (w: World, minutes = 1) => w.clock.set(new Date(w.clock.now().getTime() + minutes * 60_000));
 
 async function publish(w: World, source: string) {

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
@@ -52,6 +53,40 @@ describe('an agency records a penalty and the firm drops a grade', () => {
     const file = await w.call('GET', `${D}/subjects/${firm}/credit-events`, { as: w.keys.chongming.auditor });
     expect(file.json.items.map((e: { code: string }) => e.code)).toEqual(['ENV-PENALTY', 'DISCHARGE-EXCEEDANCE']);
     expect(file.json.items[0].amounts).toEqual([{ name: 'fine_yuan', value: '50000', unit: 'yuan' }]);
+  });
+
+  it('keeps the amounts as the same JSON text however the event or its correction was written', async () => {
+    const w = await createWorld();
+    const firm = await w.register('chongming', 'firm', IDS.firmA);
+    const rec = await record(w, [penalty(firm, '2026-09-01', '1250.50'), penalty(firm, '2026-09-02', '300')]);
+    const [reversed, objected] = rec.json.events.map((e: { eventId: string }) => e.eventId);
+    const reversal = await w.call('POST', `${D}/subjects/${firm}/credit-events/${reversed}/reversal`, {
+      as: w.keys.chongming.bureau,
+      body: { reason: '复议撤销原处罚决定', evidence: '沪崇复决〔2026〕3号' },
+    });
+    expect(reversal.status).toBe(201);
+    const filed = await w.call('POST', `${D}/credit-events/${objected}/objections`, {
+      as: await w.token('firm', IDS.firmA),
+      body: { statement: '已缴纳' },
+    });
+    expect(filed.status).toBe(201);
+    const upheld = await w.call('POST', `${D}/objections/${filed.json.id}/resolution`, {
+      as: w.keys.chongming.bureau,
+      body: { decision: 'upheld', reason: '核实' },
+    });
+    expect(upheld.status).toBe(200);
+
+    // The scoring hot path reads this text raw and groups events by it, so every writer must write the same text.
+    const stored = await w.storage.db.all<{ amounts: string; reverses: string | null }>(
+      sql`SELECT amounts, reverses_event_id AS reverses FROM credit_events WHERE subject_id = ${firm} ORDER BY seq`,
+    );
+    const text = (value: string) => `[{"name":"fine_yuan","value":"${value}","unit":"yuan"}]`;
+    expect(stored).toEqual([
+      { amounts: text('1250.5'), reverses: null },
+      { amounts: text('300'), reverses: null },
+      { amounts: text('1250.5'), reverses: reversed },
+      { amounts: text('300'), reverses: objected },
+    ]);
   });
 });
 

@@ -293,6 +293,11 @@ describe('a bank asks how much a GEP eco-loan could be', () => {
     expect(payload.credentialSubject.gepAssets.assessments).toEqual([
       expect.objectContaining({ id: assessment.json.id, eligible: true, ceiling: '585000.00', rateAdjustmentBp: -100 }),
     ]);
+    // The report reads the assessment back as stored: what the bank was answered, reasons and all.
+    const { eligible, failedConditions, ceiling, rateAdjustmentBp, reasons } = assessment.json;
+    expect(payload.credentialSubject.gepAssets.assessments).toEqual([
+      { id: assessment.json.id, at: expect.any(String), product: expect.any(Object), eligible, failedConditions, ceiling, rateAdjustmentBp, reasons },
+    ]);
     const log = await w.call('GET', `${D}/query-log`, { as: token });
     expect(log.json.items.map((e: { action: string }) => e.action)).toEqual(['issueCreditReport', 'assessGepLoan']);
   });

@@ -5,6 +5,7 @@
 import Decimal from 'decimal.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
+import { readStored } from '../platform/db/json-types.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { allocationRuns } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
@@ -15,9 +16,13 @@ import { RuleCompileError } from '../rules/engine/errors.js';
 import { AllocationError, type AllocationInput, type AllocationResult, allocate, type RecordRead } from '../rules/kinds/allocation/allocate.js';
 import { activeVersion, documentOf, getVersion, type RuleSetVersionHead } from '../rules/rule-sets.service.js';
 import { fillFromRecords, type RunRequest } from './record-inputs.service.js';
+import { StoredAllocationInput, StoredAllocationResult } from './schemas.js';
 import { summary } from './statistics.js';
 
 export type AllocationRunRow = typeof allocationRuns.$inferSelect;
+
+const resultOf = (run: AllocationRunRow) => readStored(StoredAllocationResult, run.result, `result of allocation ${run.id}`);
+const inputsOf = (run: AllocationRunRow) => readStored(StoredAllocationInput, run.inputs, `inputs of allocation ${run.id}`);
 
 export type { RunRequest } from './record-inputs.service.js';
 
@@ -64,7 +69,7 @@ export async function runAllocation(
   const committed = committedOutcome<{ runId: string }>(ctx);
   if (committed) {
     const run = await getRun(ctx, committed.runId);
-    return { run, result: JSON.parse(run.result) as AllocationResult };
+    return { run, result: resultOf(run) };
   }
   const version = await activeVersion(ctx, ruleSetId, ctx.now);
   const { input, result } = await compute(ctx, version, request);
@@ -80,8 +85,8 @@ export async function runAllocation(
       period: input.period,
       fund: result.fund,
       total: result.total,
-      inputs: JSON.stringify(input),
-      result: JSON.stringify(result),
+      inputs: input,
+      result,
       createdAt: ctx.now.toISOString(),
       createdBy: principalRef(ctx.principal),
     })
@@ -101,11 +106,13 @@ async function getRun(ctx: ServiceContext, id: string): Promise<AllocationRunRow
 
 export async function getAllocation(ctx: ServiceContext, id: string, recompute: boolean) {
   const run = await getRun(ctx, id);
-  const stored = JSON.parse(run.result) as AllocationResult;
+  const stored = resultOf(run);
   if (!recompute) return { run, result: stored, reproduced: null };
   // The version the run used, whatever has been published since, with the inputs it stored.
-  const { result: again } = await compute(ctx, await getVersion(ctx, run.versionId), JSON.parse(run.inputs) as AllocationInput, stored.reads ?? []);
-  return { run, result: stored, reproduced: JSON.stringify(again) === run.result };
+  const { result: again } = await compute(ctx, await getVersion(ctx, run.versionId), inputsOf(run), stored.reads ?? []);
+  // Compared with the column as stored (drizzle's parse of it stringifies back to the same text), not
+  // with the schema's copy, whose keys are in the schema's order.
+  return { run, result: stored, reproduced: JSON.stringify(again) === JSON.stringify(run.result) };
 }
 
 /** The runs of the district, newest first, optionally of one rule set: heads only, without inputs and results. */
@@ -141,7 +148,7 @@ async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<Alloc
     .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
     .limit(1);
   if (!last) throw new DomainError('no-inputs', `rule set '${ruleSetId}' has never been run: give the inputs to simulate with`);
-  return JSON.parse(last.inputs) as AllocationInput;
+  return inputsOf(last);
 }
 
 export async function simulate(

@@ -3,7 +3,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
 import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { creditFilePage, type EventRow, MAX_BATCH, recordEvents, reverseEvent } from './events.service.js';
 import { Amount, EventInput } from './schemas.js';
 
@@ -38,7 +37,7 @@ function toEvent(row: EventRow, reversedBy: string | null, disputed: boolean, ti
     recordedAt: row.recordedAt,
     agency: row.agency,
     evidence: row.evidence,
-    amounts: JSON.parse(row.amounts) as EventAmount[],
+    amounts: row.amounts,
     note: row.note,
     reversesEventId: row.reversesEventId,
     reversedBy,

@@ -115,7 +115,8 @@ export async function resolveObjection(
           recordedBy: sql<string>`${reversal.recordedBy}`.as('recorded_by'),
           agency: sql<string>`${reversal.agency}`.as('agency'),
           evidence: sql<string>`${reversal.evidence}`.as('evidence'),
-          amounts: sql<string>`${reversal.amounts}`.as('amounts'),
+          // A raw select writes the column's text itself: the same text drizzle writes for the column.
+          amounts: sql<string>`${JSON.stringify(reversal.amounts)}`.as('amounts'),
           note: sql<string | null>`${reversal.note}`.as('note'),
           reversesEventId: sql<string>`${reversal.reversesEventId}`.as('reverses_event_id'),
           externalId: sql<string | null>`${null}`.as('external_id'),

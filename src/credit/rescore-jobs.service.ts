@@ -11,6 +11,7 @@
  */
 import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
+import type { JobFailure } from '../platform/db/json-types.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { rescoreJobs } from '../platform/db/schema.js';
 import { yieldToOthers } from '../platform/deps.js';
@@ -35,7 +36,7 @@ export interface RescoreJob {
   subjectsDone: number;
   eventsDone: number;
   results: KindTally[];
-  error: { code: string; detail: string } | null;
+  error: JobFailure | null;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -51,8 +52,8 @@ function toJob(row: RescoreJobRow): RescoreJob {
     subjectsTotal: row.subjectsTotal,
     subjectsDone: row.subjectsDone,
     eventsDone: row.eventsDone,
-    results: JSON.parse(row.results) as KindTally[],
-    error: row.error ? (JSON.parse(row.error) as { code: string; detail: string }) : null,
+    results: row.results,
+    error: row.error,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     updatedAt: row.updatedAt,
@@ -81,7 +82,7 @@ export async function startRescore(ctx: ServiceContext, input: { asOf?: Date | u
       asOf: asOf.toISOString(),
       scorecardId: input.scorecard ?? null,
       subjectsTotal: total,
-      results: JSON.stringify(emptyTallies(plan)),
+      results: emptyTallies(plan),
       createdAt: at,
       createdBy: principalRef(p),
       updatedAt: at,
@@ -152,9 +153,9 @@ export async function advanceRescoreJob(
   let after = claimed.cursor;
   let subjectsDone = claimed.subjectsDone;
   let eventsDone = claimed.eventsDone;
-  const results = JSON.parse(claimed.results) as KindTally[];
+  const results = claimed.results;
   let finished = false;
-  let failure: { code: string; detail: string } | undefined;
+  let failure: JobFailure | undefined;
   try {
     const plan = await planRescore(ctx, { asOf: new Date(claimed.asOf), scorecardId: claimed.scorecardId ?? undefined });
     do {
@@ -184,12 +185,12 @@ export async function advanceRescoreJob(
       cursor: after,
       subjectsDone,
       eventsDone,
-      results: JSON.stringify(results),
+      results,
       updatedAt: at,
       // Kept by a runner that goes on with the next slice, released otherwise.
       leaseHolder: options.keep && !finished && !failure ? holder : null,
       leaseUntil: options.keep && !finished && !failure ? leaseUntil() : '',
-      ...(failure ? { status: 'failed' as const, error: JSON.stringify(failure), finishedAt: at } : {}),
+      ...(failure ? { status: 'failed' as const, error: failure, finishedAt: at } : {}),
       ...(finished ? { status: 'done' as const, finishedAt: at } : {}),
     })
     .where(and(eq(rescoreJobs.id, jobId), eq(rescoreJobs.leaseHolder, holder)))

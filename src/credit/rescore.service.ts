@@ -11,11 +11,11 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
+import type { KindTally } from '../platform/db/json-types.js';
 import { subjects } from '../platform/db/schema.js';
 import { DomainError } from '../platform/errors.js';
 import { SUBJECT_KINDS, type SubjectKind } from '../platform/vocabulary.js';
 import { RuleEvaluationError } from '../rules/engine/errors.js';
-import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import { type CreditPolicy, creditPolicy } from './credit-policy.service.js';
 import { scoreSubject } from './score.service.js';
 import {
@@ -45,12 +45,8 @@ export interface RescorePlan {
   fileOf: ReturnType<typeof sql.raw>;
 }
 
-export interface KindTally {
-  subjectKind: SubjectKind;
-  ruleSets: { scorecard: RuleSetRef; behaviourList: RuleSetRef; districtPolicy?: RuleSetRef };
-  subjects: number;
-  grades: Record<string, number>;
-}
+/** A job stores its tallies as JSON, so their shape is defined with the storage schema. */
+export type { KindTally } from '../platform/db/json-types.js';
 
 export interface PageResult {
   /** The last subject scored; undefined when there was none left. */

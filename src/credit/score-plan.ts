@@ -15,8 +15,9 @@
  * holds them.
  */
 import { addDays, addYears, windowStart } from '../platform/dates.js';
+import { parseEventAmounts } from '../platform/db/json-types.js';
 import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
-import type { CompiledCode, EventAmount, ScoringBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
+import type { CompiledCode, ScoringBehaviourList } from '../rules/kinds/behaviour-list/compile.js';
 import type { ScorecardBody } from '../rules/kinds/scorecard/body.js';
 import { type CompiledScorecard, hundredths } from '../rules/kinds/scorecard/compile.js';
 import { factCounts } from './credit-score.js';
@@ -170,7 +171,7 @@ function pointsOf(code: PlanCode, amounts: string | undefined): number {
   const key = amounts ?? '[]';
   let points = code.pointsByAmounts.get(key);
   if (points === undefined) {
-    points = hundredths(code.compiled.points(JSON.parse(key) as EventAmount[]));
+    points = hundredths(code.compiled.points(parseEventAmounts(key)));
     if (code.pointsByAmounts.size < 4096) code.pointsByAmounts.set(key, points);
   }
   return points;
@@ -307,7 +308,7 @@ export function factsOf(plan: ScorePlan, file: string): { facts: Record<string, 
         }
         totals[feed.slot] = (totals[feed.slot] as number) + points;
       } else {
-        const value = (JSON.parse(amounts ?? '[]') as EventAmount[]).find((a) => a.name === feed.amount)?.value;
+        const value = parseEventAmounts(amounts ?? '[]').find((a) => a.name === feed.amount)?.value;
         if (value !== undefined) {
           let sum = sums[feed.slot];
           if (!sum) {

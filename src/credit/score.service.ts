@@ -4,7 +4,6 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { DomainError, fail } from '../platform/errors.js';
 import { RuleEvaluationError } from '../rules/engine/errors.js';
-import type { EventAmount } from '../rules/kinds/behaviour-list/compile.js';
 import { type CreditPolicy, creditPolicy, scorecardsFor } from './credit-policy.service.js';
 import { type CreditScore, computeCreditScore } from './credit-score.js';
 import { subjectFile } from './events.service.js';
@@ -46,10 +45,9 @@ export async function scoreSubject(ctx: ServiceContext, subjectId: string, optio
     ? (await scorecardsFor(ctx, subject.kind, asOf)).filter((p) => p.scorecard.ruleSet.hash !== policy.scorecard.ruleSet.hash)
     : [];
   const [events, objections] = await Promise.all([subjectFile(ctx, subjectId), subjectObjections(ctx, subjectId)]);
-  const file = events.map((e) => ({ ...e, amounts: JSON.parse(e.amounts) as EventAmount[] }));
   const scoreWith = (p: CreditPolicy) =>
     computeCreditScore({
-      events: file,
+      events,
       objections,
       list: p.list,
       scorecard: p.scorecard,

@@ -11,6 +11,7 @@ import Decimal from 'decimal.js';
 import { and, asc, desc, eq, lte } from 'drizzle-orm';
 import { logRead } from '../platform/audit/query-log.js';
 import type { ServiceContext } from '../platform/context.js';
+import { readStored } from '../platform/db/json-types.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { gepAccountPins, gepAccounts } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
@@ -21,6 +22,7 @@ import { type AccountRow, type Category, computeAccount, type GepAccount } from 
 import { convert, type Unit, unitOf } from '../rules/units/units.js';
 import { FIGURES, measurementsAsOf, requireYearBegun, type StoredMeasurement } from './measurements.service.js';
 import { type MethodVersion, methodFor, methodVersion } from './method.service.js';
+import { StoredAccount } from './schemas.js';
 import { childrenOf, type GepUnitRow, readableUnit } from './units.service.js';
 
 export interface AccountView extends GepAccount {
@@ -59,6 +61,9 @@ interface Options {
   /** The open account even where a closed revision exists (the bureau's working view). */
   view?: 'current' | 'open' | undefined;
 }
+
+/** A closed revision as it was closed. */
+const closedView = (row: { id: string; account: unknown }): AccountView => readStored(StoredAccount, row.account, `GEP account ${row.id}`);
 
 async function latestClosed(ctx: ServiceContext, unit: GepUnitRow, year: number, asOf: Date) {
   const [row] = await ctx.deps.storage.db
@@ -122,7 +127,7 @@ export async function accountOf(ctx: ServiceContext, unit: GepUnitRow, year: num
   if (asOf > ctx.now) throw fail.field('/asOf', 'in the future', 'asOf cannot be in the future');
   if (options.view !== 'open') {
     const closed = await latestClosed(ctx, unit, year, asOf);
-    if (closed) return JSON.parse(closed.account) as AccountView;
+    if (closed) return closedView(closed);
   }
   return openAccount(ctx, unit, year, asOf, options.pin === true && options.asOf === undefined);
 }
@@ -143,7 +148,7 @@ async function openAccount(ctx: ServiceContext, unit: GepUnitRow, year: number, 
     const views = [];
     for (const child of kids) {
       const closed = await latestClosed(ctx, child, year, asOf);
-      views.push({ child, view: closed ? (JSON.parse(closed.account) as AccountView) : await openAccount(ctx, child, year, asOf, pin, depth + 1) });
+      views.push({ child, view: closed ? closedView(closed) : await openAccount(ctx, child, year, asOf, pin, depth + 1) });
     }
     children = views.map(({ child, view }) => ({
       code: child.code,
@@ -305,7 +310,7 @@ export async function closeAccount(
       methodVersionId: open.methodVersionId,
       methodHash: open.ruleSet.hash,
       total: open.total,
-      account: JSON.stringify(view),
+      account: view,
       note: input.note ?? null,
       closedAt: at,
       closedBy: principalRef(p),
@@ -323,7 +328,7 @@ async function viewOf(ctx: ServiceContext, accountId: string): Promise<AccountVi
     .from(gepAccounts)
     .where(and(eq(gepAccounts.districtId, ctx.districtId), eq(gepAccounts.id, accountId)));
   if (!row) throw fail.notFound(`no closed account '${accountId}'`);
-  return JSON.parse(row.account) as AccountView;
+  return closedView(row);
 }
 
 /**

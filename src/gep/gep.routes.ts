@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, jsonBody, problemResponses } from '../platform/http/openapi.js';
-import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
+import { DecimalString } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
-import { ECOSYSTEM_TYPES } from '../platform/vocabulary.js';
 import { recordMeasurements } from './measurements.service.js';
-import { GepUnit, toUnit, UnitCodeParam } from './schemas.js';
-import { UNIT_LEVELS, upsertUnit } from './units.service.js';
+import { GepUnit, GepUnitInput, toUnit, UnitCodeParam } from './schemas.js';
+import { upsertUnit } from './units.service.js';
 
 const Decimal = DecimalString;
 
@@ -19,43 +18,7 @@ const upsertRoute = createRoute({
     'The bureau or a recording agency: creates the unit (201) or updates its owner, parent, areas and ecosystems (200). Units form a hierarchy through `parent`; a unit with `rollUp` adds up its children. Measurements are recorded separately, per year and indicator.',
   request: {
     params: UnitCodeParam,
-    body: jsonBody(
-      z
-        .strictObject({
-          name: z.string().min(1).max(200),
-          level: z.enum(UNIT_LEVELS),
-          parent: z
-            .string()
-            .max(80)
-            .nullable()
-            .optional()
-            .openapi({ description: 'The code of the unit it belongs to (district → town → village → plot)' }),
-          rollUp: z
-            .boolean()
-            .optional()
-            .openapi({ description: "Its account is the sum of its children's; it then holds no measurement of its own (that would count twice)" }),
-          redLineAreaHa: Decimal.nullable().optional().openapi({ description: '生态保护红线面积 (ha), for compensation factors' }),
-          forestAreaHa: Decimal.nullable().optional().openapi({ description: '森林面积 (ha), for compensation factors' }),
-          owner: SubjectRefSchema.nullable().optional().openapi({ description: 'The subject that holds the rights, if any' }),
-          areaHa: Decimal,
-          ecosystemTypes: z.array(z.enum(ECOSYSTEM_TYPES)).min(1),
-          method: z
-            .string()
-            .max(80)
-            .nullable()
-            .optional()
-            .openapi({ description: 'The GEP method (rule set id) this unit is accounted by; needed where several are in force' }),
-        })
-        .openapi('GepUnitInput', {
-          example: {
-            name: '东滩湿地7号地块',
-            level: 'plot',
-            owner: { kind: 'firm', uscc: '91310230MA1H5G6L7G' },
-            areaHa: '420.5',
-            ecosystemTypes: ['wetland'],
-          },
-        }),
-    ),
+    body: jsonBody(GepUnitInput),
   },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: GepUnit } } },

@@ -14,6 +14,7 @@ import { readLogStatements } from '../platform/audit/query-log.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { addMonths, addYears } from '../platform/dates.js';
+import { readStored } from '../platform/db/json-types.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
 import { gepUnits, loanAssessments } from '../platform/db/schema.js';
 import { DomainError, type FieldIssue, fail } from '../platform/errors.js';
@@ -21,6 +22,7 @@ import { newId } from '../platform/util/ids.js';
 import { type Assessment, assessLoan, type BorrowerFacts, type PledgeValue } from '../rules/kinds/loan-product/assess.js';
 import type { GepValueType, LoanProductBody, PledgeType } from '../rules/kinds/loan-product/body.js';
 import { activeVersion, activeVersionsOfKind, documentOf } from '../rules/rule-sets.service.js';
+import { StoredAssessment } from './schemas.js';
 
 export interface LoanProduct {
   id: string;
@@ -142,7 +144,7 @@ export async function assessGepLoan(ctx: ServiceContext, input: AssessInput): Pr
           eligible: assessment.eligible,
           ceiling: assessment.ceiling,
           request: JSON.stringify(input),
-          result: JSON.stringify(assessment),
+          result: assessment,
           createdAt: ctx.now.toISOString(),
         })
         .returning({ id: loanAssessments.id }),
@@ -275,6 +277,6 @@ export async function assessmentsFor(ctx: ServiceContext, subjectId: string, ids
     id: r.id,
     createdAt: r.createdAt,
     product: { id: r.productId, hash: r.productHash },
-    ...(JSON.parse(r.result) as Assessment),
+    ...readStored(StoredAssessment, r.result, `loan assessment ${r.id}`),
   }));
 }

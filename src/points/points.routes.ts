@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { SubjectSchema, toSubject } from '../identity/schemas.js';
 import { chinaDate } from '../platform/clock.js';
 import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses, SubjectParam } from '../platform/http/openapi.js';
-import { pageOf, pageQuery, SubjectRefSchema } from '../platform/http/schemas.js';
+import { pageOf, pageQuery } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { HOLDER_KINDS, LEDGER_KINDS } from '../platform/vocabulary.js';
 import { IsoDate } from '../rules/kinds/common.js';
@@ -13,6 +13,7 @@ import { type BenefitRow, createBenefit, listBenefits } from './benefits.service
 import { cataloguesAsWritten } from './catalogues.service.js';
 import { account, type LedgerRow, ledgerPage, pointsBalance } from './ledger.service.js';
 import { redeem } from './redeem.service.js';
+import { AwardLine, AwardPointsBody, NewBenefitSchema } from './schemas.js';
 import { setSourceConsent, sourceStates } from './sources.service.js';
 import { statistics } from './statistics.service.js';
 
@@ -77,37 +78,6 @@ const toBenefit = (b: BenefitRow & { left: number | null }): z.infer<typeof Bene
   validFrom: b.validFrom,
   validUntil: b.validUntil,
 });
-
-const awardFields = {
-  holder: SubjectRefSchema,
-  action: z.string().min(1).max(64),
-  amount: z
-    .strictObject({
-      value: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, 'a non-negative decimal as a string'),
-      unit: z.string().min(1).max(32),
-    })
-    .optional(),
-  occurredOn: IsoDate.optional(),
-  reference: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ description: 'What makes the award unique where the catalogue says so, e.g. a bill number' }),
-  evidence: z.string().max(2000).optional(),
-  catalogue: z
-    .string()
-    .min(1)
-    .max(80)
-    .optional()
-    .openapi({ description: 'The points catalogue the action is in, where several in force list it (e.g. a transit platform’s)' }),
-};
-
-const AwardPointsBody = z.strictObject(awardFields).openapi('AwardPoints', {
-  example: { holder: { kind: 'resident', idNumber: '310230198503121233' }, action: 'WASTE-SORTING', occurredOn: '2026-11-24' },
-});
-
-const AwardLine = z.strictObject(awardFields).openapi('AwardPointsLine');
 
 const BatchLineResult = z
   .object({
@@ -377,28 +347,7 @@ const createBenefitRoute = createRoute({
   request: {
     params: DistrictParam,
     headers: IdempotencyHeader,
-    body: jsonBody(
-      z
-        .strictObject({
-          name: z.string().min(1).max(200),
-          description: z.string().max(2000).optional(),
-          cost: z.number().int().positive(),
-          stock: z.number().int().positive().nullable().optional().describe('Omit or null for unlimited'),
-          holderKinds: z.array(z.enum(HOLDER_KINDS)).min(1).default(['resident']),
-          validFrom: IsoDate,
-          validUntil: IsoDate,
-        })
-        .openapi('NewBenefit', {
-          example: {
-            name: '东平国家森林公园门票',
-            cost: 50,
-            stock: 200,
-            holderKinds: ['resident'],
-            validFrom: '2026-12-01',
-            validUntil: '2027-11-30',
-          },
-        }),
-    ),
+    body: jsonBody(NewBenefitSchema),
   },
   responses: {
     201: { description: 'Registered', content: { 'application/json': { schema: Benefit } } },

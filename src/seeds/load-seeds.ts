@@ -11,16 +11,19 @@ import { EventInput as EventInputSchema } from '../credit/schemas.js';
 import { createDistrict } from '../districts/districts.service.js';
 import { closeAccount } from '../gep/accounts.service.js';
 import { recordMeasurements } from '../gep/measurements.service.js';
-import { type UnitInput, upsertUnit } from '../gep/units.service.js';
+import { GepUnitInput } from '../gep/schemas.js';
+import { upsertUnit } from '../gep/units.service.js';
 import { createClient } from '../identity/clients.service.js';
 import { registerSubject } from '../identity/subjects.service.js';
 import type { ServiceContext } from '../platform/context.js';
 import { districts } from '../platform/db/schema.js';
 import type { AppDeps } from '../platform/deps.js';
 import { CLIENT_ROLES } from '../platform/vocabulary.js';
-import { type AwardInput, award } from '../points/award.service.js';
-import { createBenefit, type NewBenefit } from '../points/benefits.service.js';
+import { award } from '../points/award.service.js';
+import { createBenefit } from '../points/benefits.service.js';
+import { AwardPointsBody, NewBenefitSchema } from '../points/schemas.js';
 
+// Each entry is parsed with the API's own request schema, so a seed file is held to what a client may send.
 const SeedFile = z.strictObject({
   districts: z.array(
     z.strictObject({
@@ -33,22 +36,19 @@ const SeedFile = z.strictObject({
           agency: z.string().optional(),
         }),
       ),
-      // Parsed with the API's own request schemas, so a seed file is held to what a client may send.
       events: z.array(EventInputSchema.extend({ by: z.string().describe('The recording agency') })).default([]),
       gepUnits: z
         .array(
-          z
-            .object({
-              code: z.string(),
-              year: z.number().int(),
-              measurements: z.array(z.object({ indicator: z.string(), value: z.string(), unit: z.string(), source: z.string() })),
-              closed: z.string().optional().describe("The bureau's approval note: the year's account is closed with it"),
-            })
-            .catchall(z.unknown()),
+          GepUnitInput.extend({
+            code: z.string(),
+            year: z.number().int(),
+            measurements: z.array(z.object({ indicator: z.string(), value: z.string(), unit: z.string(), source: z.string() })),
+            closed: z.string().optional().describe("The bureau's approval note: the year's account is closed with it"),
+          }),
         )
         .default([]),
-      benefits: z.array(z.object({}).catchall(z.unknown())).default([]),
-      awards: z.array(z.object({ by: z.string() }).catchall(z.unknown())).default([]),
+      benefits: z.array(NewBenefitSchema).default([]),
+      awards: z.array(AwardPointsBody.extend({ by: z.string().describe('The recording agency') })).default([]),
       allocations: z.array(z.strictObject({ ruleSetId: z.string().min(1).max(80), ...AllocationInputSchema.shape })).default([]),
       subjects: z.array(
         z.discriminatedUnion('kind', [
@@ -107,14 +107,14 @@ export async function loadSeeds(deps: AppDeps, seedYaml: string): Promise<SeedRe
       await recordEvents({ ...ctx, principal: recorder }, events);
     }
     for (const { code, year, measurements, closed, ...unit } of d.gepUnits) {
-      const { row } = await upsertUnit(ctx, code, unit as unknown as UnitInput);
+      const { row } = await upsertUnit(ctx, code, unit);
       if (measurements.length) await recordMeasurements(ctx, code, year, measurements);
       if (closed) await closeAccount(ctx, row, year, { note: closed });
     }
-    for (const b of d.benefits) await createBenefit(ctx, b as unknown as NewBenefit);
+    for (const b of d.benefits) await createBenefit(ctx, b);
     for (const { by, ...a } of d.awards) {
       const recorder = { type: 'client' as const, clientId: 'seed', districtId: d.id, role: 'recorder' as const, agency: by, name: `seed ${by}` };
-      await award({ ...ctx, principal: recorder }, a as unknown as AwardInput);
+      await award({ ...ctx, principal: recorder }, a);
     }
     for (const { ruleSetId, ...run } of d.allocations) await runAllocation(ctx, ruleSetId, run);
   }

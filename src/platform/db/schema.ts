@@ -24,6 +24,7 @@ import {
   type SubjectKind,
   UNIT_LEVELS,
 } from '../vocabulary.js';
+import type { EventAmount, JobFailure, KindTally } from './json-types.js';
 
 export const districts = sqliteTable('districts', {
   id: text('id').primaryKey(),
@@ -153,8 +154,8 @@ export const creditEvents = sqliteTable(
     recordedBy: text('recorded_by').notNull(),
     agency: text('agency').notNull(),
     evidence: text('evidence').notNull(),
-    /** JSON: [{ name, value (decimal string), unit }]. */
-    amounts: text('amounts').notNull(),
+    /** JSON: [{ name, value (decimal string), unit }], as JSON.stringify writes it (scoring groups events by this text). */
+    amounts: text('amounts', { mode: 'json' }).$type<EventAmount[]>().notNull(),
     note: text('note'),
     /** Set on a reversing event: the event it cancels. At most one reversal per event. */
     reversesEventId: text('reverses_event_id').unique(),
@@ -197,12 +198,13 @@ export const rescoreJobs = sqliteTable(
     subjectsDone: integer('subjects_done').notNull().default(0),
     eventsDone: integer('events_done').notNull().default(0),
     /** JSON: per subject kind, the rule sets used and the count of subjects in each grade so far. */
-    results: text('results').notNull(),
+    results: text('results', { mode: 'json' }).$type<KindTally[]>().notNull(),
     /** The last subject id scored; the next slice starts after it. */
     cursor: text('cursor').notNull().default(''),
     leaseHolder: text('lease_holder'),
     leaseUntil: text('lease_until').notNull().default(''),
-    error: text('error'),
+    /** JSON: why a failed job stopped. */
+    error: text('error', { mode: 'json' }).$type<JobFailure>(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -526,8 +528,8 @@ export const loanAssessments = sqliteTable(
     ceiling: text('ceiling').notNull(),
     /** JSON: the request as given. */
     request: text('request').notNull(),
-    /** JSON: the whole assessment with its reasons. */
-    result: text('result').notNull(),
+    /** JSON: the whole assessment with its reasons; loans reads it with its schema. */
+    result: text('result', { mode: 'json' }).notNull(),
     createdAt: text('created_at').notNull(),
   },
   (t) => [index('loan_assessments_subject').on(t.districtId, t.subjectId)],
@@ -549,8 +551,10 @@ export const allocationRuns = sqliteTable(
     period: text('period').notNull(),
     fund: text('fund'),
     total: text('total').notNull(),
-    inputs: text('inputs').notNull(),
-    result: text('result').notNull(),
+    /** JSON: the input as filled from the records; compensation reads it with its schema. */
+    inputs: text('inputs', { mode: 'json' }).notNull(),
+    /** JSON: the allocation with every step; compensation reads it with its schema. */
+    result: text('result', { mode: 'json' }).notNull(),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
@@ -621,8 +625,8 @@ export const gepAccounts = sqliteTable(
     methodVersionId: text('method_version_id').notNull(),
     methodHash: text('method_hash').notNull(),
     total: text('total').notNull(),
-    /** JSON: the whole account as closed, rows, steps, measurements used and all. */
-    account: text('account').notNull(),
+    /** JSON: the whole account as closed, rows, steps, measurements used and all; GEP reads it with its schema. */
+    account: text('account', { mode: 'json' }).notNull(),
     note: text('note'),
     closedAt: text('closed_at').notNull(),
     closedBy: text('closed_by').notNull(),

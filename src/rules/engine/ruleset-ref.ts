@@ -1,6 +1,2 @@
-/** What every score, decision, allocation and report records about the rules it used. */
-export interface RuleSetRef {
-  id: string;
-  version: number;
-  hash: string;
-}
+/** What every score, decision, allocation and report records about the rules it used (stored as JSON, so defined with the storage schema). */
+export type { RuleSetRef } from '../../platform/db/json-types.js';

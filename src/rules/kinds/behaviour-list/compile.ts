@@ -4,6 +4,7 @@
  * and black lists.
  */
 
+import type { EventAmount } from '../../../platform/db/json-types.js';
 import type { SubjectKind } from '../../../platform/vocabulary.js';
 import { CompileIssues, RuleCompileError } from '../../engine/errors.js';
 import type { RuleSetRef } from '../../engine/ruleset-ref.js';
@@ -12,11 +13,8 @@ import { compileFormula, FormulaError, type FormulaType, type FormulaValue, NUMB
 import { type Unit, UnitError, unitOf } from '../../units/units.js';
 import type { BehaviourCode, BehaviourListBody } from './body.js';
 
-export interface EventAmount {
-  name: string;
-  value: string;
-  unit: string;
-}
+/** An event's amounts are stored as JSON, so their shape is defined with the storage schema. */
+export type { EventAmount } from '../../../platform/db/json-types.js';
 
 export interface CompiledCode {
   def: BehaviourCode;
