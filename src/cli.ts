@@ -14,7 +14,7 @@ import { Presets, SingleBar } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { eq } from 'drizzle-orm';
 import { exportJWK, generateKeyPair, type JSONWebKeySet, type JWK } from 'jose';
-import { diffResults, LocalRuleError, simulateFile } from './compensation/local-files.js';
+import { diffResults, LocalRuleError, readLocalInputs, simulateFile } from './compensation/local-files.js';
 import { importEvents, parseCsvEvents, parseNdjson, reasonsOf } from './credit/bulk-import.js';
 import { runRescoreJob, startRescore } from './credit/rescore-jobs.service.js';
 import { createDistrict } from './districts/districts.service.js';
@@ -43,7 +43,7 @@ import { fetchStatus, readStatus, type StatusCheck, statusReferenceOf } from './
 import { verifyReport } from './reports/verify.js';
 import { describeFailure } from './rules/examples.js';
 import { allRuleKindSchemas } from './rules/json-schema.js';
-import type { AllocationInput, AllocationResult } from './rules/kinds/allocation/allocate.js';
+import type { AllocationResult } from './rules/kinds/allocation/allocate.js';
 import { checkRuleSource, ownExamples } from './rules/rule-sets.service.js';
 
 /** An error the operator can act on: printed as is, to stderr, with exit 1. */
@@ -318,7 +318,7 @@ rules
     }
   });
 
-const readInputs = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as AllocationInput;
+const readInputs = (path: string) => readLocalInputs(readFileSync(path, 'utf8'), path);
 const printable = (r: AllocationResult) =>
   r.recipients.map((x) => `  ${x.id.padEnd(24)} ${x.amount.padStart(18)}${x.constrained ? `  (${x.constrained})` : ''}`).join('\n');
 

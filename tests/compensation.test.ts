@@ -402,10 +402,24 @@ describe('a bureau that works in a text editor', () => {
       const bad = await cli('simulate', broken, '--inputs', inputs).catch((e: { stderr: string; code: number }) => e);
       expect(bad).toMatchObject({ code: 1 });
       expect((bad as { stderr: string }).stderr).toMatch(/broken\.yaml:\d+ \/body\/split\/factors: weights sum to 1.1, not 1/);
+      // An inputs file with a wrong field is refused naming the file and the field; nothing is printed as a result.
+      const wrong = join(dir, 'wrong.json');
+      writeFileSync(wrong, JSON.stringify({ period: '2026', fund: '3万', recipients: [] }));
+      const refused = await cli('simulate', 'scoring-rules/compensation-town-fund.yaml', '--inputs', wrong).catch(
+        (e: { stderr: string; stdout: string; code: number }) => e,
+      );
+      expect(refused).toMatchObject({ code: 1, stdout: '' });
+      expect((refused as { stderr: string }).stderr).toMatch(/wrong\.json \/fund: yuan as a decimal string to the fen/);
+      writeFileSync(wrong, '{ "period": ');
+      const notJson = await cli('diff', 'scoring-rules/compensation-town-fund.yaml', candidate, '--inputs', wrong).catch(
+        (e: { stderr: string; code: number }) => e,
+      );
+      expect(notJson).toMatchObject({ code: 1 });
+      expect((notJson as { stderr: string }).stderr).toMatch(/wrong\.json: not JSON/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('the same allocation on every storage engine', () => {

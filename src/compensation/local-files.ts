@@ -7,9 +7,38 @@ import { compiledOf } from '../rules/compiled-cache.js';
 import { RuleCompileError, RuleCompileErrors } from '../rules/engine/errors.js';
 import { AllocationError, type AllocationInput, type AllocationResult, allocate } from '../rules/kinds/allocation/allocate.js';
 import { parseRuleFile } from '../rules/rule-file.js';
+import { AllocationInputSchema } from './schemas.js';
 import { summary } from './statistics.js';
 
 export class LocalRuleError extends Error {}
+
+/**
+ * An inputs file as the API takes it (AllocationInput), checked with the API's own schema: a file that
+ * is not JSON, or a field that is wrong, is refused naming the file and the field. Inputs the service
+ * fills from its records (`recipientsFrom`, `gep`, `asOf`) need the service.
+ */
+export function readLocalInputs(text: string, file: string): AllocationInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new LocalRuleError(`${file}: not JSON: ${(error as Error).message}`);
+  }
+  const parsed = AllocationInputSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new LocalRuleError(parsed.error.issues.map((i) => `${file} /${i.path.join('/')}: ${i.message}`).join('\n'));
+  }
+  const { recipientsFrom, gep, asOf, ...input } = parsed.data;
+  const fromRecords = Object.entries({ recipientsFrom, gep, asOf })
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+  if (fromRecords.length > 0) {
+    throw new LocalRuleError(
+      `${file} /${fromRecords[0]}: ${fromRecords.join(', ')} fill inputs from the service's records; simulate through the API, or list the values`,
+    );
+  }
+  return input;
+}
 
 export async function simulateFile(source: string, file: string, input: AllocationInput): Promise<AllocationResult> {
   const parsed = await parseRuleFile(source, file);
