@@ -9,11 +9,13 @@ import { readFileSync } from 'node:fs';
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { changeOf, fenOf, totalOf } from '../src/compensation/changes.js';
 import { toFixed } from '../src/rules/formula/exact.js';
 import { allocate } from '../src/rules/kinds/allocation/allocate.js';
 import { type CompiledAllocation, compileAllocation } from '../src/rules/kinds/allocation/compile.js';
 import type { AllocationInput } from '../src/rules/kinds/allocation/model.js';
 import { TIE_BREAK } from '../src/rules/kinds/allocation/rounding.js';
+import { fenText } from '../src/rules/kinds/allocation/scaled.js';
 import { parseRuleFile } from '../src/rules/rule-file.js';
 import { referenceSplit } from './support/split-reference.js';
 
@@ -177,4 +179,25 @@ describe('a bureau splits a fund exactly as the decimal engine did', () => {
     );
     expect(allocated).toBeGreaterThan(80);
   }, 60_000);
+});
+
+describe('a bureau diffs two allocations', () => {
+  it('each change and its percentage, and the total, are what decimal.js gave, gains and losses, from and to zero', () => {
+    const amount = fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }).map((fen) => fenText(fen));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(amount, fc.oneof(amount, fc.constant('0.00'))), { minLength: 1, maxLength: 20 }), (pairs) => {
+        const changes = pairs.map(([a, b]) => {
+          const [x, y] = [new Decimal(a), new Decimal(b)];
+          const want = {
+            change: y.minus(x).toFixed(2),
+            changePercent: x.isZero() ? null : y.minus(x).div(x).mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+          };
+          expect(changeOf(fenOf(a), fenOf(b))).toEqual(want);
+          return want;
+        });
+        expect(totalOf(changes)).toBe(changes.reduce((s, c) => s.plus(c.change), new Decimal(0)).toFixed(2));
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
 });

@@ -2,7 +2,6 @@
  * Compensation allocations and the bureau's rule lifecycle: simulate a draft, diff it against what is
  * published, publish it with an effective date, run allocations, and re-run an old one to the fen.
  */
-import Decimal from 'decimal.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
@@ -14,6 +13,7 @@ import { compiledOf } from '../rules/compiled-cache.js';
 import { RuleCompileError } from '../rules/engine/errors.js';
 import { AllocationError, type AllocationInput, type AllocationResult, allocate, type RecordRead } from '../rules/kinds/allocation/allocate.js';
 import { activeVersion, documentOf, getVersion, type RuleSetVersionHead } from '../rules/rule-sets.service.js';
+import { changeOf, fenOf, totalOf } from './changes.js';
 import { fillFromRecords, type RunRequest } from './record-inputs.service.js';
 import { summary } from './statistics.js';
 
@@ -134,8 +134,9 @@ export async function listRuns(ctx: ServiceContext, filter: { ruleSetId?: string
 }
 
 async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<AllocationInput> {
+  // Only the inputs: a run's stored result is several megabytes at 10 000 recipients, and not needed here.
   const [last] = await ctx.deps.storage.db
-    .select()
+    .select({ inputs: allocationRuns.inputs })
     .from(allocationRuns)
     .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.ruleSetId, ruleSetId)))
     .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
@@ -181,8 +182,6 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
   const changes: RecipientChange[] = ids.map((id) => {
     const x = b.get(id);
     const y = a.get(id);
-    const before = new Decimal(x?.amount ?? 0);
-    const after = new Decimal(y?.amount ?? 0);
     const crossed: string[] = [];
     if (x?.constrained !== y?.constrained) {
       if (y?.constrained) crossed.push(`now at the ${y.constrained}`);
@@ -192,8 +191,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
       id,
       before: x?.amount ?? null,
       after: y?.amount ?? null,
-      change: after.minus(before).toFixed(2),
-      changePercent: before.isZero() ? null : after.minus(before).div(before).mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      ...changeOf(fenOf(x?.amount ?? '0'), fenOf(y?.amount ?? '0')),
       crossed,
     };
   });
@@ -204,7 +202,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
     candidate: { versionId: candidate.id, hash: candidate.hash, status: candidate.status },
     period: input.period,
     changes,
-    totalChange: changes.reduce((s, c) => s.plus(c.change), new Decimal(0)).toFixed(2),
+    totalChange: totalOf(changes),
     summary: { before: summary(numbers(before)), after: summary(numbers(after)) },
     before,
     after,

@@ -65,8 +65,8 @@ export function floorDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
-/** a / b rounded half away from zero, for b > 0. */
-function roundHalfUp(a: bigint, b: bigint): bigint {
+/** a / b rounded half away from zero (decimal.js's ROUND_HALF_UP), for b > 0. */
+export function roundHalfUp(a: bigint, b: bigint): bigint {
   // ⌊m / b + 1/2⌋ = ⌊(2m + b) / 2b⌋: one division.
   if (a >= 0n) return (2n * a + b) / (2n * b);
   return -((-2n * a + b) / (2n * b));
