@@ -46,7 +46,7 @@ export function plainScaled(text: string): Scaled {
 }
 
 /** x at a finer scale (scale ≥ x.scale). */
-export const at = (x: Scaled, scale: number): bigint => x.n * pow10(scale - x.scale);
+export const at = (x: Scaled, scale: number): bigint => (x.scale === scale ? x.n : x.n * pow10(scale - x.scale));
 
 export function compareScaled(a: Scaled, b: Scaled): number {
   if (b.n === 0n) return a.n < 0n ? -1 : a.n > 0n ? 1 : 0;
