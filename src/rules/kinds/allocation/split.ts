@@ -193,16 +193,14 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
     const f = fixed[i];
     return f === null || f === undefined ? shareNum(i) : f * shareDen;
   });
-  exact.forEach((e, i) => {
+  // Fields assigned rather than spread in: an object spread per recipient is a slow path, 10 000 times.
+  for (let i = 0; i < n; i++) {
     const c = constrained[i];
-    const text = yuanText(e, exactDen);
-    (components[i] as Components).push({
-      name: c ? c : 'rebalance',
-      before: afterText[i] as string,
-      after: text,
-      ...(c ? { note: c === 'floor' ? `raised to the floor ${text}` : `cut to the cap ${text}` } : {}),
-    });
-  });
+    const text = yuanText(exact[i] as bigint, exactDen);
+    const step: Components[number] = { name: c ? c : 'rebalance', before: afterText[i] as string, after: text };
+    if (c) step.note = c === 'floor' ? `raised to the floor ${text}` : `cut to the cap ${text}`;
+    (components[i] as Components).push(step);
+  }
   const units = largestRemainderUnits(
     exact,
     (exactDen * stepFen) / 100n,
@@ -256,7 +254,7 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
   const results: RecipientResult[] = recipients.map((r, i) => {
     const part = (units[i] as bigint) * stepFen;
     const extra = topUps[i] as bigint;
-    return {
+    const result: RecipientResult = {
       id: r.id,
       name: r.name ?? null,
       inputs: (values[i] as { texts: Record<string, string> }).texts,
@@ -266,8 +264,9 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
       constrained: constrained[i] ?? null,
       exact: significantText((exact[i] as bigint) + (extra * exactDen) / 100n, exactDen, 20),
       amount: fenText(part + extra),
-      ...(topUp ? { sources: { fund: fenText(part), [topUp.source]: fenText(extra) } } : {}),
     };
+    if (topUp) result.sources = { fund: fenText(part), [topUp.source]: fenText(extra) };
+    return result;
   });
   return { fund: fenText(fundFen), total: fenText(fundFen + topUpTotal), recipients: results, ...(sources ? { sources } : {}) };
 }
