@@ -2,7 +2,6 @@
  * Compensation allocations and the bureau's rule lifecycle: simulate a draft, diff it against what is
  * published, publish it with an effective date, run allocations, and re-run an old one to the fen.
  */
-import Decimal from 'decimal.js';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { ServiceContext } from '../platform/context.js';
 import { readStored } from '../platform/db/json-types.js';
@@ -15,6 +14,7 @@ import { compiledOf } from '../rules/compiled-cache.js';
 import { RuleCompileError } from '../rules/engine/errors.js';
 import { AllocationError, type AllocationInput, type AllocationResult, allocate, type RecordRead } from '../rules/kinds/allocation/allocate.js';
 import { activeVersion, documentOf, getVersion, type RuleSetVersionHead } from '../rules/rule-sets.service.js';
+import { changeOf, fenOf, totalOf } from './changes.js';
 import { fillFromRecords, type RunRequest } from './record-inputs.service.js';
 import { StoredAllocationInput, StoredAllocationResult } from './schemas.js';
 import { summary } from './statistics.js';
@@ -22,7 +22,7 @@ import { summary } from './statistics.js';
 export type AllocationRunRow = typeof allocationRuns.$inferSelect;
 
 const resultOf = (run: AllocationRunRow) => readStored(StoredAllocationResult, run.result, `result of allocation ${run.id}`);
-const inputsOf = (run: AllocationRunRow) => readStored(StoredAllocationInput, run.inputs, `inputs of allocation ${run.id}`);
+const inputsOf = (run: Pick<AllocationRunRow, 'id' | 'inputs'>) => readStored(StoredAllocationInput, run.inputs, `inputs of allocation ${run.id}`);
 
 export type { RunRequest } from './record-inputs.service.js';
 
@@ -141,8 +141,9 @@ export async function listRuns(ctx: ServiceContext, filter: { ruleSetId?: string
 }
 
 async function lastInputs(ctx: ServiceContext, ruleSetId: string): Promise<AllocationInput> {
+  // Only the inputs: a run's stored result is several megabytes at 10 000 recipients, and not needed here.
   const [last] = await ctx.deps.storage.db
-    .select()
+    .select({ id: allocationRuns.id, inputs: allocationRuns.inputs })
     .from(allocationRuns)
     .where(and(eq(allocationRuns.districtId, ctx.districtId), eq(allocationRuns.ruleSetId, ruleSetId)))
     .orderBy(desc(allocationRuns.createdAt), desc(sql`rowid`))
@@ -188,8 +189,6 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
   const changes: RecipientChange[] = ids.map((id) => {
     const x = b.get(id);
     const y = a.get(id);
-    const before = new Decimal(x?.amount ?? 0);
-    const after = new Decimal(y?.amount ?? 0);
     const crossed: string[] = [];
     if (x?.constrained !== y?.constrained) {
       if (y?.constrained) crossed.push(`now at the ${y.constrained}`);
@@ -199,8 +198,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
       id,
       before: x?.amount ?? null,
       after: y?.amount ?? null,
-      change: after.minus(before).toFixed(2),
-      changePercent: before.isZero() ? null : after.minus(before).div(before).mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+      ...changeOf(fenOf(x?.amount ?? '0'), fenOf(y?.amount ?? '0')),
       crossed,
     };
   });
@@ -211,7 +209,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
     candidate: { versionId: candidate.id, hash: candidate.hash, status: candidate.status },
     period: input.period,
     changes,
-    totalChange: changes.reduce((s, c) => s.plus(c.change), new Decimal(0)).toFixed(2),
+    totalChange: totalOf(changes),
     summary: { before: summary(numbers(before)), after: summary(numbers(after)) },
     before,
     after,

@@ -2,11 +2,12 @@
  * Simulate and diff allocation rule files from disk, with no server: for bureaus who work in an editor.
  * Pure apart from what the caller reads; the CLI prints what this returns.
  */
-import Decimal from 'decimal.js';
 import { compiledOf } from '../rules/compiled-cache.js';
 import { RuleCompileError, RuleCompileErrors } from '../rules/engine/errors.js';
 import { AllocationError, type AllocationInput, type AllocationResult, allocate } from '../rules/kinds/allocation/allocate.js';
+import { fenText } from '../rules/kinds/allocation/scaled.js';
 import { parseRuleFile } from '../rules/rule-file.js';
+import { changeOf, fenOf, totalOf } from './changes.js';
 import { AllocationInputSchema } from './schemas.js';
 import { summary } from './statistics.js';
 
@@ -61,19 +62,13 @@ export function diffResults(before: AllocationResult, after: AllocationResult) {
   const b = new Map(before.recipients.map((r) => [r.id, r]));
   const ids = [...new Set([...b.keys(), ...a.keys()])].sort();
   const changes = ids.map((id) => {
-    const x = new Decimal(b.get(id)?.amount ?? 0);
-    const y = new Decimal(a.get(id)?.amount ?? 0);
-    return {
-      id,
-      before: x.toFixed(2),
-      after: y.toFixed(2),
-      change: y.minus(x).toFixed(2),
-      changePercent: x.isZero() ? null : y.minus(x).div(x).mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
-    };
+    const x = fenOf(b.get(id)?.amount ?? '0');
+    const y = fenOf(a.get(id)?.amount ?? '0');
+    return { id, before: fenText(x), after: fenText(y), ...changeOf(x, y) };
   });
   return {
     changes,
-    totalChange: changes.reduce((s, c) => s.plus(c.change), new Decimal(0)).toFixed(2),
+    totalChange: totalOf(changes),
     summary: { before: summary(before.recipients.map((r) => Number(r.amount))), after: summary(after.recipients.map((r) => Number(r.amount))) },
   };
 }
