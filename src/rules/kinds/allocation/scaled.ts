@@ -113,6 +113,19 @@ function lengthOf(q: bigint): number {
   return lastQLength;
 }
 
+/** The number of decimal digits of m > 0, by comparison with powers of ten: writing m out only to count its digits made a string per share. */
+function digitCount(m: bigint): number {
+  let hi = 16;
+  while (m >= pow10(hi)) hi *= 2;
+  let lo = 0; // 10^lo <= m < 10^hi
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (m >= pow10(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 /** p / q (q > 0) rounded half up to `sd` significant digits, as decimal.js's toSignificantDigits(sd).toString(). */
 export function significantText(p: bigint, q: bigint, sd: number): string {
   if (p === 0n) return '0';
@@ -121,7 +134,7 @@ export function significantText(p: bigint, q: bigint, sd: number): string {
   // m / q lies in [10^(e0-1), 10^(e0+1)), e0 the difference of the lengths of m and q: so the quotient
   // truncated to sd + 1 - e0 decimals has sd + 1 or sd + 2 digits. Its first sd digits are the answer's,
   // the next one alone decides half up.
-  const e0 = m.toString().length - lengthOf(q);
+  const e0 = digitCount(m) - lengthOf(q);
   const shift = sd + 1 - e0;
   const t = (shift >= 0 ? (m * pow10(shift)) / q : m / (q * pow10(-shift))).toString();
   let e = t.length === sd + 2 ? e0 : e0 - 1;

@@ -74,7 +74,8 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
     den *= by;
     return x;
   };
-  const index = new Map(recipients.map((r, i) => [r.id, i]));
+  // Only deductions look recipients up by id: no map of 10 000 ids for a split without them.
+  const index = spec.deductions.length > 0 ? new Map(recipients.map((r, i) => [r.id, i])) : new Map<string, number>();
   for (const [d, rule] of spec.deductions.entries()) {
     const targets = rule.redirectTo.map((t, j) => {
       const i = index.get(t.recipient);
