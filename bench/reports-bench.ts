@@ -169,6 +169,45 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 }
 
+/**
+ * Requests sent at an even pace, open loop: request k leaves at start + k / rate whatever the answers
+ * before it, and its latency counts from then, so a slow answer delays nobody's clock (no coordinated
+ * omission). autocannon's `overallRate` cannot measure this: each connection sends its quota for the
+ * second back to back and then waits for the next second, so "half of peak" was a burst at full load for
+ * half of every second, and its p99 measured the burst.
+ */
+async function pacedLoad(
+  base: string,
+  name: string,
+  rate: number,
+  seconds: number,
+  next: () => { path: string; init: RequestInit },
+): Promise<Outcome> {
+  const total = Math.max(1, Math.round(rate * seconds));
+  const latencies = new Float64Array(total);
+  const statusCodes: Record<string, number> = {};
+  const started = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let k = 0; k < total; k++) {
+    const due = started + (k * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { path, init } = next();
+    inFlight.push(
+      fetch(`${base}${path}`, init).then(async (res) => {
+        await res.arrayBuffer();
+        latencies[k] = performance.now() - due;
+        statusCodes[res.status] = (statusCodes[res.status] ?? 0) + 1;
+        if (res.status >= 300) throw new Error(`${name}: answered ${res.status}`);
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  const sorted = latencies.sort();
+  return { name, perSecond: total / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), responses: total, statusCodes };
+}
+
 async function load(url: string, target: Target): Promise<Outcome> {
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, ...target.options });
   // autocannon's own histogram keeps whole milliseconds; the response event carries the exact time.
@@ -253,8 +292,22 @@ export async function reportsBenchmark(): Promise<void> {
     const peak = outcomes[3] as Outcome;
     const reportTarget = targets[3] as Target;
     const halfRate = Math.max(1, Math.floor(peak.perSecond / 2));
+    const reportRequest = () => ({
+      path: `/v1/districts/${DISTRICT}/reports`,
+      init: {
+        method: 'POST',
+        headers: { ...json, authorization: `Bearer ${info.bankKey}` },
+        body: reportBody(subjects[next++ % subjects.length] as string),
+      },
+    });
+    await pacedLoad(base, 'warm-up', halfRate, WARMUP_SECONDS, reportRequest);
+    outcomes.push(await pacedLoad(base, `POST …/reports at half of peak (${halfRate}/s, evenly paced)`, halfRate, SECONDS, reportRequest));
+    // For comparison with earlier runs: the same rate through autocannon's per-second quota (bursts).
     outcomes.push(
-      await load(base, { name: `POST …/reports at half of peak (${halfRate}/s)`, options: { ...reportTarget.options, overallRate: halfRate } }),
+      await load(base, {
+        name: `  the same through autocannon's overallRate (a burst each second)`,
+        options: { ...reportTarget.options, overallRate: halfRate },
+      }),
     );
     // The server must still be issuing genuine reports after the load.
     await checkReports(base, info, [subjects[subjects.length - 1] as string]);
@@ -276,9 +329,10 @@ export async function reportsBenchmark(): Promise<void> {
     const half = outcomes[4] as Outcome;
     recordFigure('report_vs_sign_and_log', report.perSecond / floor.perSecond);
     recordFigure('report_p99_ms_half_load', half.p99);
+    const share = report.perSecond / floor.perSecond;
     console.log(
-      `target (issue 21): ≥ 50% of sign-and-log and p99 < 20 ms at half of peak: ${(100 * (report.perSecond / floor.perSecond)).toFixed(1)}% and p99 ${half.p99.toFixed(1)} ms, ` +
-        `${report.perSecond / floor.perSecond >= 0.5 && half.p99 < 20 ? 'met' : 'NOT met'}`,
+      `target (issue 21): ≥ 50% of sign-and-log: ${(100 * share).toFixed(1)}%, ${share >= 0.5 ? 'met' : 'NOT met'}; ` +
+        `p99 < 20 ms at half of peak (evenly paced): ${half.p99.toFixed(1)} ms, ${half.p99 < 20 ? 'met' : 'NOT met'}`,
     );
     const ratio = report.perSecond / hello.perSecond;
     const verdict = ratio >= BAR ? 'meets' : 'MISSES';
