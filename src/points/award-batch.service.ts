@@ -12,7 +12,7 @@
  * says why, and the other lines stand.
  */
 import { sql } from 'drizzle-orm';
-import { resolveSubjectRefs, type SubjectRefInput } from '../identity/subjects.service.js';
+import { resolveSubjectRefs } from '../identity/subjects.service.js';
 import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import type { SqlText } from '../platform/db/database.js';
@@ -24,19 +24,13 @@ import type { RuleSetRef } from '../rules/engine/ruleset-ref.js';
 import { availableOn, awardPoints, dedupKeyFor, expiresOn, isRefusal } from '../rules/kinds/points-catalogue/award.js';
 import type { PointsAction } from '../rules/kinds/points-catalogue/body.js';
 import type { CompiledCatalogue } from '../rules/kinds/points-catalogue/compile.js';
+import type { AwardInput } from './award.service.js';
 import { cataloguesInForce } from './catalogues.service.js';
 
 export const MAX_AWARD_BATCH = 10_000;
 
-export interface BatchAwardInput {
-  holder: SubjectRefInput;
-  action: string;
-  amount?: { value: string; unit: string } | undefined;
-  occurredOn?: string | undefined;
-  reference?: string | undefined;
-  evidence?: string | undefined;
-  catalogue?: string | undefined;
-}
+/** A line of a batch says what one award says. */
+export type BatchAwardInput = AwardInput;
 
 /** Why a line was refused on its own. */
 export type LineRefusal = 'award-refused' | 'cap-reached' | 'duplicate-award' | 'source-switched-off';
