@@ -180,7 +180,7 @@ describe('a bureau changes the weights', () => {
     const xinhe = diff.json.changes.find((c: { id: string }) => c.id === 'xinhe');
     expect(new Decimal(xinhe.after).minus(xinhe.before).toFixed(2)).toBe(xinhe.change);
     expect(Number(xinhe.changePercent)).toBeCloseTo((Number(xinhe.change) / Number(xinhe.before)) * 100, 2);
-    expect(diff.json.summary.before).toEqual({ mean: 6000000, median: expect.any(Number), gini: expect.any(Number) });
+    expect(diff.json.summary.before).toEqual({ mean: '6000000.00', median: expect.stringMatching(/^\d+\.\d{2}$/), gini: expect.any(Number) });
     expect(diff.json.summary.after.gini).not.toBe(diff.json.summary.before.gini);
   });
 
@@ -420,6 +420,18 @@ describe('a bureau that works in a text editor', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe("a diff's summary statistics", () => {
+  it('are exact to the fen: the mean and median worked out in fen, half up, the median of an even count the mean of the middle two', async () => {
+    const { summary } = await import('../src/compensation/statistics.js');
+    expect(summary(['0.01', '0.02'])).toMatchObject({ mean: '0.02', median: '0.02' });
+    expect(summary(['0.10', '0.20', '0.70'])).toMatchObject({ mean: '0.33', median: '0.20' });
+    // Doubles would give 0.30000000000000004 here; the fen do not.
+    expect(summary(['0.10', '0.20', '0.60'])).toMatchObject({ mean: '0.30', median: '0.20' });
+    expect(summary([])).toEqual({ mean: '0.00', median: '0.00', gini: 0 });
+    expect(summary(['100.00', '100.00']).gini).toBe(0);
+  });
 });
 
 describe('the same allocation on every storage engine', () => {

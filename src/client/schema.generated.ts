@@ -2804,14 +2804,32 @@ export interface components {
             ruleSetId: string;
             summary: {
                 after: {
+                    /** @description The Gini coefficient of the amounts, to six places: it describes, it decides nothing */
                     gini: number;
-                    mean: number;
-                    median: number;
+                    /**
+                     * @description The mean amount, yuan to the fen (half up), as a decimal string
+                     * @example 6000000.00
+                     */
+                    mean: string;
+                    /**
+                     * @description The median amount, yuan to the fen (half up; of an even count, the mean of the two middle amounts), as a decimal string
+                     * @example 5800000.00
+                     */
+                    median: string;
                 };
                 before: {
+                    /** @description The Gini coefficient of the amounts, to six places: it describes, it decides nothing */
                     gini: number;
-                    mean: number;
-                    median: number;
+                    /**
+                     * @description The mean amount, yuan to the fen (half up), as a decimal string
+                     * @example 6000000.00
+                     */
+                    mean: string;
+                    /**
+                     * @description The median amount, yuan to the fen (half up; of an even count, the mean of the two middle amounts), as a decimal string
+                     * @example 5800000.00
+                     */
+                    median: string;
                 };
             };
             totalChange: string;

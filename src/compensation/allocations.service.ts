@@ -202,7 +202,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
       crossed,
     };
   });
-  const numbers = (r: AllocationResult) => r.recipients.map((x) => Number(x.amount));
+  const amountsOf = (r: AllocationResult) => r.recipients.map((x) => x.amount);
   return {
     ruleSetId,
     base: { versionId: base.id, hash: base.hash, status: base.status },
@@ -210,7 +210,7 @@ export async function diff(ctx: ServiceContext, ruleSetId: string, candidateVers
     period: input.period,
     changes,
     totalChange: totalOf(changes),
-    summary: { before: summary(numbers(before)), after: summary(numbers(after)) },
+    summary: { before: summary(amountsOf(before)), after: summary(amountsOf(after)) },
     before,
     after,
   };

@@ -32,7 +32,14 @@ const simulateRoute = createRoute({
   },
 });
 
-const Stats = z.object({ mean: z.number(), median: z.number(), gini: z.number() });
+const Stats = z.object({
+  mean: z.string().openapi({ description: 'The mean amount, yuan to the fen (half up), as a decimal string', example: '6000000.00' }),
+  median: z.string().openapi({
+    description: 'The median amount, yuan to the fen (half up; of an even count, the mean of the two middle amounts), as a decimal string',
+    example: '5800000.00',
+  }),
+  gini: z.number().openapi({ description: 'The Gini coefficient of the amounts, to six places: it describes, it decides nothing' }),
+});
 
 const diffRoute = createRoute({
   method: 'post',

@@ -69,6 +69,6 @@ export function diffResults(before: AllocationResult, after: AllocationResult) {
   return {
     changes,
     totalChange: totalOf(changes),
-    summary: { before: summary(before.recipients.map((r) => Number(r.amount))), after: summary(after.recipients.map((r) => Number(r.amount))) },
+    summary: { before: summary(before.recipients.map((r) => r.amount)), after: summary(after.recipients.map((r) => r.amount)) },
   };
 }

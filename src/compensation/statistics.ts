@@ -1,16 +1,21 @@
-import { mean, median, sum } from 'simple-statistics';
+import { sum } from 'simple-statistics';
+import { fenText, roundHalfUp } from '../rules/kinds/allocation/scaled.js';
+import { fenOf } from './changes.js';
 
 /**
- * Summary statistics of a set of amounts. Mean and median from simple-statistics; the Gini coefficient,
- * which it does not provide, by the standard sorted-rank formula G = 2Σ i·x_(i) / (n Σx) − (n+1)/n.
- * Statistics describe, they do not pay: floats are fine here, amounts stay decimal elsewhere.
+ * Summary statistics of a set of amounts (texts to the fen). The mean and the median are money, so they
+ * are worked out in fen as integers and written as yuan to the fen, half up (a median of an even count is
+ * the mean of the two middle amounts). The Gini coefficient is a ratio that describes and decides nothing,
+ * by the standard sorted-rank formula G = 2Σ i·x_(i) / (n Σx) − (n+1)/n, in doubles to six places.
  */
-export function summary(amounts: readonly number[]): { mean: number; median: number; gini: number } {
-  if (amounts.length === 0) return { mean: 0, median: 0, gini: 0 };
-  const sorted = [...amounts].sort((a, b) => a - b);
-  const total = sum(sorted);
-  const n = sorted.length;
-  const gini = total === 0 ? 0 : (2 * sum(sorted.map((x, i) => (i + 1) * x))) / (n * total) - (n + 1) / n;
-  const round = (x: number) => Math.round(x * 1e6) / 1e6;
-  return { mean: round(mean(sorted)), median: round(median(sorted)), gini: round(gini) };
+export function summary(amounts: readonly string[]): { mean: string; median: string; gini: number } {
+  if (amounts.length === 0) return { mean: '0.00', median: '0.00', gini: 0 };
+  const fen = amounts.map(fenOf).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const n = fen.length;
+  const total = fen.reduce((s, x) => s + x, 0n);
+  const middle = n % 2 === 1 ? (fen[(n - 1) / 2] as bigint) : roundHalfUp((fen[n / 2 - 1] as bigint) + (fen[n / 2] as bigint), 2n);
+  const doubles = fen.map(Number);
+  const whole = sum(doubles);
+  const gini = whole === 0 ? 0 : (2 * sum(doubles.map((x, i) => (i + 1) * x))) / (n * whole) - (n + 1) / n;
+  return { mean: fenText(roundHalfUp(total, BigInt(n))), median: fenText(middle), gini: Math.round(gini * 1e6) / 1e6 };
 }
