@@ -3241,9 +3241,9 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "crv": "Ed25519",
-                     *           "x": "0K4b40A_KuQf588eSPHXnWIQT3b04vHcI_lR5rDGneA",
+                     *           "x": "YhAZufk71XHE1OS1pQFKlu8CtMF0eXxipQwDva4ZKl4",
                      *           "kty": "OKP",
-                     *           "kid": "chongming-20261124-8544cb49",
+                     *           "kid": "chongming-20261124-7418cd83",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -3559,8 +3559,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b48f360716dadd8a4d03cb9580c",
-                     *       "versionId": "rsv_01a20b48090079638904ecb7f570ae28",
+                     *       "id": "alc_01a20b48f3607f29811a39be2656b94c",
+                     *       "versionId": "rsv_01a20b480900746cab2d386083bd8346",
                      *       "createdAt": "2026-11-24T02:01:00.000Z",
                      *       "result": {
                      *         "scheme": "payroll",
@@ -3706,7 +3706,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @example alc_01a20b4809007b23a870c62e5912e948 */
+                /** @example alc_01a20b48f3607f29811a39be2656b94c */
                 allocationId: string;
                 districtId: string;
             };
@@ -3722,128 +3722,59 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b4809007b23a870c62e5912e948",
-                     *       "versionId": "rsv_01a20b4809007606b60c0f96001354c5",
-                     *       "createdAt": "2026-11-24T02:00:00.000Z",
-                     *       "createdBy": "cli_01a20b480900709ca1654bda4b58f7ca",
+                     *       "id": "alc_01a20b48f3607f29811a39be2656b94c",
+                     *       "versionId": "rsv_01a20b480900746cab2d386083bd8346",
+                     *       "createdAt": "2026-11-24T02:01:00.000Z",
+                     *       "createdBy": "cli_01a20b4809007e4bbc9d3d495f43fe27",
                      *       "reproduced": null,
                      *       "result": {
-                     *         "scheme": "pool",
+                     *         "scheme": "payroll",
                      *         "period": "2026",
-                     *         "parameters": {},
+                     *         "fund": null,
+                     *         "total": "9600.00",
+                     *         "parameters": {
+                     *           "monthly": "1000"
+                     *         },
                      *         "rounding": {
                      *           "unit": "0.01",
                      *           "text": "0.01 yuan",
                      *           "method": "largest-remainder",
                      *           "tieBreak": "larger remainder first; equal remainders by recipient id, ascending"
                      *         },
-                     *         "ruleSet": {
-                     *           "id": "tri-province-pool",
-                     *           "version": 1,
-                     *           "hash": "sha256:505f23f48cfc64e987ba3f0c251634065ff081448b37a1b30dd8fbd179d905ea"
-                     *         },
-                     *         "fund": "1.00",
-                     *         "total": "1.00",
                      *         "recipients": [
                      *           {
-                     *             "id": "province-a",
+                     *             "id": "ranger-01",
                      *             "name": null,
-                     *             "inputs": {},
+                     *             "inputs": {
+                     *               "months": "10",
+                     *               "score": "90"
+                     *             },
                      *             "shares": {},
                      *             "weights": {},
                      *             "components": [
                      *               {
-                     *                 "name": "contribution",
-                     *                 "before": "0.00",
-                     *                 "after": "-0.10"
+                     *                 "name": "fixed",
+                     *                 "before": "6000.00",
+                     *                 "after": "6000.00",
+                     *                 "note": "1000/month × 10 × 0.6"
                      *               },
                      *               {
-                     *                 "name": "receipt",
-                     *                 "before": "0.00",
-                     *                 "after": "0.30"
+                     *                 "name": "performance",
+                     *                 "before": "3600.00",
+                     *                 "after": "3600.00",
+                     *                 "note": "1000/month × 10 × 0.4 × 90/100"
                      *               }
                      *             ],
                      *             "constrained": null,
-                     *             "exact": "0.20",
-                     *             "amount": "0.20"
-                     *           },
-                     *           {
-                     *             "id": "province-b",
-                     *             "name": null,
-                     *             "inputs": {},
-                     *             "shares": {},
-                     *             "weights": {},
-                     *             "components": [
-                     *               {
-                     *                 "name": "contribution",
-                     *                 "before": "0.00",
-                     *                 "after": "-0.50"
-                     *               },
-                     *               {
-                     *                 "name": "receipt",
-                     *                 "before": "0.00",
-                     *                 "after": "0.40"
-                     *               }
-                     *             ],
-                     *             "constrained": null,
-                     *             "exact": "-0.10",
-                     *             "amount": "-0.10"
-                     *           },
-                     *           {
-                     *             "id": "province-c",
-                     *             "name": null,
-                     *             "inputs": {},
-                     *             "shares": {},
-                     *             "weights": {},
-                     *             "components": [
-                     *               {
-                     *                 "name": "contribution",
-                     *                 "before": "0.00",
-                     *                 "after": "-0.40"
-                     *               },
-                     *               {
-                     *                 "name": "receipt",
-                     *                 "before": "0.00",
-                     *                 "after": "0.30"
-                     *               }
-                     *             ],
-                     *             "constrained": null,
-                     *             "exact": "-0.10",
-                     *             "amount": "-0.10"
+                     *             "exact": "9600",
+                     *             "amount": "9600.00"
                      *           }
                      *         ],
-                     *         "net": [
-                     *           {
-                     *             "party": "province-a",
-                     *             "contributes": "0.10",
-                     *             "receives": "0.30",
-                     *             "net": "0.20"
-                     *           },
-                     *           {
-                     *             "party": "province-b",
-                     *             "contributes": "0.50",
-                     *             "receives": "0.40",
-                     *             "net": "-0.10"
-                     *           },
-                     *           {
-                     *             "party": "province-c",
-                     *             "contributes": "0.40",
-                     *             "receives": "0.30",
-                     *             "net": "-0.10"
-                     *           }
-                     *         ],
-                     *         "flows": [
-                     *           {
-                     *             "payer": "province-b",
-                     *             "payee": "province-a",
-                     *             "amount": "0.10"
-                     *           },
-                     *           {
-                     *             "payer": "province-c",
-                     *             "payee": "province-a",
-                     *             "amount": "0.10"
-                     *           }
-                     *         ]
+                     *         "ruleSet": {
+                     *           "id": "monthly-rangers",
+                     *           "version": 1,
+                     *           "hash": "sha256:45b03347baf73cf72fe919b885bd06331900475948a18698862b711b15a1e148"
+                     *         }
                      *       }
                      *     }
                      */
@@ -3925,7 +3856,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "cli_01a20b48090074fcb1c134530a462e8a",
+                     *           "id": "cli_01a20b4809007af0a8ac08e7a0f36e7f",
                      *           "name": "上海农商银行崇明支行"
                      *         }
                      *       ]
@@ -4009,7 +3940,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ben_01a20b4809007042b94654baa36c941b",
+                     *           "id": "ben_01a20b48090072028e444e3333abb443",
                      *           "name": "湿地公园年卡",
                      *           "description": null,
                      *           "cost": 1,
@@ -4102,7 +4033,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ben_01a20b4809007042b94654baa36c941b",
+                     *       "id": "ben_01a20b48090072028e444e3333abb443",
                      *       "name": "湿地公园年卡",
                      *       "description": null,
                      *       "cost": 1,
@@ -4294,9 +4225,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007a188cf17e9c2cf8c516",
-                     *       "subjectId": "sub_01a20b48090072d0936a062cada77068",
-                     *       "bankClientId": "cli_01a20b480900709c93ef9f8b0c61b726",
+                     *       "id": "con_01a20b4809007aa8966f45942e659189",
+                     *       "subjectId": "sub_01a20b4809007cecb7ec80e0dfe0e5fd",
+                     *       "bankClientId": "cli_01a20b4809007ea088181d3e47412969",
                      *       "bankName": "上海农商银行崇明支行",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -4402,7 +4333,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example con_01a20b4809007242b62b9dfde69ff7ba */
+                /** @example con_01a20b48090078e8b921709b58e82b69 */
                 consentId: string;
                 districtId: string;
             };
@@ -4418,9 +4349,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007242b62b9dfde69ff7ba",
-                     *       "subjectId": "sub_01a20b480900769eb830900295462305",
-                     *       "bankClientId": "cli_01a20b4809007a19a22768ad158946ff",
+                     *       "id": "con_01a20b48090078e8b921709b58e82b69",
+                     *       "subjectId": "sub_01a20b48090073bea890d4cde78df712",
+                     *       "bankClientId": "cli_01a20b4809007fbcaf58b924f16c3940",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -4534,7 +4465,7 @@ export interface operations {
                      *       "events": [
                      *         {
                      *           "line": 1,
-                     *           "eventId": "evt_01a20b4809007f37afab7fc94600b939",
+                     *           "eventId": "evt_01a20b4809007d5099c0dc4085ea62d5",
                      *           "status": "recorded"
                      *         }
                      *       ]
@@ -4635,7 +4566,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b4809007e988a8a43669034c450 */
+                /** @example evt_01a20b4809007a29bf85ccfe0714b101 */
                 eventId: string;
             };
             cookie?: never;
@@ -4654,9 +4585,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b4809007d5b9ba4ae86b1ad63ea",
-                     *       "subjectId": "sub_01a20b4809007cfcbc7720646ba39f96",
-                     *       "eventId": "evt_01a20b4809007e988a8a43669034c450",
+                     *       "id": "obj_01a20b48090073d1b52e68af920ac27b",
+                     *       "subjectId": "sub_01a20b4809007d7c8c77fffd8660cd17",
+                     *       "eventId": "evt_01a20b4809007a29bf85ccfe0714b101",
                      *       "statement": "有误",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
@@ -5078,7 +5009,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b49ddc076d0aae4633312e39ba2",
+                     *         "id": "gpu_01a20b49ddc0732aa0d8985bc50e2859",
                      *         "code": "new-wetland",
                      *         "name": "new-wetland",
                      *         "level": "plot",
@@ -5157,7 +5088,7 @@ export interface operations {
                      *       "closedAt": null,
                      *       "closedBy": null,
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f36078e9bea1aab59ba05671",
+                     *       "methodVersionId": "rsv_01a20b48f360788b9aa5711cd0536452",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -5268,7 +5199,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b4809007587b737b0186a93d81b",
+                     *         "id": "gpu_01a20b4809007075aff1d908afa2db85",
                      *         "code": "dongtan-plot-07",
                      *         "name": "东滩湿地7号地块",
                      *         "level": "plot",
@@ -5346,9 +5277,9 @@ export interface operations {
                      *       "status": "closed",
                      *       "revision": 1,
                      *       "closedAt": "2026-11-24T02:02:00.000Z",
-                     *       "closedBy": "cli_01a20b48090077a8a52820e2039d5ba2",
+                     *       "closedBy": "cli_01a20b480900749c828fb1b1362db958",
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f3607c9ead29e2ab255278ab",
+                     *       "methodVersionId": "rsv_01a20b48f3607cacadd1c41ec47f88be",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -5569,7 +5500,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "recorded": 7
+                     *       "recorded": 1
                      *     }
                      */
                     "application/json": {
@@ -5677,7 +5608,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "lna_01a20b480ce8733aa9d84884a07a4202",
+                     *       "id": "lna_01a20b480ce8798b88953ba82787439d",
                      *       "eligible": true,
                      *       "failedConditions": [],
                      *       "pledges": [
@@ -6158,9 +6089,9 @@ export interface operations {
                     "application/dc+sd-jwt": string;
                     /**
                      * @example {
-                     *       "credentialId": "crd_01a20b4809007550b2209ab917a04c9f",
-                     *       "credential": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOWEwZDRhMmMiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZGJlYmQ2NDEwYTI4ZDMxYmNmOSIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3NTUwYjIyMDlhYjkxN2EwNGM5ZiIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6Inc5NEdEOWtGN1A0YU5naHF0blBXeXlfM3NsSWg1NWVEZVJUZWkxb3ZEWEEiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NDM1ODQsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjAwNDkiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjdWTXlEV2JObUh3cEN5OGtrTUFCT0VjaWxYNkpuamxVbUUxa05Oc2puLXciLCJKdWJ4cDRUOVVKb3hQVFUtMF9pRVBXZTJzV3lfVVlXN3VIdC1fWUFfYm9ZIiwiUFdDSE4wWk9CVFVVY0NRb0Z3Rnc2QVBKY3BGb3dKSFd0OE92ZFpldFVDTSIsIlQ5S0h3aXJEd1BaOE1oVmYtSDdBMk9WejhqMjhEbERPY3JhbVBURDZsSUEiLCJfdzJDVHFxRkNPbW1EeXQxclZrQjYxdzBiSTNSNk0xRVZobVVSYUZ1Mk5zIiwiZ3FEc3ZteV9WUEtGV1VOaXRuMS1qV28tSm1BMkRXbW5iZTlTNHROa2RoVSIsInZLdGpWdl9rWjVXWmlwNFBzd3FoWUZaZzVFQTZQckNMNVh2RVVQOTJyMnMiLCJ6dHN4YXdwaFNKVVllSWI2WU5hVEREdWo5SHJTaENXb1pjUDN1Tlp0aGhRIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.uZEn2u0qiyaUlC3XhryzcCBnSYKe9V5wxIB8Ob71zuoRLaeNKoOrQUzoyRw1qxuU2jaUrBJEIjHcIRasO5hiCg~WyJvTVZ2ekhPVlFCM3ZjNHNZYnB0MmVBIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjgwLCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~WyI5eFlWX3B3VXhfeHNFeU4zSlZzdVV3IiwiaXRlbXMiLFtdXQ~WyJTbGNvMUYxYm9IVHNETGltcF9SVmxnIiwibGlzdHMiLFtdXQ~WyJIQktVQXhEV29VQWFGcXprUXZJMXBnIiwiZGlzcHV0ZXMiLHsiZGlzcHV0ZWQiOltdLCJzdGF0ZW1lbnRzIjpbXX1d~WyJNNi1lbHRFUzEyb3NzcG1RakU5THl3IiwicXVlcnktaGlzdG9yeSIseyJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwid2luZG93cyI6W3sibW9udGhzIjoxLCJmcm9tIjoiMjAyNi0xMC0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MywiZnJvbSI6IjIwMjYtMDgtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjYsImZyb20iOiIyMDI2LTA1LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjoxMiwiZnJvbSI6IjIwMjUtMTEtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX1dfV0~WyJvdnlpQXUybWtUR3VVZlcyaFRyTDV3IiwicG9pbnRzLXN1bW1hcnkiLHsiYmFsYW5jZSI6MCwicGVuZGluZyI6MH1d~WyJzT1VGMXJjU0tLV0R5bUJ0RU5GcTJRIiwiZ2VwLWFzc2V0cyIseyJ1bml0cyI6W119XQ~WyJMdzMwOGpoc1lFbFA3Zng4QUZPbDNBIiwiYXNzZXNzbWVudHMiLFtdXQ~",
-                     *       "kid": "chongming-20261124-9a0d4a2c",
+                     *       "credentialId": "crd_01a20b4809007a009ecfcac7d7937f0d",
+                     *       "credential": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtMTBkYzM5NzgiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NzdlOWQwYmM3ODI2YjFlODk2MiIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3YTAwOWVjZmNhYzdkNzkzN2YwZCIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IlFja01iTmxGUDFyQjU5Q2pUeTRUQzRCdFpIb0VBRHZ6UWZucFpyeldhLWMiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NTY0MjUsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjAwNDkiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjdhTGV1VWtibWg5M0VzREhvZG42U1pXVGZYTU5GVmtCdEtEYkNReFNqRUkiLCI3Z1FwWlpkWGUxS1BLNzJkZmpvb1pmTEtDX1llaE1IWXdNczJTd3FDLXNZIiwiSGdhbzAtODR2c0l4U3poSllULS1DNFBDSmF6WV9WXzlydGlsUlNqTU5YYyIsIlM1elF6MUtHZnAydlE5b1dTQXdQT3gteHpnVTlvdmQzOGNPeFZXN2VaUFUiLCJWdzd4Ny1Ha0dXOHgybHNpN1djSi1FQk5IYXhZd3NaZWlTdklGWS1mTVFzIiwiY1RabjBfT3gtU3JyMms4ZnBCZlVDY1gyQVZITWtlV1N4NmVyUWhMQldxOCIsImZ0X3hucEE1RUd2QlM3cE9ibU5LZTc4a3dlYmRMdVJxWmFXVXZHYmFfamciLCJ0c1AxY2FmZXNtcTQwNlJjNmpkYk9IZE1VMzNnZnpqNExHanBlUHk0VVZ3Il0sIl9zZF9hbGciOiJzaGEtMjU2In0.qWhJ3zks9jXJH36Ulxv6SbBt2XMzbmwha7ifotxkdLiWM4AdQYaTgT-4cCAK-Sa1LhPe7_ljskau3ZOKN_EmBg~WyJSNFppUkJWS1J4c1ozM3pUeVZmSXRnIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjgwLCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~WyJ1dlVWclQ1Q2VBTWozSlQ2WTFIVDV3IiwiaXRlbXMiLFtdXQ~WyJ3ZUpDTXpUa1UyTHU3WjhZa0dhWDZRIiwibGlzdHMiLFtdXQ~WyI3eTdUemk2NE1jSFBYS3VrRVMwVkxBIiwiZGlzcHV0ZXMiLHsiZGlzcHV0ZWQiOltdLCJzdGF0ZW1lbnRzIjpbXX1d~WyJoeEFUeVZpM1o4RTNud2EzdlgyazRnIiwicXVlcnktaGlzdG9yeSIseyJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwid2luZG93cyI6W3sibW9udGhzIjoxLCJmcm9tIjoiMjAyNi0xMC0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MywiZnJvbSI6IjIwMjYtMDgtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjYsImZyb20iOiIyMDI2LTA1LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjoxMiwiZnJvbSI6IjIwMjUtMTEtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX1dfV0~WyJoZ2pUekRwY3RWVldQNC05TVAxS3Z3IiwicG9pbnRzLXN1bW1hcnkiLHsiYmFsYW5jZSI6MCwicGVuZGluZyI6MH1d~WyJTTGZRaGtRNndKN3d5aC1WZGM3V2JBIiwiZ2VwLWFzc2V0cyIseyJ1bml0cyI6W119XQ~WyJHQVVvLUNRakd6Q20ycjl3SnpFbGpBIiwiYXNzZXNzbWVudHMiLFtdXQ~",
+                     *       "kid": "chongming-20261124-10dc3978",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
@@ -6175,7 +6106,7 @@ export interface operations {
                      *         "assessments"
                      *       ],
                      *       "status": {
-                     *         "idx": 43584,
+                     *         "idx": 56425,
                      *         "uri": "http://localhost/districts/chongming/status-lists/1"
                      *       },
                      *       "mediaType": "application/dc+sd-jwt",
@@ -6356,7 +6287,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example obj_01a20b480900746bba0b09b887e3cf21 */
+                /** @example obj_01a20b480900719e987d409a294d4c8c */
                 objectionId: string;
             };
             cookie?: never;
@@ -6375,16 +6306,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b480900746bba0b09b887e3cf21",
-                     *       "subjectId": "sub_01a20b480900772880b34489c1ce52c2",
-                     *       "eventId": "evt_01a20b4809007123949af02d82c1d1a6",
+                     *       "id": "obj_01a20b480900719e987d409a294d4c8c",
+                     *       "subjectId": "sub_01a20b480900777dbed778e83603411e",
+                     *       "eventId": "evt_01a20b48090070d9be7b848edeaed476",
                      *       "statement": "不是我",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
                      *       "overdue": false,
                      *       "status": "rejected",
                      *       "resolvedAt": "2026-11-24T02:00:00.000Z",
-                     *       "resolvedBy": "cli_01a20b4809007382b7c9cc73ce4bb7c2",
+                     *       "resolvedBy": "cli_01a20b4809007018828eb6a1890f7865",
                      *       "resolution": "监控录像确认",
                      *       "reversalEventId": null
                      *     }
@@ -6498,7 +6429,7 @@ export interface operations {
                      *       "lines": [
                      *         {
                      *           "line": 1,
-                     *           "holderId": "sub_01a20b4809007096a3f2e3759fd0dda6",
+                     *           "holderId": "sub_01a20b4809007a0eae4baf6913c5ebcd",
                      *           "action": "GREEN-TRAVEL",
                      *           "catalogue": "points-catalogue",
                      *           "requested": 10,
@@ -6634,7 +6565,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "entry": {
-                     *         "id": "ple_01a20b480ce870f58ce605b79a252ccc",
+                     *         "id": "ple_01a20b480ce879e89575198bd511843c",
                      *         "kind": "earn",
                      *         "points": 5,
                      *         "actionCode": "GREEN-PAYMENT",
@@ -6754,7 +6685,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example ple_01a20b4809007decabcadb8f02cfd6bb */
+                /** @example ple_01a20b480900777488a70ed09076e309 */
                 entryId: string;
             };
             cookie?: never;
@@ -6780,7 +6711,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ple_01a20b4809007737bb582a5a048988d9",
+                     *       "id": "ple_01a20b480900772fb53b3ff8439b7a0d",
                      *       "kind": "reverse",
                      *       "points": -2,
                      *       "actionCode": "WASTE-SORTING",
@@ -6790,7 +6721,7 @@ export interface operations {
                      *       "expiresOn": null,
                      *       "reason": "reversed: 登记错误",
                      *       "evidence": null,
-                     *       "lotId": "ple_01a20b48090072ffadba7782d4de7772",
+                     *       "lotId": "ple_01a20b480900796696f575843227f61a",
                      *       "redemptionId": null,
                      *       "recordedAt": "2026-11-24T02:00:00.000Z",
                      *       "ruleSet": null
@@ -6885,7 +6816,6 @@ export interface operations {
     getPointsCatalogue: {
         parameters: {
             query?: {
-                /** @example firm */
                 holderKind?: "resident" | "firm";
             };
             header?: never;
@@ -7190,7 +7120,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "benefitId": "ben_01a20b4809007bbdaa74446f84c5b766"
+                 *       "benefitId": "ben_01a20b4809007337b253319005635643"
                  *     }
                  */
                 "application/json": components["schemas"]["RedeemPoints"];
@@ -7205,9 +7135,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "redemptionId": "red_01a20b4809007ef3be7b2539dccb5edd",
+                     *       "redemptionId": "red_01a20b480900778abff32e396cb7ca35",
                      *       "benefit": {
-                     *         "id": "ben_01a20b4809007bbdaa74446f84c5b766",
+                     *         "id": "ben_01a20b4809007337b253319005635643",
                      *         "name": "购物券",
                      *         "description": null,
                      *         "cost": 50,
@@ -7221,7 +7151,7 @@ export interface operations {
                      *       },
                      *       "cost": 50,
                      *       "entry": {
-                     *         "id": "ple_01a20b4809007c5a8ee61caeb5c67909",
+                     *         "id": "ple_01a20b480900730cafe5f23caf59b7b0",
                      *         "kind": "redeem",
                      *         "points": -50,
                      *         "actionCode": null,
@@ -7232,7 +7162,7 @@ export interface operations {
                      *         "reason": "redeemed: 购物券",
                      *         "evidence": null,
                      *         "lotId": null,
-                     *         "redemptionId": "red_01a20b4809007ef3be7b2539dccb5edd",
+                     *         "redemptionId": "red_01a20b480900778abff32e396cb7ca35",
                      *         "recordedAt": "2026-11-24T02:00:00.000Z",
                      *         "ruleSet": null
                      *       },
@@ -7457,7 +7387,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "presentation": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtOWEwZDRhMmMiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YTk2OGZiZDQxYzlmYWU2ODgzOSIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3MDg3OTY2OTRlN2EwODc0ZDY0MCIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6Inc5NEdEOWtGN1A0YU5naHF0blBXeXlfM3NsSWg1NWVEZVJUZWkxb3ZEWEEiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NTcxNDMsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjEyMzMiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjNkcDJYYURqMlNMbTBVRWhzWmJLQllvSW1yVXNFUEZLYk9MWHhtcTJGcU0iLCJQNW5vNU1JVHduUEJEa3lZMGJxaTltQk1za0JveHVXQ09RZmh5UlowLVF3IiwiUnRCa0x3ci12VnRoVWFRYVFMcUdTSFZFZkFWUGx6M2RyakJaOTNHU0NKRSIsIl92RFNBSzUzeDU4c2Z1emZ5OGlHMjVJXzRIOWp3TDhXQktHYWk2cUh4RDAiLCJmXzVCUzY5REp3UC1KTndBcUJNRE02R1FBRVNwOE9BN0pjczF5MW9wNmpFIiwiZmF3a3pISVBvQ21ReXZicFFyU18td0VoOUZCX2t0QlRYd3pwNVJxa2FnQSIsInRpV20tT1dGRmo3RGlkdHVUTjFycTRGRmhWVFF1N211U3dpdHBrMlg0WnciLCJ2dUNzRE93RFpNOHVrR0JlSXZiOGM3NWlBOVlvVEhUWUJWVWZ4eTltMmdJIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.AOi4lW3Tr0npSNgabx8Tz8eJMuRp2339uaeTj9-Sj0ARBQGkSa9tR8ykLAtAJosdKvTxFxJWI-VaAkqJq6VBBA~WyJTeFJHVHI2LURTajJ5NGJGdFNrRkhRIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjc5LCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzU4YzljODE1N2U1ZjFhYWRkZWIiLCJub25jZSI6Im4tMDE5M2ExYjJjM2Q0IiwiaWF0IjoxNzk1NTcyMDYwLCJzZF9oYXNoIjoic0pyTS1SMlpuYTJFT2w5VjFFT2lqRnFIdGotd2tBYTlCTzA1Qkd6X3F4SSJ9.gDs7joAluNWX35SKsMJTf46XiVY14N-N_pI4TSwB-ds35tq8twsXNfk6y2H-GexVGNtxiLZNDeb4TwzdmAydDA",
+                 *       "presentation": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtMTBkYzM5NzgiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZGMzOWUwNmQ2Nzg0NDNiMDkyNiIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3MmQwOGVmNjQ0NzM3MTA1OThkMCIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IlFja01iTmxGUDFyQjU5Q2pUeTRUQzRCdFpIb0VBRHZ6UWZucFpyeldhLWMiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MzY1MzQsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjEyMzMiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjBtVklEUVdPWjlPcU5rM3c1RzFsR3Nick9yaUhzVkFZdjNGaFo5Wi1yNXMiLCI3Y1BnY01hMW5hQXpIdzVVdjdpUlNWNWZTQnNHYkc2OXl1TlNlNTlRVXhnIiwiUW5mM0xPbTdQOUllWmlnVFZBOHNvVHBMRFowakNBZnFSNkpJQ1N5aHRUayIsImV0OF90QzdXdHJwSkNRcUxyTTlfODhpNkJwWTJQMWZCdTFFYjU3bDlkWHciLCJmV2tjRV9GQV9Qb0lEbE9Da1RVZUJEamNaRXlyZlo3YXhvUGpVeWhPQlM4IiwiaFhUOHRJek9BZ1NCYUtUVlBsYzZyVW91MVVTN1NvN3dQSlplblplbGJGMCIsInF1V0lTdEtidEFyNkd3R2YtdGk1ZmpuemxXVG1zcjU5c1hpV29aYS1KaFUiLCJzZzRIaDJ2RDluOEVHSnQwU3VxVnBYdWtTSS1hYlNHVXFab2tnQ2xMSi1jIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.x0QwvpBPL81z4SyMeBekr2CKiYZtGGF_mvR8BAe6GYpV_m4nSUzpdddgaBno6IdkLhA8dWPBjFSP07uyuvSKDw~WyJyQ2gxbzFfQkh5MUEtRFAtZWJKOHVnIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjc5LCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzU3OWFlMWIxOWIyZjI4MjY5NmEiLCJub25jZSI6Im4tMDE5M2ExYjJjM2Q0IiwiaWF0IjoxNzk1NTcyMDYwLCJzZF9oYXNoIjoiVFBfVU5JeFBuejZXWUNuQmtFSlk5WmxOR2FNaDVhRDQxU1hHc1F6aWVQcyJ9.10A8Br2AwbuG8UjQZqqP27idgFZeaaiOGV4KSu9TLZ4rh6KRwmqAlG5zk9trJmtyNKVb_5DJGmAMPuLiFUbZAA",
                  *       "nonce": "n-0193a1b2c3d4"
                  *     }
                  */
@@ -7479,23 +7409,23 @@ export interface operations {
                      *       ],
                      *       "claims": {
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007a968fbd41c9fae68839",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007dc39e06d678443b0926",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "crd_01a20b480900708796694e7a0874d640",
+                     *         "jti": "crd_01a20b48090072d08ef64473710598d0",
                      *         "vct": "urn:eco-credit:vct:eco-credit-record:1",
                      *         "cnf": {
                      *           "jwk": {
                      *             "kty": "OKP",
                      *             "crv": "Ed25519",
-                     *             "x": "w94GD9kF7P4aNghqtnPWyy_3slIh55eDeRTei1ovDXA",
+                     *             "x": "QckMbNlFP1rB59CjTy4TC4BtZHoEADvzQfnpZrzWa-c",
                      *             "alg": "EdDSA"
                      *           }
                      *         },
                      *         "status": {
                      *           "status_list": {
-                     *             "idx": 57143,
+                     *             "idx": 36534,
                      *             "uri": "http://localhost/districts/chongming/status-lists/1"
                      *           }
                      *         },
@@ -7534,7 +7464,7 @@ export interface operations {
                      *         }
                      *       },
                      *       "keyBinding": {
-                     *         "aud": "cli_01a20b480900758c9c8157e5f1aaddeb",
+                     *         "aud": "cli_01a20b4809007579ae1b19b2f282696a",
                      *         "nonce": "n-0193a1b2c3d4",
                      *         "iat": 1795572060
                      *       },
@@ -7542,7 +7472,7 @@ export interface operations {
                      *         "checked": true,
                      *         "status": "valid",
                      *         "uri": "http://localhost/districts/chongming/status-lists/1",
-                     *         "idx": 57143,
+                     *         "idx": 36534,
                      *         "listIssuedAt": "2026-11-25T02:01:00.000Z"
                      *       }
                      *     }
@@ -7731,18 +7661,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "reportId": "rpt_01a20b480900769493a711d12eeff603",
-                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1hNGY2NjcyMSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzY5NDkzYTcxMWQxMmVlZmY2MDMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3MmZiYWJiNTkzYTAyM2Y3NjNmNyIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY2xhaW1zIjpbInBvaW50cy1zdW1tYXJ5Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzY2Nzk5MjVkYmJlNjBkN2IxNGMiLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJkaXN0cmljdC1wb2xpY3kiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OmQyZDYzNTFmMWVhOWM4Yjk4NzJhY2U4Nzc3M2NlODQ0ZDIwZmQ5ZmViMmMzNjY0MDkxN2YyMWFlZjM0YmM3NzQifV0sInN0YXR1cyI6eyJzdGF0dXNfbGlzdCI6eyJpZHgiOjQyNjQ1LCJ1cmkiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmcvc3RhdHVzLWxpc3RzLzEifX0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDcyZmJhYmI1OTNhMDIzZjc2M2Y3IiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDc1MWNhY2FiNjJiM2M4NGMxODUwIiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc2OTQ5M2E3MTFkMTJlZWZmNjAzIn0.O-Kx6MJb2_MNRQ1aQSMmF8IKVTMeBVOPBucFjDVM8Cd8rCL1NCNemQ5aNCJHPw0vFMb2nY7zBM4_VvuY56WvDQ",
-                     *       "kid": "chongming-20261124-a4f66721",
+                     *       "reportId": "rpt_01a20b4809007506ad974bedf5bea828",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC00OWVhNjFlNSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzUwNmFkOTc0YmVkZjViZWE4MjgiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3OGM3OGZiZDE5MjYxN2U3MzdkZSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY2xhaW1zIjpbInBvaW50cy1zdW1tYXJ5Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzJjNGE5MzY2MWEwZjM2YjdiNzciLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJkaXN0cmljdC1wb2xpY3kiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OmQyZDYzNTFmMWVhOWM4Yjk4NzJhY2U4Nzc3M2NlODQ0ZDIwZmQ5ZmViMmMzNjY0MDkxN2YyMWFlZjM0YmM3NzQifV0sInN0YXR1cyI6eyJzdGF0dXNfbGlzdCI6eyJpZHgiOjEyODIyLCJ1cmkiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmcvc3RhdHVzLWxpc3RzLzEifX0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDc4Yzc4ZmJkMTkyNjE3ZTczN2RlIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDc3Yjc4MTI0NTU4ZmFiMmUwNGYwIiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc1MDZhZDk3NGJlZGY1YmVhODI4In0.VDxyq2RkQNED51m35euOHDty6nDHvsZOr70bffRuxkPtR08BmgnznDaRX8SivPmO1EbUSWaDcpMgsXejklk0Dw",
+                     *       "kid": "chongming-20261124-49ea61e5",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
-                     *       "consentId": "con_01a20b48090076679925dbbe60d7b14c",
+                     *       "consentId": "con_01a20b48090072c4a93661a0f36b7b77",
                      *       "claims": [
                      *         "points-summary"
                      *       ],
                      *       "status": {
-                     *         "idx": 42645,
+                     *         "idx": 12822,
                      *         "uri": "http://localhost/districts/chongming/status-lists/1"
                      *       },
                      *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
@@ -7847,7 +7777,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC0zMjVjOTZhMCIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzQyYjgwMDg3M2YwZTM0YjlmMWEiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NjE3ODA0M2M3M2I0ODhiMTE0OSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwib3ZlcnJpZGVzIjpbXSwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3YmQyODcwYTYyMDgxOGE0OTU2YSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119LCJxdWVyeUhpc3RvcnkiOnsiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsIndpbmRvd3MiOlt7Im1vbnRocyI6MSwiZnJvbSI6IjIwMjYtMTAtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjMsImZyb20iOiIyMDI2LTA4LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjo2LCJmcm9tIjoiMjAyNi0wNS0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MTIsImZyb20iOiIyMDI1LTExLTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19XX19LCJwdXJwb3NlIjoibG9hbi1hcHBsaWNhdGlvbiIsInNjb3BlcyI6WyJjcmVkaXQiXSwiY2xhaW1zIjpbInNjb3JlIiwiaXRlbXMiLCJsaXN0cyIsImRpc3B1dGVzIiwicXVlcnktaGlzdG9yeSJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDc2ZGE4YzVjZmNhNjk3YzkxOWMyIiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MTQxMjAsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzYxNzgwNDNjNzNiNDg4YjExNDkiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzdhZmE3NjQxMWZkOTRkY2U0NTIiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwNzQyYjgwMDg3M2YwZTM0YjlmMWEifQ.JQ3mUa4LljxMKc0EI7KeoHdlqqC8CmssW8dJD0THxlt-zftEDa1Q9pk_6jZRoTSTUuOB_e3mF2Pz2FFnBC9WBw"
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC03NTE3YmJlMSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2ZmY2IzMmFkOTIxNTJmY2ViNDkiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3OTgwYjM2NWMzNTU4Mjg3OWE1MCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwib3ZlcnJpZGVzIjpbXSwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3MTJhOGRmYTMyZjIxMWRjMTJlYiIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119LCJxdWVyeUhpc3RvcnkiOnsiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsIndpbmRvd3MiOlt7Im1vbnRocyI6MSwiZnJvbSI6IjIwMjYtMTAtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjMsImZyb20iOiIyMDI2LTA4LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjo2LCJmcm9tIjoiMjAyNi0wNS0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MTIsImZyb20iOiIyMDI1LTExLTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19XX19LCJwdXJwb3NlIjoibG9hbi1hcHBsaWNhdGlvbiIsInNjb3BlcyI6WyJjcmVkaXQiXSwiY2xhaW1zIjpbInNjb3JlIiwiaXRlbXMiLCJsaXN0cyIsImRpc3B1dGVzIiwicXVlcnktaGlzdG9yeSJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDcyYzY4OTg0Nzk5MzFkOTcxYmNiIiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NTI2NTgsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzk4MGIzNjVjMzU1ODI4NzlhNTAiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2NlNjhhODdiYzY5YTY4ZDQ2N2QiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwN2ZmY2IzMmFkOTIxNTJmY2ViNDkifQ.Tem7KbOkisk6lkpPbT-Dcy0NEfxzKqs4LFggL3DyvCVeW0F6CFNQuRlhPHuI1l-b1PdbEY_mh51rnjOMbHn4Aw"
                  *     }
                  */
                 "application/json": components["schemas"]["VerifyCreditReport"];
@@ -7866,7 +7796,7 @@ export interface operations {
                      *       "verifiedWith": "district-keys",
                      *       "header": {
                      *         "alg": "EdDSA",
-                     *         "kid": "chongming-20261124-325c96a0",
+                     *         "kid": "chongming-20261124-7517bbe1",
                      *         "typ": "vc+jwt"
                      *       },
                      *       "payload": {
@@ -7877,12 +7807,12 @@ export interface operations {
                      *           "VerifiableCredential",
                      *           "EcoCreditReport"
                      *         ],
-                     *         "id": "urn:eco-credit:report:rpt_01a20b480900742b800873f0e34b9f1a",
+                     *         "id": "urn:eco-credit:report:rpt_01a20b4809007ffcb32ad92152fceb49",
                      *         "issuer": "http://localhost/districts/chongming",
                      *         "validFrom": "2026-11-24T02:00:00.000Z",
                      *         "validUntil": "2026-12-24T02:00:00.000Z",
                      *         "credentialSubject": {
-                     *           "id": "urn:eco-credit:subject:sub_01a20b48090076178043c73b488b1149",
+                     *           "id": "urn:eco-credit:subject:sub_01a20b4809007980b365c35582879a50",
                      *           "kind": "resident",
                      *           "displayId": "310230********1233",
                      *           "district": "chongming",
@@ -7905,7 +7835,7 @@ export interface operations {
                      *                 "points": -3,
                      *                 "events": [
                      *                   {
-                     *                     "eventId": "evt_01a20b4809007bd2870a620818a4956a",
+                     *                     "eventId": "evt_01a20b480900712a8dfa32f211dc12eb",
                      *                     "code": "ILLEGAL-DISCHARGE",
                      *                     "title": "违法排放",
                      *                     "occurredOn": "2026-10-01",
@@ -8001,7 +7931,7 @@ export interface operations {
                      *           "query-history"
                      *         ],
                      *         "consent": {
-                     *           "id": "con_01a20b48090076da8c5cfca697c919c2",
+                     *           "id": "con_01a20b48090072c6898479931d971bcb",
                      *           "grantedAt": "2026-11-24T02:00:00.000Z",
                      *           "expiresAt": "2027-02-22T02:00:00.000Z"
                      *         },
@@ -8025,23 +7955,23 @@ export interface operations {
                      *         ],
                      *         "status": {
                      *           "status_list": {
-                     *             "idx": 14120,
+                     *             "idx": 52658,
                      *             "uri": "http://localhost/districts/chongming/status-lists/1"
                      *           }
                      *         },
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090076178043c73b488b1149",
-                     *         "aud": "cli_01a20b48090077afa76411fd94dce452",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007980b365c35582879a50",
+                     *         "aud": "cli_01a20b4809007ce68a87bc69a68d467d",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "rpt_01a20b480900742b800873f0e34b9f1a"
+                     *         "jti": "rpt_01a20b4809007ffcb32ad92152fceb49"
                      *       },
                      *       "status": {
                      *         "checked": true,
                      *         "status": "valid",
                      *         "uri": "http://localhost/districts/chongming/status-lists/1",
-                     *         "idx": 14120,
+                     *         "idx": 52658,
                      *         "listIssuedAt": "2026-11-24T02:00:00.000Z"
                      *       }
                      *     }
@@ -8142,66 +8072,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "rsj_01a20b480900768ca4e1c2800a3ef0f9",
-                     *           "status": "done",
-                     *           "asOf": "2026-11-24T02:00:00.000Z",
-                     *           "scorecardId": null,
-                     *           "progress": {
-                     *             "subjectsTotal": 6,
-                     *             "subjectsDone": 6,
-                     *             "eventsDone": 43
-                     *           },
-                     *           "results": [
-                     *             {
-                     *               "subjectKind": "firm",
-                     *               "ruleSets": {
-                     *                 "scorecard": {
-                     *                   "id": "firm-env-credit",
-                     *                   "version": 1,
-                     *                   "hash": "sha256:61100247f8ca0e46e59c9addbf1fec000719715ce0d462f7a519a8bc2a867576"
-                     *                 },
-                     *                 "behaviourList": {
-                     *                   "id": "firm-behaviours",
-                     *                   "version": 1,
-                     *                   "hash": "sha256:78224062c915be4d6ad60e5607375d919a66f7611dd77f2d0db2a514212900b5"
-                     *                 }
-                     *               },
-                     *               "subjects": 1,
-                     *               "grades": {
-                     *                 "blue": 1
-                     *               }
-                     *             },
-                     *             {
-                     *               "subjectKind": "resident",
-                     *               "ruleSets": {
-                     *                 "scorecard": {
-                     *                   "id": "resident-village",
-                     *                   "version": 1,
-                     *                   "hash": "sha256:3fec4bbadce6abebafab0a0d99d08ad33a69240ade48644a7d67bce7e1696671"
-                     *                 },
-                     *                 "behaviourList": {
-                     *                   "id": "resident-behaviours",
-                     *                   "version": 1,
-                     *                   "hash": "sha256:4af3868563d5555f11014a4254d0b46db657e39ee2a5f192a1ef4c06bfa3a700"
-                     *                 }
-                     *               },
-                     *               "subjects": 5,
-                     *               "grades": {
-                     *                 "a": 1,
-                     *                 "c": 2,
-                     *                 "d": 1,
-                     *                 "b": 1
-                     *               }
-                     *             }
-                     *           ],
-                     *           "error": null,
-                     *           "createdAt": "2026-11-24T02:00:00.000Z",
-                     *           "updatedAt": "2026-11-24T02:00:00.000Z",
-                     *           "finishedAt": "2026-11-24T02:00:00.000Z"
-                     *         }
-                     *       ]
+                     *       "items": []
                      *     }
                      */
                     "application/json": {
@@ -8284,7 +8155,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "rsj_01a20b480900794bb6331823a74e6734",
+                     *       "id": "rsj_01a20b4809007928975253f3265b8fa8",
                      *       "status": "running",
                      *       "asOf": "2026-11-24T02:00:00.000Z",
                      *       "scorecardId": "resident-carbon-account",
@@ -8410,7 +8281,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsj_01a20b480900794bb6331823a74e6734 */
+                /** @example rsj_01a20b4809007928975253f3265b8fa8 */
                 jobId: string;
             };
             cookie?: never;
@@ -8425,7 +8296,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "rsj_01a20b480900794bb6331823a74e6734",
+                     *       "id": "rsj_01a20b4809007928975253f3265b8fa8",
                      *       "status": "running",
                      *       "asOf": "2026-11-24T02:00:00.000Z",
                      *       "scorecardId": "resident-carbon-account",
@@ -8515,7 +8386,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b480900732ca3cdf82a223e3c96 */
+                /** @example rsv_01a20b480900721a8ef393bad15b2f57 */
                 versionId: string;
             };
             cookie?: never;
@@ -8584,7 +8455,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007ca1b9805d455be62767 */
+                /** @example rsv_01a20b4809007eec86a407df17d27fc1 */
                 versionId: string;
             };
             cookie?: never;
@@ -8603,13 +8474,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "versionId": "rsv_01a20b4809007ca1b9805d455be62767",
+                     *       "versionId": "rsv_01a20b4809007eec86a407df17d27fc1",
                      *       "ruleSetId": "payments",
                      *       "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af",
                      *       "status": "published",
                      *       "effectiveFrom": "2026-11-24",
                      *       "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *       "publishedBy": "cli_01a20b480900711090e3f6f8136a5aa9",
+                     *       "publishedBy": "cli_01a20b48090073e2b6b68d413563b20a",
                      *       "warnings": []
                      *     }
                      */
@@ -8716,7 +8587,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b48090076e1aea654ef5039af1e */
+                /** @example rsv_01a20b4809007a53a325c1fd2405809e */
                 versionId: string;
             };
             cookie?: never;
@@ -8727,7 +8598,7 @@ export interface operations {
                  * @example {
                  *       "inputs": {
                  *         "period": "2026",
-                 *         "fund": "1000002.00",
+                 *         "fund": "10000.02",
                  *         "recipients": [
                  *           {
                  *             "id": "town-00",
@@ -8802,8 +8673,8 @@ export interface operations {
                      *           "version": 1,
                      *           "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f"
                      *         },
-                     *         "fund": "1000002.00",
-                     *         "total": "1000002.00",
+                     *         "fund": "10000.02",
+                     *         "total": "10000.02",
                      *         "recipients": [
                      *           {
                      *             "id": "town-00",
@@ -8829,18 +8700,18 @@ export interface operations {
                      *             "components": [
                      *               {
                      *                 "name": "weighted-share",
-                     *                 "before": "182927.92",
-                     *                 "after": "182927.92"
+                     *                 "before": "1829.28",
+                     *                 "after": "1829.28"
                      *               },
                      *               {
                      *                 "name": "rebalance",
-                     *                 "before": "182927.92",
-                     *                 "after": "195102.31"
+                     *                 "before": "1829.28",
+                     *                 "after": "1951.02"
                      *               }
                      *             ],
                      *             "constrained": null,
-                     *             "exact": "195102.30849184910846",
-                     *             "amount": "195102.31"
+                     *             "exact": "1951.0230849184910846",
+                     *             "amount": "1951.02"
                      *           },
                      *           {
                      *             "id": "town-01",
@@ -8866,18 +8737,18 @@ export interface operations {
                      *             "components": [
                      *               {
                      *                 "name": "weighted-share",
-                     *                 "before": "238861.04",
-                     *                 "after": "238861.04"
+                     *                 "before": "2388.61",
+                     *                 "after": "2388.61"
                      *               },
                      *               {
                      *                 "name": "rebalance",
-                     *                 "before": "238861.04",
-                     *                 "after": "254757.93"
+                     *                 "before": "2388.61",
+                     *                 "after": "2547.58"
                      *               }
                      *             ],
                      *             "constrained": null,
-                     *             "exact": "254757.93441121985509",
-                     *             "amount": "254757.93"
+                     *             "exact": "2547.5793441121985509",
+                     *             "amount": "2547.58"
                      *           },
                      *           {
                      *             "id": "town-02",
@@ -8903,19 +8774,19 @@ export interface operations {
                      *             "components": [
                      *               {
                      *                 "name": "weighted-share",
-                     *                 "before": "343680.69",
-                     *                 "after": "343680.69"
+                     *                 "before": "3436.81",
+                     *                 "after": "3436.81"
                      *               },
                      *               {
                      *                 "name": "cap",
-                     *                 "before": "343680.69",
-                     *                 "after": "300000.60",
-                     *                 "note": "cut to the cap 300000.60"
+                     *                 "before": "3436.81",
+                     *                 "after": "3000.01",
+                     *                 "note": "cut to the cap 3000.01"
                      *               }
                      *             ],
                      *             "constrained": "cap",
-                     *             "exact": "300000.6",
-                     *             "amount": "300000.60"
+                     *             "exact": "3000.006",
+                     *             "amount": "3000.01"
                      *           },
                      *           {
                      *             "id": "town-03",
@@ -8941,18 +8812,18 @@ export interface operations {
                      *             "components": [
                      *               {
                      *                 "name": "weighted-share",
-                     *                 "before": "234532.35",
-                     *                 "after": "234532.35"
+                     *                 "before": "2345.32",
+                     *                 "after": "2345.32"
                      *               },
                      *               {
                      *                 "name": "rebalance",
-                     *                 "before": "234532.35",
-                     *                 "after": "250141.16"
+                     *                 "before": "2345.32",
+                     *                 "after": "2501.41"
                      *               }
                      *             ],
                      *             "constrained": null,
-                     *             "exact": "250141.15709693103645",
-                     *             "amount": "250141.16"
+                     *             "exact": "2501.4115709693103645",
+                     *             "amount": "2501.41"
                      *           }
                      *         ]
                      *       }
@@ -9173,7 +9044,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "candidateVersionId": "rsv_01a20b4809007b95832b6156ad098f58"
+                 *       "candidateVersionId": "rsv_01a20b4809007cb598d1a96ee89145ce"
                  *     }
                  */
                 "application/json": components["schemas"]["DiffRuleSets"];
@@ -9190,12 +9061,12 @@ export interface operations {
                      * @example {
                      *       "ruleSetId": "town-eco-fund",
                      *       "base": {
-                     *         "versionId": "rsv_01a20b4809007a758ab52b66470ccdc8",
+                     *         "versionId": "rsv_01a20b4809007810811cc3fd34bcd31f",
                      *         "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f",
                      *         "status": "published"
                      *       },
                      *       "candidate": {
-                     *         "versionId": "rsv_01a20b4809007b95832b6156ad098f58",
+                     *         "versionId": "rsv_01a20b4809007cb598d1a96ee89145ce",
                      *         "hash": "sha256:4469dd7cd3f53be90fd976b7f08284ebc0fab9d28bb9b948fa7e3cb450b073f1",
                      *         "status": "draft"
                      *       },
@@ -9245,13 +9116,13 @@ export interface operations {
                      *       "totalChange": "0.00",
                      *       "summary": {
                      *         "before": {
-                     *           "mean": 6000000,
-                     *           "median": 6500649.8,
+                     *           "mean": "6000000.00",
+                     *           "median": "6500649.80",
                      *           "gini": 0.237328
                      *         },
                      *         "after": {
-                     *           "mean": 6000000,
-                     *           "median": 6279688.49,
+                     *           "mean": "6000000.00",
+                     *           "median": "6279688.49",
                      *           "gini": 0.21396
                      *         }
                      *       },
@@ -10509,7 +10380,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a2106e650072cdacf94de1de76a746 */
+                /** @example evt_01a2106e65007c708fbf65a9e7ea5857 */
                 eventId: string;
                 subjectId: string;
             };
@@ -10529,8 +10400,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "evt_01a21594c1007b79a8eed496079d5d4d",
-                     *       "subjectId": "sub_01a20b48090074b7bbb075d62e6dc5dd",
+                     *       "id": "evt_01a21594c1007260a2caa853b9c5f0c5",
+                     *       "subjectId": "sub_01a20b48090075fdbc50f5800ae7e97b",
                      *       "code": "INCIDENT-MAJOR",
                      *       "title": null,
                      *       "occurredOn": "2026-11-20",
@@ -10540,7 +10411,7 @@ export interface operations {
                      *       "evidence": "更正",
                      *       "amounts": [],
                      *       "note": "误报",
-                     *       "reversesEventId": "evt_01a2106e650072cdacf94de1de76a746",
+                     *       "reversesEventId": "evt_01a2106e65007c708fbf65a9e7ea5857",
                      *       "reversedBy": null,
                      *       "disputed": false,
                      *       "externalId": null
@@ -10657,7 +10528,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "subject": {
-                     *         "id": "sub_01a20b4809007c10aba090d48ae8059c",
+                     *         "id": "sub_01a20b480900702aae7075bc438d9437",
                      *         "districtId": "chongming",
                      *         "kind": "firm",
                      *         "displayId": "91310230MA1K2B3C4P",
@@ -10801,11 +10672,11 @@ export interface operations {
                     /**
                      * @example {
                      *       "holder": {
-                     *         "id": "sub_01a20b4809007008ba78dc87655e4710",
+                     *         "id": "sub_01a20b480900752d899acf1068dbe836",
                      *         "districtId": "chongming",
-                     *         "kind": "resident",
-                     *         "displayId": "310230********1233",
-                     *         "name": "测试居民",
+                     *         "kind": "firm",
+                     *         "displayId": "91310230MA1H5G6L7G",
+                     *         "name": "测试企业",
                      *         "regionCode": "310230",
                      *         "createdAt": "2026-11-24T02:00:00.000Z"
                      *       },
@@ -10886,10 +10757,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "holderId": "sub_01a20b480900700b9e77964e81f37571",
-                     *       "balance": 10,
+                     *       "holderId": "sub_01a20b480900746aaf66d1d9dbad2b4f",
+                     *       "balance": 0,
                      *       "pending": 0,
-                     *       "asOf": "2027-01-01"
+                     *       "asOf": "2026-11-24"
                      *     }
                      */
                     "application/json": components["schemas"]["PointsBalance"];
@@ -10945,17 +10816,10 @@ export interface operations {
     listPointsLedger: {
         parameters: {
             query?: {
-                /**
-                 * @description nextCursor from the previous page
-                 * @example 2
-                 */
+                /** @description nextCursor from the previous page */
                 cursor?: string;
-                /** @example 2 */
                 limit?: number;
-                /**
-                 * @description asc: oldest first; desc: newest first
-                 * @example desc
-                 */
+                /** @description asc: oldest first; desc: newest first */
                 order?: "asc" | "desc";
             };
             header?: never;
@@ -10975,27 +10839,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "ple_01a20b4809007aa0be9a8f5ee92f664c",
-                     *           "kind": "earn",
-                     *           "points": 2,
-                     *           "actionCode": "WASTE-SORTING",
-                     *           "source": null,
-                     *           "earnedOn": "2026-11-01",
-                     *           "availableOn": "2026-11-01",
-                     *           "expiresOn": "2027-12-31",
-                     *           "reason": "垃圾分类投放",
-                     *           "evidence": null,
-                     *           "lotId": null,
-                     *           "redemptionId": null,
-                     *           "recordedAt": "2026-11-24T02:00:00.000Z",
-                     *           "ruleSet": {
-                     *             "id": "points-catalogue",
-                     *             "hash": "sha256:fd8679ea6e1f8df16052a9f70ecf7f4e81613aa4a3a800fe45569c72b359e9d9"
-                     *           }
-                     *         }
-                     *       ],
+                     *       "items": [],
                      *       "nextCursor": null
                      *     }
                      */
@@ -11072,32 +10916,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [
-                     *         {
-                     *           "source": "transit-app",
-                     *           "actions": [
-                     *             "GREEN-TRAVEL"
-                     *           ],
-                     *           "enabled": true,
-                     *           "changedAt": null
-                     *         },
-                     *         {
-                     *           "source": "fitness-app",
-                     *           "actions": [
-                     *             "WALKING"
-                     *           ],
-                     *           "enabled": true,
-                     *           "changedAt": null
-                     *         },
-                     *         {
-                     *           "source": "utility-company",
-                     *           "actions": [
-                     *             "UTILITY-BILL-E"
-                     *           ],
-                     *           "enabled": true,
-                     *           "changedAt": null
-                     *         }
-                     *       ]
+                     *       "items": []
                      *     }
                      */
                     "application/json": {
