@@ -3,7 +3,7 @@
  * decimal strings, rounding with a stated mode to a stated step, and writing results back as decimal
  * strings. 1/0.93 stays 100/93 until a line says how to round it.
  */
-import Fraction from 'fraction.js';
+import { Fraction } from './mathjs-build.js';
 
 export { Fraction };
 

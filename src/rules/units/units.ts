@@ -4,8 +4,9 @@
  * joined by `*`, `×` or `·`, at most one `/`, and powers as `^2` (`m²`, `km²` are names of their own):
  * `yuan/t-CO2`, `mm×km2`, `mm*km2`, `万元/亩`, `mg/L*m3`.
  */
-import Fraction from 'fraction.js';
+
 import { LruCache } from '../../platform/lru.js';
+import { Fraction } from '../formula/exact.js';
 import { DIMENSIONS, type Dimension, PREFIXES, UNITS, type UnitEntry } from './vocabulary.js';
 
 export type Dims = Readonly<Partial<Record<Dimension, number>>>;
