@@ -15,7 +15,7 @@ import { allocate } from '../src/rules/kinds/allocation/allocate.js';
 import { type CompiledAllocation, compileAllocation } from '../src/rules/kinds/allocation/compile.js';
 import type { AllocationInput } from '../src/rules/kinds/allocation/model.js';
 import { TIE_BREAK } from '../src/rules/kinds/allocation/rounding.js';
-import { fenText } from '../src/rules/kinds/allocation/scaled.js';
+import { fenText, significantText } from '../src/rules/kinds/allocation/scaled.js';
 import { parseRuleFile } from '../src/rules/rule-file.js';
 import { referenceSplit } from './support/split-reference.js';
 
@@ -198,6 +198,57 @@ describe('a bureau diffs two allocations', () => {
         expect(totalOf(changes)).toBe(changes.reduce((s, c) => s.plus(c.change), new Decimal(0)).toFixed(2));
       }),
       { numRuns: 300, seed: 20261204 },
+    );
+  });
+});
+
+describe('a bureau reads each share to twelve significant digits', () => {
+  const reference = (p: bigint, q: bigint, sd: number) =>
+    new Decimal(p.toString()).div(q.toString()).toSignificantDigits(sd, Decimal.ROUND_HALF_UP).toString();
+
+  it('as decimal.js writes it, for any numerator and denominator, small or past what a double holds', () => {
+    const big = fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n });
+    const safe = fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n });
+    const denominator = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 53n }), fc.bigInt({ min: 1n, max: 10n ** 30n }));
+    fc.assert(
+      fc.property(fc.oneof(safe, big), denominator, fc.constantFrom(12, 20), (p, q, sd) => {
+        expect(significantText(p, q, sd)).toBe(reference(p, q, sd));
+      }),
+      { numRuns: 3000, seed: 20261202 },
+    );
+  });
+
+  it('on the cases a double could get wrong: exact halves, a hair either side, powers of ten and nines', () => {
+    // p / q = (d + 1/2 + h / 10^6) × 10^e: a half, or within a millionth of one, at the twelfth digit.
+    const near = fc
+      .record({
+        digits: fc.bigInt({ min: 10n ** 11n, max: 10n ** 12n - 1n }),
+        hair: fc.integer({ min: -3, max: 3 }),
+        shift: fc.integer({ min: -8, max: 3 }),
+        q: fc.bigInt({ min: 1n, max: 10n ** 4n }),
+        negative: fc.boolean(),
+      })
+      .map(({ digits, hair, shift, q, negative }) => {
+        // (2·digits + 1) / 2 + hair / 10^6, over 10^(−shift), as a fraction with denominator 2·10^6·q·10^…
+        const den = 2n * 10n ** 6n * q * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
+        const num = ((2n * digits + 1n) * 10n ** 6n + 2n * BigInt(hair)) * q * (shift > 0 ? 10n ** BigInt(shift) : 1n);
+        return { p: negative ? -num : num, q: den };
+      });
+    const edges = fc.constantFrom(
+      { p: 1n, q: 10n },
+      { p: 1n, q: 1n },
+      { p: 10n ** 12n - 1n, q: 10n ** 12n },
+      { p: 999_999_999_999_5n, q: 10n },
+      { p: -999_999_999_999_5n, q: 10n ** 13n },
+      { p: 2n ** 53n - 1n, q: 2n ** 53n },
+      { p: 1n, q: 3n },
+      { p: 2n, q: 3n },
+    );
+    fc.assert(
+      fc.property(fc.oneof(near, edges), ({ p, q }) => {
+        expect(significantText(p, q, 12)).toBe(reference(p, q, 12));
+      }),
+      { numRuns: 3000, seed: 20261205 },
     );
   });
 });

@@ -126,9 +126,42 @@ function digitCount(m: bigint): number {
   return hi;
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** 10^k as doubles: exact up to 10^22. */
+const POW10_DOUBLE = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** Far more than the doubles' error below can reach, far less than any real quotient comes near a half. */
+const MARGIN = 1e-3;
+
+/**
+ * p / q to sd ≤ 12 significant digits with doubles, when doubles decide it; else null. With |p| and
+ * q safe integers, m / q is the exact quotient times (1 + δ₁), and scaling by an exact 10^k times
+ * (1 + δ₂), |δ| ≤ 2⁻⁵³: so v is off by less than v · 2.3e-16 < 2.3e-4 for v < 10¹². Half up then
+ * only depends on which side of a half v lies, and the answer is taken from doubles only when v is
+ * more than MARGIN away from every half and from both ends of [10^(sd−1), 10^sd). A share is
+ * written for each factor of each recipient: this spares the BigInt division and its garbage.
+ */
+function significantByDouble(p: bigint, q: bigint, sd: number): string | null {
+  if (sd > 12 || q > SAFE || p > SAFE || p < -SAFE) return null;
+  const negative = p < 0n;
+  const r = Math.abs(Number(p)) / Number(q);
+  const e = Math.floor(Math.log10(r));
+  const k = sd - 1 - e;
+  if (k < -22 || k > 22) return null;
+  const v = k >= 0 ? r * (POW10_DOUBLE[k] as number) : r / (POW10_DOUBLE[-k] as number);
+  if (v < (POW10_DOUBLE[sd - 1] as number) + MARGIN || v > (POW10_DOUBLE[sd] as number) - MARGIN) return null;
+  const whole = Math.floor(v);
+  const fraction = v - whole;
+  if (Math.abs(fraction - 0.5) < MARGIN) return null;
+  const digits = fraction > 0.5 ? whole + 1 : whole;
+  if (digits === POW10_DOUBLE[sd]) return write(negative, '1', e + 1);
+  return write(negative, withoutTrailingZeros(String(digits)), e);
+}
+
 /** p / q (q > 0) rounded half up to `sd` significant digits, as decimal.js's toSignificantDigits(sd).toString(). */
 export function significantText(p: bigint, q: bigint, sd: number): string {
   if (p === 0n) return '0';
+  const quick = significantByDouble(p, q, sd);
+  if (quick !== null) return quick;
   const negative = p < 0n;
   const m = negative ? -p : p;
   // m / q lies in [10^(e0-1), 10^(e0+1)), e0 the difference of the lengths of m and q: so the quotient

@@ -12,28 +12,32 @@ import { compareScaled, mulScaled, parseScaled, plainScaled, type Scaled, scaled
 import { deriveInto } from './values.js';
 
 export interface SplitValues {
-  /** By input (then derived line), in the order the result lists them. */
-  values: Map<string, Scaled>;
-  /** Each value as decimal.js writes it (the result's `inputs`). */
-  texts: Record<string, string>;
+  /**
+   * By input (then derived line), each recipient's value, undefined where an optional input is not
+   * given: one array per name rather than a map per recipient, which at 10 000 recipients was garbage.
+   */
+  columns: Map<string, Array<Scaled | undefined>>;
+  /** Each recipient's values as decimal.js writes them (the result's `inputs`), in the order it lists them. */
+  texts: Array<Record<string, string>>;
 }
 
 /** Already as decimal.js writes it: no leading or trailing zeros, no '-0', and not in exponential form. */
 const CANONICAL = /^-?(?:0|[1-9]\d{0,20})(?:\.\d*[1-9])?$/;
 const written = (raw: string) => raw !== '-0' && !raw.startsWith('0.000000') && !raw.startsWith('-0.000000');
 
-export function splitValues(compiled: CompiledAllocation, recipients: readonly RecipientInput[], parameters: Record<string, string>): SplitValues[] {
+export function splitValues(compiled: CompiledAllocation, recipients: readonly RecipientInput[], parameters: Record<string, string>): SplitValues {
   const decls = Object.entries(compiled.body.inputs).map(([name, decl]) => ({
     name,
     decl,
     min: decl.min !== undefined ? (parseScaled(decl.min) as Scaled) : undefined,
     max: decl.max !== undefined ? (parseScaled(decl.max) as Scaled) : undefined,
   }));
+  const n = recipients.length;
+  const columns = new Map<string, Array<Scaled | undefined>>(decls.map(({ name }) => [name, new Array<Scaled | undefined>(n).fill(undefined)]));
   const ids = new Set<string>();
-  const all = recipients.map((r, i): SplitValues => {
+  const texts = recipients.map((r, i): Record<string, string> => {
     if (ids.has(r.id)) throw new AllocationError(`/recipients/${i}/id`, `recipient '${r.id}' is listed twice`);
     ids.add(r.id);
-    const values = new Map<string, Scaled>();
     const texts: Record<string, string> = {};
     for (const { name, decl, min, max } of decls) {
       const raw = r.values[name];
@@ -60,25 +64,30 @@ export function splitValues(compiled: CompiledAllocation, recipients: readonly R
         x = mulScaled(x, count);
         text = scaledText(x);
       }
-      values.set(name, x);
+      (columns.get(name) as Array<Scaled | undefined>)[i] = x;
       texts[name] = text;
     }
-    return { values, texts };
+    return texts;
   });
   // Derived lines once every recipient's inputs are known good, as withDerived() computes them.
   if (compiled.derived.length > 0) {
-    all.forEach((v, i) => {
+    texts.forEach((given, i) => {
       const scope: Record<string, FormulaValue> = {};
-      for (const [name, text] of Object.entries(v.texts)) scope[name] = exact(text).mul(compiled.scales.get(name) ?? 1);
+      for (const [name, text] of Object.entries(given)) scope[name] = exact(text).mul(compiled.scales.get(name) ?? 1);
       for (const [name, p] of Object.entries(parameters)) scope[name] ??= exact(p).mul(compiled.scales.get(name) ?? 1);
       const out = new Map<string, Fraction>();
       deriveInto(compiled, scope, out, `/recipients/${i}/derive`);
       for (const [name, f] of out) {
         const x = parseScaled(toDecimal(f, 30)) as Scaled;
-        v.values.set(name, x);
-        v.texts[name] = scaledText(x);
+        let column = columns.get(name);
+        if (!column) {
+          column = new Array<Scaled | undefined>(n).fill(undefined);
+          columns.set(name, column);
+        }
+        column[i] = x;
+        given[name] = scaledText(x);
       }
     });
   }
-  return all;
+  return { columns, texts };
 }

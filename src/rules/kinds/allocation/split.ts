@@ -34,12 +34,13 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
   const values = splitValues(compiled, input.recipients, parameters);
   const recipients = input.recipients;
   const n = recipients.length;
+  const column = (name: string): ReadonlyArray<Scaled | undefined> => values.columns.get(name) ?? new Array<undefined>(n).fill(undefined);
 
   // Weighted shares: factor k gives x_ik / S_k, weighted by w_k = W_k / 10^a_k. Over the common
   // denominator Q = Π_k 10^a_k |S_k| the score of recipient i is the integer Σ_k W_k x_ik (Q / 10^a_k S_k).
   const shares: Array<Record<string, string>> = recipients.map(() => ({}));
   const factors = spec.factors.map((f, k) => {
-    const xs = values.map((v) => v.values.get(f.input) ?? ZERO);
+    const xs = column(f.input).map((x) => x ?? ZERO);
     const scale = xs.reduce((s, x) => Math.max(s, x.scale), 0);
     const ints = xs.map((x) => at(x, scale));
     const total = ints.reduce((s, x) => s + x, 0n);
@@ -91,8 +92,8 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
     const ratioSum = ratios.reduce((s, r) => s + r, 0n);
     const share = scaledOf(rule.share);
     const below = scaledOf(rule.below);
-    values.forEach((v, i) => {
-      const x = v.values.get(rule.input);
+    const xs = column(rule.input);
+    xs.forEach((x, i) => {
       if (x === undefined || compareScaled(x, below) >= 0) return;
       let cut = quotient((after[i] as bigint) * share.n, pow10(share.scale));
       after[i] = (after[i] as bigint) - cut;
@@ -102,7 +103,7 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
         name: rule.name,
         before,
         after: afterText[i],
-        note: `${rule.input} ${v.texts[rule.input]} < ${rule.below}: ${rule.share} redirected`,
+        note: `${rule.input} ${values.texts[i]?.[rule.input]} < ${rule.below}: ${rule.share} redirected`,
       });
       targets.forEach((t, j) => {
         const was = den;
@@ -121,8 +122,9 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
   const hh = spec.floor?.holdHarmless;
   const floorAmount = spec.floor?.amount !== undefined ? value(spec.floor.amount) : ZERO;
   const hhRatio = hh ? scaledOf(hh.ratio) : null;
-  const floorsScaled = values.map((v) => {
-    const last = hh ? v.values.get(hh.input) : undefined;
+  const lastYear = hh ? column(hh.input) : null;
+  const floorsScaled = recipients.map((_, i) => {
+    const last = lastYear?.[i];
     if (last === undefined || !hhRatio) return floorAmount;
     const held = mulScaled(last, hhRatio);
     return compareScaled(held, floorAmount) > 0 ? held : floorAmount;
@@ -258,7 +260,7 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
     const result: RecipientResult = {
       id: r.id,
       name: r.name ?? null,
-      inputs: (values[i] as { texts: Record<string, string> }).texts,
+      inputs: values.texts[i] as Record<string, string>,
       shares: shares[i] as Record<string, string>,
       weights,
       components: components[i] as Components,
