@@ -75,7 +75,12 @@ export const subjects = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [uniqueIndex('subjects_district_lookup').on(t.districtId, t.lookupHash), index('subjects_district_id').on(t.districtId, t.id)],
+  (t) => [
+    uniqueIndex('subjects_district_lookup').on(t.districtId, t.lookupHash),
+    // With what a list shows of a subject, so that showing thousands of them reads no table row (the red
+    // and black lists at 700 000 residents: 7 ms against 20 ms for 3 779 subjects).
+    index('subjects_district_id').on(t.districtId, t.id, t.kind, t.displayId, t.name),
+  ],
 );
 
 export const idempotencyRecords = sqliteTable(
@@ -173,7 +178,10 @@ export const creditEvents = sqliteTable(
     // through it sorts the whole file in a temporary B-tree (tests/query-plans.test.ts).
     index('credit_events_subject_seq').on(t.districtId, t.subjectId, t.seq),
     uniqueIndex('credit_events_external').on(t.districtId, t.agency, t.externalId),
-    index('credit_events_code').on(t.districtId, t.code, t.occurredOn),
+    // The red and black lists read the events of a few listing codes, and everything they need of them is
+    // here: at 7 M events each one read from the table instead was a page of its own (20 ms against 6 ms
+    // for 3 785 listing events, bench/scale-bench.ts).
+    index('credit_events_code').on(t.districtId, t.code, t.occurredOn, t.subjectId, t.endedOn, t.recordedAt, t.reversesEventId, t.id),
   ],
 );
 
