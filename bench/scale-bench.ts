@@ -34,7 +34,7 @@ const FULL = { residents: 700_000, events: 7_150_000, ledger: 14_000_000 };
 const SEED = 20261201;
 /** Subjects each server is read about, chosen at random. */
 const SAMPLE = 2000;
-const READS_PER_OPERATION = Number(process.env.SCALE_READS ?? 300);
+const READS_PER_OPERATION = Number(process.env.SCALE_READS ?? 1000);
 const REPORTS = 200;
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
