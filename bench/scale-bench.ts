@@ -225,9 +225,17 @@ function rssOf(pid: number): number {
   return m ? Number(m[1]) * 1024 : Number.NaN;
 }
 
+/** The arguments of package.json's start script after `node`: the memory measured is the one operators get. */
+function startArgs(): string[] {
+  const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const [command, ...args] = (scripts.start ?? '').split(/\s+/);
+  if (command !== 'node' || !args.includes('src/node.ts')) throw new Error(`npm start is no longer 'node … src/node.ts': ${scripts.start}`);
+  return args;
+}
+
 function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  // node itself with tsx as its loader (what `npm start` runs), so that the pid is the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // What `npm start` runs (node itself, its flags, tsx as its loader), so that the pid is the server's own.
+  const child = spawn(process.execPath, startArgs(), { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
