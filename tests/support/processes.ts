@@ -1,7 +1,6 @@
 /**
  * The service and its CLI as real child processes, the way an operator runs them: `npm start` is
- * `src/node.ts` under tsx (with a smaller young generation, which changes only its memory), `npm run
- * cli --` is `tsx src/cli.ts`.
+ * `src/node.ts` under tsx, `npm run cli --` is `tsx src/cli.ts`.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { join } from 'node:path';
