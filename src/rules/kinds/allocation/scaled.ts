@@ -143,6 +143,7 @@ const MARGIN = 1e-3;
 function significantByDouble(p: bigint, q: bigint, sd: number): string | null {
   if (sd > 12 || q > SAFE || p > SAFE || p < -SAFE) return null;
   const negative = p < 0n;
+  // A share's text only, never an amount: kept only when the bound above proves it is the exact answer.
   const r = Math.abs(Number(p)) / Number(q);
   const e = Math.floor(Math.log10(r));
   const k = sd - 1 - e;

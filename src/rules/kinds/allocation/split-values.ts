@@ -21,6 +21,10 @@ export interface SplitValues {
   texts: Array<Record<string, string>>;
 }
 
+/** A name's values, recipient by recipient; all undefined for a name no recipient has. */
+export const columnOf = (values: SplitValues, name: string, n: number): Array<Scaled | undefined> =>
+  values.columns.get(name) ?? new Array<Scaled | undefined>(n).fill(undefined);
+
 /** Already as decimal.js writes it: no leading or trailing zeros, no '-0', and not in exponential form. */
 const CANONICAL = /^-?(?:0|[1-9]\d{0,20})(?:\.\d*[1-9])?$/;
 const written = (raw: string) => raw !== '-0' && !raw.startsWith('0.000000') && !raw.startsWith('-0.000000');
@@ -33,9 +37,11 @@ export function splitValues(compiled: CompiledAllocation, recipients: readonly R
     max: decl.max !== undefined ? (parseScaled(decl.max) as Scaled) : undefined,
   }));
   const n = recipients.length;
-  const columns = new Map<string, Array<Scaled | undefined>>(decls.map(({ name }) => [name, new Array<Scaled | undefined>(n).fill(undefined)]));
+  const columns = new Map<string, Array<Scaled | undefined>>();
+  const values: SplitValues = { columns, texts: [] };
+  for (const { name } of decls) columns.set(name, columnOf(values, name, n));
   const ids = new Set<string>();
-  const texts = recipients.map((r, i): Record<string, string> => {
+  values.texts = recipients.map((r, i): Record<string, string> => {
     if (ids.has(r.id)) throw new AllocationError(`/recipients/${i}/id`, `recipient '${r.id}' is listed twice`);
     ids.add(r.id);
     const texts: Record<string, string> = {};
@@ -71,7 +77,7 @@ export function splitValues(compiled: CompiledAllocation, recipients: readonly R
   });
   // Derived lines once every recipient's inputs are known good, as withDerived() computes them.
   if (compiled.derived.length > 0) {
-    texts.forEach((given, i) => {
+    values.texts.forEach((given, i) => {
       const scope: Record<string, FormulaValue> = {};
       for (const [name, text] of Object.entries(given)) scope[name] = exact(text).mul(compiled.scales.get(name) ?? 1);
       for (const [name, p] of Object.entries(parameters)) scope[name] ??= exact(p).mul(compiled.scales.get(name) ?? 1);
@@ -79,15 +85,12 @@ export function splitValues(compiled: CompiledAllocation, recipients: readonly R
       deriveInto(compiled, scope, out, `/recipients/${i}/derive`);
       for (const [name, f] of out) {
         const x = parseScaled(toDecimal(f, 30)) as Scaled;
-        let column = columns.get(name);
-        if (!column) {
-          column = new Array<Scaled | undefined>(n).fill(undefined);
-          columns.set(name, column);
-        }
+        const column = columnOf(values, name, n);
+        columns.set(name, column);
         column[i] = x;
         given[name] = scaledText(x);
       }
     });
   }
-  return { columns, texts };
+  return values;
 }

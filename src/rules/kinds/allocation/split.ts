@@ -14,7 +14,7 @@ import type { CompiledAllocation } from './compile.js';
 import { AllocationError, type AllocationInput, type RecipientResult, requireFund } from './model.js';
 import { D, stepOf } from './rounding.js';
 import { at, compareScaled, fenText, floorDiv, mulScaled, parseScaled, pow10, type Scaled, significantText, yuanText } from './scaled.js';
-import { splitValues } from './split-values.js';
+import { columnOf, splitValues } from './split-values.js';
 
 type Components = RecipientResult['components'];
 
@@ -34,7 +34,7 @@ export function split(compiled: CompiledAllocation, input: AllocationInput, para
   const values = splitValues(compiled, input.recipients, parameters);
   const recipients = input.recipients;
   const n = recipients.length;
-  const column = (name: string): ReadonlyArray<Scaled | undefined> => values.columns.get(name) ?? new Array<undefined>(n).fill(undefined);
+  const column = (name: string): ReadonlyArray<Scaled | undefined> => columnOf(values, name, n);
 
   // Weighted shares: factor k gives x_ik / S_k, weighted by w_k = W_k / 10^a_k. Over the common
   // denominator Q = Π_k 10^a_k |S_k| the score of recipient i is the integer Σ_k W_k x_ik (Q / 10^a_k S_k).
