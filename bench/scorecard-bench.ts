@@ -93,11 +93,22 @@ export async function scorecardBenchmark(): Promise<void> {
     const zenOne = run(await measureAsync('zen-engine, awaited one by one', (i) => decision.evaluate(at(i))));
     const zenMany = run(await measureAsync(`zen-engine, ${IN_FLIGHT} in flight`, (i) => decision.evaluate(at(i)), { inFlight: IN_FLIGHT }));
     const jreOne = run(await measureAsync('json-rules-engine, awaited one by one', (i) => jreScore(at(i))));
+    // The floor under any engine that takes its facts as a record and its rules as data: reading every
+    // declared fact once, by a name held in a variable, with the type check the engine needs.
+    const names = Object.keys(body.facts);
+    const readFacts = (f: Readonly<Record<string, unknown>>) => {
+      let numbers = 0;
+      for (const name of names) if (typeof f[name] === 'number') numbers++;
+      return numbers;
+    };
+    const reading = measureSync(`reading the ${names.length} facts by name alone`, (i) => readFacts(at(i)));
+    console.log(`  measured ${reading.name}: ${formatRate(reading.perSecond)}/s`);
     recordFigure('scorecard_trace_vs_handwritten', evaluate.perSecond / baseline.perSecond);
     recordFigure('scorecard_only_vs_handwritten', scoreOnly.perSecond / baseline.perSecond);
     const traced = evaluate.perSecond / baseline.perSecond;
+    const readingShare = reading.perSecond / baseline.perSecond;
     console.log(
-      `target (issue 21): evaluate with the full trace ≥ 1/5 of the hand-written function: ${formatRatio(traced)}, ${traced >= 0.2 ? 'met' : `NOT met: the trace allocates an entry and an inputs record for every item that fires, and even scoreOnly, which allocates nothing, keeps only ${formatRatio(scoreOnly.perSecond / baseline.perSecond)}`}`,
+      `target (issue 21): evaluate with the full trace ≥ 1/5 of the hand-written function: ${formatRatio(traced)}, ${traced >= 0.2 ? 'met' : `NOT met: reading the facts alone runs at ${formatRatio(readingShare)} of the hand-written function (${(1e9 / reading.perSecond).toFixed(0)} ns of ${(1e9 / evaluate.perSecond).toFixed(0)} ns per evaluation), because a rule file names its facts as data and a record read by a name held in a variable costs a hash probe, where the hand-written function's names are in its code. Only code generated from the rule file (eval or new Function, which this service does not run on rules) would read them as the hand-written one does; callers that hold facts in slots could skip the reading`}`,
     );
 
     console.log('');

@@ -3,6 +3,7 @@ import { canonicalJson } from '../src/rules/canonical.js';
 import { RuleCompileError, RuleEvaluationError } from '../src/rules/engine/errors.js';
 import { ScorecardBody } from '../src/rules/kinds/scorecard/body.js';
 import { compileScorecard } from '../src/rules/kinds/scorecard/compile.js';
+import { referenceScorecard } from './support/scorecard-reference.js';
 
 const ref = { id: 'unit', version: 1, hash: 'sha256:test' };
 const card = (over: Partial<Record<string, unknown>> = {}) =>
@@ -81,6 +82,62 @@ describe('the compiled scorecard engine', () => {
       const full = s.evaluate(facts);
       const fast = s.scoreOnly(facts);
       expect(fast.score).toBe(full.score);
+    }
+  });
+
+  it('decides every condition, cap, tie and override as the body reads, on random facts', () => {
+    const body = ScorecardBody.parse({
+      subjectKind: 'firm',
+      facts: { n: { type: 'number' }, x: { type: 'number' }, big: { type: 'number' }, yes: { type: 'boolean' }, no: { type: 'boolean' } },
+      baseScore: 50,
+      minScore: 0,
+      maxScore: 100,
+      items: [
+        { id: 'n-present', reason: 'r', fact: 'n', points: 1.5 },
+        { id: 'n-eq', reason: 'r', fact: 'n', when: { eq: 2 }, points: -3 },
+        { id: 'n-ne', reason: 'r', fact: 'n', when: { ne: 1 }, points: 0.25 },
+        { id: 'n-in', reason: 'r', fact: 'n', when: { in: [1, 3, 5] }, perUnit: -1.5, cap: { min: -6 } },
+        { id: 'n-open', reason: 'r', fact: 'n', when: { gt: 1, lt: 4 }, perUnit: 2 },
+        { id: 'n-closed', reason: 'r', fact: 'n', when: { gte: 2, lte: 4 }, points: 4 },
+        { id: 'x-each', reason: 'r', fact: 'x', when: { gte: -10 }, perUnit: 0.5, cap: { min: -2, max: 3 } },
+        { id: 'x-tie', reason: 'r', fact: 'x', perUnit: 0.05 },
+        { id: 'big', reason: 'r', fact: 'big', perUnit: 0.001, cap: { max: 20 } },
+        { id: 'yes', reason: 'r', fact: 'yes', points: 2 },
+        { id: 'yes-false', reason: 'r', fact: 'yes', when: { eq: false }, points: -4 },
+        { id: 'no-ne', reason: 'r', fact: 'no', when: { ne: true }, points: -1 },
+        { id: 'no-false', reason: 'r', fact: 'no', when: { eq: false, ne: true }, points: 3 },
+      ],
+      bands: [
+        { grade: 'a', label: 'A', min: 60 },
+        { grade: 'b', label: 'B', min: 50 },
+        { grade: 'c', label: 'C', min: 40 },
+        { grade: 'd', label: 'D' },
+      ],
+      overrides: [
+        { id: 'lowest', reason: 'r', fact: 'no', when: { eq: true }, effect: 'lowest' },
+        { id: 'down', reason: 'r', fact: 'n', when: { in: [4, 5] }, effect: { lowerBy: 1 } },
+        { id: 'down-x', reason: 'r', fact: 'x', when: { lt: -5 }, effect: { lowerBy: 2 } },
+      ],
+    });
+    const s = compileScorecard(body, ref);
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const facts = {
+        n: Math.floor(rnd() * 7) - 1,
+        // Two decimals, so x × 0.05 often lands on a half hundredth: the tie is rounded away from zero.
+        x: Math.round((rnd() * 40 - 20) * 100) / 100,
+        big: rnd() < 0.5 ? Math.floor(rnd() * 50_000) : Math.floor(rnd() * 2000),
+        yes: rnd() < 0.5,
+        no: rnd() < 0.2,
+      };
+      const want = referenceScorecard(body, facts);
+      const got = s.evaluate(facts);
+      expect({ facts, score: got.score, grade: got.grade, scoreGrade: got.scoreGrade, trace: got.trace }).toEqual({ facts, ...want });
+      expect(s.scoreOnly(facts)).toEqual({ score: want.score, bandIndex: body.bands.findIndex((b) => b.grade === want.grade) });
     }
   });
 
