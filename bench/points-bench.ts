@@ -300,9 +300,15 @@ async function batchPair(dir: string): Promise<void> {
   // The statements each batch commits, kept to run them again raw on the raw side (what SQLite alone spends on them).
   let captured: Array<{ text: string; params: readonly unknown[] }> = [];
   const atomicSql = storage.atomicSql;
+  let atomicMs = 0;
   storage.atomicSql = async (statements) => {
     captured = statements.filter((x): x is { text: string; params: readonly unknown[] } => typeof (x as { text?: unknown }).text === 'string');
-    return atomicSql(statements);
+    const t0 = performance.now();
+    try {
+      return await atomicSql(statements);
+    } finally {
+      atomicMs += performance.now() - t0;
+    }
   };
   const post = async (path: string, key: string, body: string) => {
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
@@ -378,8 +384,10 @@ async function batchPair(dir: string): Promise<void> {
     let lines = 0;
     let written = 0;
     const refusals: Record<string, number> = {};
+    let atomicTimed = 0;
     for (let b = 0; b <= batches; b++) {
       const since = lastSeq.get() as number;
+      const atomicBefore = atomicMs;
       t = performance.now();
       const res = await post(`/v1/districts/${DISTRICT}/points/award-batches`, transport.apiKey, bodies[b] as string);
       const ms = performance.now() - t;
@@ -407,6 +415,7 @@ async function batchPair(dir: string): Promise<void> {
       t = performance.now();
       insertAll(rows);
       if (b > 0) {
+        atomicTimed += atomicMs - atomicBefore;
         apiMs.push(ms);
         rawMs.push(performance.now() - t);
         lines += BATCH_SIZE;
@@ -456,7 +465,9 @@ async function batchPair(dir: string): Promise<void> {
     console.log(
       `where the time goes, each in a transaction rolled back (no commit), against the raw inserts (${(parts.raw / 1000).toFixed(2)} s): ` +
         `the batch's own INSERT … SELECT statements alone ${x(parts.statements)}; the same rows as INSERT OR IGNORE … VALUES ${x(parts.values)}; ` +
-        `one covering read of the day's points per row ${x(parts.reads)}`,
+        `one covering read of the day's points per row ${x(parts.reads)}; ` +
+        `of the API's ${apiSeconds.toFixed(2)} s, ${(atomicTimed / 1000).toFixed(2)} s in its one atomic write (${x(atomicTimed)}) and ${(apiSeconds - atomicTimed / 1000).toFixed(2)} s ` +
+        `(${((apiSeconds * 1e6 - atomicTimed * 1000) / lines).toFixed(1)} µs a line) in reading, checking and planning the lines and answering`,
     );
     console.log(
       "  so the caps checked in each line's INSERT … SELECT (the form that holds on D1, whose only atomic unit is a batch of statements) cost SQLite " +

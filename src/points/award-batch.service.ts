@@ -71,6 +71,21 @@ interface PlannedLine {
   refusal: { code: 'award-refused'; reason: string } | null;
 }
 
+// Built by one function so that every planned line has one shape: a batch plans ten thousand of them.
+function plannedLine(
+  entryId: string | null,
+  holderId: string,
+  action: string,
+  catalogue: string,
+  requested: number,
+  dedupKey: string | null,
+  source: string | null,
+  earnedOn: string,
+  refusal: PlannedLine['refusal'],
+): PlannedLine {
+  return { entryId, holderId, action, catalogue, requested, dedupKey, source, earnedOn, refusal };
+}
+
 const at = (i: number, field: string) => `/awards/${i}${field ? `/${field}` : ''}`;
 
 /** Problem codes for a batch refused whole, the most telling first. */
@@ -143,15 +158,18 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
       issue('validation', dedupKey.field.slice(1), dedupKey.reason);
       continue;
     }
-    const base = { holderId: holder.id, action: action.code, catalogue: catalogue.ruleSet.id, dedupKey, source: action.source ?? null, earnedOn };
+    const source = action.source ?? null;
     if (isRefusal(points)) {
-      lines[i] = { ...base, entryId: null, requested: 0, refusal: { code: 'award-refused', reason: points.reason } };
+      lines[i] = plannedLine(null, holder.id, action.code, catalogue.ruleSet.id, 0, dedupKey, source, earnedOn, {
+        code: 'award-refused',
+        reason: points.reason,
+      });
       continue;
     }
     if (issues.length > 0) continue; // the batch is refused: no need to build its statements
     const entryId = committed ? (committed.entryIds[i] ?? null) : newId('ple', ctx.now);
     if (entryId === null) throw new Error(`line ${i + 1} has no entry in the committed outcome`);
-    lines[i] = { ...base, entryId, requested: points, refusal: null };
+    lines[i] = plannedLine(entryId, holder.id, action.code, catalogue.ruleSet.id, points, dedupKey, source, earnedOn, null);
     const key = `${catalogue.ruleSet.id}|${action.code}`;
     let shape = shapes.get(key);
     if (!shape) {
@@ -159,6 +177,7 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
       shapes.set(key, shape);
     }
     const reason = `${action.title}${input.amount ? ` (${input.amount.value} ${input.amount.unit})` : ''}`;
+    const spendable = datesOf(dates, catalogue.ruleSet.id, action, earnedOn);
     statements.push({
       text: shape.text,
       params: shape.params({
@@ -169,7 +188,8 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
         action,
         ruleSet: catalogue.ruleSet,
         earnedOn,
-        ...datesOf(dates, catalogue.ruleSet.id, action, earnedOn),
+        availableOn: spendable.availableOn,
+        expiresOn: spendable.expiresOn,
         dedupKey,
         reason,
         evidence: input.evidence ?? null,
@@ -391,7 +411,7 @@ async function resultOf(
     }
   }
   const held = written;
-  const missing = lines.filter((l) => l.entryId && !held.has(l.entryId));
+  const missing = lines.filter((l) => l.entryId !== null && !held.has(l.entryId));
   const catalogueById = new Map(catalogues.map((c) => [c.ruleSet.id, c]));
   const keysHeld = new Set<string>();
   const switchedOff = new Set<string>();
@@ -415,31 +435,37 @@ async function resultOf(
   const actionOf = (l: PlannedLine) => catalogueById.get(l.catalogue)?.actions.get(l.action);
   let awarded = 0;
   let points = 0;
-  const results = lines.map((l, i): BatchLineResult => {
-    const base = { line: i + 1, holderId: l.holderId, action: l.action, catalogue: l.catalogue, requested: l.requested };
-    if (l.refusal) return { ...base, status: 'refused', entryId: null, awarded: 0, refused: { ...l.refusal, points: 0 } };
-    const entry = l.entryId ? written.get(l.entryId) : undefined;
-    if (entry !== undefined) {
+  const results: BatchLineResult[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as PlannedLine;
+    // A line refused before any statement ran has no entry id, so no entry.
+    const entry = l.entryId ? held.get(l.entryId) : undefined;
+    let refused: BatchLineResult['refused'];
+    if (l.refusal) refused = { code: l.refusal.code, reason: l.refusal.reason, points: 0 };
+    else if (entry !== undefined) {
       awarded++;
       points += entry;
       const cut = l.requested - entry;
-      return {
-        ...base,
-        status: 'awarded',
-        entryId: l.entryId,
-        awarded: entry,
-        refused: cut > 0 ? { code: 'cap-reached', points: cut, reason: capReason(actionOf(l)) } : null,
-      };
+      refused = cut > 0 ? { code: 'cap-reached', points: cut, reason: capReason(actionOf(l)) } : null;
     }
     // Another line holding the key is an entry written with it, by this batch or before it.
-    const refused: BatchLineResult['refused'] =
-      l.dedupKey && keysHeld.has(l.dedupKey)
-        ? { code: 'duplicate-award', points: l.requested, reason: `this ${l.action} was already awarded; it counts once` }
-        : l.source && switchedOff.has(`${l.holderId}|${l.source}`)
-          ? { code: 'source-switched-off', points: l.requested, reason: `the holder switched off points from ${l.source}` }
-          : { code: 'cap-reached', points: l.requested, reason: `${capReason(actionOf(l))}; nothing is left for ${l.earnedOn}` };
-    return { ...base, status: 'refused', entryId: null, awarded: 0, refused };
-  });
+    else if (l.dedupKey && keysHeld.has(l.dedupKey))
+      refused = { code: 'duplicate-award', points: l.requested, reason: `this ${l.action} was already awarded; it counts once` };
+    else if (l.source && switchedOff.has(`${l.holderId}|${l.source}`))
+      refused = { code: 'source-switched-off', points: l.requested, reason: `the holder switched off points from ${l.source}` };
+    else refused = { code: 'cap-reached', points: l.requested, reason: `${capReason(actionOf(l))}; nothing is left for ${l.earnedOn}` };
+    results[i] = {
+      line: i + 1,
+      holderId: l.holderId,
+      action: l.action,
+      catalogue: l.catalogue,
+      requested: l.requested,
+      status: entry !== undefined ? 'awarded' : 'refused',
+      entryId: entry !== undefined ? l.entryId : null,
+      awarded: entry ?? 0,
+      refused,
+    };
+  }
   const used = new Set(lines.map((l) => l.catalogue));
   return {
     awarded,
