@@ -199,6 +199,18 @@ describe('the hot reads follow an index in their sort order', () => {
     expect(subjects?.plan).toMatch(/SEARCH subjects USING COVERING INDEX subjects_district_id \(/);
   });
 
+  it('a balance read takes the entries of its holder from an index alone, not a row of the ledger', async () => {
+    const s = await seeded();
+    const [holder] = s.residents as [string];
+    s.recorder.take(true);
+    const res = await s.w.call('GET', `${D}/subjects/${holder}/points/balance`, { as: s.w.keys.chongming.bureau });
+    expect(res.status, res.text).toBe(200);
+    const plans = s.recorder.take(true).map((q) => ({ sql: q.sql, plan: s.recorder.plan(q).join('\n') }));
+    const entries = plans.find((p) => /from "points_ledger"/i.test(p.sql));
+    // A holder's entries lie one to a page of the table: the index holds what expiry and the balance read.
+    expect(entries?.plan).toMatch(/SEARCH points_ledger USING COVERING INDEX points_ledger_holder_seq \(/);
+  });
+
   it('the check itself sees a sort and a scan where there is one', async () => {
     const s = await seeded();
     const sort = s.recorder.plan({ sql: 'SELECT * FROM "credit_events" WHERE "district_id" = ? ORDER BY "evidence"', params: ['chongming'] });

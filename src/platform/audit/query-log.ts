@@ -4,8 +4,10 @@
  * (credit, points, identity, GEP, reports, loans) keeps the duty itself and a new route calling a
  * service cannot forget it; no route writes the log.
  */
+import { sql } from 'drizzle-orm';
 import type { ServiceContext } from '../context.js';
 import type { AtomicStatement } from '../db/database.js';
+import { preparedQuery } from '../db/prepared.js';
 import { queryLog } from '../db/schema.js';
 import { actorOf, principalRef } from '../http/principal.js';
 
@@ -71,11 +73,30 @@ export function readLogStatements(ctx: ServiceContext, subjectId: string, action
   ];
 }
 
+// Every staff read writes this line: prepared once, so drizzle does not render its SQL on every read.
+const logLine = preparedQuery((db) =>
+  db
+    .insert(queryLog)
+    .values({
+      districtId: sql.placeholder('districtId'),
+      subjectId: sql.placeholder('subjectId'),
+      at: sql.placeholder('at'),
+      actor: sql.placeholder('actor'),
+      actorName: sql.placeholder('actorName'),
+      actorRole: sql.placeholder('actorRole'),
+      action: sql.placeholder('action'),
+      purpose: sql.placeholder('purpose'),
+      consentId: sql.placeholder('consentId'),
+      reportId: sql.placeholder('reportId'),
+    })
+    .prepare(),
+);
+
 /**
  * Logs a read that writes nothing else. Called after the read succeeded and before its answer leaves the
  * service: a read that fails (not found, forbidden) is not logged, and an answer is never given unlogged.
  */
 export async function logRead(ctx: ServiceContext, subjectId: string, action: QueryAction, details: QueryDetails = {}): Promise<void> {
   if (readsOwnData(ctx)) return;
-  await ctx.deps.storage.db.insert(queryLog).values(queryLogEntry(ctx, subjectId, action, details));
+  await logLine(ctx.deps.storage.db).run(queryLogEntry(ctx, subjectId, action, details));
 }

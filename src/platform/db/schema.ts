@@ -293,8 +293,22 @@ export const pointsLedger = sqliteTable(
     // Covering index: a balance is a sum over (holder, availableOn) reading no other page.
     index('points_ledger_balance').on(t.districtId, t.holderId, t.availableOn, t.points),
     // A holder's entries in seq order: what every account read (expiry, balance, history) and a ledger page
-    // read; through the balance index they would be sorted in a temporary B-tree on every read.
-    index('points_ledger_holder_seq').on(t.districtId, t.holderId, t.seq),
+    // read; through the balance index they would be sorted in a temporary B-tree on every read. It carries
+    // what expiry and a balance read of an entry, so that those reads stay in the index: a holder's entries
+    // lie scattered over the table, one page each (100 µs for 20 entries against 15 from the index).
+    index('points_ledger_holder_seq').on(
+      t.districtId,
+      t.holderId,
+      t.seq,
+      t.kind,
+      t.points,
+      t.actionCode,
+      t.earnedOn,
+      t.availableOn,
+      t.expiresOn,
+      t.lotId,
+      t.id,
+    ),
     index('points_ledger_action_day').on(t.districtId, t.holderId, t.actionCode, t.earnedOn),
     uniqueIndex('points_ledger_dedup').on(t.districtId, t.dedupKey),
     uniqueIndex('points_ledger_lot_event').on(t.lotId, t.kind),

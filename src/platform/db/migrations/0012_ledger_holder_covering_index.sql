@@ -1,0 +1,2 @@
+DROP INDEX `points_ledger_holder_seq`;--> statement-breakpoint
+CREATE INDEX `points_ledger_holder_seq` ON `points_ledger` (`district_id`,`holder_id`,`seq`,`kind`,`points`,`action_code`,`earned_on`,`available_on`,`expires_on`,`lot_id`,`id`);
