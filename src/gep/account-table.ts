@@ -7,7 +7,7 @@
 
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import Decimal from 'decimal.js';
-import type { AccountView } from './accounts.service.js';
+import type { AccountView } from './account-view.js';
 
 export const CATEGORY_TEXT = { material: '物质产品', regulating: '调节服务', cultural: '文化服务' } as const;
 

@@ -4,7 +4,7 @@ import { DistrictParam } from '../platform/http/openapi.js';
 import { DecimalString, SubjectRefSchema } from '../platform/http/schemas.js';
 import { ECOSYSTEM_TYPES } from '../platform/vocabulary.js';
 import { RuleSetRefSchema } from '../rules/schemas.js';
-import type { AccountView } from './accounts.service.js';
+import type { AccountView } from './account-view.js';
 import { type GepUnitRow, UNIT_LEVELS } from './units.service.js';
 
 export const GepUnit = z
