@@ -71,21 +71,6 @@ interface PlannedLine {
   refusal: { code: 'award-refused'; reason: string } | null;
 }
 
-// Built by one function so that every planned line has one shape: a batch plans ten thousand of them.
-function plannedLine(
-  entryId: string | null,
-  holderId: string,
-  action: string,
-  catalogue: string,
-  requested: number,
-  dedupKey: string | null,
-  source: string | null,
-  earnedOn: string,
-  refusal: PlannedLine['refusal'],
-): PlannedLine {
-  return { entryId, holderId, action, catalogue, requested, dedupKey, source, earnedOn, refusal };
-}
-
 const at = (i: number, field: string) => `/awards/${i}${field ? `/${field}` : ''}`;
 
 /** Problem codes for a batch refused whole, the most telling first. */
@@ -160,16 +145,35 @@ export async function awardBatch(ctx: ServiceContext, inputs: readonly BatchAwar
     }
     const source = action.source ?? null;
     if (isRefusal(points)) {
-      lines[i] = plannedLine(null, holder.id, action.code, catalogue.ruleSet.id, 0, dedupKey, source, earnedOn, {
-        code: 'award-refused',
-        reason: points.reason,
-      });
+      const refusal = { code: 'award-refused' as const, reason: points.reason };
+      lines[i] = {
+        entryId: null,
+        holderId: holder.id,
+        action: action.code,
+        catalogue: catalogue.ruleSet.id,
+        requested: 0,
+        dedupKey,
+        source,
+        earnedOn,
+        refusal,
+      };
       continue;
     }
     if (issues.length > 0) continue; // the batch is refused: no need to build its statements
     const entryId = committed ? (committed.entryIds[i] ?? null) : newId('ple', ctx.now);
     if (entryId === null) throw new Error(`line ${i + 1} has no entry in the committed outcome`);
-    lines[i] = plannedLine(entryId, holder.id, action.code, catalogue.ruleSet.id, points, dedupKey, source, earnedOn, null);
+    // Written out rather than spread from a common part: ten thousand lines a batch, each built in one step.
+    lines[i] = {
+      entryId,
+      holderId: holder.id,
+      action: action.code,
+      catalogue: catalogue.ruleSet.id,
+      requested: points,
+      dedupKey,
+      source,
+      earnedOn,
+      refusal: null,
+    };
     const key = `${catalogue.ruleSet.id}|${action.code}`;
     let shape = shapes.get(key);
     if (!shape) {

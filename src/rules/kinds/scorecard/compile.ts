@@ -68,6 +68,7 @@ const OP_PER_UNIT_IF = 3;
 const OP_FORMULA = 4;
 /** Whole values below this share their trace inputs record. */
 const SHARED_VALUES = 1024;
+type Inputs = Readonly<Record<string, FactValue>>;
 
 const HUNDREDTH = new Fraction(1, 100);
 
@@ -272,16 +273,21 @@ export function compileScorecard(body: ScorecardBody, ruleSet: RuleSetRef): Comp
 
   // A trace entry's inputs record names one fact, which costs a keyed store to build. Most values are
   // booleans or small counts, so those records are built once per fact and value and shared, frozen.
-  const sharedInputs = slotNames.map(() => new Array<Readonly<Record<string, FactValue>> | undefined>(SHARED_VALUES + 2));
-  const inputsOf = (s: number, x: number): Readonly<Record<string, FactValue>> => {
-    const key = slotIsBoolean[s] ? SHARED_VALUES + x : x >= 0 && x < SHARED_VALUES && (x | 0) === x && !Object.is(x, -0) ? x : -1;
-    const made = key < 0 ? undefined : (sharedInputs[s] as (Readonly<Record<string, FactValue>> | undefined)[])[key];
+  const sharedInputs = slotNames.map(() => new Array<Inputs | undefined>(SHARED_VALUES + 2));
+  /** Where fact s's record for value x is kept: after the whole values for a boolean, -1 when not shared. */
+  const sharedKey = (s: number, x: number): number => {
+    if (slotIsBoolean[s]) return SHARED_VALUES + x;
+    return x >= 0 && x < SHARED_VALUES && Number.isInteger(x) && !Object.is(x, -0) ? x : -1;
+  };
+  const inputsOf = (s: number, x: number): Inputs => {
+    const key = sharedKey(s, x);
+    const shared = sharedInputs[s] as (Inputs | undefined)[];
+    const made = key < 0 ? undefined : shared[key];
     if (made) return made;
     const record: Record<string, FactValue> = {};
     record[slotNames[s] as string] = factValueAt(s, x);
     if (key < 0) return record;
-    Object.freeze(record);
-    (sharedInputs[s] as (Readonly<Record<string, FactValue>> | undefined)[])[key] = record;
+    shared[key] = Object.freeze(record);
     return record;
   };
 
