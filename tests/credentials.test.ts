@@ -5,11 +5,13 @@
  * libraries independent of the service: @sd-jwt/sd-jwt-vc for presentations, jose for the status
  * list token (decoded with node:zlib).
  */
+import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { type CryptoKey, compactVerify, createLocalJWKSet, decodeJwt, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { rotateKey } from '../src/reports/signing-keys.service.js';
+import { LIST_FILL } from '../src/reports/status-list.service.js';
 import { createWorld, expectProblem, IDS, type World } from './support/world.js';
 
 const D = '/v1/districts/chongming';
@@ -334,6 +336,56 @@ describe('reports and credentials carry a status the district can change', () =>
     const again = await w.app.request(new URL(status.uri).pathname, { headers: { 'if-none-match': first.headers.get('etag') ?? '' } });
     expect(again.status).toBe(304);
     expect((await w.call('GET', '/districts/chongming/status-lists/99')).status).toBe(404);
+  });
+
+  it('a list takes tokens until a quarter of it is used; the next report opens list 2, which a bank checks like the first', async () => {
+    const { w, token, consentId, resident, status } = await withReport();
+    expect(status.uri).toMatch(/\/status-lists\/1$/);
+    // The district as it stands after 16 382 earlier tokens, written as an upgraded file holds them: the
+    // entries, and the counts migration 0013 derives from them (its own statement, run here).
+    const sqlite = w.storage.sqlite;
+    const taken = new Set([status.idx]);
+    const fill = sqlite.prepare(
+      `INSERT INTO status_entries (id, district_id, list_id, idx, kind, subject_id, consent_id, issued_at, expires_at)
+       VALUES (?, 'chongming', 1, ?, 'credential', ?, NULL, '2026-11-01T00:00:00.000Z', '2027-11-01T00:00:00.000Z')`,
+    );
+    sqlite.transaction(() => {
+      for (let n = 0, idx = 0; n < LIST_FILL - 2; idx++) {
+        if (taken.has(idx)) continue;
+        fill.run(`earlier-${n++}`, idx, resident);
+      }
+    })();
+    const backfill = readFileSync(new URL('../src/platform/db/migrations/0013_status_list_counts.sql', import.meta.url), 'utf8')
+      .split('--> statement-breakpoint')
+      .map((statement) => statement.trim())
+      .find((statement) => statement.startsWith('INSERT INTO `status_lists`'));
+    sqlite.exec(`DELETE FROM status_lists; ${backfill}`);
+    const used = () => sqlite.prepare('SELECT list_id AS listId, used FROM status_lists ORDER BY list_id').all();
+    expect(used()).toEqual([{ listId: 1, used: LIST_FILL - 1 }]);
+
+    const report = async () => {
+      const res = await w.call('POST', `${D}/reports`, { as: w.keys.chongming.bank, body: { subjectId: resident, purpose: 'loan-application' } });
+      expect(res.status).toBe(201);
+      return res.json as { report: string; status: { idx: number; uri: string } };
+    };
+    const last = await report();
+    expect(last.status.uri).toMatch(/\/status-lists\/1$/);
+    const next = await report();
+    expect(next.status.uri).toMatch(/\/status-lists\/2$/);
+    expect(used()).toEqual([
+      { listId: 1, used: LIST_FILL },
+      { listId: 2, used: 1 },
+    ]);
+    // The counts are the entries' own, list by list.
+    expect(sqlite.prepare('SELECT list_id AS listId, count(*) AS used FROM status_entries GROUP BY list_id ORDER BY list_id').all()).toEqual(used());
+
+    // List 2 is published and signed like list 1; the bank's check finds the new report valid there,
+    // and suspended in it once the resident withdraws the consent.
+    expect(await statusInList(w, next.status)).toBe('valid');
+    const checked = await w.call('POST', `${D}/reports/verification`, { as: w.keys.chongming.bank, body: { report: next.report } });
+    expect(checked.json).toMatchObject({ valid: true, status: { checked: true, status: 'valid', idx: next.status.idx } });
+    await w.call('POST', `${D}/consents/${consentId}/revocation`, { as: token });
+    expect(await statusInList(w, next.status)).toBe('suspended');
   });
 });
 

@@ -211,6 +211,29 @@ describe('the hot reads follow an index in their sort order', () => {
     expect(entries?.plan).toMatch(/SEARCH points_ledger USING COVERING INDEX points_ledger_holder_seq \(/);
   });
 
+  it('issuing a report looks at no more status entries than the slots it tries: the open list is found from its count', async () => {
+    const s = await seeded();
+    const [resident] = s.residents as [string];
+    const token = await s.w.token('resident', IDS.residentA);
+    const bank = (await s.w.call('GET', `${D}/banks`, { as: token })).json.items[0].id as string;
+    await s.w.call('POST', `${D}/consents`, { as: token, body: { bankClientId: bank, purpose: 'loan-application', scopes: ['credit'] } });
+    for (let n = 0; n < 2; n++) {
+      s.recorder.take(true);
+      const res = await s.w.call('POST', `${D}/reports`, { as: s.w.keys.chongming.bank, body: { subjectId: resident, purpose: 'loan-application' } });
+      expect(res.status, res.text).toBe(201);
+    }
+    const plans = s.recorder.take(true).map((q) => ({ sql: q.sql, plan: s.recorder.plan(q).join('\n') }));
+    const entries = plans.filter((p) => /from "status_entries"/i.test(p.sql));
+    // A list holds up to 16 384 tokens: a count of its entries on every issue grew with each one.
+    expect(entries.map((p) => p.plan)).toEqual([
+      expect.stringMatching(/^SEARCH status_entries USING COVERING INDEX status_entries_slot \(district_id=\? AND list_id=\? AND idx=\?\)$/),
+    ]);
+    const lists = plans.filter((p) => /from "status_lists"/i.test(p.sql));
+    expect(lists.map((p) => p.plan)).toEqual([
+      expect.stringMatching(/^SEARCH status_lists USING (COVERING INDEX|PRIMARY KEY|INDEX) \S+ \(district_id=\?\)$/),
+    ]);
+  });
+
   it('the check itself sees a sort and a scan where there is one', async () => {
     const s = await seeded();
     const sort = s.recorder.plan({ sql: 'SELECT * FROM "credit_events" WHERE "district_id" = ? ORDER BY "evidence"', params: ['chongming'] });

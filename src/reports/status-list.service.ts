@@ -6,11 +6,11 @@
  * written when that happens, so no path can forget to, and the token itself never changes.
  */
 import { createHeaderAndPayload, StatusList } from '@sd-jwt/jwt-status-list';
-import { and, count, desc, eq, inArray, isNotNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { SignJWT } from 'jose';
 import type { ServiceContext } from '../platform/context.js';
 import { type AtomicStatement, chunkRows } from '../platform/db/database.js';
-import { consents, objections, statusEntries, statusEntryEvents } from '../platform/db/schema.js';
+import { consents, objections, statusEntries, statusEntryEvents, statusLists } from '../platform/db/schema.js';
 import { fail } from '../platform/errors.js';
 import { activeKey } from './signing-keys.service.js';
 import { STATUS, STATUS_BITS, STATUS_LIST_TYPE, type StatusReference, type TokenStatus } from './status-list.js';
@@ -18,7 +18,7 @@ import { STATUS, STATUS_BITS, STATUS_LIST_TYPE, type StatusReference, type Token
 /** Entries a list holds: 2 bits each, 16 KiB before compression. */
 export const LIST_SIZE = 65_536;
 /** A list takes new tokens until a quarter is used: random slots stay cheap to find, and each token hides among many. */
-const LIST_FILL = LIST_SIZE / 4;
+export const LIST_FILL = LIST_SIZE / 4;
 /** How long a verifier may keep a list before fetching it again (the list's `ttl`, and its Cache-Control). */
 export const LIST_TTL_SECONDS = 300;
 const LIST_LIFETIME_SECONDS = 86_400;
@@ -33,22 +33,15 @@ export interface StatusSlot {
 /** A free random slot in the open list. Taken again by a concurrent issue, the unique index refuses the second. */
 export async function allocateSlot(ctx: ServiceContext): Promise<StatusSlot> {
   const { db } = ctx.deps.storage;
-  // The newest list found at the end of the slot index, then only its entries counted: a count over
-  // every entry of the district grew with each token issued and came to dominate issuing one.
+  // The newest list and how many entries it holds, from the counts kept beside the entries: counting
+  // the open list's entries made issuing a token slower with each token the list held.
   const [newest] = await db
-    .select({ listId: statusEntries.listId })
-    .from(statusEntries)
-    .where(eq(statusEntries.districtId, ctx.districtId))
-    .orderBy(desc(statusEntries.listId))
+    .select({ listId: statusLists.listId, used: statusLists.used })
+    .from(statusLists)
+    .where(eq(statusLists.districtId, ctx.districtId))
+    .orderBy(desc(statusLists.listId))
     .limit(1);
-  let listId = 1;
-  if (newest) {
-    const [open] = await db
-      .select({ used: count() })
-      .from(statusEntries)
-      .where(and(eq(statusEntries.districtId, ctx.districtId), eq(statusEntries.listId, newest.listId)));
-    listId = (open?.used ?? 0) >= LIST_FILL ? newest.listId + 1 : newest.listId;
-  }
+  const listId = !newest ? 1 : newest.used >= LIST_FILL ? newest.listId + 1 : newest.listId;
   for (;;) {
     const candidates = [...crypto.getRandomValues(new Uint32Array(8))].map((n) => n % LIST_SIZE);
     const taken = await db
@@ -93,6 +86,12 @@ export function statusEntryStatements(
         expiresAt: entry.expiresAt.toISOString(),
       })
       .returning({ id: statusEntries.id }),
+    // In the same unit as the entry, so the count is exact: a slot taken meanwhile undoes both.
+    db
+      .insert(statusLists)
+      .values({ districtId: ctx.districtId, listId: entry.slot.listId, used: 1 })
+      .onConflictDoUpdate({ target: [statusLists.districtId, statusLists.listId], set: { used: sql`${statusLists.used} + 1` } })
+      .returning({ used: statusLists.used }),
   ];
   for (const chunk of chunkRows([...new Set(events)], 3, maxBoundParameters)) {
     statements.push(

@@ -713,6 +713,23 @@ export const statusEntries = sqliteTable(
   (t) => [uniqueIndex('status_entries_slot').on(t.districtId, t.listId, t.idx)],
 );
 
+/**
+ * How many entries each status list holds, kept in the same atomic write as each entry: issuing a
+ * token asks whether the open list is full, and counting its entries grew with every token issued
+ * (170 µs a report at 4 000 entries, toward 0.7 ms at the 16 384 a list takes).
+ */
+export const statusLists = sqliteTable(
+  'status_lists',
+  {
+    districtId: text('district_id')
+      .notNull()
+      .references(() => districts.id),
+    listId: integer('list_id').notNull(),
+    used: integer('used').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.listId] })],
+);
+
 /** The credit events each report or credential carried, so that an upheld objection finds the tokens it revokes. */
 export const statusEntryEvents = sqliteTable(
   'status_entry_events',
