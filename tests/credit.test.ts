@@ -321,6 +321,58 @@ describe('a resident objects to an event', () => {
     expect(overdue.json.items).toEqual([expect.objectContaining({ overdue: true, status: 'open' })]);
   });
 
+  it('the bureau pages through the objections, soonest due first, and an objection filed meanwhile neither repeats nor hides another', async () => {
+    const w = await createWorld();
+    const a = await w.register('chongming', 'resident', IDS.residentA);
+    const b = await w.register('chongming', 'resident', IDS.residentB);
+    const events = [a, b, a, b, a, a].map((subject, n) => ({
+      subject: { id: subject },
+      code: 'VIOLATION-REPORT',
+      occurredOn: `2026-10-0${n + 1}`,
+      evidence: `举报受理 ${n}`,
+    }));
+    const recorded = (await record(w, events)).json.events.map((e: { eventId: string }) => e.eventId) as string[];
+    // A resident signs in again each day: a token lives for minutes.
+    const tokenOf = (subject: string) => w.token('resident', subject === a ? IDS.residentA : IDS.residentB);
+    // Filed on different days, so due on different days; two on the same day share a due date.
+    const filed: string[] = [];
+    for (const [n, eventId] of recorded.slice(0, 5).entries()) {
+      if (n !== 2) w.clock.advanceDays(1);
+      const res = await w.call('POST', `${D}/credit-events/${eventId}/objections`, {
+        as: await tokenOf(events[n]?.subject.id as string),
+        body: { statement: `有误 ${n}` },
+      });
+      expect(res.status, res.text).toBe(201);
+      filed.push(res.json.id);
+    }
+    const page = async (query: string) => {
+      const res = await w.call('GET', `${D}/objections?status=open&limit=2${query}`, { as: w.keys.chongming.bureau });
+      expect(res.status, res.text).toBe(200);
+      return res.json as { items: Array<{ id: string; dueOn: string }>; nextCursor: string | null };
+    };
+    const first = await page('');
+    expect(first.items).toHaveLength(2);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    // A late objection, due after all the others: it comes at the end, not into a page already read.
+    w.clock.advanceDays(1);
+    const late = await w.call('POST', `${D}/credit-events/${recorded[5]}/objections`, { as: await tokenOf(a), body: { statement: '补充说明' } });
+    expect(late.status, late.text).toBe(201);
+    const second = await page(`&cursor=${encodeURIComponent(first.nextCursor as string)}`);
+    const third = await page(`&cursor=${encodeURIComponent(second.nextCursor as string)}`);
+    expect(third.nextCursor).toBeNull();
+    const listed = [...first.items, ...second.items, ...third.items];
+    expect(listed.map((o) => o.id).sort()).toEqual([...filed, late.json.id].sort());
+    const order = listed.map((o) => `${o.dueOn} ${o.id}`);
+    expect(order).toEqual([...order].sort());
+    expect(listed.at(-1)?.id).toBe(late.json.id);
+    // Without a limit, every open objection on one page, as before paging.
+    const all = await w.call('GET', `${D}/objections?status=open`, { as: w.keys.chongming.bureau });
+    expect(all.json).toEqual({ items: listed, nextCursor: null });
+
+    const bad = expectProblem(await w.call('GET', `${D}/objections?cursor=obj_123`, { as: w.keys.chongming.bureau }), 400);
+    expect(bad.errors).toEqual([expect.objectContaining({ pointer: '/cursor', in: 'query' })]);
+  });
+
   it('nobody objects to another person’s event, and agencies cannot object at all', async () => {
     const w = await createWorld();
     const a = await w.register('chongming', 'resident', IDS.residentA);

@@ -500,8 +500,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones
-         * @description Open and answered objections with their deadlines (20 days); `overdue=true` lists those past it. A subject sees only its own.
+         * Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones, a page at a time
+         * @description Open and answered objections with their deadlines (20 days), soonest due first; `overdue=true` lists those past it. A subject sees only its own. `nextCursor` pages on.
          */
         get: operations["listObjections"];
         put?: never;
@@ -6202,6 +6202,9 @@ export interface operations {
     listObjections: {
         parameters: {
             query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
                 /**
                  * @description Only open objections past their due date
                  * @example true
@@ -6218,7 +6221,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Objections */
+            /** @description A page of objections */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6231,6 +6234,7 @@ export interface operations {
                      */
                     "application/json": {
                         items: components["schemas"]["Objection"][];
+                        nextCursor: string | null;
                     };
                 };
             };

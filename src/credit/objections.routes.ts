@@ -2,9 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { chinaDate } from '../platform/clock.js';
 import { createRouter, DistrictParam, IdempotencyHeader, jsonBody, pathId, problemResponses } from '../platform/http/openapi.js';
+import { pageOf } from '../platform/http/schemas.js';
 import { serviceContext } from '../platform/http/service-context.js';
 import { OBJECTION_DECISIONS, OBJECTION_STATUSES } from '../platform/vocabulary.js';
-import { fileObjection, listObjections, type ObjectionRow, resolveObjection } from './objections.service.js';
+import { fileObjection, listObjections, type ObjectionRow, parseObjectionCursor, resolveObjection } from './objections.service.js';
 
 const Objection = z
   .object({
@@ -96,18 +97,26 @@ const listObjectionsRoute = createRoute({
   path: '/v1/districts/{districtId}/objections',
   operationId: 'listObjections',
   tags: ['Credit'],
-  summary: 'Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones',
-  description: 'Open and answered objections with their deadlines (20 days); `overdue=true` lists those past it. A subject sees only its own.',
+  summary: 'Objections: a subject sees its own; the bureau sees all, e.g. the overdue ones, a page at a time',
+  description:
+    'Open and answered objections with their deadlines (20 days), soonest due first; `overdue=true` lists those past it. A subject sees only its own. `nextCursor` pages on.',
   request: {
     params: DistrictParam,
     query: z.strictObject({
       subjectId: z.string().max(64).optional(),
       status: z.enum(OBJECTION_STATUSES).optional(),
       overdue: z.enum(['true', 'false']).optional().openapi({ description: 'Only open objections past their due date' }),
+      cursor: z
+        .string()
+        .max(100)
+        .regex(/^\d{4}-\d{2}-\d{2}~[\w-]{1,64}$/, 'a nextCursor from the previous page')
+        .optional()
+        .openapi({ description: 'nextCursor from the previous page' }),
+      limit: z.coerce.number().int().min(1).max(1000).default(1000),
     }),
   },
   responses: {
-    200: { description: 'Objections', content: { 'application/json': { schema: z.object({ items: z.array(Objection) }) } } },
+    200: { description: 'A page of objections', content: { 'application/json': { schema: pageOf(Objection) } } },
     ...problemResponses(400),
   },
 });
@@ -126,6 +135,13 @@ export const objectionRoutes = createRouter()
   .openapi(listObjectionsRoute, async (c) => {
     const ctx = serviceContext(c);
     const q = c.req.valid('query');
-    const rows = await listObjections(ctx, { subjectId: q.subjectId, status: q.status, overdue: q.overdue === 'true' });
-    return c.json({ items: rows.map((r) => toObjection(r, chinaDate(ctx.now))) }, 200);
+    const page = await listObjections(ctx, {
+      subjectId: q.subjectId,
+      status: q.status,
+      overdue: q.overdue === 'true',
+      after: q.cursor ? parseObjectionCursor(q.cursor) : undefined,
+      limit: q.limit,
+    });
+    const today = chinaDate(ctx.now);
+    return c.json({ items: page.items.map((r) => toObjection(r, today)), nextCursor: page.nextCursor }, 200);
   });

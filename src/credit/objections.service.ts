@@ -10,6 +10,7 @@ import { chinaDate } from '../platform/clock.js';
 import type { ServiceContext } from '../platform/context.js';
 import { addDays } from '../platform/dates.js';
 import { commit, committedOutcome } from '../platform/db/outcome.js';
+import { type Page, pageOf } from '../platform/db/paging.js';
 import { preparedQuery } from '../platform/db/prepared.js';
 import { creditEvents, objections } from '../platform/db/schema.js';
 import { DomainError, fail } from '../platform/errors.js';
@@ -141,21 +142,46 @@ export async function resolveObjection(
   }
 }
 
+/** Where a page of objections ends: its last row's due date and id, the order they are listed in. */
+export interface ObjectionCursor {
+  dueOn: string;
+  id: string;
+}
+
+export const objectionCursorText = (row: ObjectionCursor) => `${row.dueOn}~${row.id}`;
+
+/** A cursor as objectionCursorText wrote it (the route has checked its form). */
+export function parseObjectionCursor(text: string): ObjectionCursor {
+  const cut = text.indexOf('~');
+  return { dueOn: text.slice(0, cut), id: text.slice(cut + 1) };
+}
+
 export async function listObjections(
   ctx: ServiceContext,
-  filter: { subjectId?: string | undefined; status?: ObjectionStatus | undefined; overdue?: boolean | undefined },
-): Promise<ObjectionRow[]> {
+  filter: {
+    subjectId?: string | undefined;
+    status?: ObjectionStatus | undefined;
+    overdue?: boolean | undefined;
+    after?: ObjectionCursor | undefined;
+    limit: number;
+  },
+): Promise<Page<ObjectionRow>> {
   const conditions = [eq(objections.districtId, ctx.districtId)];
   if (ctx.principal.type === 'subject') conditions.push(eq(objections.subjectId, (await ownSubject(ctx)).id));
   else if (filter.subjectId) conditions.push(eq(objections.subjectId, filter.subjectId));
   if (filter.overdue) conditions.push(eq(objections.status, 'open'), lt(objections.dueOn, chinaDate(ctx.now)));
   else if (filter.status) conditions.push(eq(objections.status, filter.status));
-  return ctx.deps.storage.db
+  // Keyset paging on (due date, id): a page costs the same however deep it is, and an objection
+  // filed or answered meanwhile neither repeats nor pushes another off the list.
+  const after = filter.after;
+  if (after) conditions.push(sql`(${objections.dueOn}, ${objections.id}) > (${after.dueOn}, ${after.id})`);
+  const rows = await ctx.deps.storage.db
     .select()
     .from(objections)
     .where(and(...conditions))
     .orderBy(asc(objections.dueOn), asc(objections.id))
-    .limit(1000);
+    .limit(filter.limit + 1);
+  return pageOf(rows, filter.limit, objectionCursorText);
 }
 
 const objectionsOfSubject = preparedQuery((db) =>
