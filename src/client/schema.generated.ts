@@ -3241,9 +3241,9 @@ export interface operations {
                      *       "keys": [
                      *         {
                      *           "crv": "Ed25519",
-                     *           "x": "YhAZufk71XHE1OS1pQFKlu8CtMF0eXxipQwDva4ZKl4",
+                     *           "x": "8Ns-zoL75rH-USHEcJy5gL_MZJSdX7W5wA2Q7pYasQA",
                      *           "kty": "OKP",
-                     *           "kid": "chongming-20261124-7418cd83",
+                     *           "kid": "chongming-20261124-e3ef3ece",
                      *           "alg": "EdDSA",
                      *           "use": "sig"
                      *         }
@@ -3559,8 +3559,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b48f3607f29811a39be2656b94c",
-                     *       "versionId": "rsv_01a20b480900746cab2d386083bd8346",
+                     *       "id": "alc_01a20b48f36071348bbca7f9adfb3152",
+                     *       "versionId": "rsv_01a20b4809007d71b5653b2c4b6f01c2",
                      *       "createdAt": "2026-11-24T02:01:00.000Z",
                      *       "result": {
                      *         "scheme": "payroll",
@@ -3706,7 +3706,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @example alc_01a20b48f3607f29811a39be2656b94c */
+                /** @example alc_01a20b48f36071348bbca7f9adfb3152 */
                 allocationId: string;
                 districtId: string;
             };
@@ -3722,10 +3722,10 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "alc_01a20b48f3607f29811a39be2656b94c",
-                     *       "versionId": "rsv_01a20b480900746cab2d386083bd8346",
+                     *       "id": "alc_01a20b48f36071348bbca7f9adfb3152",
+                     *       "versionId": "rsv_01a20b4809007d71b5653b2c4b6f01c2",
                      *       "createdAt": "2026-11-24T02:01:00.000Z",
-                     *       "createdBy": "cli_01a20b4809007e4bbc9d3d495f43fe27",
+                     *       "createdBy": "cli_01a20b48090077359b96a3fc811755ea",
                      *       "reproduced": null,
                      *       "result": {
                      *         "scheme": "payroll",
@@ -3856,7 +3856,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "cli_01a20b4809007af0a8ac08e7a0f36e7f",
+                     *           "id": "cli_01a20b4809007d0997ca9066b34d2a74",
                      *           "name": "上海农商银行崇明支行"
                      *         }
                      *       ]
@@ -3940,7 +3940,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "ben_01a20b48090072028e444e3333abb443",
+                     *           "id": "ben_01a20b48090078e2bfdb7f396d96b55a",
                      *           "name": "湿地公园年卡",
                      *           "description": null,
                      *           "cost": 1,
@@ -4033,7 +4033,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ben_01a20b48090072028e444e3333abb443",
+                     *       "id": "ben_01a20b48090078e2bfdb7f396d96b55a",
                      *       "name": "湿地公园年卡",
                      *       "description": null,
                      *       "cost": 1,
@@ -4225,9 +4225,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b4809007aa8966f45942e659189",
-                     *       "subjectId": "sub_01a20b4809007cecb7ec80e0dfe0e5fd",
-                     *       "bankClientId": "cli_01a20b4809007ea088181d3e47412969",
+                     *       "id": "con_01a20b480900730bab2883fa792e79b0",
+                     *       "subjectId": "sub_01a20b4809007ff0b9536b97ffe9985d",
+                     *       "bankClientId": "cli_01a20b4809007dc28a5652f09382406c",
                      *       "bankName": "上海农商银行崇明支行",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -4333,7 +4333,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @example con_01a20b48090078e8b921709b58e82b69 */
+                /** @example con_01a20b48090074488133db4377ccf913 */
                 consentId: string;
                 districtId: string;
             };
@@ -4349,9 +4349,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "con_01a20b48090078e8b921709b58e82b69",
-                     *       "subjectId": "sub_01a20b48090073bea890d4cde78df712",
-                     *       "bankClientId": "cli_01a20b4809007fbcaf58b924f16c3940",
+                     *       "id": "con_01a20b48090074488133db4377ccf913",
+                     *       "subjectId": "sub_01a20b4809007e99bbc193b5c15aa12e",
+                     *       "bankClientId": "cli_01a20b48090078bda39095699f5fe5f1",
                      *       "bankName": "chongming bank",
                      *       "purpose": "loan-application",
                      *       "scopes": [
@@ -4465,7 +4465,7 @@ export interface operations {
                      *       "events": [
                      *         {
                      *           "line": 1,
-                     *           "eventId": "evt_01a20b4809007d5099c0dc4085ea62d5",
+                     *           "eventId": "evt_01a20b48090071f099a3ec14a652d633",
                      *           "status": "recorded"
                      *         }
                      *       ]
@@ -4566,7 +4566,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a20b4809007a29bf85ccfe0714b101 */
+                /** @example evt_01a20b4809007370ab3b978a5648c187 */
                 eventId: string;
             };
             cookie?: never;
@@ -4585,9 +4585,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b48090073d1b52e68af920ac27b",
-                     *       "subjectId": "sub_01a20b4809007d7c8c77fffd8660cd17",
-                     *       "eventId": "evt_01a20b4809007a29bf85ccfe0714b101",
+                     *       "id": "obj_01a20b4809007a5ebd49c3a2ce071307",
+                     *       "subjectId": "sub_01a20b48090076d9afcc4d40e7e74e4d",
+                     *       "eventId": "evt_01a20b4809007370ab3b978a5648c187",
                      *       "statement": "有误",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
@@ -5009,7 +5009,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b49ddc0732aa0d8985bc50e2859",
+                     *         "id": "gpu_01a20b49ddc07bea8eb2be370c43bf12",
                      *         "code": "new-wetland",
                      *         "name": "new-wetland",
                      *         "level": "plot",
@@ -5088,7 +5088,7 @@ export interface operations {
                      *       "closedAt": null,
                      *       "closedBy": null,
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f360788b9aa5711cd0536452",
+                     *       "methodVersionId": "rsv_01a20b48f3607fb58899a25d9ce4f5b2",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -5199,7 +5199,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "unit": {
-                     *         "id": "gpu_01a20b4809007075aff1d908afa2db85",
+                     *         "id": "gpu_01a20b48090076f19d623f38d89ea9b6",
                      *         "code": "dongtan-plot-07",
                      *         "name": "东滩湿地7号地块",
                      *         "level": "plot",
@@ -5277,9 +5277,9 @@ export interface operations {
                      *       "status": "closed",
                      *       "revision": 1,
                      *       "closedAt": "2026-11-24T02:02:00.000Z",
-                     *       "closedBy": "cli_01a20b480900749c828fb1b1362db958",
+                     *       "closedBy": "cli_01a20b4809007ecf8f08e0aa3af5055c",
                      *       "note": null,
-                     *       "methodVersionId": "rsv_01a20b48f3607cacadd1c41ec47f88be",
+                     *       "methodVersionId": "rsv_01a20b48f360750a834be4bddbacdb86",
                      *       "pinnedAt": "2026-11-24T02:02:00.000Z",
                      *       "measurements": [
                      *         {
@@ -5608,7 +5608,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "lna_01a20b480ce8798b88953ba82787439d",
+                     *       "id": "lna_01a20b480ce87c7fbb61c7a2445bc780",
                      *       "eligible": true,
                      *       "failedConditions": [],
                      *       "pledges": [
@@ -6089,9 +6089,9 @@ export interface operations {
                     "application/dc+sd-jwt": string;
                     /**
                      * @example {
-                     *       "credentialId": "crd_01a20b4809007a009ecfcac7d7937f0d",
-                     *       "credential": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtMTBkYzM5NzgiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NzdlOWQwYmM3ODI2YjFlODk2MiIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3YTAwOWVjZmNhYzdkNzkzN2YwZCIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IlFja01iTmxGUDFyQjU5Q2pUeTRUQzRCdFpIb0VBRHZ6UWZucFpyeldhLWMiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NTY0MjUsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjAwNDkiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjdhTGV1VWtibWg5M0VzREhvZG42U1pXVGZYTU5GVmtCdEtEYkNReFNqRUkiLCI3Z1FwWlpkWGUxS1BLNzJkZmpvb1pmTEtDX1llaE1IWXdNczJTd3FDLXNZIiwiSGdhbzAtODR2c0l4U3poSllULS1DNFBDSmF6WV9WXzlydGlsUlNqTU5YYyIsIlM1elF6MUtHZnAydlE5b1dTQXdQT3gteHpnVTlvdmQzOGNPeFZXN2VaUFUiLCJWdzd4Ny1Ha0dXOHgybHNpN1djSi1FQk5IYXhZd3NaZWlTdklGWS1mTVFzIiwiY1RabjBfT3gtU3JyMms4ZnBCZlVDY1gyQVZITWtlV1N4NmVyUWhMQldxOCIsImZ0X3hucEE1RUd2QlM3cE9ibU5LZTc4a3dlYmRMdVJxWmFXVXZHYmFfamciLCJ0c1AxY2FmZXNtcTQwNlJjNmpkYk9IZE1VMzNnZnpqNExHanBlUHk0VVZ3Il0sIl9zZF9hbGciOiJzaGEtMjU2In0.qWhJ3zks9jXJH36Ulxv6SbBt2XMzbmwha7ifotxkdLiWM4AdQYaTgT-4cCAK-Sa1LhPe7_ljskau3ZOKN_EmBg~WyJSNFppUkJWS1J4c1ozM3pUeVZmSXRnIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjgwLCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~WyJ1dlVWclQ1Q2VBTWozSlQ2WTFIVDV3IiwiaXRlbXMiLFtdXQ~WyJ3ZUpDTXpUa1UyTHU3WjhZa0dhWDZRIiwibGlzdHMiLFtdXQ~WyI3eTdUemk2NE1jSFBYS3VrRVMwVkxBIiwiZGlzcHV0ZXMiLHsiZGlzcHV0ZWQiOltdLCJzdGF0ZW1lbnRzIjpbXX1d~WyJoeEFUeVZpM1o4RTNud2EzdlgyazRnIiwicXVlcnktaGlzdG9yeSIseyJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwid2luZG93cyI6W3sibW9udGhzIjoxLCJmcm9tIjoiMjAyNi0xMC0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MywiZnJvbSI6IjIwMjYtMDgtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjYsImZyb20iOiIyMDI2LTA1LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjoxMiwiZnJvbSI6IjIwMjUtMTEtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX1dfV0~WyJoZ2pUekRwY3RWVldQNC05TVAxS3Z3IiwicG9pbnRzLXN1bW1hcnkiLHsiYmFsYW5jZSI6MCwicGVuZGluZyI6MH1d~WyJTTGZRaGtRNndKN3d5aC1WZGM3V2JBIiwiZ2VwLWFzc2V0cyIseyJ1bml0cyI6W119XQ~WyJHQVVvLUNRakd6Q20ycjl3SnpFbGpBIiwiYXNzZXNzbWVudHMiLFtdXQ~",
-                     *       "kid": "chongming-20261124-10dc3978",
+                     *       "credentialId": "crd_01a20b4809007f3789ccd0f7d4c08ae0",
+                     *       "credential": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtY2UyMTVkZmMiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YmNlYWU3NjY5MTM3NGRmNTU2ZSIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3ZjM3ODljY2QwZjdkNGMwOGFlMCIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IlZnd1pSR3VaMi0xaUg5QVA5cXNVWlBpNHVIaWtuVk8wY3dTcnpUY3RiM1UiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MTk5NjAsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjAwNDkiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjhRalNhbS03TVFzLURkMDh0eGpnaTJDSHpVX0hHc3FFX09yaXRfblg4M0kiLCJNTUhzc292MHNqM2ZKUzgwU2hzbEx5NTJ4RHgtTHNKWGMzX1RvYk5DTHljIiwiUnNiZjZnb1lBQ0ZGSlRhdFBGLUlJRHpmc2RSZHl3MjdmMVhwazZfX2FaYyIsIlpsM053M2pTd21fcHdZNThwM2UtWWdTYzFtMlVNVlZMbXNiM1Z5eEtzOEkiLCJmNTA5aHo4bFlMWUJCd3dOTUEybUNKc2ZESXhJUjdwQjMzNmgyYlYwbjZ3Iiwia2hUQTRzSG5YdkQxc3lpdWc5dTRUdW9iNENNaWRfMldyRzNWeElGc2FtRSIsImxFekxBTDRCYmhUbTVUZzR0OTk5QkZ4bnY1ZGlHVzVRZWxLRDcwSm5hbFUiLCJuQWdhWjJNSTF1NXAyYWhFNGZFc2JCX1pqamlHSXVvOWJCRldLQlA2STBNIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.e5tVromCofqU2QiHbbq81_GcFJJnYGu4vgvWBsO7cLwfwgie0A8nhDoJtv-nvLmWJVV3rifZvKbqqlVuVkWGAg~WyJTX3BXdzNnOGVEcGRRQ29RUG91UG9BIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjgwLCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~WyI0MzhFWnhpM1Vud0M2VTBtRFFTUUlBIiwiaXRlbXMiLFtdXQ~WyJLd0d2Y3RQXzc1NXljRlU4VFZ6T293IiwibGlzdHMiLFtdXQ~WyJ0YXgxWUVCSGpLcVVJVEhGT000aUt3IiwiZGlzcHV0ZXMiLHsiZGlzcHV0ZWQiOltdLCJzdGF0ZW1lbnRzIjpbXX1d~WyJZN0paRTNXSFJtVl9JSkdWeHhqY3ZBIiwicXVlcnktaGlzdG9yeSIseyJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwid2luZG93cyI6W3sibW9udGhzIjoxLCJmcm9tIjoiMjAyNi0xMC0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MywiZnJvbSI6IjIwMjYtMDgtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjYsImZyb20iOiIyMDI2LTA1LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjoxMiwiZnJvbSI6IjIwMjUtMTEtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX1dfV0~WyJMdnpnZVZ5aWFRelFkanNUVzZfNHF3IiwicG9pbnRzLXN1bW1hcnkiLHsiYmFsYW5jZSI6MCwicGVuZGluZyI6MH1d~WyJUVktReTl6OHFKckdYbXhMZzg4YUpRIiwiZ2VwLWFzc2V0cyIseyJ1bml0cyI6W119XQ~WyJjcHV4cDJJWXItWVRDTkZEbE9ldnJ3IiwiYXNzZXNzbWVudHMiLFtdXQ~",
+                     *       "kid": "chongming-20261124-ce215dfc",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
@@ -6106,7 +6106,7 @@ export interface operations {
                      *         "assessments"
                      *       ],
                      *       "status": {
-                     *         "idx": 56425,
+                     *         "idx": 19960,
                      *         "uri": "http://localhost/districts/chongming/status-lists/1"
                      *       },
                      *       "mediaType": "application/dc+sd-jwt",
@@ -6229,7 +6229,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": []
+                     *       "items": [],
+                     *       "nextCursor": null
                      *     }
                      */
                     "application/json": {
@@ -6291,7 +6292,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example obj_01a20b480900719e987d409a294d4c8c */
+                /** @example obj_01a20b480900728b86069d7733c947da */
                 objectionId: string;
             };
             cookie?: never;
@@ -6310,16 +6311,16 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "obj_01a20b480900719e987d409a294d4c8c",
-                     *       "subjectId": "sub_01a20b480900777dbed778e83603411e",
-                     *       "eventId": "evt_01a20b48090070d9be7b848edeaed476",
+                     *       "id": "obj_01a20b480900728b86069d7733c947da",
+                     *       "subjectId": "sub_01a20b480900795cae9d48a4b1d952ee",
+                     *       "eventId": "evt_01a20b4809007bef972886360e651b9f",
                      *       "statement": "不是我",
                      *       "filedAt": "2026-11-24T02:00:00.000Z",
                      *       "dueOn": "2026-12-14",
                      *       "overdue": false,
                      *       "status": "rejected",
                      *       "resolvedAt": "2026-11-24T02:00:00.000Z",
-                     *       "resolvedBy": "cli_01a20b4809007018828eb6a1890f7865",
+                     *       "resolvedBy": "cli_01a20b4809007141b872c28f0ecaf326",
                      *       "resolution": "监控录像确认",
                      *       "reversalEventId": null
                      *     }
@@ -6433,7 +6434,7 @@ export interface operations {
                      *       "lines": [
                      *         {
                      *           "line": 1,
-                     *           "holderId": "sub_01a20b4809007a0eae4baf6913c5ebcd",
+                     *           "holderId": "sub_01a20b48090076118590a56042e05770",
                      *           "action": "GREEN-TRAVEL",
                      *           "catalogue": "points-catalogue",
                      *           "requested": 10,
@@ -6569,7 +6570,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "entry": {
-                     *         "id": "ple_01a20b480ce879e89575198bd511843c",
+                     *         "id": "ple_01a20b480ce87a8a83eb4300a505255d",
                      *         "kind": "earn",
                      *         "points": 5,
                      *         "actionCode": "GREEN-PAYMENT",
@@ -6689,7 +6690,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example ple_01a20b480900777488a70ed09076e309 */
+                /** @example ple_01a20b480900723abb078dde657b6116 */
                 entryId: string;
             };
             cookie?: never;
@@ -6715,7 +6716,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "ple_01a20b480900772fb53b3ff8439b7a0d",
+                     *       "id": "ple_01a20b4809007f1795d2e2dd787f044b",
                      *       "kind": "reverse",
                      *       "points": -2,
                      *       "actionCode": "WASTE-SORTING",
@@ -6725,7 +6726,7 @@ export interface operations {
                      *       "expiresOn": null,
                      *       "reason": "reversed: 登记错误",
                      *       "evidence": null,
-                     *       "lotId": "ple_01a20b480900796696f575843227f61a",
+                     *       "lotId": "ple_01a20b480900764398a4f62d13095b2c",
                      *       "redemptionId": null,
                      *       "recordedAt": "2026-11-24T02:00:00.000Z",
                      *       "ruleSet": null
@@ -7124,7 +7125,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "benefitId": "ben_01a20b4809007337b253319005635643"
+                 *       "benefitId": "ben_01a20b48090074969ab4dd08941111f6"
                  *     }
                  */
                 "application/json": components["schemas"]["RedeemPoints"];
@@ -7139,9 +7140,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "redemptionId": "red_01a20b480900778abff32e396cb7ca35",
+                     *       "redemptionId": "red_01a20b480900754ca0f60c1a3044f401",
                      *       "benefit": {
-                     *         "id": "ben_01a20b4809007337b253319005635643",
+                     *         "id": "ben_01a20b48090074969ab4dd08941111f6",
                      *         "name": "购物券",
                      *         "description": null,
                      *         "cost": 50,
@@ -7155,7 +7156,7 @@ export interface operations {
                      *       },
                      *       "cost": 50,
                      *       "entry": {
-                     *         "id": "ple_01a20b480900730cafe5f23caf59b7b0",
+                     *         "id": "ple_01a20b48090072a8bf76f84fa8375663",
                      *         "kind": "redeem",
                      *         "points": -50,
                      *         "actionCode": null,
@@ -7166,7 +7167,7 @@ export interface operations {
                      *         "reason": "redeemed: 购物券",
                      *         "evidence": null,
                      *         "lotId": null,
-                     *         "redemptionId": "red_01a20b480900778abff32e396cb7ca35",
+                     *         "redemptionId": "red_01a20b480900754ca0f60c1a3044f401",
                      *         "recordedAt": "2026-11-24T02:00:00.000Z",
                      *         "ruleSet": null
                      *       },
@@ -7391,7 +7392,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "presentation": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtMTBkYzM5NzgiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3ZGMzOWUwNmQ2Nzg0NDNiMDkyNiIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3MmQwOGVmNjQ0NzM3MTA1OThkMCIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IlFja01iTmxGUDFyQjU5Q2pUeTRUQzRCdFpIb0VBRHZ6UWZucFpyeldhLWMiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MzY1MzQsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjEyMzMiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjBtVklEUVdPWjlPcU5rM3c1RzFsR3Nick9yaUhzVkFZdjNGaFo5Wi1yNXMiLCI3Y1BnY01hMW5hQXpIdzVVdjdpUlNWNWZTQnNHYkc2OXl1TlNlNTlRVXhnIiwiUW5mM0xPbTdQOUllWmlnVFZBOHNvVHBMRFowakNBZnFSNkpJQ1N5aHRUayIsImV0OF90QzdXdHJwSkNRcUxyTTlfODhpNkJwWTJQMWZCdTFFYjU3bDlkWHciLCJmV2tjRV9GQV9Qb0lEbE9Da1RVZUJEamNaRXlyZlo3YXhvUGpVeWhPQlM4IiwiaFhUOHRJek9BZ1NCYUtUVlBsYzZyVW91MVVTN1NvN3dQSlplblplbGJGMCIsInF1V0lTdEtidEFyNkd3R2YtdGk1ZmpuemxXVG1zcjU5c1hpV29aYS1KaFUiLCJzZzRIaDJ2RDluOEVHSnQwU3VxVnBYdWtTSS1hYlNHVXFab2tnQ2xMSi1jIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.x0QwvpBPL81z4SyMeBekr2CKiYZtGGF_mvR8BAe6GYpV_m4nSUzpdddgaBno6IdkLhA8dWPBjFSP07uyuvSKDw~WyJyQ2gxbzFfQkh5MUEtRFAtZWJKOHVnIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjc5LCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwNzU3OWFlMWIxOWIyZjI4MjY5NmEiLCJub25jZSI6Im4tMDE5M2ExYjJjM2Q0IiwiaWF0IjoxNzk1NTcyMDYwLCJzZF9oYXNoIjoiVFBfVU5JeFBuejZXWUNuQmtFSlk5WmxOR2FNaDVhRDQxU1hHc1F6aWVQcyJ9.10A8Br2AwbuG8UjQZqqP27idgFZeaaiOGV4KSu9TLZ4rh6KRwmqAlG5zk9trJmtyNKVb_5DJGmAMPuLiFUbZAA",
+                 *       "presentation": "eyJ0eXAiOiJkYytzZC1qd3QiLCJraWQiOiJjaG9uZ21pbmctMjAyNjExMjQtY2UyMTVkZmMiLCJhbGciOiJFZERTQSJ9.eyJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3NGUwOGMzMmEyMTQyN2Q5OGYwZSIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6ImNyZF8wMWEyMGI0ODA5MDA3NGZiYmIxNTUzMDIxMzBiMTQyNiIsInZjdCI6InVybjplY28tY3JlZGl0OnZjdDplY28tY3JlZGl0LXJlY29yZDoxIiwiY25mIjp7Imp3ayI6eyJrdHkiOiJPS1AiLCJjcnYiOiJFZDI1NTE5IiwieCI6IlZnd1pSR3VaMi0xaUg5QVA5cXNVWlBpNHVIaWtuVk8wY3dTcnpUY3RiM1UiLCJhbGciOiJFZERTQSJ9fSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6MzExMDcsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiZGlzdHJpY3QiOiJjaG9uZ21pbmciLCJzdWJqZWN0X2tpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlfaWQiOiIzMTAyMzAqKioqKioqKjEyMzMiLCJydWxlX3NldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwiX3NkIjpbIjRodjJPS1pEb2QzVUotWTFURVJlTWJIX083YjBnNEhvOVhvWTRsdU5UOWsiLCI5NFpvN2VxTTljTjdUV3NVN29lSlZBUUYteTNrRHVsTG52dzZuTHY1LTYwIiwiTk16RlY3ejRvbXlxM3RhMU51TEdIWVlBQjZmN25iR09UTk9iMTU0ZUtyNCIsIlVueV84TGoxU2hHM2xfLUhJNTNONEhmbDZld2tYMHBQNUVERm5JNGh2UW8iLCJtcVM3UjEyLVlWcTZBbVpOcGp6Y1pNeFlERGcwRGFkVmwyOTlndHZNSDdzIiwibzZZbjNzS212bHFnM005bC1LT0ppUmRaZkFUci0tUUdJbGR1czZRdElobyIsInBhUzFEbVlWa2NWbnhXTjRzelR2b295eW9fQ29qRUJOUjhyUU1wSkRPbUEiLCJ5SXlVb0oxTHo4Ny1yQTZVT0ZnQl9XNU1lcFotcE9RZmJSakIzcWE2V0RBIl0sIl9zZF9hbGciOiJzaGEtMjU2In0.KmCLOYbnG78uQW1TFLt8BnFHgRZlElP57v_yLlQ1sgjC3q37kVY4B8VhgsfM4zW8HrdZEFCmgjKZKo-iqEbICw~WyI5XzBNX1VYd09VcUZ4TTVIUXFMUURRIiwic2NvcmUiLHsic2NvcmVjYXJkIjp7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LCJhc09mIjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwic2NvcmUiOjc5LCJncmFkZSI6ImMiLCJncmFkZUxhYmVsIjoi5LiA6IisIiwic2NvcmVHcmFkZSI6ImMiLCJvdmVycmlkZXMiOltdfV0~eyJ0eXAiOiJrYitqd3QiLCJhbGciOiJFZERTQSJ9.eyJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2I3YmIxZTNlYjljNWJmY2U4NGIiLCJub25jZSI6Im4tMDE5M2ExYjJjM2Q0IiwiaWF0IjoxNzk1NTcyMDYwLCJzZF9oYXNoIjoidVRkM0ZLT1ZuUHRhdkgzY2hIMHN2dHp3NFROb1BiWlAtTTNVVDJPdHZPVSJ9.rTkpaHrtleGuaeU3PLp7V1nVvMtoTA12fUvTuFZg8xyz0iIb5p025CJ3jX0bShY7YSG4975_Gt7CENYSMegsBQ",
                  *       "nonce": "n-0193a1b2c3d4"
                  *     }
                  */
@@ -7413,23 +7414,23 @@ export interface operations {
                      *       ],
                      *       "claims": {
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007dc39e06d678443b0926",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b48090074e08c32a21427d98f0e",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "crd_01a20b48090072d08ef64473710598d0",
+                     *         "jti": "crd_01a20b48090074fbbb155302130b1426",
                      *         "vct": "urn:eco-credit:vct:eco-credit-record:1",
                      *         "cnf": {
                      *           "jwk": {
                      *             "kty": "OKP",
                      *             "crv": "Ed25519",
-                     *             "x": "QckMbNlFP1rB59CjTy4TC4BtZHoEADvzQfnpZrzWa-c",
+                     *             "x": "VgwZRGuZ2-1iH9AP9qsUZPi4uHiknVO0cwSrzTctb3U",
                      *             "alg": "EdDSA"
                      *           }
                      *         },
                      *         "status": {
                      *           "status_list": {
-                     *             "idx": 36534,
+                     *             "idx": 31107,
                      *             "uri": "http://localhost/districts/chongming/status-lists/1"
                      *           }
                      *         },
@@ -7468,7 +7469,7 @@ export interface operations {
                      *         }
                      *       },
                      *       "keyBinding": {
-                     *         "aud": "cli_01a20b4809007579ae1b19b2f282696a",
+                     *         "aud": "cli_01a20b4809007b7bb1e3eb9c5bfce84b",
                      *         "nonce": "n-0193a1b2c3d4",
                      *         "iat": 1795572060
                      *       },
@@ -7476,7 +7477,7 @@ export interface operations {
                      *         "checked": true,
                      *         "status": "valid",
                      *         "uri": "http://localhost/districts/chongming/status-lists/1",
-                     *         "idx": 36534,
+                     *         "idx": 31107,
                      *         "listIssuedAt": "2026-11-25T02:01:00.000Z"
                      *       }
                      *     }
@@ -7665,18 +7666,18 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "reportId": "rpt_01a20b4809007506ad974bedf5bea828",
-                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC00OWVhNjFlNSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzUwNmFkOTc0YmVkZjViZWE4MjgiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3OGM3OGZiZDE5MjYxN2U3MzdkZSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY2xhaW1zIjpbInBvaW50cy1zdW1tYXJ5Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzJjNGE5MzY2MWEwZjM2YjdiNzciLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJkaXN0cmljdC1wb2xpY3kiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OmQyZDYzNTFmMWVhOWM4Yjk4NzJhY2U4Nzc3M2NlODQ0ZDIwZmQ5ZmViMmMzNjY0MDkxN2YyMWFlZjM0YmM3NzQifV0sInN0YXR1cyI6eyJzdGF0dXNfbGlzdCI6eyJpZHgiOjEyODIyLCJ1cmkiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmcvc3RhdHVzLWxpc3RzLzEifX0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDc4Yzc4ZmJkMTkyNjE3ZTczN2RlIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDc3Yjc4MTI0NTU4ZmFiMmUwNGYwIiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDc1MDZhZDk3NGJlZGY1YmVhODI4In0.VDxyq2RkQNED51m35euOHDty6nDHvsZOr70bffRuxkPtR08BmgnznDaRX8SivPmO1EbUSWaDcpMgsXejklk0Dw",
-                     *       "kid": "chongming-20261124-49ea61e5",
+                     *       "reportId": "rpt_01a20b4809007dae9679ebc0bcf2ac8c",
+                     *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC1hMzY3Y2FjMSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2RhZTk2NzllYmMwYmNmMmFjOGMiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3YzkwYWZjMDhjZjEzNDRhZDg4YSIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwicG9pbnRzU3VtbWFyeSI6eyJiYWxhbmNlIjowLCJwZW5kaW5nIjowfX0sInB1cnBvc2UiOiJndWFyYW50ZWUiLCJzY29wZXMiOlsicG9pbnRzLXN1bW1hcnkiXSwiY2xhaW1zIjpbInBvaW50cy1zdW1tYXJ5Il0sImNvbnNlbnQiOnsiaWQiOiJjb25fMDFhMjBiNDgwOTAwNzQxMmIwNzdiNjUyYzI3NWUzZDciLCJncmFudGVkQXQiOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJleHBpcmVzQXQiOiIyMDI3LTAyLTIyVDAyOjAwOjAwLjAwMFoifSwiYXVkaWVuY2VOYW1lIjoiY2hvbmdtaW5nIGJhbmsiLCJydWxlU2V0cyI6W3siaWQiOiJkaXN0cmljdC1wb2xpY3kiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OmQyZDYzNTFmMWVhOWM4Yjk4NzJhY2U4Nzc3M2NlODQ0ZDIwZmQ5ZmViMmMzNjY0MDkxN2YyMWFlZjM0YmM3NzQifV0sInN0YXR1cyI6eyJzdGF0dXNfbGlzdCI6eyJpZHgiOjU4ODY0LCJ1cmkiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmcvc3RhdHVzLWxpc3RzLzEifX0sImlzcyI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZyIsInN1YiI6InVybjplY28tY3JlZGl0OnN1YmplY3Q6c3ViXzAxYTIwYjQ4MDkwMDdjOTBhZmMwOGNmMTM0NGFkODhhIiwiYXVkIjoiY2xpXzAxYTIwYjQ4MDkwMDc5ZGQ5YzliNGUxNDg5NjU2NDI1IiwiaWF0IjoxNzk1NDg1NjAwLCJuYmYiOjE3OTU0ODU2MDAsImV4cCI6MTc5ODA3NzYwMCwianRpIjoicnB0XzAxYTIwYjQ4MDkwMDdkYWU5Njc5ZWJjMGJjZjJhYzhjIn0.--J7CLqrxRTDLbXF0-IcT08ZYc9VhgOsGcqgPQkL8Rc9-yK7F9xfmZw-wOOgrKtedTuiOu7pZP6SbEzcgiTkBA",
+                     *       "kid": "chongming-20261124-a367cac1",
                      *       "issuer": "http://localhost/districts/chongming",
                      *       "issuedAt": "2026-11-24T02:00:00.000Z",
                      *       "expiresAt": "2026-12-24T02:00:00.000Z",
-                     *       "consentId": "con_01a20b48090072c4a93661a0f36b7b77",
+                     *       "consentId": "con_01a20b4809007412b077b652c275e3d7",
                      *       "claims": [
                      *         "points-summary"
                      *       ],
                      *       "status": {
-                     *         "idx": 12822,
+                     *         "idx": 58864,
                      *         "uri": "http://localhost/districts/chongming/status-lists/1"
                      *       },
                      *       "jwksUrl": "http://localhost/districts/chongming/.well-known/jwks.json"
@@ -7781,7 +7782,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC03NTE3YmJlMSIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwN2ZmY2IzMmFkOTIxNTJmY2ViNDkiLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3OTgwYjM2NWMzNTU4Mjg3OWE1MCIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwib3ZlcnJpZGVzIjpbXSwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3MTJhOGRmYTMyZjIxMWRjMTJlYiIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119LCJxdWVyeUhpc3RvcnkiOnsiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsIndpbmRvd3MiOlt7Im1vbnRocyI6MSwiZnJvbSI6IjIwMjYtMTAtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjMsImZyb20iOiIyMDI2LTA4LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjo2LCJmcm9tIjoiMjAyNi0wNS0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MTIsImZyb20iOiIyMDI1LTExLTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19XX19LCJwdXJwb3NlIjoibG9hbi1hcHBsaWNhdGlvbiIsInNjb3BlcyI6WyJjcmVkaXQiXSwiY2xhaW1zIjpbInNjb3JlIiwiaXRlbXMiLCJsaXN0cyIsImRpc3B1dGVzIiwicXVlcnktaGlzdG9yeSJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDcyYzY4OTg0Nzk5MzFkOTcxYmNiIiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NTI2NTgsInVyaSI6Imh0dHA6Ly9sb2NhbGhvc3QvZGlzdHJpY3RzL2Nob25nbWluZy9zdGF0dXMtbGlzdHMvMSJ9fSwiaXNzIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nIiwic3ViIjoidXJuOmVjby1jcmVkaXQ6c3ViamVjdDpzdWJfMDFhMjBiNDgwOTAwNzk4MGIzNjVjMzU1ODI4NzlhNTAiLCJhdWQiOiJjbGlfMDFhMjBiNDgwOTAwN2NlNjhhODdiYzY5YTY4ZDQ2N2QiLCJpYXQiOjE3OTU0ODU2MDAsIm5iZiI6MTc5NTQ4NTYwMCwiZXhwIjoxNzk4MDc3NjAwLCJqdGkiOiJycHRfMDFhMjBiNDgwOTAwN2ZmY2IzMmFkOTIxNTJmY2ViNDkifQ.Tem7KbOkisk6lkpPbT-Dcy0NEfxzKqs4LFggL3DyvCVeW0F6CFNQuRlhPHuI1l-b1PdbEY_mh51rnjOMbHn4Aw"
+                 *       "report": "eyJhbGciOiJFZERTQSIsImtpZCI6ImNob25nbWluZy0yMDI2MTEyNC01ODhhNzU4ZCIsInR5cCI6InZjK2p3dCJ9.eyJAY29udGV4dCI6WyJodHRwczovL3d3dy53My5vcmcvbnMvY3JlZGVudGlhbHMvdjIiXSwidHlwZSI6WyJWZXJpZmlhYmxlQ3JlZGVudGlhbCIsIkVjb0NyZWRpdFJlcG9ydCJdLCJpZCI6InVybjplY28tY3JlZGl0OnJlcG9ydDpycHRfMDFhMjBiNDgwOTAwNzY3NGEwZWY2ZWE3NjgwOGExNjciLCJpc3N1ZXIiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJ2YWxpZEZyb20iOiIyMDI2LTExLTI0VDAyOjAwOjAwLjAwMFoiLCJ2YWxpZFVudGlsIjoiMjAyNi0xMi0yNFQwMjowMDowMC4wMDBaIiwiY3JlZGVudGlhbFN1YmplY3QiOnsiaWQiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3Yjg1YTM3NjY1NDRkN2Y4MzliYyIsImtpbmQiOiJyZXNpZGVudCIsImRpc3BsYXlJZCI6IjMxMDIzMCoqKioqKioqMTIzMyIsImRpc3RyaWN0IjoiY2hvbmdtaW5nIiwiY3JlZGl0Ijp7InNjb3JlY2FyZCI6eyJpZCI6InJlc2lkZW50LXZpbGxhZ2UiLCJ2ZXJzaW9uIjoxLCJoYXNoIjoic2hhMjU2OjNmZWM0YmJhZGNlNmFiZWJhZmFiMGEwZDk5ZDA4YWQzM2E2OTI0MGFkZTQ4NjQ0YTdkNjdiY2U3ZTE2OTY2NzEifSwiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsInNjb3JlIjo3NywiZ3JhZGUiOiJjIiwiZ3JhZGVMYWJlbCI6IuS4gOiIrCIsInNjb3JlR3JhZGUiOiJjIiwib3ZlcnJpZGVzIjpbXSwiaXRlbXMiOlt7InJlYXNvbkNvZGUiOiJuZWdhdGl2ZS1iZWhhdmlvdXIiLCJyZWFzb24iOiLnlJ_mgIHlpLHkv6HooYzkuLrmiaPliIbvvIjov5ExMuS4quaciO-8iSIsInBvaW50cyI6LTMsImV2ZW50cyI6W3siZXZlbnRJZCI6ImV2dF8wMWEyMGI0ODA5MDA3M2M4OGFmZTZjNDI2NWNmZDY1MSIsImNvZGUiOiJJTExFR0FMLURJU0NIQVJHRSIsInRpdGxlIjoi6L-d5rOV5o6S5pS-Iiwib2NjdXJyZWRPbiI6IjIwMjYtMTAtMDEiLCJwb2ludHMiOi0zLCJkaXNwdXRlZCI6ZmFsc2V9XX1dLCJsaXN0cyI6W10sImRpc3B1dGVkIjpbXSwic3RhdGVtZW50cyI6W119LCJxdWVyeUhpc3RvcnkiOnsiYXNPZiI6IjIwMjYtMTEtMjRUMDI6MDA6MDAuMDAwWiIsIndpbmRvd3MiOlt7Im1vbnRocyI6MSwiZnJvbSI6IjIwMjYtMTAtMjUiLCJ0b3RhbCI6MCwiYnlQdXJwb3NlIjp7ImxvYW4tYXBwbGljYXRpb24iOjAsInBvc3QtbG9hbi1tYW5hZ2VtZW50IjowLCJndWFyYW50ZWUiOjAsIm9mZmljaWFsLWR1dGllcyI6MH0sImJ5SW5zdGl0dXRpb24iOnsiYmFuayI6MCwiYWdlbmN5IjowLCJhdWRpdG9yIjowfX0seyJtb250aHMiOjMsImZyb20iOiIyMDI2LTA4LTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19LHsibW9udGhzIjo2LCJmcm9tIjoiMjAyNi0wNS0yNSIsInRvdGFsIjowLCJieVB1cnBvc2UiOnsibG9hbi1hcHBsaWNhdGlvbiI6MCwicG9zdC1sb2FuLW1hbmFnZW1lbnQiOjAsImd1YXJhbnRlZSI6MCwib2ZmaWNpYWwtZHV0aWVzIjowfSwiYnlJbnN0aXR1dGlvbiI6eyJiYW5rIjowLCJhZ2VuY3kiOjAsImF1ZGl0b3IiOjB9fSx7Im1vbnRocyI6MTIsImZyb20iOiIyMDI1LTExLTI1IiwidG90YWwiOjAsImJ5UHVycG9zZSI6eyJsb2FuLWFwcGxpY2F0aW9uIjowLCJwb3N0LWxvYW4tbWFuYWdlbWVudCI6MCwiZ3VhcmFudGVlIjowLCJvZmZpY2lhbC1kdXRpZXMiOjB9LCJieUluc3RpdHV0aW9uIjp7ImJhbmsiOjAsImFnZW5jeSI6MCwiYXVkaXRvciI6MH19XX19LCJwdXJwb3NlIjoibG9hbi1hcHBsaWNhdGlvbiIsInNjb3BlcyI6WyJjcmVkaXQiXSwiY2xhaW1zIjpbInNjb3JlIiwiaXRlbXMiLCJsaXN0cyIsImRpc3B1dGVzIiwicXVlcnktaGlzdG9yeSJdLCJjb25zZW50Ijp7ImlkIjoiY29uXzAxYTIwYjQ4MDkwMDczNjBiYTEyYWQ3OGFkOGNiYjk2IiwiZ3JhbnRlZEF0IjoiMjAyNi0xMS0yNFQwMjowMDowMC4wMDBaIiwiZXhwaXJlc0F0IjoiMjAyNy0wMi0yMlQwMjowMDowMC4wMDBaIn0sImF1ZGllbmNlTmFtZSI6ImNob25nbWluZyBiYW5rIiwicnVsZVNldHMiOlt7ImlkIjoicmVzaWRlbnQtdmlsbGFnZSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6M2ZlYzRiYmFkY2U2YWJlYmFmYWIwYTBkOTlkMDhhZDMzYTY5MjQwYWRlNDg2NDRhN2Q2N2JjZTdlMTY5NjY3MSJ9LHsiaWQiOiJyZXNpZGVudC1iZWhhdmlvdXJzIiwidmVyc2lvbiI6MSwiaGFzaCI6InNoYTI1Njo0YWYzODY4NTYzZDU1NTVmMTEwMTRhNDI1NGQwYjQ2ZGI2NTdlMzllZTJhNWYxOTJhMWVmNGMwNmJmYTNhNzAwIn0seyJpZCI6ImRpc3RyaWN0LXBvbGljeSIsInZlcnNpb24iOjEsImhhc2giOiJzaGEyNTY6ZDJkNjM1MWYxZWE5YzhiOTg3MmFjZTg3NzczY2U4NDRkMjBmZDlmZWIyYzM2NjQwOTE3ZjIxYWVmMzRiYzc3NCJ9XSwic3RhdHVzIjp7InN0YXR1c19saXN0Ijp7ImlkeCI6NzAyMSwidXJpIjoiaHR0cDovL2xvY2FsaG9zdC9kaXN0cmljdHMvY2hvbmdtaW5nL3N0YXR1cy1saXN0cy8xIn19LCJpc3MiOiJodHRwOi8vbG9jYWxob3N0L2Rpc3RyaWN0cy9jaG9uZ21pbmciLCJzdWIiOiJ1cm46ZWNvLWNyZWRpdDpzdWJqZWN0OnN1Yl8wMWEyMGI0ODA5MDA3Yjg1YTM3NjY1NDRkN2Y4MzliYyIsImF1ZCI6ImNsaV8wMWEyMGI0ODA5MDA3Y2U5YTZkODY1NjM5Y2U3YzA1YSIsImlhdCI6MTc5NTQ4NTYwMCwibmJmIjoxNzk1NDg1NjAwLCJleHAiOjE3OTgwNzc2MDAsImp0aSI6InJwdF8wMWEyMGI0ODA5MDA3Njc0YTBlZjZlYTc2ODA4YTE2NyJ9.oVY98VmqakKDDdVYmPxRLWRM89oJ18hiTtUJKVPHP8_6nHBkm5mncL0JC0YIe6LY45fpJ0vMOcOeeVWFKtmfAg"
                  *     }
                  */
                 "application/json": components["schemas"]["VerifyCreditReport"];
@@ -7800,7 +7801,7 @@ export interface operations {
                      *       "verifiedWith": "district-keys",
                      *       "header": {
                      *         "alg": "EdDSA",
-                     *         "kid": "chongming-20261124-7517bbe1",
+                     *         "kid": "chongming-20261124-588a758d",
                      *         "typ": "vc+jwt"
                      *       },
                      *       "payload": {
@@ -7811,12 +7812,12 @@ export interface operations {
                      *           "VerifiableCredential",
                      *           "EcoCreditReport"
                      *         ],
-                     *         "id": "urn:eco-credit:report:rpt_01a20b4809007ffcb32ad92152fceb49",
+                     *         "id": "urn:eco-credit:report:rpt_01a20b4809007674a0ef6ea76808a167",
                      *         "issuer": "http://localhost/districts/chongming",
                      *         "validFrom": "2026-11-24T02:00:00.000Z",
                      *         "validUntil": "2026-12-24T02:00:00.000Z",
                      *         "credentialSubject": {
-                     *           "id": "urn:eco-credit:subject:sub_01a20b4809007980b365c35582879a50",
+                     *           "id": "urn:eco-credit:subject:sub_01a20b4809007b85a3766544d7f839bc",
                      *           "kind": "resident",
                      *           "displayId": "310230********1233",
                      *           "district": "chongming",
@@ -7839,7 +7840,7 @@ export interface operations {
                      *                 "points": -3,
                      *                 "events": [
                      *                   {
-                     *                     "eventId": "evt_01a20b480900712a8dfa32f211dc12eb",
+                     *                     "eventId": "evt_01a20b48090073c88afe6c4265cfd651",
                      *                     "code": "ILLEGAL-DISCHARGE",
                      *                     "title": "违法排放",
                      *                     "occurredOn": "2026-10-01",
@@ -7935,7 +7936,7 @@ export interface operations {
                      *           "query-history"
                      *         ],
                      *         "consent": {
-                     *           "id": "con_01a20b48090072c6898479931d971bcb",
+                     *           "id": "con_01a20b4809007360ba12ad78ad8cbb96",
                      *           "grantedAt": "2026-11-24T02:00:00.000Z",
                      *           "expiresAt": "2027-02-22T02:00:00.000Z"
                      *         },
@@ -7959,23 +7960,23 @@ export interface operations {
                      *         ],
                      *         "status": {
                      *           "status_list": {
-                     *             "idx": 52658,
+                     *             "idx": 7021,
                      *             "uri": "http://localhost/districts/chongming/status-lists/1"
                      *           }
                      *         },
                      *         "iss": "http://localhost/districts/chongming",
-                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007980b365c35582879a50",
-                     *         "aud": "cli_01a20b4809007ce68a87bc69a68d467d",
+                     *         "sub": "urn:eco-credit:subject:sub_01a20b4809007b85a3766544d7f839bc",
+                     *         "aud": "cli_01a20b4809007ce9a6d865639ce7c05a",
                      *         "iat": 1795485600,
                      *         "nbf": 1795485600,
                      *         "exp": 1798077600,
-                     *         "jti": "rpt_01a20b4809007ffcb32ad92152fceb49"
+                     *         "jti": "rpt_01a20b4809007674a0ef6ea76808a167"
                      *       },
                      *       "status": {
                      *         "checked": true,
                      *         "status": "valid",
                      *         "uri": "http://localhost/districts/chongming/status-lists/1",
-                     *         "idx": 52658,
+                     *         "idx": 7021,
                      *         "listIssuedAt": "2026-11-24T02:00:00.000Z"
                      *       }
                      *     }
@@ -8159,7 +8160,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "rsj_01a20b4809007928975253f3265b8fa8",
+                     *       "id": "rsj_01a20b4809007093a5d2593ec95ea400",
                      *       "status": "running",
                      *       "asOf": "2026-11-24T02:00:00.000Z",
                      *       "scorecardId": "resident-carbon-account",
@@ -8285,7 +8286,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsj_01a20b4809007928975253f3265b8fa8 */
+                /** @example rsj_01a20b4809007093a5d2593ec95ea400 */
                 jobId: string;
             };
             cookie?: never;
@@ -8300,7 +8301,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "rsj_01a20b4809007928975253f3265b8fa8",
+                     *       "id": "rsj_01a20b4809007093a5d2593ec95ea400",
                      *       "status": "running",
                      *       "asOf": "2026-11-24T02:00:00.000Z",
                      *       "scorecardId": "resident-carbon-account",
@@ -8390,7 +8391,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b480900721a8ef393bad15b2f57 */
+                /** @example rsv_01a20b48090076e18440259e8e95cfc3 */
                 versionId: string;
             };
             cookie?: never;
@@ -8459,7 +8460,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007eec86a407df17d27fc1 */
+                /** @example rsv_01a20b4809007b48bfc4afcb5e1cc7c6 */
                 versionId: string;
             };
             cookie?: never;
@@ -8478,13 +8479,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "versionId": "rsv_01a20b4809007eec86a407df17d27fc1",
+                     *       "versionId": "rsv_01a20b4809007b48bfc4afcb5e1cc7c6",
                      *       "ruleSetId": "payments",
                      *       "hash": "sha256:ced40f64f9529cb53afadc335424d9e47d52e05931b82b361ab40e205570f3af",
                      *       "status": "published",
                      *       "effectiveFrom": "2026-11-24",
                      *       "publishedAt": "2026-11-24T02:00:00.000Z",
-                     *       "publishedBy": "cli_01a20b48090073e2b6b68d413563b20a",
+                     *       "publishedBy": "cli_01a20b4809007009a341b8dc0478bd82",
                      *       "warnings": []
                      *     }
                      */
@@ -8591,7 +8592,7 @@ export interface operations {
             header?: never;
             path: {
                 districtId: string;
-                /** @example rsv_01a20b4809007a53a325c1fd2405809e */
+                /** @example rsv_01a20b480900744c9c0010a989263b3b */
                 versionId: string;
             };
             cookie?: never;
@@ -9048,7 +9049,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "candidateVersionId": "rsv_01a20b4809007cb598d1a96ee89145ce"
+                 *       "candidateVersionId": "rsv_01a20b48090073199416d1b6b685de8d"
                  *     }
                  */
                 "application/json": components["schemas"]["DiffRuleSets"];
@@ -9065,12 +9066,12 @@ export interface operations {
                      * @example {
                      *       "ruleSetId": "town-eco-fund",
                      *       "base": {
-                     *         "versionId": "rsv_01a20b4809007810811cc3fd34bcd31f",
+                     *         "versionId": "rsv_01a20b48090072659c5773ee0f66cb73",
                      *         "hash": "sha256:0ae9c2a49de532d25fa369b73edcbd115d02e8a1fdcf8f1af697294b5728176f",
                      *         "status": "published"
                      *       },
                      *       "candidate": {
-                     *         "versionId": "rsv_01a20b4809007cb598d1a96ee89145ce",
+                     *         "versionId": "rsv_01a20b48090073199416d1b6b685de8d",
                      *         "hash": "sha256:4469dd7cd3f53be90fd976b7f08284ebc0fab9d28bb9b948fa7e3cb450b073f1",
                      *         "status": "draft"
                      *       },
@@ -10384,7 +10385,7 @@ export interface operations {
             };
             path: {
                 districtId: string;
-                /** @example evt_01a2106e65007c708fbf65a9e7ea5857 */
+                /** @example evt_01a2106e65007479b51ad1982aa8b803 */
                 eventId: string;
                 subjectId: string;
             };
@@ -10404,8 +10405,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "evt_01a21594c1007260a2caa853b9c5f0c5",
-                     *       "subjectId": "sub_01a20b48090075fdbc50f5800ae7e97b",
+                     *       "id": "evt_01a21594c10077aa81137455f38a190c",
+                     *       "subjectId": "sub_01a20b4809007b649e61d2911eba5978",
                      *       "code": "INCIDENT-MAJOR",
                      *       "title": null,
                      *       "occurredOn": "2026-11-20",
@@ -10415,7 +10416,7 @@ export interface operations {
                      *       "evidence": "更正",
                      *       "amounts": [],
                      *       "note": "误报",
-                     *       "reversesEventId": "evt_01a2106e65007c708fbf65a9e7ea5857",
+                     *       "reversesEventId": "evt_01a2106e65007479b51ad1982aa8b803",
                      *       "reversedBy": null,
                      *       "disputed": false,
                      *       "externalId": null
@@ -10532,7 +10533,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "subject": {
-                     *         "id": "sub_01a20b480900702aae7075bc438d9437",
+                     *         "id": "sub_01a20b48090078fa8d10806d330f5de0",
                      *         "districtId": "chongming",
                      *         "kind": "firm",
                      *         "displayId": "91310230MA1K2B3C4P",
@@ -10676,7 +10677,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "holder": {
-                     *         "id": "sub_01a20b480900752d899acf1068dbe836",
+                     *         "id": "sub_01a20b4809007a8fb9865d18f0b17593",
                      *         "districtId": "chongming",
                      *         "kind": "firm",
                      *         "displayId": "91310230MA1H5G6L7G",
@@ -10761,7 +10762,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "holderId": "sub_01a20b480900746aaf66d1d9dbad2b4f",
+                     *       "holderId": "sub_01a20b48090075c9896486565a16f833",
                      *       "balance": 0,
                      *       "pending": 0,
                      *       "asOf": "2026-11-24"
