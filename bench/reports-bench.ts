@@ -7,7 +7,8 @@
  * (bench/reports-server.ts) runs in a child process; this process loads it with autocannon, one target
  * after another, after a warm-up each. The issue's bar: the report path keeps at least a third of the
  * bare route's throughput. Both processes share the machine's cores, so the figures are ratios within
- * this run, not capacity.
+ * this run, not capacity. After the table, the server's own counters (CPU, SQL statements, atomic units,
+ * GC pauses) say where a report's time goes and how far that is from issue 21's target.
  */
 
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -120,6 +121,35 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+// ---- what the server spent (bench/reports-server.ts keeps the counters)
+
+interface ServerStats {
+  requests: number;
+  reports: number;
+  cpuSeconds: number;
+  statements: number;
+  statementSeconds: number;
+  transactions: number;
+  transactionSeconds: number;
+  gcPauses: number;
+  gcMajor: number;
+  gcSeconds: number;
+  gcLongestMs: number;
+}
+
+async function resetServerStats(base: string): Promise<void> {
+  const res = await fetch(`${base}/bench-stats/reset`, { method: 'POST' });
+  if (res.status !== 204) throw new Error(`bench-stats reset: ${res.status}`);
+}
+
+async function readServerStats(base: string): Promise<ServerStats> {
+  const res = await fetch(`${base}/bench-stats`);
+  if (res.status !== 200) throw new Error(`bench-stats: ${res.status}`);
+  return (await res.json()) as ServerStats;
+}
+
+const micros = (seconds: number, per: number) => ((1e6 * seconds) / Math.max(1, per)).toFixed(0);
+
 // ---- checks before measuring
 
 const reportBody = (subjectId: string) => JSON.stringify({ subjectId, purpose: 'loan-application', scopes: ['credit'] });
@@ -208,8 +238,10 @@ async function pacedLoad(
   return { name, perSecond: total / elapsed, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), responses: total, statusCodes };
 }
 
-async function load(url: string, target: Target): Promise<Outcome> {
+/** `measured` runs after the warm-up, just before the measured load starts. */
+async function load(url: string, target: Target, measured?: () => Promise<void>): Promise<Outcome> {
   await autocannon({ url, connections: CONNECTIONS, duration: WARMUP_SECONDS, ...target.options });
+  await measured?.();
   // autocannon's own histogram keeps whole milliseconds; the response event carries the exact time.
   let latencies = new Float64Array(1 << 16);
   let count = 0;
@@ -238,6 +270,39 @@ async function load(url: string, target: Target): Promise<Outcome> {
     responses: result['2xx'],
     statusCodes,
   };
+}
+
+/**
+ * Why P4 stands where it does, from the server's own counters: its CPU time per request on the floor
+ * route and per report at peak, how much of a report is SQLite (statements, and the atomic units around
+ * them), and what reaching 50% of the floor would leave a report to spend. Then the garbage collector's
+ * pauses while the paced run was measured, the usual cause of a p99 far above the p50.
+ */
+function printWhereTheTimeGoes(floor: ServerStats, peak: ServerStats, paced: ServerStats, half: Outcome): void {
+  const floorCpu = floor.cpuSeconds / Math.max(1, floor.requests);
+  const reportCpu = peak.cpuSeconds / Math.max(1, peak.reports);
+  const sql = peak.statementSeconds / Math.max(1, peak.reports);
+  const atomic = peak.transactionSeconds / Math.max(1, peak.reports);
+  const gc = peak.gcSeconds / Math.max(1, peak.reports);
+  const budget = 2 * floorCpu;
+  console.log(
+    `where a report's time goes (server counters at peak): ${micros(peak.cpuSeconds, peak.reports)} µs of server CPU a report ` +
+      `against ${micros(floor.cpuSeconds, floor.requests)} µs a sign-and-log request; SQLite ${(peak.statements / Math.max(1, peak.reports)).toFixed(1)} statements ` +
+      `taking ${micros(peak.statementSeconds, peak.reports)} µs (${micros(peak.transactionSeconds, peak.reports)} µs inside atomic units, BEGIN/COMMIT included), ` +
+      `GC ${micros(peak.gcSeconds, peak.reports)} µs, the rest ${(1e6 * Math.max(0, reportCpu - sql - gc)).toFixed(0)} µs in JavaScript ` +
+      `(profiled: drizzle building queries, hono and zod, the score, signing)`,
+  );
+  console.log(
+    `bound: 50% of sign-and-log leaves a report ${(1e6 * budget).toFixed(0)} µs of server CPU; the SQL it runs today takes ` +
+      `${(1e6 * Math.max(sql, atomic)).toFixed(0)} µs (${((100 * Math.max(sql, atomic)) / budget).toFixed(0)}% of that) and everything else ` +
+      `${(1e6 * Math.max(0, reportCpu - Math.max(sql, atomic))).toFixed(0)} µs, so it needs ${(reportCpu / budget).toFixed(1)}× less work a report: ` +
+      `the consent, score, report row and log row as one prepared statement batch without drizzle's query building, or fewer writes a report (log and report row in one)`,
+  );
+  console.log(
+    `p99 at half load: ${half.p99.toFixed(1)} ms against p50 ${half.p50.toFixed(1)} ms; while it ran the server paused for GC ${paced.gcPauses} times ` +
+      `(${paced.gcMajor} full collections, the longest ${paced.gcLongestMs.toFixed(1)} ms, ${micros(paced.gcSeconds, paced.reports)} µs a report), ` +
+      `and the load generator shares the two cores, so one slow answer queues the ${CONNECTIONS} in flight behind it`,
+  );
 }
 
 export async function reportsBenchmark(): Promise<void> {
@@ -287,7 +352,11 @@ export async function reportsBenchmark(): Promise<void> {
     ];
 
     const outcomes: Outcome[] = [];
-    for (const target of targets) outcomes.push(await load(base, target));
+    const spent: ServerStats[] = [];
+    for (const target of targets) {
+      outcomes.push(await load(base, target, () => resetServerStats(base)));
+      spent.push(await readServerStats(base));
+    }
     // Latency as a bank sees it on a normal day: the report path held at half the rate it peaked at.
     const peak = outcomes[3] as Outcome;
     const reportTarget = targets[3] as Target;
@@ -301,7 +370,9 @@ export async function reportsBenchmark(): Promise<void> {
       },
     });
     await pacedLoad(base, 'warm-up', halfRate, WARMUP_SECONDS, reportRequest);
+    await resetServerStats(base);
     outcomes.push(await pacedLoad(base, `POST …/reports at half of peak (${halfRate}/s, evenly paced)`, halfRate, SECONDS, reportRequest));
+    const pacedSpent = await readServerStats(base);
     // For comparison with earlier runs: the same rate through autocannon's per-second quota (bursts).
     outcomes.push(
       await load(base, {
@@ -345,6 +416,7 @@ export async function reportsBenchmark(): Promise<void> {
     console.log(
       'note: the server and the load generator share this machine’s cores; each report also writes a report row and a query-log line to SQLite.',
     );
+    printWhereTheTimeGoes(spent[2] as ServerStats, spent[3] as ServerStats, pacedSpent, half);
   } finally {
     await stopServer(child);
   }

@@ -7,12 +7,16 @@
  * accept those tokens). Three baselines are added to the served app before its first request: a bare
  * `GET /hello`; `POST /sign-only`, which signs a small payload with jose EdDSA as a report is signed; and
  * `POST /sign-and-log`, which also writes one query-log line to SQLite, the floor of any report path.
+ * `GET /bench-stats` answers what the server spent since `POST /bench-stats/reset`: reports issued, time
+ * in SQL statements and in the transactions around them, its own CPU time, and garbage-collection pauses, so that the
+ * parent can say where a report's time goes under load without a profiler.
  * Prints one JSON line on stdout ({ port, bankKey, bankClientId, subjects }) and serves on 127.0.0.1
  * until SIGTERM/SIGINT or until its stdin closes (the parent went away).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { generateKeyPair, SignJWT } from 'jose';
 import { createApp } from '../src/app.js';
@@ -21,6 +25,7 @@ import { createClient } from '../src/identity/clients.service.js';
 import { devIssuerConfig, generateDevIssuerKey, mintDevToken } from '../src/identity/dev-issuer.js';
 import { openSqliteStorage } from '../src/node/sqlite.js';
 import { systemClock } from '../src/platform/clock.js';
+import type { Atomic } from '../src/platform/db/database.js';
 import { queryLog } from '../src/platform/db/schema.js';
 import type { AppDeps } from '../src/platform/deps.js';
 import { addDays, benchDeps, codePicker, RECORDER_AGENCY, RECORDER_CODES, residentIdNumber } from './credit-fixtures.js';
@@ -37,8 +42,59 @@ interface SmallBody {
   purpose?: string;
 }
 
+/** What the served app spent since the last reset (see /bench-stats). */
+const stats = {
+  requests: 0,
+  reports: 0,
+  cpuSeconds: 0,
+  statements: 0,
+  statementSeconds: 0,
+  transactions: 0,
+  transactionSeconds: 0,
+  gcPauses: 0,
+  gcMajor: 0,
+  gcSeconds: 0,
+  gcLongestMs: 0,
+};
+let cpuAtReset = process.cpuUsage();
+const resetStats = () => {
+  for (const key of Object.keys(stats) as Array<keyof typeof stats>) stats[key] = 0;
+  cpuAtReset = process.cpuUsage();
+};
+const readStats = () => {
+  const cpu = process.cpuUsage(cpuAtReset);
+  return { ...stats, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+};
+// perf_hooks' kind of a mark-sweep-compact collection (NODE_PERFORMANCE_GC_MAJOR).
+const GC_MAJOR = 4;
+type GcEntry = PerformanceEntry & { detail?: { kind?: number } };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    stats.gcPauses++;
+    // A gc entry's `detail` is { kind, flags }; the type says only `unknown` since other entries carry others.
+    if ((entry as GcEntry).detail?.kind === GC_MAJOR) stats.gcMajor++;
+    stats.gcSeconds += entry.duration / 1000;
+    stats.gcLongestMs = Math.max(stats.gcLongestMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
 const dir = mkdtempSync(join(tmpdir(), 'reports-bench-'));
-const storage = openSqliteStorage(join(dir, 'reports.sqlite'));
+const storage = openSqliteStorage(join(dir, 'reports.sqlite'), {
+  observeQuery: (_kind, seconds) => {
+    stats.statements++;
+    stats.statementSeconds += seconds;
+  },
+});
+// Each atomic unit timed whole: its statements (also counted above) plus BEGIN and COMMIT.
+const timedAtomic = (async (statements) => {
+  const started = performance.now();
+  try {
+    return await storage.atomic(statements);
+  } finally {
+    stats.transactions++;
+    stats.transactionSeconds += (performance.now() - started) / 1000;
+  }
+}) as Atomic;
 let closed = false;
 const cleanUp = () => {
   if (closed) return;
@@ -48,7 +104,7 @@ const cleanUp = () => {
 };
 
 try {
-  const deps = benchDeps(storage, systemClock);
+  const deps = benchDeps({ ...storage, atomic: timedAtomic }, systemClock);
   const now = systemClock.now();
   await createDistrict(
     {
@@ -144,7 +200,18 @@ try {
     return c.json({ jws }, 201);
   });
 
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+  app.post('/bench-stats/reset', (c) => {
+    resetStats();
+    return c.body(null, 204);
+  });
+  app.get('/bench-stats', (c) => c.json(readStats()));
+  const fetch = async (request: Request) => {
+    const response = await app.fetch(request);
+    if (!request.url.includes('/bench-stats')) stats.requests++;
+    if (response.status === 201 && request.method === 'POST' && request.url.endsWith('/reports')) stats.reports++;
+    return response;
+  };
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     process.stdout.write(
       `${JSON.stringify({ port: info.port, bankKey: bank.apiKey, bankClientId: bank.client.id, subjects, events: events.length })}\n`,
     );
