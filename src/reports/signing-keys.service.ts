@@ -17,16 +17,18 @@ function newKid(districtId: string, now: Date): string {
   return `${districtId}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${toHex(randomBytes(4))}`;
 }
 
+// Only the kid: every report reads it, and the public JWK beside it is JSON that drizzle would parse each time.
 const activeKeyOf = preparedQuery((db) =>
   db
-    .select()
+    .select({ kid: signingKeys.kid })
     .from(signingKeys)
     .where(and(eq(signingKeys.districtId, sql.placeholder('districtId')), isNull(signingKeys.retiredAt)))
     .limit(1)
     .prepare(),
 );
 
-export async function activeKey(ctx: ServiceContext): Promise<SigningKeyRow> {
+/** The kid of the district's active key: what signs, and what a signature names in its header. */
+export async function activeKey(ctx: ServiceContext): Promise<{ kid: string }> {
   const [row] = await activeKeyOf(ctx.deps.storage.db).all({ districtId: ctx.districtId });
   if (!row) throw fail.notFound(`district '${ctx.districtId}' has no signing key; create one with the CLI (keys rotate)`);
   return row;
