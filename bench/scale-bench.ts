@@ -9,7 +9,9 @@
  * API job, against the SQL aggregate over the same table) and signed reports, and deletes the folder
  * afterwards. Reads go to both servers in turn, one request each, so that a busy neighbour on the
  * machine slows both alike. Figures: scale_peak_rss_mb, scale_rescore_rss_mb, scale_lists_ms (median),
- * scale_read_p99_vs_demo (the worst read operation's p99 at scale over its p99 at 1%).
+ * scale_read_p99_vs_demo (the worst read operation's p99 at scale over its p99 at 1%). Both servers run
+ * with metrics on; for a read over 1.5× the bench prints what each server spent in SQL and in GC pauses
+ * during its reads (from `GET /metrics`), and which of the two, or neither, the tail comes from.
  *
  * SCALE_FACTOR=0.1 builds a tenth of the district, for a quick pass.
  */
@@ -37,6 +39,9 @@ const SAMPLE = 2000;
 const READS_PER_OPERATION = Number(process.env.SCALE_READS ?? 1000);
 const REPORTS = 200;
 
+/** Lets the bench scrape each server's `GET /metrics` on its main port (32 printable characters at least). */
+const METRICS_TOKEN = 'scale-bench-metrics-0123456789abcdef';
+
 const seconds = (since: number) => (performance.now() - since) / 1000;
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
@@ -60,7 +65,8 @@ function serverEnv(dataDir: string): NodeJS.ProcessEnv {
     if (k.startsWith('ECO_') || k.startsWith('METRICS_') || ['NODE_ENV', 'PORT', 'HOST', 'DATA_DIR', 'PUBLIC_BASE_URL'].includes(k)) continue;
     env[k] = v;
   }
-  return { ...env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' };
+  // Metrics on: the bench reads each server's GC and SQL time around every operation's reads (see serverTime).
+  return { ...env, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', METRICS_TOKEN };
 }
 
 /** The events of `residents`, day by day over the 730 days before today, oldest first, secondary indexes built after. */
@@ -310,6 +316,45 @@ async function call(
   return { status: res.status, json: text ? JSON.parse(text) : undefined, ms };
 }
 
+/** What a server has spent since it started, from its Prometheus counters: GC pauses and SQL statements. */
+interface ServerTime {
+  gcPauses: number;
+  gcMajor: number;
+  gcSeconds: number;
+  statements: number;
+  sqlSeconds: number;
+}
+
+async function serverTime(server: Server): Promise<ServerTime> {
+  const res = await fetch(`${server.base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`GET /metrics: ${res.status} ${text.slice(0, 300)}`);
+  // The sum over every label set of one series, from the exposition text's `name{labels} value` lines.
+  const total = (name: string, labels = '') => {
+    let sum = 0;
+    for (const line of text.split('\n')) {
+      if (!line.startsWith(name) || line[name.length] === '_' || !line.includes(labels)) continue;
+      sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+    return sum;
+  };
+  return {
+    gcPauses: total('nodejs_gc_duration_seconds_count'),
+    gcMajor: total('nodejs_gc_duration_seconds_count', 'kind="major"'),
+    gcSeconds: total('nodejs_gc_duration_seconds_sum'),
+    statements: total('eco_db_query_duration_seconds_count'),
+    sqlSeconds: total('eco_db_query_duration_seconds_sum'),
+  };
+}
+
+const spentBetween = (before: ServerTime, after: ServerTime): ServerTime => ({
+  gcPauses: after.gcPauses - before.gcPauses,
+  gcMajor: after.gcMajor - before.gcMajor,
+  gcSeconds: after.gcSeconds - before.gcSeconds,
+  statements: after.statements - before.statements,
+  sqlSeconds: after.sqlSeconds - before.sqlSeconds,
+});
+
 const quantile = (values: readonly number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
@@ -340,6 +385,37 @@ function reads(month: string): Read[] {
     ['listQueryLog', (d, s) => [at(`/query-log?subjectId=${s}`), d.keys.auditor]],
     ['listRescoreJobs', (d) => [at('/rescore-jobs'), d.keys.auditor]],
   ];
+}
+
+/**
+ * For each read whose p99 at scale is over 1.5× the 1% district's: what each server spent during its
+ * 1 000 reads, from its own counters, so that the output says whether the tail is the SQL (the district's
+ * size reaching the query), the garbage collector (the bigger process), or neither (the machine).
+ */
+function printWhyReadsMiss(
+  spent: ReadonlyArray<{ operationId: string; ratio: number; p99: { one: number; scale: number }; one: ServerTime; scale: ServerTime }>,
+): void {
+  const perRead = (seconds: number) => ((1e6 * seconds) / READS_PER_OPERATION).toFixed(0);
+  const over = spent.filter((s) => s.ratio > 1.5);
+  if (over.length === 0) return;
+  for (const s of over) {
+    const sqlRatio = s.scale.sqlSeconds / Math.max(1e-9, s.one.sqlSeconds);
+    const gcExtraMs = 1000 * (s.scale.gcSeconds - s.one.gcSeconds);
+    const tailMs = s.p99.scale - s.p99.one;
+    const cause =
+      sqlRatio > 1.5
+        ? 'SQL: its statements take longer on the bigger district; a query or index whose cost does not grow with the district would reach it'
+        : gcExtraMs >= tailMs
+          ? 'GC: the server at scale paused longer for its garbage collector than the tail it added, while its SQL took no longer; fewer allocations a read, or a smaller heap, would reach it'
+          : 'neither SQL nor GC: the two servers spent alike, so the tail is the machine’s (scheduling, the page cache of the bigger file), and a quieter or larger machine would reach it';
+    console.log(
+      `why ${s.operationId} misses (p99 ${s.p99.scale.toFixed(1)} against ${s.p99.one.toFixed(1)} ms, ${tailMs.toFixed(1)} ms more): ` +
+        `SQL ${perRead(s.scale.sqlSeconds)} µs a read at scale against ${perRead(s.one.sqlSeconds)} µs at 1% ` +
+        `(${(s.scale.statements / READS_PER_OPERATION).toFixed(1)} and ${(s.one.statements / READS_PER_OPERATION).toFixed(1)} statements); ` +
+        `GC ${s.scale.gcPauses} pauses (${s.scale.gcMajor} full) totalling ${(1000 * s.scale.gcSeconds).toFixed(1)} ms against ${s.one.gcPauses} ` +
+        `(${s.one.gcMajor} full) totalling ${(1000 * s.one.gcSeconds).toFixed(1)} ms. The cause: ${cause}`,
+    );
+  }
 }
 
 export async function scaleBenchmark(): Promise<void> {
@@ -391,9 +467,12 @@ export async function scaleBenchmark(): Promise<void> {
     const rnd = prng(SEED + 4);
     const rows: string[][] = [];
     let worst = { operationId: '', ratio: 0 };
+    const spent: Array<{ operationId: string; ratio: number; p99: { one: number; scale: number }; one: ServerTime; scale: ServerTime }> = [];
     for (const [operationId, request] of reads(month)) {
       const latencies = { one: [] as number[], scale: [] as number[] };
+      let before: { one: ServerTime; scale: ServerTime } | undefined;
       for (let i = -20; i < READS_PER_OPERATION; i++) {
+        if (i === 0) before = { one: await serverTime(one), scale: await serverTime(scale) };
         for (const [name, server, district] of [
           ['one', one, atOne],
           ['scale', scale, atScale],
@@ -405,9 +484,19 @@ export async function scaleBenchmark(): Promise<void> {
           if (i >= 0) latencies[name].push(res.ms);
         }
       }
+      const after = { one: await serverTime(one), scale: await serverTime(scale) };
       const p = (xs: number[], q: number) => quantile(xs, q);
       const ratio = p(latencies.scale, 0.99) / p(latencies.one, 0.99);
       if (ratio > worst.ratio) worst = { operationId, ratio };
+      if (before) {
+        spent.push({
+          operationId,
+          ratio,
+          p99: { one: p(latencies.one, 0.99), scale: p(latencies.scale, 0.99) },
+          one: spentBetween(before.one, after.one),
+          scale: spentBetween(before.scale, after.scale),
+        });
+      }
       rows.push([
         operationId,
         p(latencies.one, 0.5).toFixed(1),
@@ -422,6 +511,7 @@ export async function scaleBenchmark(): Promise<void> {
     printTable(['read (HTTP, one in flight, ms)', 'p50 at 1%', 'p99 at 1%', 'p50 at scale', 'p99 at scale', 'p99 scale / 1%'], rows);
     recordFigure('scale_read_p99_vs_demo', worst.ratio);
     console.log(`worst p99 ratio: ${worst.ratio.toFixed(2)}x (${worst.operationId}; target <= 1.5x)`);
+    printWhyReadsMiss(spent);
 
     // ---- the red and black lists
     const lists: number[] = [];
