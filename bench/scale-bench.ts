@@ -1,6 +1,6 @@
 /**
- * The scale benchmark (`npx tsx bench/run.ts scale`, not in the default run: about 10 minutes here, most
- * of it building the district): a district of 700 000 residents with 7.15 M credit events and 14 M
+ * The scale benchmark (`npx tsx bench/run.ts scale`, not in the default run: 12 to 13 minutes here,
+ * 10 of them building the district): a district of 700 000 residents with 7.15 M credit events and 14 M
  * ledger entries, built with raw inserts in a temporary folder, served by the real server (`src/node.ts`,
  * production mode) as a child process, next to the same district at 1% (7 000 residents, same
  * generator, same density per resident) as the baseline a read at scale is compared with.
