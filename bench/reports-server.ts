@@ -58,6 +58,7 @@ const stats = {
 };
 let cpuAtReset = process.cpuUsage();
 const resetStats = () => {
+  // Object.keys is typed string[]; these are exactly the keys of the literal above.
   for (const key of Object.keys(stats) as Array<keyof typeof stats>) stats[key] = 0;
   cpuAtReset = process.cpuUsage();
 };
@@ -85,7 +86,8 @@ const storage = openSqliteStorage(join(dir, 'reports.sqlite'), {
     stats.statementSeconds += seconds;
   },
 });
-// Each atomic unit timed whole: its statements (also counted above) plus BEGIN and COMMIT.
+// Each atomic unit timed whole: its statements (also counted above) plus BEGIN and COMMIT. Atomic is
+// generic over its statement tuple, which a plain async wrapper cannot restate, hence the cast (as in sqlite.ts).
 const timedAtomic = (async (statements) => {
   const started = performance.now();
   try {
